@@ -1,0 +1,93 @@
+# agentcore-lint - GNU make, no autotools.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+PKG_CONFIG ?= pkg-config
+CC ?= cc
+CFLAGS ?= -O2 -g
+
+ifdef SANITIZE
+O ?= build-san
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+else
+O ?= build
+SAN_FLAGS =
+endif
+
+DEPS = jansson libpcre2-8
+WARN = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-nonliteral
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+DEPS_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+ALL_CFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+             $(DEPS_CFLAGS) $(WARN) $(SAN_FLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+OBJ := $(patsubst %.c,$(O)/%.o,$(SRC))
+TEST_SRC := $(wildcard test/check_*.c)
+TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
+BIN = agentcore-lint
+TEST_BIN = $(O)/check_acl
+
+.PHONY: all check unit golden cli-test clean setup deps-ok install uninstall \
+        valgrind check-sarif check-schema bench fuzz lint-man format
+
+all: deps-ok $(BIN)
+
+# A fresh Debian 12 machine lacks the -dev packages: say how to get them.
+deps-ok:
+	@$(PKG_CONFIG) --exists $(DEPS) check || { \
+	  echo "agentcore-lint: missing build dependencies; run 'make setup'" >&2; \
+	  exit 2; }
+
+setup:
+	@if $(PKG_CONFIG) --exists $(DEPS) check 2>/dev/null; then \
+	  echo "build dependencies present"; \
+	else \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq libjansson-dev libpcre2-dev check pkg-config; \
+	fi
+
+ifdef SANITIZE
+$(BIN): $(O)/$(BIN)
+	@:
+else
+$(BIN): $(O)/$(BIN)
+	cp $< $@
+endif
+
+$(O)/$(BIN): $(OBJ) $(O)/src/main.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/test/%.o: test/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(TEST_BIN): $(OBJ) $(TEST_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(CHECK_LIBS)
+
+# The whole suite: unit and golden tests (one libcheck binary), then the
+# command-line tests against the built program.
+check: all $(TEST_BIN) $(O)/$(BIN)
+	$(TEST_BIN)
+	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
+
+valgrind: all $(TEST_BIN)
+	CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
+	  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
+	  $(TEST_BIN)
+
+clean:
+	rm -rf build build-san build-fuzz $(BIN)
+
+-include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)

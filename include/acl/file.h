@@ -1,0 +1,65 @@
+/*
+ * file.h - reading files safely, and text files with line tables.
+ *
+ * A linted repository may come from a stranger: every read here is of a
+ * regular file only, opened so that it cannot block (FIFOs, devices),
+ * and capped in size.
+ */
+#ifndef ACL_FILE_H
+#define ACL_FILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "acl/util.h"
+
+enum acl_read_status {
+    ACL_READ_OK = 0,
+    ACL_READ_MISSING,  /* no such file */
+    ACL_READ_NOT_FILE, /* a folder, FIFO, device, socket */
+    ACL_READ_TOO_BIG,  /* larger than the cap */
+    ACL_READ_ERROR     /* any other failure; err says why */
+};
+
+/* Reads a whole regular file, at most max bytes. On ACL_READ_OK *out is
+ * a new NUL-terminated buffer the caller frees and *len its length.
+ * Otherwise err tells why (with the path in it). */
+enum acl_read_status acl_read_file(const char *path, size_t max, char **out,
+                                   size_t *len, struct acl_error *err);
+
+/* A position in a text: 1-based line, 1-based columns counted in code
+ * points and in UTF-16 code units, and the 0-based byte offset. */
+struct acl_pos {
+    unsigned line;
+    unsigned col;
+    unsigned col16;
+    size_t offset;
+};
+
+/* A byte range [start, end) in a text. */
+struct acl_span {
+    uint32_t start;
+    uint32_t end;
+};
+
+/* A file of the project held in memory: a JSON file or agent source. */
+struct acl_text {
+    char *path;    /* relative to the project root, '/'-separated */
+    char *display; /* as shown to users: relative to the cwd, or absolute */
+    char *data;    /* NUL-terminated contents */
+    size_t len;
+    uint32_t *lines; /* byte offset of each line start; built lazily */
+    size_t nlines;
+};
+
+/* Takes ownership of data. path and display are copied. */
+struct acl_text *acl_text_new(const char *path, const char *display,
+                              char *data, size_t len);
+void acl_text_free(struct acl_text *t);
+/* Converts a byte offset (clamped to the text) into a position. Lines
+ * end at LF, CR LF or a lone CR, as editors count them. */
+void acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out);
+/* The bytes of line n (1-based) without its terminator. */
+const char *acl_text_line(struct acl_text *t, unsigned n, size_t *len);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * ref.h - files and folders that a project's JSON names (tool schemas,
+ * OpenAPI and Smithy documents, code folders, policy sources).
+ *
+ * A reference is resolved against the project root and must stay inside
+ * it after every link is followed; only regular files are read, with a
+ * size cap, and each file is read at most once per project.
+ */
+#ifndef ACL_REF_H
+#define ACL_REF_H
+
+#include "acl/model.h"
+
+#define ACL_REF_MAX_SIZE (8u << 20)
+
+enum acl_ref_status {
+    ACL_REF_OK = 0,
+    ACL_REF_MISSING,    /* nothing there */
+    ACL_REF_OUTSIDE,    /* absolute, or leads outside the project root */
+    ACL_REF_WRONG_KIND, /* a folder where a file is named, or the reverse;
+                           or a FIFO, device, socket */
+    ACL_REF_TOO_BIG,    /* larger than ACL_REF_MAX_SIZE */
+    ACL_REF_UNREADABLE  /* permission or I/O error */
+};
+
+/* Checks that relpath names something of the wanted kind (want_dir: a
+ * folder, else a regular file) inside the project. */
+enum acl_ref_status acl_ref_check(const struct acl_project *p,
+                                  const char *relpath, int want_dir);
+
+/* Reads a referenced file as JSON. On ACL_REF_OK *doc is the parsed
+ * document (owned by the project; its root is NULL when the file is
+ * not valid JSON). */
+enum acl_ref_status acl_ref_json(const struct acl_project *p,
+                                 const char *relpath,
+                                 const struct acl_doc **doc);
+
+/* Reads a referenced file as text (owned by the project). */
+enum acl_ref_status acl_ref_text(const struct acl_project *p,
+                                 const char *relpath,
+                                 const struct acl_text **text);
+
+/* A short phrase for a status: "does not exist", "is outside the
+ * project root", ... */
+const char *acl_ref_status_text(enum acl_ref_status st);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * report.h - writing findings in the output formats of spec/cli.md.
+ */
+#ifndef ACL_REPORT_H
+#define ACL_REPORT_H
+
+#include <stdio.h>
+
+#include "acl/engine.h"
+#include "acl/finding.h"
+#include "acl/model.h"
+
+enum acl_format {
+    ACL_FMT_HUMAN = 0,
+    ACL_FMT_SARIF,
+    ACL_FMT_JSON,
+    ACL_FMT_GCC,
+    ACL_FMT_GITHUB
+};
+
+/* Parses a --format value; -1 when unknown. */
+int acl_format_parse(const char *s);
+
+/* A file that could not be read, for SARIF toolExecutionNotifications. */
+struct acl_notice {
+    char *file;
+    char *text;
+};
+
+struct acl_report_ctx {
+    enum acl_format format;
+    FILE *out;
+    int color;
+    int quiet;
+    const struct acl_findings *findings; /* sorted */
+    struct acl_project *const *projects;
+    size_t nprojects;
+    const struct acl_rule_conf *confs; /* which rules ran */
+    const struct acl_notice *notices;
+    size_t nnotices;
+};
+
+/* Writes the whole report. Returns 0, or -1 and fills err on a write
+ * error. */
+int acl_report_write(const struct acl_report_ctx *ctx, struct acl_error *err);
+
+/* The formats, one per file. */
+int acl_report_human(const struct acl_report_ctx *ctx);
+int acl_report_gcc(const struct acl_report_ctx *ctx);
+int acl_report_github(const struct acl_report_ctx *ctx);
+int acl_report_json(const struct acl_report_ctx *ctx);
+int acl_report_sarif(const struct acl_report_ctx *ctx);
+
+/* The finding's source text with the secret (if any) masked, for
+ * snippets: a new string the caller frees. */
+char *acl_report_snippet(const struct acl_finding *f);
+
+#endif

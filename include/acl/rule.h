@@ -1,0 +1,83 @@
+/*
+ * rule.h - what a rule is, and how it reports findings.
+ *
+ * Each rule lives in one file of rules/, exports one const struct
+ * acl_rule, and is listed once in rules/rules.def. A rule reads the
+ * project model and reports at model nodes; the engine turns nodes
+ * into pointers, spans and positions.
+ */
+#ifndef ACL_RULE_H
+#define ACL_RULE_H
+
+#include <jansson.h>
+
+#include "acl/finding.h"
+#include "acl/model.h"
+#include "acl/util.h"
+
+enum acl_rule_flags {
+    ACL_RULE_SECURITY = 1 << 0,     /* tagged "security" in SARIF */
+    ACL_RULE_NEEDS_SOURCES = 1 << 1 /* reads agent source files */
+};
+
+struct acl_check;
+
+struct acl_rule {
+    const char *id;      /* "AC001": stable, never reused */
+    const char *name;    /* "gateway-no-inbound-auth" */
+    enum acl_level level; /* default level */
+    unsigned flags;
+    const char *summary;     /* one line */
+    const char *description; /* what it finds and why it matters */
+    const char *help;        /* how to fix: the help line of findings */
+    const char *example;     /* a small failing example and its fix */
+    const char *precision;   /* SARIF precision: very-high, high, medium */
+    const char *security_severity; /* "8.0"; NULL when not security */
+    /* Optional: compile patterns once. Returns 0, or -1 and fills err. */
+    int (*init)(struct acl_error *err);
+    void (*fini)(void);
+    void (*check)(struct acl_check *c);
+};
+
+/* Every rule object, declared from the one list. */
+#define ACL_RULE(sym) extern const struct acl_rule acl_rule_##sym;
+#include "rules.def"
+#undef ACL_RULE
+
+/* What a rule's check function gets. */
+struct acl_check {
+    const struct acl_project *project;
+    const struct acl_rule *rule;
+    json_t *options; /* the rule's config object, or NULL */
+    struct acl_findings *out;
+};
+
+/* An integer option of the rule's config ("threshold"), or def. */
+long acl_check_option(const struct acl_check *c, const char *name, long def);
+
+/* Reports at a model node. member, when not NULL, is a '/'-separated
+ * path of plain member names below the node ("outboundAuth/type"); when
+ * that member is absent the finding points at the node's "name" value,
+ * else at the node itself. The message is printf-formatted and copied.
+ * Returns the finding, owned by the findings list. */
+struct acl_finding *acl_report(struct acl_check *c, enum acl_level level,
+                               const struct acl_node *at, const char *member,
+                               const char *fmt, ...) ACL_PRINTF(5, 6);
+
+/* Reports at a byte span of a text (agent source, or a JSON file where
+ * no node fits, such as a syntax error). pointer may be NULL. */
+struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
+                                    struct acl_text *file, struct acl_span sp,
+                                    const char *pointer, const char *fmt, ...)
+    ACL_PRINTF(6, 7);
+
+/* The level of a rule that is an error in the production context and a
+ * warning outside it. */
+enum acl_level acl_prod_level(const struct acl_check *c);
+
+/* " (production target \"prod\")" or " (--production)"-style phrase for
+ * messages that depend on the context; "" outside it. Static storage
+ * valid until the next call. */
+const char *acl_prod_reason(const struct acl_check *c);
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * schema.h - the AgentCore CLI 0.30.0 schema, as data, and a validator
+ * that walks a JSON value against it (AC020).
+ */
+#ifndef ACL_SCHEMA_H
+#define ACL_SCHEMA_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "acl/model.h"
+
+/* Called once per violation. pointer names the offending value; when
+ * missing is not NULL, pointer names the object and missing is the
+ * absent required member's name. message says what is expected. */
+struct acl_schema_sink {
+    void (*emit)(void *arg, const char *pointer, const char *missing,
+                 const char *message);
+    void *arg;
+};
+
+/* Validates root as a file of the given kind (project, targets, state
+ * or harness). target_names lists aws-targets.json's names, for the
+ * deployed-state rule that every target key exists there (NULL to skip
+ * that rule, e.g. when aws-targets.json did not parse). */
+void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
+                         const char *const *target_names, size_t ntargets,
+                         const struct acl_schema_sink *sink);
+
+#endif
