@@ -1,0 +1,17 @@
+/*
+ * check_acl.h - shared declarations of the test suites.
+ */
+#ifndef CHECK_ACL_H
+#define CHECK_ACL_H
+
+#include <check.h>
+
+#define ACL_SUITE(n) Suite *acl_suite_##n(void);
+#include "suites.def"
+#undef ACL_SUITE
+
+/* The folder of the shared reference material (../shared), or NULL when
+ * it is not there: tests that use it skip quietly without it. */
+const char *acl_test_shared_dir(void);
+
+#endif
