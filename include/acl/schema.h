@@ -22,9 +22,15 @@ struct acl_schema_sink {
 /* Validates root as a file of the given kind (project, targets, state
  * or harness). target_names lists aws-targets.json's names, for the
  * deployed-state rule that every target key exists there (NULL to skip
- * that rule, e.g. when aws-targets.json did not parse). */
+ * that rule, e.g. when aws-targets.json did not parse). Reports through
+ * sink only; allocates nothing that outlives the call (but see
+ * acl_schema_fini). Messages and pointers are valid during emit only. */
 void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
                          const char *const *target_names, size_t ntargets,
                          const struct acl_schema_sink *sink);
+
+/* Frees the compiled patterns (they are compiled once, on first use).
+ * Optional: call at exit to keep leak checkers quiet. */
+void acl_schema_fini(void);
 
 #endif

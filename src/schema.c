@@ -1,0 +1,873 @@
+/*
+ * schema.c - the validator engine: walks a JSON value against the
+ * descriptors of schema_int.h and reports one violation per problem, at
+ * the RFC 6901 pointer of the offending value.
+ *
+ * The walk mirrors zod 4's semantics where they decide validity: null is
+ * a value only for "any"; unions are first-match; an object's
+ * cross-field rules run only when nothing inside it failed (zod skips
+ * them after a structural error, and reporting them then would only
+ * repeat the real problem).
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "schema_int.h"
+
+/* Above the loader's own bound (and jansson's): the walk never goes
+ * deeper than the input, and the input is already bounded, so this only
+ * guards callers that built their JSON some other way. */
+#define SX_MAX_DEPTH 2100
+
+static void sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+                      json_t *v);
+
+size_t
+acl_sx_push(struct acl_sx_ctx *cx, const char *tok, size_t len)
+{
+    size_t old = cx->ptr.len;
+    size_t i;
+
+    acl_buf_putc(&cx->ptr, '/');
+    for (i = 0; i < len; i++) {
+        if (tok[i] == '~')
+            acl_buf_puts(&cx->ptr, "~0");
+        else if (tok[i] == '/')
+            acl_buf_puts(&cx->ptr, "~1");
+        else
+            acl_buf_append(&cx->ptr, tok + i, 1);
+    }
+    return old;
+}
+
+size_t
+acl_sx_push_index(struct acl_sx_ctx *cx, size_t i)
+{
+    size_t old = cx->ptr.len;
+
+    acl_buf_printf(&cx->ptr, "/%zu", i);
+    return old;
+}
+
+void
+acl_sx_pop(struct acl_sx_ctx *cx, size_t old)
+{
+    cx->ptr.len = old;
+    cx->ptr.data[old] = '\0';
+}
+
+void
+acl_sx_quote(struct acl_buf *b, const char *s, size_t len)
+{
+    size_t i;
+
+    acl_buf_putc(b, '"');
+    for (i = 0; i < len && i < 200; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c == '"' || c == '\\')
+            acl_buf_printf(b, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            acl_buf_printf(b, "\\u%04x", c);
+        else
+            acl_buf_append(b, s + i, 1);
+    }
+    if (i < len)
+        acl_buf_puts(b, "...");
+    acl_buf_putc(b, '"');
+}
+
+/* Is the pointer token [s, e) an array index? */
+static int
+sx_is_index(const char *s, const char *e)
+{
+    if (s == e)
+        return 0;
+    for (; s < e; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+/* Appends the pointer token [s, e), unescaped (~1 is '/', ~0 is '~'). */
+static void
+sx_unescape(struct acl_buf *b, const char *s, const char *e)
+{
+    for (; s < e; s++) {
+        if (*s == '~' && s + 1 < e) {
+            acl_buf_putc(b, s[1] == '1' ? '/' : '~');
+            s++;
+        } else {
+            acl_buf_append(b, s, 1);
+        }
+    }
+}
+
+/* The label of the current value, for messages: its member name and any
+ * indices after it ("subnets[2]"), taken from the pointer. */
+static void
+sx_label(struct acl_sx_ctx *cx, struct acl_buf *b)
+{
+    const char *p = cx->ptr.data ? cx->ptr.data : "";
+    const char *end = p + cx->ptr.len, *s = end, *idx = end;
+    struct acl_buf tok = {0};
+
+    if (cx->key_label != NULL) {
+        acl_buf_puts(b, cx->key_label);
+        return;
+    }
+    while (s > p) { /* walk back over trailing index tokens */
+        const char *t = s;
+
+        while (t > p + 1 && t[-1] != '/')
+            t--;
+        t--; /* the '/' */
+        if (!sx_is_index(t + 1, s))
+            break;
+        idx = t;
+        s = t;
+    }
+    if (p == end) {
+        acl_buf_puts(b, "the document");
+        return;
+    }
+    if (s > p) {
+        const char *t = s;
+
+        while (t > p && t[-1] != '/')
+            t--;
+        sx_unescape(&tok, t, s);
+    }
+    for (s = idx; s < end; s++) { /* "/2/0" -> "[2][0]" */
+        if (*s == '/')
+            acl_buf_puts(&tok, s == idx ? "[" : "][");
+        else
+            acl_buf_append(&tok, s, 1);
+    }
+    if (idx < end)
+        acl_buf_putc(&tok, ']');
+    acl_sx_quote(b, tok.data ? tok.data : "", tok.len);
+    acl_buf_free(&tok);
+}
+
+static void
+sx_emit(struct acl_sx_ctx *cx, const char *missing, const char *msg)
+{
+    cx->count++;
+    if (cx->sink != NULL)
+        cx->sink->emit(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
+                       missing, msg);
+}
+
+void
+acl_sx_fail(struct acl_sx_ctx *cx, const char *fmt, ...)
+{
+    struct acl_buf b = {0};
+    va_list ap;
+    char *tail;
+
+    if (cx->sink == NULL) {
+        cx->count++;
+        return;
+    }
+    sx_label(cx, &b);
+    acl_buf_putc(&b, ' ');
+    va_start(ap, fmt);
+    tail = acl_xvasprintf(fmt, ap);
+    va_end(ap);
+    acl_buf_puts(&b, tail);
+    free(tail);
+    sx_emit(cx, NULL, b.data);
+    acl_buf_free(&b);
+}
+
+void
+acl_sx_fail_at(struct acl_sx_ctx *cx, const char *path, const char *fmt, ...)
+{
+    size_t old = cx->ptr.len;
+    va_list ap;
+    char *msg;
+
+    while (path != NULL && *path != '\0') {
+        const char *e = strchr(path, '/');
+        size_t n = e ? (size_t)(e - path) : strlen(path);
+
+        acl_sx_push(cx, path, n);
+        path += n + (e != NULL);
+    }
+    va_start(ap, fmt);
+    msg = cx->sink ? acl_xvasprintf(fmt, ap) : NULL;
+    va_end(ap);
+    sx_emit(cx, NULL, msg);
+    free(msg);
+    if (cx->ptr.len != old)
+        acl_sx_pop(cx, old);
+}
+
+static const char *
+sx_type_name(json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+static void
+sx_wrong_type(struct acl_sx_ctx *cx, const char *want, json_t *v)
+{
+    acl_sx_fail(cx, "must be %s (got %s)", want, sx_type_name(v));
+}
+
+/* Length, pattern and extra check of a string (s, len). */
+static void
+sx_string_body(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
+               const char *s, size_t len)
+{
+    size_t n;
+
+    if (t->flags & ACL_SX_TRIM) {
+        size_t a, e;
+
+        acl_sx_trim(s, len, &a, &e);
+        s += a;
+        len = e - a;
+    }
+    n = acl_sx_utf16_len(s, len);
+    if ((t->flags & ACL_SX_MIN) && n < t->min) {
+        if (t->flags & ACL_SX_MAX)
+            acl_sx_fail(cx, "must be %.0f-%.0f characters long", t->min, t->max);
+        else
+            acl_sx_fail(cx, "must be at least %.0f character%s long", t->min,
+                        t->min == 1 ? "" : "s");
+        return;
+    }
+    if ((t->flags & ACL_SX_MAX) && n > t->max) {
+        if (t->flags & ACL_SX_MIN)
+            acl_sx_fail(cx, "must be %.0f-%.0f characters long", t->min, t->max);
+        else
+            acl_sx_fail(cx, "must be at most %.0f characters long", t->max);
+        return;
+    }
+    if (t->pattern != ACL_PAT_NONE && !acl_sx_pattern_match(t->pattern, s, len)) {
+        const char *d = acl_sx_pattern_desc(t->pattern);
+
+        acl_sx_fail(cx, "must match %s%s%s%s", acl_sx_pattern_js(t->pattern),
+                    d ? " (" : "", d ? d : "", d ? ")" : "");
+    }
+}
+
+static void
+sx_string(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    size_t before = cx->count;
+
+    if (!json_is_string(v)) {
+        sx_wrong_type(cx, "a string", v);
+        return;
+    }
+    sx_string_body(cx, t, json_string_value(v), json_string_length(v));
+    if (t->kind == ACL_SX_URL && cx->count == before) {
+        size_t a, e;
+        const char *s = json_string_value(v);
+
+        acl_sx_trim(s, json_string_length(v), &a, &e);
+        if (!acl_sx_url_ok(s + a, e - a))
+            acl_sx_fail(cx, "must be a valid URL (scheme:..., e.g. "
+                            "https://host/path)");
+    }
+    if (t->check != NULL && cx->count == before)
+        t->check(cx, v);
+}
+
+static void
+sx_bounds_num(struct acl_sx_ctx *cx, const struct acl_sx_type *t, double d)
+{
+    if (((t->flags & ACL_SX_MIN) && d < t->min) ||
+        ((t->flags & ACL_SX_MAX) && d > t->max)) {
+        if ((t->flags & ACL_SX_MIN) && (t->flags & ACL_SX_MAX))
+            acl_sx_fail(cx, "must be between %g and %g", t->min, t->max);
+        else if (t->flags & ACL_SX_MIN)
+            acl_sx_fail(cx, "must be at least %g", t->min);
+        else
+            acl_sx_fail(cx, "must be at most %g", t->max);
+    }
+}
+
+static void
+sx_number(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    double d;
+
+    if (!json_is_number(v)) {
+        sx_wrong_type(cx, t->kind == ACL_SX_INT ? "an integer" : "a number", v);
+        return;
+    }
+    d = json_number_value(v);
+    if (!isfinite(d)) {
+        acl_sx_fail(cx, "must be a finite number");
+        return;
+    }
+    if (t->kind == ACL_SX_INT) {
+        if (d != floor(d)) {
+            acl_sx_fail(cx, "must be an integer (got %g)", d);
+            return;
+        }
+        if (fabs(d) > 9007199254740991.0) {
+            acl_sx_fail(cx, "must be a safe integer (|x| <= 2^53-1)");
+            return;
+        }
+    }
+    sx_bounds_num(cx, t, d);
+}
+
+static void
+sx_enum(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    struct acl_buf b = {0};
+    const char *const *p;
+
+    if (json_is_string(v)) {
+        for (p = t->values; *p != NULL; p++)
+            if (strlen(*p) == json_string_length(v) &&
+                memcmp(*p, json_string_value(v), strlen(*p)) == 0)
+                return;
+    }
+    for (p = t->values; *p != NULL; p++) {
+        if (p != t->values)
+            acl_buf_puts(&b, ", ");
+        acl_buf_puts(&b, *p);
+    }
+    if (t->values[1] == NULL)
+        acl_sx_fail(cx, "must be \"%s\"", t->values[0]);
+    else
+        acl_sx_fail(cx, "must be one of %s", b.data);
+    acl_buf_free(&b);
+}
+
+/* Count bounds of arrays and maps. */
+static void
+sx_count(struct acl_sx_ctx *cx, const struct acl_sx_type *t, size_t n,
+         const char *one, const char *many)
+{
+    if ((t->flags & ACL_SX_MIN) && (t->flags & ACL_SX_MAX) && t->min == t->max &&
+        n != t->min) {
+        acl_sx_fail(cx, "must have exactly %.0f %s", t->min,
+                    t->min == 1 ? one : many);
+    } else if ((t->flags & ACL_SX_MIN) && n < t->min) {
+        acl_sx_fail(cx, "must have at least %.0f %s", t->min,
+                    t->min == 1 ? one : many);
+    } else if ((t->flags & ACL_SX_MAX) && n > t->max) {
+        acl_sx_fail(cx, "must have at most %.0f %s", t->max,
+                    t->max == 1 ? one : many);
+    }
+}
+
+/* The name of the member sx_unique_key found (spec's first present). */
+static const char *
+sx_unique_member(json_t *item, const char *spec)
+{
+    static char name[64];
+
+    while (spec != NULL && *spec != '\0') {
+        const char *e = strchr(spec, '|');
+        size_t n = e ? (size_t)(e - spec) : strlen(spec);
+
+        if (n < sizeof name && json_object_getn(item, spec, n) != NULL) {
+            memcpy(name, spec, n);
+            name[n] = '\0';
+            return name;
+        }
+        spec += n + (e != NULL);
+    }
+    return "";
+}
+
+/* The member of an item that must be unique ("a|b": first present). */
+static json_t *
+sx_unique_key(json_t *item, const char *spec)
+{
+    while (json_is_object(item) && spec != NULL && *spec != '\0') {
+        const char *e = strchr(spec, '|');
+        size_t n = e ? (size_t)(e - spec) : strlen(spec);
+        json_t *k = json_object_getn(item, spec, n);
+
+        if (k != NULL)
+            return json_is_string(k) ? k : NULL;
+        spec += n + (e != NULL);
+    }
+    return NULL;
+}
+
+static void
+sx_unique(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    json_t *seen = json_object();
+    size_t i;
+    json_t *item;
+
+    json_array_foreach(v, i, item) {
+        json_t *k = sx_unique_key(item, t->unique);
+        const char *s;
+        size_t n, old;
+
+        if (k == NULL)
+            continue;
+        s = json_string_value(k);
+        n = json_string_length(k);
+        if (json_object_getn(seen, s, n) != NULL) {
+            struct acl_buf b = {0};
+            const char *key = sx_unique_member(item, t->unique);
+
+            acl_buf_append(&b, s, n);
+            old = acl_sx_push_index(cx, i);
+            acl_sx_push(cx, key, strlen(key));
+            acl_sx_fail_at(cx, NULL, "%s: %s", t->unique_msg,
+                           b.data ? b.data : "");
+            acl_sx_pop(cx, old);
+            acl_buf_free(&b);
+        }
+        json_object_setn(seen, s, n, json_true());
+    }
+    json_decref(seen);
+}
+
+static void
+sx_array(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    size_t i, old, before = cx->count;
+    json_t *item;
+
+    if (!json_is_array(v)) {
+        sx_wrong_type(cx, "an array", v);
+        return;
+    }
+    sx_count(cx, t, json_array_size(v), "item", "items");
+    json_array_foreach(v, i, item) {
+        old = acl_sx_push_index(cx, i);
+        acl_sx_value(cx, t->item, item);
+        acl_sx_pop(cx, old);
+    }
+    if (t->unique != NULL)
+        sx_unique(cx, t, v);
+    if (t->check != NULL && cx->count == before)
+        t->check(cx, v);
+}
+
+/* Checks a map key against the key type; messages name the key. */
+static void
+sx_map_key(struct acl_sx_ctx *cx, const struct acl_sx_type *kt,
+           const char *key, size_t len)
+{
+    struct acl_buf label = {0};
+    json_t *k = json_stringn_nocheck(key, len);
+
+    acl_buf_puts(&label, "key ");
+    acl_sx_quote(&label, key, len);
+    cx->key_label = label.data;
+    acl_sx_value(cx, kt, k);
+    cx->key_label = NULL;
+    json_decref(k);
+    acl_buf_free(&label);
+}
+
+/* A scalar map value is named after its key in messages. */
+static void
+sx_map_value(struct acl_sx_ctx *cx, const struct acl_sx_type *vt,
+             const char *key, size_t len, json_t *val)
+{
+    struct acl_buf label = {0};
+
+    if (vt->kind >= ACL_SX_ARRAY) {
+        acl_sx_value(cx, vt, val);
+        return;
+    }
+    acl_buf_puts(&label, "the value of key ");
+    acl_sx_quote(&label, key, len);
+    cx->key_label = label.data;
+    acl_sx_value(cx, vt, val);
+    cx->key_label = NULL;
+    acl_buf_free(&label);
+}
+
+static void
+sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    const char *key;
+    size_t len, old, before = cx->count;
+    json_t *val;
+
+    if (!json_is_object(v)) {
+        sx_wrong_type(cx, "an object", v);
+        return;
+    }
+    json_object_keylen_foreach(v, key, len, val) {
+        old = acl_sx_push(cx, key, len);
+        if (t->key != NULL)
+            sx_map_key(cx, t->key, key, len);
+        sx_map_value(cx, t->item, key, len, val);
+        acl_sx_pop(cx, old);
+    }
+    sx_count(cx, t, json_object_size(v), "entry", "entries");
+    if (t->check != NULL && cx->count == before)
+        t->check(cx, v);
+}
+
+static void
+sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+           const char *key, size_t len)
+{
+    struct acl_buf b = {0};
+    size_t i, old;
+
+    acl_buf_puts(&b, "unknown member ");
+    acl_sx_quote(&b, key, len);
+    if (o->nmembers == 0)
+        acl_buf_puts(&b, " (this object must be empty");
+    else
+        acl_buf_puts(&b, " (this object allows only: ");
+    for (i = 0; i < o->nmembers; i++)
+        acl_buf_printf(&b, "%s%s", i ? ", " : "", o->members[i].name);
+    acl_buf_putc(&b, ')');
+    old = acl_sx_push(cx, key, len);
+    sx_emit(cx, NULL, b.data);
+    acl_sx_pop(cx, old);
+    acl_buf_free(&b);
+}
+
+static int
+sx_known(const struct acl_sx_object *o, const char *key, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < o->nmembers; i++)
+        if (strlen(o->members[i].name) == len &&
+            memcmp(o->members[i].name, key, len) == 0)
+            return 1;
+    return 0;
+}
+
+static void
+sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
+{
+    size_t i, old, before = cx->count;
+    const char *key;
+    size_t len;
+    json_t *val;
+
+    if (!json_is_object(v)) {
+        sx_wrong_type(cx, "an object", v);
+        return;
+    }
+    for (i = 0; i < o->nmembers; i++) {
+        const struct acl_sx_member *m = &o->members[i];
+        json_t *c = json_object_get(v, m->name);
+
+        if (c == NULL) {
+            if (m->presence == ACL_SX_REQ) {
+                char *msg = acl_xasprintf("missing required member \"%s\"",
+                                          m->name);
+                sx_emit(cx, m->name, msg);
+                free(msg);
+            }
+            continue;
+        }
+        old = acl_sx_push(cx, m->name, strlen(m->name));
+        acl_sx_value(cx, m->type, c);
+        acl_sx_pop(cx, old);
+    }
+    if (o->mode == ACL_SX_STRICT) {
+        json_object_keylen_foreach(v, key, len, val) {
+            if (!sx_known(o, key, len))
+                sx_unknown(cx, o, key, len);
+        }
+    }
+    if (o->rule != NULL && cx->count == before)
+        o->rule(cx, v);
+}
+
+/* Runs t on v without reporting; returns the number of violations. */
+static size_t
+sx_try(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    const struct acl_schema_sink *sink = cx->sink;
+    size_t before = cx->count, n;
+
+    cx->sink = NULL;
+    acl_sx_value(cx, t, v);
+    n = cx->count - before;
+    cx->count = before;
+    cx->sink = sink;
+    return n;
+}
+
+int
+acl_sx_valid(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    return sx_try(cx, t, v) == 0;
+}
+
+int
+acl_sx_first_match(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
+                   json_t *v)
+{
+    size_t i;
+
+    for (i = 0; i < t->noptions; i++)
+        if (sx_try(cx, t->options[i], v) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* First-match union. When no option fits, the one that comes closest
+ * (fewest violations, if it alone does) explains the problem; otherwise
+ * the message lists the accepted forms. */
+static void
+sx_union(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    size_t i, n, best = (size_t)-1, best_i = 0, ties = 0;
+
+    for (i = 0; i < t->noptions; i++) {
+        n = sx_try(cx, t->options[i], v);
+        if (n == 0)
+            return;
+        if (n < best) {
+            best = n;
+            best_i = i;
+            ties = 0;
+        } else if (n == best) {
+            ties++;
+        }
+    }
+    if (ties == 0 && json_is_object(v))
+        acl_sx_value(cx, t->options[best_i], v);
+    else
+        acl_sx_fail(cx, "must be %s", t->desc ? t->desc : "valid");
+}
+
+/* The option whose tag member accepts tag, or NULL. */
+static const struct acl_sx_type *
+sx_dunion_option(const struct acl_sx_type *t, json_t *tag)
+{
+    size_t i, j;
+
+    for (i = 0; i < t->noptions; i++) {
+        const struct acl_sx_object *o = t->options[i]->obj;
+
+        for (j = 0; j < o->nmembers; j++) {
+            const char *const *p;
+
+            if (strcmp(o->members[j].name, t->tag) != 0)
+                continue;
+            for (p = o->members[j].type->values; p && *p; p++)
+                if (json_is_string(tag) &&
+                    strlen(*p) == json_string_length(tag) &&
+                    strcmp(*p, json_string_value(tag)) == 0)
+                    return t->options[i];
+        }
+    }
+    return NULL;
+}
+
+static void
+sx_dunion_bad_tag(struct acl_sx_ctx *cx, const struct acl_sx_type *t)
+{
+    struct acl_buf b = {0};
+    size_t i, j, old;
+
+    for (i = 0; i < t->noptions; i++) {
+        const struct acl_sx_object *o = t->options[i]->obj;
+
+        for (j = 0; j < o->nmembers; j++)
+            if (strcmp(o->members[j].name, t->tag) == 0)
+                acl_buf_printf(&b, "%s%s", b.len ? ", " : "",
+                               o->members[j].type->values[0]);
+    }
+    old = acl_sx_push(cx, t->tag, strlen(t->tag));
+    acl_sx_fail(cx, "must be one of %s", b.data ? b.data : "");
+    acl_sx_pop(cx, old);
+    acl_buf_free(&b);
+}
+
+static void
+sx_dunion(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    const struct acl_sx_type *opt;
+    json_t *tag, *copy;
+
+    if (!json_is_object(v)) {
+        sx_wrong_type(cx, "an object", v);
+        return;
+    }
+    tag = json_object_get(v, t->tag);
+    if (tag == NULL && t->tag_default == NULL) {
+        char *msg = acl_xasprintf("missing required member \"%s\"", t->tag);
+        sx_emit(cx, t->tag, msg);
+        free(msg);
+        return;
+    }
+    if (tag == NULL) { /* the legacy form: the default tag is implied */
+        json_t *def = json_string(t->tag_default);
+
+        opt = sx_dunion_option(t, def);
+        copy = json_copy(v);
+        json_object_set_new(copy, t->tag, def);
+        acl_sx_value(cx, opt, copy);
+        json_decref(copy);
+        return;
+    }
+    opt = sx_dunion_option(t, tag);
+    if (opt == NULL)
+        sx_dunion_bad_tag(cx, t);
+    else
+        acl_sx_value(cx, opt, v);
+}
+
+void
+acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    size_t before = cx->count;
+
+    if (cx->depth >= SX_MAX_DEPTH) {
+        acl_sx_fail(cx, "is nested too deeply");
+        return;
+    }
+    cx->depth++;
+    switch (t->kind) {
+    case ACL_SX_ANY: break;
+    case ACL_SX_STRING:
+    case ACL_SX_URL: sx_string(cx, t, v); break;
+    case ACL_SX_INT:
+    case ACL_SX_NUMBER: sx_number(cx, t, v); break;
+    case ACL_SX_BOOL:
+        if (!json_is_boolean(v))
+            sx_wrong_type(cx, "true or false", v);
+        break;
+    case ACL_SX_ENUM: sx_enum(cx, t, v); break;
+    case ACL_SX_ARRAY: sx_array(cx, t, v); break;
+    case ACL_SX_OBJECT: sx_object(cx, t->obj, v); break;
+    case ACL_SX_MAP: sx_map(cx, t, v); break;
+    case ACL_SX_UNION: sx_union(cx, t, v); break;
+    case ACL_SX_DUNION: sx_dunion(cx, t, v); break;
+    case ACL_SX_NEVER: acl_sx_fail(cx, "is not allowed here"); break;
+    }
+    if (t->check != NULL && cx->count == before &&
+        (t->kind == ACL_SX_OBJECT || t->kind == ACL_SX_UNION ||
+         t->kind == ACL_SX_DUNION))
+        t->check(cx, v); /* strings, arrays and maps ran theirs */
+    cx->depth--;
+}
+
+const char *
+acl_sx_str(json_t *obj, const char *key)
+{
+    json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+int
+acl_sx_has(json_t *obj, const char *key)
+{
+    return json_is_object(obj) && json_object_get(obj, key) != NULL;
+}
+
+size_t
+acl_sx_len(json_t *obj, const char *key)
+{
+    json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
+
+    return json_is_array(v) ? json_array_size(v) : 0;
+}
+
+int
+acl_sx_truthy(json_t *v)
+{
+    switch (v ? json_typeof(v) : JSON_NULL) {
+    case JSON_STRING: return json_string_length(v) > 0;
+    case JSON_INTEGER:
+    case JSON_REAL: return json_number_value(v) != 0;
+    case JSON_TRUE: return 1;
+    case JSON_FALSE:
+    case JSON_NULL: return 0;
+    default: return 1;
+    }
+}
+
+static const struct acl_sx_type *
+sx_doc_type(enum acl_doc_kind kind)
+{
+    switch (kind) {
+    case ACL_DOC_PROJECT: return &acl_sx_project;
+    case ACL_DOC_TARGETS: return &acl_sx_aws_targets;
+    case ACL_DOC_STATE: return &acl_sx_deployed_state;
+    case ACL_DOC_HARNESS: return &acl_sx_harness_spec;
+    default: return NULL;
+    }
+}
+
+/* The CLI's extra deployed-state rule: every target key is a name in
+ * aws-targets.json. */
+static void
+sx_state_targets(struct acl_sx_ctx *cx, json_t *root,
+                 const char *const *names, size_t n)
+{
+    json_t *targets = json_object_get(root, "targets"), *val;
+    const char *key;
+    size_t len, i, old;
+
+    if (!json_is_object(targets))
+        return;
+    json_object_keylen_foreach(targets, key, len, val) {
+        struct acl_buf q = {0};
+
+        for (i = 0; i < n; i++)
+            if (strlen(names[i]) == len && memcmp(names[i], key, len) == 0)
+                break;
+        if (i < n)
+            continue;
+        acl_sx_quote(&q, key, len);
+        old = acl_sx_push(cx, "targets", 7);
+        acl_sx_push(cx, key, len);
+        acl_sx_fail_at(cx, NULL, "deployment target %s is not a name in "
+                                 "aws-targets.json (deployed state may only "
+                                 "hold targets that aws-targets.json lists)",
+                       q.data);
+        acl_sx_pop(cx, old);
+        acl_buf_free(&q);
+        (void)val;
+    }
+}
+
+void
+acl_schema_validate(enum acl_doc_kind kind, json_t *root,
+                    const char *const *target_names, size_t ntargets,
+                    const struct acl_schema_sink *sink)
+{
+    struct acl_sx_ctx cx = {0};
+    const struct acl_sx_type *t = sx_doc_type(kind);
+
+    if (t == NULL || root == NULL)
+        return;
+    cx.sink = sink;
+    cx.root = root;
+    acl_buf_puts(&cx.ptr, "");
+    acl_sx_value(&cx, t, root);
+    if (kind == ACL_DOC_STATE && target_names != NULL)
+        sx_state_targets(&cx, root, target_names, ntargets);
+    acl_buf_free(&cx.ptr);
+}
+
+void
+acl_schema_fini(void)
+{
+    acl_sx_pattern_fini();
+}

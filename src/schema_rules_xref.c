@@ -1,0 +1,332 @@
+/*
+ * schema_rules_xref.c - the cross-resource rules of agentcore.json
+ * (reference 4.2): references between resources that the schema checks.
+ * Reported at the referring member rather than at the document root.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "schema_int.h"
+
+/* The element of array member list whose "name" is name, or NULL. */
+static json_t *
+sx_named(json_t *root, const char *list, const char *name)
+{
+    json_t *arr = json_object_get(root, list), *e;
+    size_t i;
+
+    json_array_foreach(arr, i, e) {
+        const char *n = acl_sx_str(e, "name");
+
+        if (n != NULL && name != NULL && strcmp(n, name) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void
+sx_xref_online_evals(struct acl_sx_ctx *cx, json_t *root)
+{
+    json_t *e, *ev;
+    size_t i, j;
+    char path[256];
+
+    json_array_foreach(json_object_get(root, "onlineEvalConfigs"), i, e) {
+        const char *name = acl_sx_str(e, "name"), *agent = acl_sx_str(e, "agent");
+
+        snprintf(path, sizeof path, "onlineEvalConfigs/%zu/agent", i);
+        if (agent != NULL && sx_named(root, "runtimes", agent) == NULL)
+            acl_sx_fail_at(cx, path, "Online eval config \"%s\" references unknown "
+                                     "agent \"%s\"", name, agent);
+        json_array_foreach(json_object_get(e, "evaluators"), j, ev) {
+            const char *s = json_string_value(ev);
+
+            if (acl_starts_with(s, "Builtin.") || acl_starts_with(s, "arn:") ||
+                sx_named(root, "evaluators", s) != NULL)
+                continue;
+            snprintf(path, sizeof path, "onlineEvalConfigs/%zu/evaluators/%zu", i, j);
+            acl_sx_fail_at(cx, path, "Online eval config \"%s\" references unknown "
+                                     "evaluator \"%s\"", name, s);
+        }
+    }
+}
+
+static void
+sx_xref_http_runtime(struct acl_sx_ctx *cx, json_t *root, json_t *gw, size_t gi,
+                     json_t *t, size_t ti)
+{
+    json_t *hr = json_object_get(t, "httpRuntime"), *rt;
+    const char *r = acl_sx_str(hr, "runtime"), *ep = acl_sx_str(hr, "runtimeEndpoint");
+    char path[256];
+
+    if (r == NULL)
+        return;
+    snprintf(path, sizeof path, "agentCoreGateways/%zu/targets/%zu/httpRuntime/runtime",
+             gi, ti);
+    rt = sx_named(root, "runtimes", r);
+    if (rt == NULL) {
+        acl_sx_fail_at(cx, path, "Gateway \"%s\" target \"%s\" references unknown "
+                                 "runtime \"%s\". Check spec.runtimes.",
+                       acl_sx_str(gw, "name"), acl_sx_str(t, "name"), r);
+    } else if (ep != NULL && strcmp(ep, "DEFAULT") != 0 &&
+               !acl_sx_has(json_object_get(rt, "endpoints"), ep)) {
+        snprintf(path, sizeof path,
+                 "agentCoreGateways/%zu/targets/%zu/httpRuntime/runtimeEndpoint", gi, ti);
+        acl_sx_fail_at(cx, path, "Gateway \"%s\" target \"%s\" references endpoint "
+                                 "\"%s\" which does not exist on runtime \"%s\".",
+                       acl_sx_str(gw, "name"), acl_sx_str(t, "name"), ep, r);
+    }
+}
+
+static json_t *
+sx_cp_volumes(json_t *cp)
+{
+    json_t *cc = json_object_get(cp, "computeConfiguration");
+
+    return json_object_get(json_object_get(cc, "ec2Configuration"), "volumes");
+}
+
+static void
+sx_xref_capacity(struct acl_sx_ctx *cx, json_t *root)
+{
+    json_t *rt, *fc, *vol, *cp;
+    size_t i, j, k;
+    char path[256];
+
+    json_array_foreach(json_object_get(root, "runtimes"), i, rt) {
+        const char *cpn = acl_sx_str(json_object_get(rt, "capacityProviderConfiguration"),
+                                     "capacityProviderName");
+
+        if (cpn == NULL)
+            continue;
+        cp = sx_named(root, "capacityProviders", cpn);
+        snprintf(path, sizeof path,
+                 "runtimes/%zu/capacityProviderConfiguration/capacityProviderName", i);
+        if (cp == NULL) {
+            acl_sx_fail_at(cx, path, "Runtime \"%s\" references unknown capacity "
+                                     "provider \"%s\". Check spec.capacityProviders.",
+                           acl_sx_str(rt, "name"), cpn);
+            continue;
+        }
+        json_array_foreach(json_object_get(rt, "filesystemConfigurations"), j, fc) {
+            const char *vn = acl_sx_str(json_object_get(fc, "capacityProviderVolume"),
+                                        "volumeName");
+            int found = 0;
+
+            if (vn == NULL)
+                continue;
+            json_array_foreach(sx_cp_volumes(cp), k, vol) {
+                const char *n = acl_sx_str(json_object_get(vol, "ebsConfiguration"), "name");
+
+                found |= n != NULL && strcmp(n, vn) == 0;
+            }
+            if (found)
+                continue;
+            snprintf(path, sizeof path, "runtimes/%zu/filesystemConfigurations/%zu/"
+                                        "capacityProviderVolume/volumeName", i, j);
+            acl_sx_fail_at(cx, path, "Runtime \"%s\" mounts capacity provider volume "
+                                     "\"%s\" which is not defined on capacity provider "
+                                     "\"%s\"", acl_sx_str(rt, "name"), vn, cpn);
+        }
+    }
+}
+
+/* JavaScript's String(v) matching ^[A-Z0-9]{10}$, for the ids the
+ * connector rule converts: a number prints as its digits, an array as
+ * its joined elements. */
+static int
+sx_looks_like_kb_id(json_t *v)
+{
+    double d;
+
+    if (json_is_string(v))
+        return acl_sx_pattern_match(ACL_PAT_KB_ID, json_string_value(v),
+                                    json_string_length(v));
+    if (json_is_number(v)) {
+        d = json_number_value(v);
+        return d == (double)(long long)d && d >= 1e9 && d < 1e10;
+    }
+    if (json_is_array(v) && json_array_size(v) == 1)
+        return sx_looks_like_kb_id(json_array_get(v, 0));
+    return 0;
+}
+
+static void
+sx_kb_ref(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *v, const char *path,
+          const char *label)
+{
+    const char *s = json_string_value(v); /* NULL when not a string */
+    int is_kb = s != NULL && sx_named(root, "knowledgeBases", s) != NULL;
+
+    if (!acl_sx_truthy(v))
+        return;
+    if (sx_looks_like_kb_id(v) && is_kb)
+        acl_sx_fail_at(cx, path, "Connector target \"%s\" %s \"%s\" looks like a literal "
+                                 "KB ID but also matches a knowledgeBases[] entry. "
+                                 "Rename the knowledge base or reference it by its "
+                                 "project name instead.",
+                       acl_sx_str(t, "name"), label, s);
+    else if (!sx_looks_like_kb_id(v) && !is_kb)
+        acl_sx_fail_at(cx, path, "Connector target \"%s\" %s %s does not match any "
+                                 "knowledgeBases[] entry. To wire an external KB that "
+                                 "this project does not own, use its 10-character KB ID.",
+                       acl_sx_str(t, "name"), label, s ? s : "(not a string)");
+}
+
+static void
+sx_xref_kb_config(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *cfg,
+                  const char *base)
+{
+    json_t *pv = json_object_get(cfg, "parameterValues"), *id, *r;
+    const char *name = acl_sx_str(cfg, "name");
+    char path[320];
+    size_t k;
+
+    id = json_object_get(pv, "knowledgeBaseId");
+    if (name != NULL && strcmp(name, "Retrieve") == 0 && json_is_string(id)) {
+        snprintf(path, sizeof path, "%s/parameterValues/knowledgeBaseId", base);
+        sx_kb_ref(cx, root, t, id, path, "configurations[].parameterValues.knowledgeBaseId");
+    }
+    if (name == NULL || strcmp(name, "AgenticRetrieveStream") != 0)
+        return;
+    json_array_foreach(json_object_get(pv, "retrievers"), k, r) {
+        json_t *kb = json_object_get(json_object_get(r, "configuration"), "knowledgeBase");
+
+        snprintf(path, sizeof path, "%s/parameterValues/retrievers/%zu/configuration/"
+                                    "knowledgeBase/knowledgeBaseId", base, k);
+        if (json_is_object(r) && json_is_object(kb))
+            sx_kb_ref(cx, root, t, json_object_get(kb, "knowledgeBaseId"), path,
+                      "configurations[].parameterValues.retrievers[].knowledgeBaseId");
+    }
+}
+
+static void
+sx_xref_gateways(struct acl_sx_ctx *cx, json_t *root)
+{
+    json_t *gw, *t, *cfg;
+    size_t i, j, k;
+    char base[160];
+
+    json_array_foreach(json_object_get(root, "agentCoreGateways"), i, gw) {
+        json_array_foreach(json_object_get(gw, "targets"), j, t) {
+            const char *tt = acl_sx_str(t, "targetType"), *cid = acl_sx_str(t, "connectorId");
+
+            if (tt != NULL && strcmp(tt, "httpRuntime") == 0)
+                sx_xref_http_runtime(cx, root, gw, i, t, j);
+            if (tt == NULL || strcmp(tt, "connector") != 0 || cid == NULL ||
+                strcmp(cid, "bedrock-knowledge-bases") != 0)
+                continue;
+            json_array_foreach(json_object_get(t, "configurations"), k, cfg) {
+                snprintf(base, sizeof base, "agentCoreGateways/%zu/targets/%zu/"
+                                            "configurations/%zu", i, j, k);
+                sx_xref_kb_config(cx, root, t, cfg, base);
+            }
+        }
+    }
+}
+
+static void
+sx_xref_ab_variants(struct acl_sx_ctx *cx, json_t *test, size_t i, json_t *gw,
+                    const char *gw_name)
+{
+    json_t *var, *t;
+    size_t j, k;
+    char path[256];
+
+    json_array_foreach(json_object_get(test, "variants"), j, var) {
+        const char *tn = acl_sx_str(
+            json_object_get(json_object_get(var, "variantConfiguration"), "target"),
+            "targetName");
+        int found = 0;
+
+        if (tn == NULL)
+            continue;
+        json_array_foreach(json_object_get(gw, "targets"), k, t) {
+            const char *n = acl_sx_str(t, "name");
+
+            found |= n != NULL && strcmp(n, tn) == 0;
+        }
+        if (found)
+            continue;
+        snprintf(path, sizeof path, "abTests/%zu/variants/%zu/variantConfiguration/"
+                                    "target/targetName", i, j);
+        acl_sx_fail_at(cx, path, "AB test \"%s\" variant \"%s\" references target \"%s\" "
+                                 "which does not exist in gateway \"%s\" targets",
+                       acl_sx_str(test, "name"), acl_sx_str(var, "name"), tn, gw_name);
+    }
+}
+
+static void
+sx_xref_ab_tests(struct acl_sx_ctx *cx, json_t *root)
+{
+    json_t *test, *gw;
+    size_t i;
+    char path[256];
+
+    json_array_foreach(json_object_get(root, "abTests"), i, test) {
+        json_t *ref = json_object_get(test, "gatewayRef");
+        const char *s = json_string_value(ref), *mode = acl_sx_str(test, "mode");
+        size_t n = json_string_length(ref);
+        char *name;
+
+        if (s == NULL || n < 13 || strncmp(s, "{{gateway:", 10) != 0 ||
+            strcmp(s + n - 2, "}}") != 0)
+            continue;
+        name = acl_xstrndup(s + 10, n - 12);
+        if (strpbrk(name, "\r\n") != NULL || strstr(name, "\xe2\x80\xa8") != NULL ||
+            strstr(name, "\xe2\x80\xa9") != NULL) {
+            free(name); /* JS "." stops at line terminators: no match */
+            continue;
+        }
+        gw = sx_named(root, "agentCoreGateways", name);
+        snprintf(path, sizeof path, "abTests/%zu/gatewayRef", i);
+        if (gw == NULL)
+            acl_sx_fail_at(cx, path, "AB test \"%s\" references gateway \"%s\" which "
+                                     "does not exist in agentCoreGateways",
+                           acl_sx_str(test, "name"), name);
+        else if (mode != NULL && strcmp(mode, "target-based") == 0)
+            sx_xref_ab_variants(cx, test, i, gw, name);
+        free(name);
+    }
+}
+
+static void
+sx_xref_payments(struct acl_sx_ctx *cx, json_t *root)
+{
+    json_t *pm, *c, *cred;
+    size_t i, j;
+    char path[256];
+
+    json_array_foreach(json_object_get(root, "payments"), i, pm) {
+        json_array_foreach(json_object_get(pm, "connectors"), j, c) {
+            const char *mode = acl_sx_str(c, "provisionMode");
+            const char *cn = acl_sx_str(c, "credentialName"), *type;
+
+            if (mode != NULL && strcmp(mode, "QUICK_CREATE") == 0)
+                continue;
+            cred = sx_named(root, "credentials", cn);
+            type = acl_sx_str(cred, "authorizerType");
+            snprintf(path, sizeof path, "payments/%zu/connectors/%zu/credentialName", i, j);
+            if (cred == NULL)
+                acl_sx_fail_at(cx, path, "Payment connector \"%s\" in manager \"%s\" "
+                               "references credential \"%s\" which does not exist in "
+                               "credentials[]", acl_sx_str(c, "name"),
+                               acl_sx_str(pm, "name"), cn ? cn : "");
+            else if (type == NULL || strcmp(type, "PaymentCredentialProvider") != 0)
+                acl_sx_fail_at(cx, path, "Payment connector \"%s\" in manager \"%s\" "
+                               "references credential \"%s\" which is a %s, not a "
+                               "PaymentCredentialProvider", acl_sx_str(c, "name"),
+                               acl_sx_str(pm, "name"), cn, type ? type : "?");
+        }
+    }
+}
+
+void
+acl_sx_rule_project(struct acl_sx_ctx *cx, json_t *v)
+{
+    sx_xref_online_evals(cx, v);
+    sx_xref_gateways(cx, v);
+    sx_xref_capacity(cx, v);
+    sx_xref_ab_tests(cx, v);
+    sx_xref_payments(cx, v);
+}
