@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/*
+ * zod-check.js - the reference verdicts for the schema parity check: runs
+ * the AgentCore CLI's own zod schemas (npm @aws/agentcore, loaded from
+ * an installed copy; no schema code lives here) on a list of files.
+ *
+ * Usage: node tools/zod-check.js --pkg DIR MANIFEST
+ *   DIR       the unpacked package (…/node_modules/@aws/agentcore)
+ *   MANIFEST  lines "KIND<TAB>FILE[<TAB>TARGETS_FILE]", KIND one of
+ *             project, targets, state, harness. For state, TARGETS_FILE
+ *             (aws-targets.json) adds the CLI's rule that every target key
+ *             is a deployment target name, when that file is valid.
+ * Prints one line per file: "FILE<TAB>VALID" or
+ * "FILE<TAB>INVALID<TAB>path: message" (the first issue). Exit status 0,
+ * or 2 when the package cannot be loaded.
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+function die(msg) {
+  process.stderr.write(`zod-check: ${msg}\n`);
+  process.exit(2);
+}
+
+function loadSchemas(pkg) {
+  const dir = path.join(pkg, 'dist', 'schema', 'schemas');
+  if (!fs.existsSync(path.join(dir, 'agentcore-project.js'))) die(`${pkg}: not an @aws/agentcore package`);
+  return {
+    project: require(path.join(dir, 'agentcore-project.js')).AgentCoreProjectSpecSchema,
+    targets: require(path.join(dir, 'aws-targets.js')).AwsDeploymentTargetsSchema,
+    stateModule: require(path.join(dir, 'deployed-state.js')),
+    harness: require(path.join(dir, 'primitives', 'harness.js')).HarnessSpecSchema,
+  };
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+// The deployed-state schema the CLI would use for this file.
+function stateSchema(s, targetsFile) {
+  if (targetsFile) {
+    try {
+      const r = s.targets.safeParse(readJson(targetsFile));
+      if (r.success) return s.stateModule.createValidatedDeployedStateSchema(r.data.map(t => t.name));
+    } catch (_) {
+      /* unreadable targets: the plain schema */
+    }
+  }
+  return s.stateModule.DeployedStateSchema;
+}
+
+function formatPath(p) {
+  if (!p || p.length === 0) return 'root';
+  return p.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`)).join('');
+}
+
+function verdict(s, kind, file, targetsFile) {
+  let data;
+  try {
+    data = readJson(file);
+  } catch (e) {
+    return `INVALID\troot: not JSON: ${e.message}`;
+  }
+  const schema = kind === 'state' ? stateSchema(s, targetsFile) : s[kind];
+  if (!schema) return `INVALID\troot: unknown kind ${kind}`;
+  const r = schema.safeParse(data);
+  if (r.success) return 'VALID';
+  const i = r.error.issues[0];
+  return `INVALID\t${formatPath(i.path)}: ${i.message}`.replace(/\n/g, ' ');
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  let pkg = process.env.AGENTCORE_PKG_DIR || '';
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--pkg') pkg = args[++i] || '';
+    else rest.push(args[i]);
+  }
+  if (!pkg || rest.length !== 1) die('usage: node zod-check.js --pkg DIR MANIFEST');
+  const s = loadSchemas(path.resolve(pkg));
+  const out = [];
+  for (const line of fs.readFileSync(rest[0], 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const [kind, file, targets] = line.split('\t');
+    out.push(`${file}\t${verdict(s, kind, file, targets)}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+main();
