@@ -87,6 +87,14 @@ valgrind: all $(TEST_BIN)
 	  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
 	  $(TEST_BIN)
 
+# The schema parity check against the AgentCore CLI's own zod schema
+# (needs node and npm; installs the schema into .cache/ on first use).
+$(O)/schema_verdict: $(OBJ) $(O)/test/schema_verdict.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+check-schema: all $(O)/schema_verdict
+	O=$(O) sh tools/check-schema.sh
+
 clean:
 	rm -rf build build-san build-fuzz $(BIN)
 

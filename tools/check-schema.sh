@@ -1,0 +1,91 @@
+#!/bin/sh
+# check-schema.sh - does agentcore-lint's schema validator reach the same
+# valid/invalid verdict as the AgentCore CLI 0.30.0's own zod schema?
+#
+# 1. installs the CLI's schema (npm zod + @aws/agentcore 0.30.0, schema
+#    only) into .cache/agentcore-schema when it is missing;
+# 2. writes mutated files from the fixtures and the real-CLI corpus
+#    (tools/mutate-schema.js, fixed seed);
+# 3. runs our validator (build/schema_verdict) and the zod schema
+#    (tools/zod-check.js) on every file and compares the verdicts.
+# Prints the mismatches and "N files, M agree"; exits non-zero unless all
+# agree. Environment: O (build dir, default build), SCHEMA_MUTANTS
+# (count, default 600), ACL_SHARED_DIR (corpus location, default
+# ../shared or /work/shared).
+set -eu
+
+cd "$(dirname "$0")/.."
+O=${O:-build}
+COUNT=${SCHEMA_MUTANTS:-600}
+CACHE=.cache/agentcore-schema
+PKG=$CACHE/node_modules/@aws/agentcore
+VERDICT=$O/schema_verdict
+WORK=$O/schema-parity
+
+if [ ! -f "$PKG/dist/schema/schemas/agentcore-project.js" ] ||
+   [ ! -d "$CACHE/node_modules/zod" ]; then
+    echo "check-schema: installing the AgentCore CLI 0.30.0 schema into $CACHE"
+    mkdir -p "$CACHE"
+    (
+        cd "$CACHE"
+        [ -f package.json ] || npm init -y >/dev/null
+        npm install --no-audit --no-fund --silent zod@^4.3.5
+        rm -f aws-agentcore-0.30.0.tgz
+        npm pack --silent @aws/agentcore@0.30.0 >/dev/null
+        mkdir -p node_modules/@aws/agentcore
+        tar -xzf aws-agentcore-0.30.0.tgz -C node_modules/@aws/agentcore --strip-components=1
+    )
+fi
+[ -x "$VERDICT" ] || { echo "check-schema: $VERDICT missing (make $VERDICT)" >&2; exit 2; }
+
+SHARED=${ACL_SHARED_DIR:-}
+[ -n "$SHARED" ] || for d in ../shared /work/shared; do
+    [ -d "$d/corpus" ] && { SHARED=$d; break; }
+done
+
+F=test/schema-fixtures
+set -- project:$F/project-full.json harness:$F/harness-full.json \
+    harness:$F/harness-openai.json harness:$F/harness-lite.json \
+    targets:$F/targets.json state:$F/state-full.json:$F/targets.json
+if [ -n "$SHARED" ]; then
+    for p in "$SHARED"/corpus/real-cli/*/; do
+        a=${p}agentcore
+        [ -f "$a/agentcore.json" ] && set -- "$@" "project:$a/agentcore.json"
+        [ -f "$a/aws-targets.json" ] && set -- "$@" "targets:$a/aws-targets.json"
+        [ -f "$a/.cli/deployed-state.json" ] &&
+            set -- "$@" "state:$a/.cli/deployed-state.json:$a/aws-targets.json"
+        for h in "$p"app/*/harness.json; do
+            [ -f "$h" ] && set -- "$@" "harness:$h"
+        done
+    done
+else
+    echo "check-schema: no shared corpus found; fixtures only"
+fi
+
+rm -rf "$WORK"
+node tools/mutate-schema.js "$WORK" "$COUNT" "$@"
+node tools/zod-check.js --pkg "$PKG" "$WORK/manifest.tsv" >"$WORK/zod.tsv"
+
+total=0 agree=0 valid=0
+: >"$WORK/ours.tsv"
+while IFS="$(printf '\t')" read -r kind file targets; do
+    if out=$("$VERDICT" "$file" "$kind" ${targets:+"$targets"} 2>&1); then v=VALID; else v=INVALID; fi
+    printf '%s\t%s\t%s\n' "$file" "$v" "$(printf '%s' "$out" | head -n 1)" >>"$WORK/ours.tsv"
+done <"$WORK/manifest.tsv"
+
+# Compare file by file.
+while IFS="$(printf '\t')" read -r file zv zmsg; do
+    line=$(grep -F "$file	" "$WORK/ours.tsv" | head -n 1)
+    ov=$(printf '%s' "$line" | cut -f2)
+    omsg=$(printf '%s' "$line" | cut -f3)
+    total=$((total + 1))
+    [ "$zv" = VALID ] && valid=$((valid + 1))
+    if [ "$zv" = "$ov" ]; then
+        agree=$((agree + 1))
+    else
+        echo "MISMATCH $file: zod $zv${zmsg:+ ($zmsg)}; ours $ov${omsg:+ ($omsg)}"
+    fi
+done <"$WORK/zod.tsv"
+
+echo "check-schema: $total files, $agree agree ($valid valid by zod)"
+[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ]
