@@ -24,6 +24,19 @@ function die(msg) {
   process.exit(2);
 }
 
+// Node 20's optimized URL.canParse starts to reject some valid non-ASCII
+// URLs (an IDN host such as https://bücher.example/) once it has run a few
+// thousand times, so a long batch would judge them differently from the
+// CLI, which validates each file once. Pin the slow, correct path.
+URL.canParse = input => {
+  try {
+    new URL(input);
+    return true;
+  } catch (_) {
+    return false;
+  }
+};
+
 function loadSchemas(pkg) {
   const dir = path.join(pkg, 'dist', 'schema', 'schemas');
   if (!fs.existsSync(path.join(dir, 'agentcore-project.js'))) die(`${pkg}: not an @aws/agentcore package`);
