@@ -34,7 +34,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format
 
 all: deps-ok $(BIN)
@@ -91,3 +91,8 @@ clean:
 	rm -rf build build-san build-fuzz $(BIN)
 
 -include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)
+
+# Build and lint the bundled example project. Its findings are expected:
+# the example is there to show them.
+example: all
+	./$(BIN) examples/demo || [ $$? = 1 ]
