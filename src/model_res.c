@@ -30,6 +30,8 @@ build_runtime(struct acl_runtime *r, const struct acl_doc *doc, char *ptr,
     r->protocol = acl_json_str(j, "protocol");
     r->code_location = acl_json_str(j, "codeLocation");
     r->entrypoint = acl_json_str(j, "entrypoint");
+    r->discovery_url = json_string_value(acl_json_path(
+        j, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
     r->envvars = acl_alloc_for(env, sizeof *r->envvars, &r->nenvvars);
     json_array_foreach(env, i, e) {
         struct acl_envvar *v;
@@ -212,6 +214,8 @@ acl_build_harness_spec(struct acl_harness *h, const struct acl_doc *doc)
 
     h->spec = doc;
     acl_node_set(&h->spec_node, doc, acl_xstrdup(""), root, h->name);
+    h->discovery_url = json_string_value(acl_json_path(
+        root, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
     h->nenv = acl_build_kv(doc, "/environmentVariables",
                            json_object_get(root, "environmentVariables"),
                            h->name, &h->env);

@@ -113,6 +113,7 @@ struct acl_runtime {
     const char *protocol; /* NULL when absent: HTTP */
     const char *code_location;
     const char *entrypoint;
+    const char *discovery_url; /* authorizerConfiguration.customJwt... */
     struct acl_envvar *envvars;
     size_t nenvvars;
     struct acl_kv *build_args; /* customDockerBuildArgs */
@@ -167,6 +168,8 @@ struct acl_harness {
      * when it is missing or unreadable. */
     const struct acl_doc *spec;
     struct acl_node spec_node; /* its root; doc NULL when spec is NULL */
+    const char *discovery_url; /* harness.json authorizerConfiguration.
+                                  customJwtAuthorizer.discoveryUrl */
     struct acl_kv *env;        /* environmentVariables */
     size_t nenv;
     struct acl_harness_tool *tools;
