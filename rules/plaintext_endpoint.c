@@ -29,8 +29,9 @@ check_url(struct acl_check *c, const struct acl_node *node,
         !acl_url_scheme_is(&u, "http") || acl_url_host_is_loopback(&u))
         return;
     acl_report(c, acl_prod_level(c), node, member,
-               "%s uses plain http:// to \"%.*s\": requests and the tokens "
-               "in them travel unencrypted%s%s",
+               "%s uses plain http:// (host \"%.*s\"): what is sent or "
+               "fetched there travels unencrypted and can be read or changed "
+               "on the way%s%s",
                what, (int)(u.host_len > 200 ? 200 : u.host_len),
                u.host ? u.host : "", why ? ", and " : "", why ? why : "");
 }

@@ -49,8 +49,8 @@ static void
 skip_blank(struct scan *sc)
 {
     for (;;) {
-        while (sc->i < sc->n && strchr(" \t\r\n\f\v", sc->s[sc->i]) != NULL &&
-               sc->s[sc->i] != '\0')
+        /* strchr also finds the terminator: NUL bytes count as blank. */
+        while (sc->i < sc->n && strchr(" \t\r\n\f\v", sc->s[sc->i]) != NULL)
             sc->i++;
         if (!skip_comment(sc))
             return;
