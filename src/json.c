@@ -185,7 +185,7 @@ simple_escape(struct parser *p, char c)
     const char *hit = c ? strchr(from, c) : NULL;
 
     if (hit == NULL) {
-        fail(p, p->pos - 1, "invalid escape '\\%c' in string", c);
+        fail(p, p->pos - 2, "invalid escape '\\%c' in string", c);
         return;
     }
     acl_buf_putc(&p->str, to[hit - from]);
