@@ -136,7 +136,7 @@ span_of(const struct acl_doc *doc, const char *ptr, struct acl_span *sp)
 
     if (i < 0)
         return 0;
-    *sp = doc->nodes[i].value;
+    *sp = acl_doc_value(doc, (size_t)i);
     return 1;
 }
 
@@ -158,8 +158,8 @@ locate(struct acl_finding *f, const struct acl_node *at, const char *member)
         f->pointer = acl_xstrdup(at->ptr);
     } else if (span_of(doc, at->ptr, &f->span)) {
         long i = acl_doc_find(doc, at->ptr);
-        int container = doc->nodes[i].type == JSON_OBJECT ||
-                        doc->nodes[i].type == JSON_ARRAY;
+        int type = acl_doc_type(doc, (size_t)i);
+        int container = type == JSON_OBJECT || type == JSON_ARRAY;
 
         if (container && ptr != NULL)
             f->span.end = f->span.start + 1;

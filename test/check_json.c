@@ -28,7 +28,7 @@ span_text(const struct acl_doc *d, const char *ptr, int key)
 
     if (i < 0)
         return NULL;
-    sp = key ? d->nodes[i].key : d->nodes[i].value;
+    sp = key ? acl_doc_key(d, (size_t)i) : acl_doc_value(d, (size_t)i);
     return acl_xstrndup(d->text->data + sp.start, sp.end - sp.start);
 }
 
@@ -70,7 +70,7 @@ START_TEST(positions_count_code_points_and_utf16)
     struct acl_pos pos;
 
     ck_assert_int_ge(i, 0);
-    acl_text_pos(d->text, d->nodes[i].value.start, &pos);
+    acl_text_pos(d->text, acl_doc_value(d, (size_t)i).start, &pos);
     ck_assert_uint_eq(pos.line, 1);
     ck_assert_uint_eq(pos.col, 18);
     ck_assert_uint_eq(pos.col16, 19);
@@ -84,7 +84,8 @@ START_TEST(lines_end_at_lf_crlf_and_cr)
     struct acl_doc *d = parse("{\r\n\"a\":\r1,\n\"b\": 2}");
     struct acl_pos pos;
 
-    acl_text_pos(d->text, d->nodes[acl_doc_find(d, "/b")].value.start, &pos);
+    acl_text_pos(d->text, acl_doc_value(d, (size_t)acl_doc_find(d, "/b")).start,
+                 &pos);
     ck_assert_uint_eq(pos.line, 4);
     ck_assert_uint_eq(pos.col, 6);
     acl_doc_free(d);
@@ -220,14 +221,13 @@ reparse(const struct acl_doc *d, struct acl_span sp)
 
 /* Is kid k of an object shadowed by a later member of the same name? */
 static int
-shadowed(const struct acl_doc *d, const struct acl_jnode *obj, uint32_t k,
-         json_t *name)
+shadowed(const struct acl_doc *d, size_t obj, size_t k, json_t *name)
 {
-    uint32_t j;
+    size_t j;
     int later = 0;
 
-    for (j = k + 1; j < obj->nkids && !later; j++) {
-        json_t *other = reparse(d, d->nodes[d->kids[obj->kids + j]].key);
+    for (j = k + 1; j < acl_doc_nkids(d, obj) && !later; j++) {
+        json_t *other = reparse(d, acl_doc_key(d, acl_doc_kid(d, obj, j)));
 
         later = json_equal(other, name);
         json_decref(other);
@@ -238,27 +238,27 @@ shadowed(const struct acl_doc *d, const struct acl_jnode *obj, uint32_t k,
 /* Checks node i against value v and recurses into its children; the
  * depth is bounded by the parser's nesting limit. Returns the count. */
 static size_t
-check_node(const struct acl_doc *d, uint32_t i, json_t *v, const char *file)
+check_node(const struct acl_doc *d, size_t i, json_t *v, const char *file)
 {
-    const struct acl_jnode *n = &d->nodes[i];
-    json_t *again = reparse(d, n->value);
-    size_t count = 1;
-    uint32_t k;
+    struct acl_span sp = acl_doc_value(d, i);
+    json_t *again = reparse(d, sp);
+    size_t count = 1, k;
 
     ck_assert_msg(again != NULL && json_equal(again, v),
                   "%s: span %u-%u does not parse back to its value", file,
-                  n->value.start, n->value.end);
+                  sp.start, sp.end);
+    ck_assert_int_eq(acl_doc_type(d, i), json_typeof(v));
     json_decref(again);
-    for (k = 0; k < n->nkids; k++) {
-        uint32_t c = d->kids[n->kids + k];
+    for (k = 0; k < acl_doc_nkids(d, i); k++) {
+        size_t c = acl_doc_kid(d, i, k);
         json_t *child, *name = NULL;
 
-        if (n->type == JSON_ARRAY) {
+        if (acl_doc_type(d, i) == JSON_ARRAY) {
             child = json_array_get(v, k);
         } else {
-            name = reparse(d, d->nodes[c].key);
+            name = reparse(d, acl_doc_key(d, c));
             ck_assert_msg(json_is_string(name), "%s: bad name span", file);
-            child = shadowed(d, n, k, name) ? NULL
+            child = shadowed(d, i, k, name) ? NULL
                     : json_object_getn(v, json_string_value(name),
                                        json_string_length(name));
         }
