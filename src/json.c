@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/jptr.h"
 
@@ -627,10 +628,14 @@ struct acl_doc *
 acl_doc_parse(struct acl_text *text)
 {
     struct acl_doc *doc = acl_xcalloc(1, sizeof *doc);
+    struct acl_arena *prev;
     struct parser p;
     char what[32];
 
     memset(&p, 0, sizeof p);
+    /* A value takes about as many bytes as its text, often more. */
+    doc->arena = acl_arena_new(text->len < (1u << 20) ? 16384 : 1u << 20);
+    prev = acl_arena_use(doc->arena);
     doc->text = text;
     p.doc = doc;
     p.s = text->data;
@@ -656,6 +661,7 @@ acl_doc_parse(struct acl_text *text)
         json_decref(doc->root);
         doc->root = NULL;
     }
+    acl_arena_use(prev);
     return doc;
 }
 
@@ -667,6 +673,7 @@ acl_doc_free(struct acl_doc *doc)
     if (doc == NULL)
         return;
     json_decref(doc->root);
+    acl_arena_free(doc->arena);
     acl_text_free(doc->text);
     free(doc->nodes);
     free(doc->kids);

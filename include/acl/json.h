@@ -16,6 +16,8 @@
 
 #include "acl/file.h"
 
+struct acl_arena;
+
 /* Deeper nesting than this is a syntax finding, not a crash. */
 #define ACL_JSON_MAX_DEPTH 1000
 
@@ -54,6 +56,7 @@ struct acl_doc {
     size_t nkids;
     struct acl_dupkey *dups;
     size_t ndups;
+    struct acl_arena *arena; /* holds root's values */
 };
 
 /* Parses text (ownership taken). Never fails: a syntax error leaves

@@ -1,3 +1,0 @@
-build-clang/src/main.o: src/main.c include/acl/cli.h
-
-include/acl/cli.h:

@@ -1,3 +1,0 @@
-build-clang/src/util.o: src/util.c include/acl/util.h
-
-include/acl/util.h:
