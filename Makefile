@@ -34,7 +34,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format
 
 all: deps-ok $(BIN)
@@ -88,6 +88,19 @@ valgrind: all $(TEST_BIN)
 	  $(TEST_BIN)
 
 clean:
-	rm -rf build build-san build-fuzz $(BIN)
+	rm -rf build build-san build-clang build-fuzz $(BIN)
 
 -include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)
+
+# Build and lint the bundled example project. Its findings are expected:
+# the example is there to show them.
+example: all
+	./$(BIN) examples/demo || [ $$? = 1 ]
+
+# Everything CI runs: the suite with gcc, under ASan+UBSan, under
+# valgrind, and a clang build with the same warnings.
+ci:
+	$(MAKE) O=build-clang CC=clang build-clang/$(BIN) build-clang/check_acl
+	$(MAKE) SANITIZE=1 check
+	$(MAKE) valgrind
+	$(MAKE) check

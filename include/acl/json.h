@@ -30,7 +30,7 @@ struct acl_jnode {
 
 /* A member name that appears twice in one object. */
 struct acl_dupkey {
-    char *pointer;         /* the object's pointer; owned */
+    char *pointer;         /* the repeated member's pointer; owned */
     char *name;            /* the repeated name (may hold NUL); owned */
     size_t name_len;
     struct acl_span first; /* the first member's name */

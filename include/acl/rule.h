@@ -67,7 +67,8 @@ struct acl_finding *acl_report(struct acl_check *c, enum acl_level level,
 /* Reports at a byte span of a text (agent source, or a JSON file where
  * no node fits, such as a syntax error). pointer may be NULL. */
 struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
-                                    struct acl_text *file, struct acl_span sp,
+                                    const struct acl_text *file,
+                                    struct acl_span sp,
                                     const char *pointer, const char *fmt, ...)
     ACL_PRINTF(6, 7);
 

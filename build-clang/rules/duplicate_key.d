@@ -1,0 +1,18 @@
+build-clang/rules/duplicate_key.o: rules/duplicate_key.c \
+  include/acl/rule.h include/acl/finding.h include/acl/file.h \
+  include/acl/util.h include/acl/model.h include/acl/json.h \
+  rules/rules.def
+
+include/acl/rule.h:
+
+include/acl/finding.h:
+
+include/acl/file.h:
+
+include/acl/util.h:
+
+include/acl/model.h:
+
+include/acl/json.h:
+
+rules/rules.def:

@@ -1,0 +1,22 @@
+build-clang/src/engine.o: src/engine.c include/acl/engine.h \
+  include/acl/finding.h include/acl/file.h include/acl/util.h \
+  include/acl/model.h include/acl/json.h include/acl/rule.h \
+  rules/rules.def include/acl/jptr.h
+
+include/acl/engine.h:
+
+include/acl/finding.h:
+
+include/acl/file.h:
+
+include/acl/util.h:
+
+include/acl/model.h:
+
+include/acl/json.h:
+
+include/acl/rule.h:
+
+rules/rules.def:
+
+include/acl/jptr.h:

@@ -1,0 +1,5 @@
+build-clang/src/file.o: src/file.c include/acl/file.h include/acl/util.h
+
+include/acl/file.h:
+
+include/acl/util.h:

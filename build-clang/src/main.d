@@ -1,0 +1,3 @@
+build-clang/src/main.o: src/main.c include/acl/cli.h
+
+include/acl/cli.h:
