@@ -1,10 +1,13 @@
 /*
  * jalloc.c - an arena allocator for jansson values of parsed documents.
  *
- * Every block carries an 8-byte tag so that free() knows where it came
- * from: heap blocks are returned to malloc, arena blocks are released
- * with their arena. jansson never reallocates, so malloc and free are
- * all it needs.
+ * While an arena is current (only while a document is parsed), every
+ * jansson allocation comes from it and every free is a no-op: the
+ * parser frees nothing of the heap, and what jansson frees meanwhile
+ * (a replaced duplicate, an outgrown hash table) is arena memory. A
+ * document's values are never freed one by one: its arena goes in one
+ * piece. jansson never reallocates, so malloc and free are all it
+ * needs.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,9 +16,6 @@
 
 #include "acl/jalloc.h"
 #include "acl/util.h"
-
-#define TAG_HEAP 0x48454150u
-#define TAG_ARENA 0x4152454eu
 
 struct chunk {
     struct chunk *next;
@@ -33,7 +33,7 @@ static struct acl_arena *current;
 static void *
 arena_alloc(struct acl_arena *a, size_t n)
 {
-    size_t words = (n + 7) / 8 + 1;
+    size_t words = (n + 7) / 8;
     struct chunk *c = a->head;
     uint64_t *p;
 
@@ -48,38 +48,26 @@ arena_alloc(struct acl_arena *a, size_t n)
     }
     p = c->data + c->used;
     c->used += words;
-    p[0] = TAG_ARENA;
-    return p + 1;
+    return p;
 }
 
 static void *
-tagged_malloc(size_t n)
+json_malloc(size_t n)
 {
-    uint64_t *p;
-
-    if (current != NULL)
-        return arena_alloc(current, n);
-    p = malloc(n + 8);
-    if (p == NULL)
-        return NULL;
-    p[0] = TAG_HEAP;
-    return p + 1;
+    return current != NULL ? arena_alloc(current, n) : malloc(n);
 }
 
 static void
-tagged_free(void *ptr)
+json_free(void *ptr)
 {
-    uint64_t *p = ptr;
-
-    /* Arena blocks go back with their arena. */
-    if (p != NULL && p[-1] == TAG_HEAP)
-        free(p - 1);
+    if (current == NULL)
+        free(ptr);
 }
 
 void
 acl_jalloc_init(void)
 {
-    json_set_alloc_funcs(tagged_malloc, tagged_free);
+    json_set_alloc_funcs(json_malloc, json_free);
 }
 
 struct acl_arena *

@@ -657,10 +657,8 @@ acl_doc_parse(struct acl_text *text)
         }
     }
     parser_cleanup(&p);
-    if (p.failed) {
-        json_decref(doc->root);
-        doc->root = NULL;
-    }
+    if (p.failed)
+        doc->root = NULL; /* its values go with the arena */
     acl_arena_use(prev);
     return doc;
 }
@@ -672,7 +670,7 @@ acl_doc_free(struct acl_doc *doc)
 
     if (doc == NULL)
         return;
-    json_decref(doc->root);
+    /* Every value of root lives in the arena. */
     acl_arena_free(doc->arena);
     acl_text_free(doc->text);
     free(doc->nodes);

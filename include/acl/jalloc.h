@@ -17,9 +17,11 @@ void acl_jalloc_init(void);
 
 /* A new arena; its memory comes from chunks of about chunk bytes. */
 struct acl_arena *acl_arena_new(size_t chunk);
-/* Frees every chunk. Values made in the arena must be dead. */
+/* Frees every chunk, and so every value made in the arena: no one may
+ * hold a reference to them any more. */
 void acl_arena_free(struct acl_arena *a);
-/* While a is current, jansson values are made in it. Returns the
+/* While a is current, jansson values are made in it and nothing is
+ * freed: make only values that a document will own. Returns the
  * previous current arena (NULL for the heap), to restore afterwards. */
 struct acl_arena *acl_arena_use(struct acl_arena *a);
 
