@@ -34,7 +34,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format
 
 all: deps-ok $(BIN)
@@ -104,3 +104,11 @@ ci:
 	$(MAKE) SANITIZE=1 check
 	$(MAKE) valgrind
 	$(MAKE) check
+
+# Benchmarks (not part of the tests): figures go to BENCHMARKS.md.
+$(O)/bench: bench/bench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror $(DEPS_CFLAGS) -o $@ $< $(DEPS_LIBS)
+
+bench: all $(O)/bench
+	sh bench/run.sh ./$(BIN) $(O)/bench
