@@ -34,7 +34,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format
 
 all: deps-ok $(BIN)
@@ -112,3 +112,20 @@ $(O)/bench: bench/bench.c
 
 bench: all $(O)/bench
 	sh bench/run.sh ./$(BIN) $(O)/bench
+
+# libFuzzer over the whole pipeline (clang), seeded from fixtures/.
+FUZZ_SECONDS ?= 60
+FUZZ_O = build-fuzz
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+$(FUZZ_O)/fuzz_lint: fuzz/fuzz_lint.c $(SRC) $(wildcard include/acl/*.h) rules/rules.def
+	@mkdir -p $(FUZZ_O)
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lint.c $(SRC) $(DEPS_LIBS)
+
+fuzz: $(FUZZ_O)/fuzz_lint
+	@mkdir -p $(FUZZ_O)/corpus
+	find fixtures -path '*/agentcore/agentcore.json' -exec sh -c \
+	  'cp "$$1" "$(FUZZ_O)/corpus/$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \;
+	$(FUZZ_O)/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/agentcore.dict \
+	  -artifact_prefix=$(FUZZ_O)/ $(FUZZ_O)/corpus fuzz/regressions
