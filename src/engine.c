@@ -216,6 +216,32 @@ finish(struct acl_finding *f)
     acl_finding_fingerprint(f);
 }
 
+static int
+cmp_offsets(const void *a, const void *b)
+{
+    const struct acl_finding *x = *(const struct acl_finding *const *)a;
+    const struct acl_finding *y = *(const struct acl_finding *const *)b;
+
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+/* Positions are computed in text order, so each is counted on from the
+ * one before (see acl_text_pos). */
+static void
+finish_all(struct acl_findings *out, size_t first)
+{
+    size_t n = out->n - first, k;
+    struct acl_finding **order = acl_xmalloc((n ? n : 1) * sizeof *order);
+
+    memcpy(order, out->items + first, n * sizeof *order);
+    qsort(order, n, sizeof *order, cmp_offsets);
+    for (k = 0; k < n; k++)
+        finish(order[k]);
+    free(order);
+}
+
 void
 acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
                 struct acl_findings *out)
@@ -236,6 +262,5 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
             for (k = before; k < out->n; k++)
                 out->items[k]->level = confs[i].level;
     }
-    for (k = first; k < out->n; k++)
-        finish(out->items[k]);
+    finish_all(out, first);
 }
