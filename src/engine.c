@@ -189,6 +189,25 @@ acl_report(struct acl_check *c, enum acl_level level,
 }
 
 struct acl_finding *
+acl_report_name(struct acl_check *c, enum acl_level level,
+                const struct acl_node *at, const char *fmt, ...)
+{
+    struct acl_finding *f;
+    long i = acl_doc_find(at->doc, at->ptr);
+    va_list ap;
+
+    va_start(ap, fmt);
+    f = new_finding(c, level, fmt, ap);
+    va_end(ap);
+    locate(f, at, NULL);
+    if (i >= 0 && acl_doc_key(at->doc, (size_t)i).end > 0)
+        f->span = acl_doc_key(at->doc, (size_t)i);
+    if (at->resource != NULL)
+        f->resource = acl_xstrdup(at->resource);
+    return f;
+}
+
+struct acl_finding *
 acl_report_span(struct acl_check *c, enum acl_level level,
                 const struct acl_text *file, struct acl_span sp,
                 const char *pointer, const char *fmt, ...)
