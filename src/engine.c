@@ -254,6 +254,10 @@ finish_all(struct acl_findings *out, size_t first)
     size_t n = out->n - first, k;
     struct acl_finding **order = acl_xmalloc((n ? n : 1) * sizeof *order);
 
+    if (n == 0) {
+        free(order);
+        return;
+    }
     memcpy(order, out->items + first, n * sizeof *order);
     qsort(order, n, sizeof *order, cmp_offsets);
     for (k = 0; k < n; k++)
