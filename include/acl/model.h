@@ -285,6 +285,10 @@ struct acl_project *acl_project_load_text(const char *root,
                                           struct acl_error *err);
 void acl_project_free(struct acl_project *p);
 
+/* Reads the agent source files (spec/rules.md, "Agent source files")
+ * into p->sources, once. Unreadable files are skipped. */
+void acl_project_load_sources(struct acl_project *p);
+
 /* Is name a production target name (spec/rules.md), given the config
  * list (names, n) that replaces the default when non-NULL? */
 int acl_production_name(const char *name, const char **names, size_t n);
