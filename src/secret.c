@@ -256,7 +256,7 @@ url_password_real(const char *user, size_t un, const char *pw, size_t pn)
                                         "pwd",      "pw",     "secret"};
     size_t i;
 
-    if (strchr("$<{[(*", pw[0]) != NULL || is_placeholder(pw, pn))
+    if (memchr("$<{[(*", pw[0], 6) != NULL || is_placeholder(pw, pn))
         return 0;
     if (starts_ci(pw, pn, "%24") || starts_ci(pw, pn, "%7b") ||
         starts_ci(pw, pn, "%3c"))
