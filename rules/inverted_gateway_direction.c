@@ -79,15 +79,15 @@ invoked_runtime(const char *path, int *has_nul)
 }
 
 /* The runtime ID inside a runtime ARN ("...:runtime/<id>[/...]"), or
- * the string itself when it is not an ARN. NULL for another ARN. The
- * caller frees it. */
+ * the string up to any '/' when it is not an ARN. NULL for another ARN.
+ * The caller frees it. */
 static char *
 runtime_id(const char *s)
 {
     const char *r;
 
     if (!acl_starts_with(s, "arn:"))
-        return acl_xstrdup(s);
+        return acl_xstrndup(s, strcspn(s, "/"));
     r = strstr(s, ":runtime/");
     if (r == NULL)
         return NULL;
@@ -253,8 +253,8 @@ const struct acl_rule acl_rule_inverted_gateway_direction = {
     .name = "inverted-gateway-direction",
     .level = ACL_ERROR,
     .flags = ACL_RULE_SECURITY,
-    .summary = "a gateway target points back into AgentCore (agent or "
-               "service) instead of out to a tool",
+    .summary = "a gateway target points back into AgentCore instead of "
+               "out to a tool",
     .description =
         "A gateway hosts tools for an agent: agent -> gateway -> tool. It "
         "is not an inbound proxy for the agent. This rule reports a target "
