@@ -10,6 +10,7 @@
  * https and other schemes; values that are not URLs (AC020).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "acl/lookup.h"
 #include "acl/rule.h"
@@ -25,15 +26,18 @@ check_url(struct acl_check *c, const struct acl_node *node,
     const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
     struct acl_url u;
 
-    if (url == NULL || acl_url_split(url, &u) != 0 ||
-        !acl_url_scheme_is(&u, "http") || acl_url_host_is_loopback(&u))
+    if (url == NULL || acl_url_parse(url, &u) != 0)
         return;
+    if (strcmp(u.scheme, "http") != 0 || acl_url_host_is_loopback(u.host)) {
+        acl_url_clear(&u);
+        return;
+    }
     acl_report(c, acl_prod_level(c), node, member,
                "%s uses plain http:// (host \"%.*s\"): what is sent or "
                "fetched there travels unencrypted and can be read or changed "
                "on the way%s%s",
-               what, (int)(u.host_len > 200 ? 200 : u.host_len),
-               u.host ? u.host : "", why ? ", and " : "", why ? why : "");
+               what, 200, u.host, why ? ", and " : "", why ? why : "");
+    acl_url_clear(&u);
 }
 
 static void

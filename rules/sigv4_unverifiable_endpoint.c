@@ -30,12 +30,12 @@ static const char *const verifying_hosts[] = {
 };
 
 static int
-verifies_sigv4(const struct acl_url *u)
+verifies_sigv4(const char *host)
 {
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(verifying_hosts); i++)
-        if (acl_url_host_matches(u, verifying_hosts[i]))
+        if (acl_url_host_matches(host, verifying_hosts[i]))
             return 1;
     return 0;
 }
@@ -47,9 +47,12 @@ check_endpoint(struct acl_check *c, const struct acl_target *t,
     struct acl_url u;
     char *label;
 
-    if (url == NULL || acl_url_split(url, &u) != 0 || u.host == NULL ||
-        u.host_len == 0 || verifies_sigv4(&u))
+    if (url == NULL || acl_url_parse(url, &u) != 0)
         return;
+    if (u.host[0] == '\0' || verifies_sigv4(u.host)) {
+        acl_url_clear(&u);
+        return;
+    }
     label = acl_target_label(t);
     acl_report(c, ACL_WARNING, &t->node, member,
                "%s signs its requests with the gateway's IAM role (SigV4), "
@@ -57,8 +60,9 @@ check_endpoint(struct acl_check *c, const struct acl_target *t,
                "verifies the signature (AgentCore Runtime or Gateway, API "
                "Gateway, Lambda function URL): the tool behind it may accept "
                "any caller",
-               label, (int)(u.host_len > 200 ? 200 : u.host_len), u.host);
+               label, 200, u.host);
     free(label);
+    acl_url_clear(&u);
 }
 
 static void

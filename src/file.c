@@ -154,7 +154,16 @@ acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
     if (offset > t->len)
         offset = t->len;
     ln = line_of(t, offset);
-    for (i = t->lines[ln]; i < offset; i++) {
+    i = t->lines[ln];
+    /* Counting from the last position keeps many findings on one huge
+     * line (a minified file) linear instead of quadratic. */
+    if (t->last.line == ln + 1 && t->last.offset <= offset &&
+        t->last.offset >= i) {
+        i = t->last.offset;
+        col = t->last.col;
+        col16 = t->last.col16;
+    }
+    for (; i < offset; i++) {
         unsigned char c = (unsigned char)t->data[i];
 
         if ((c & 0xC0) == 0x80)
@@ -166,6 +175,7 @@ acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
     out->col = col;
     out->col16 = col16;
     out->offset = offset;
+    t->last = *out;
 }
 
 const char *

@@ -189,6 +189,8 @@ struct acl_deployed {
     const char *id;     /* runtimeId / gatewayId */
     const char *arn;    /* runtimeArn / gatewayArn */
     const char *url;    /* gatewayUrl (gateways only) */
+    int mcp;            /* under resources.mcp: an MCP runtime tool or
+                           the gateway map dev mode reads */
 };
 
 /* The production context (spec/rules.md), computed once. */
