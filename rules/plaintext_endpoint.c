@@ -3,8 +3,9 @@
  *
  * Flags: an http:// URL (scheme in any case) as a target's "endpoint"
  * or "passthrough.endpoint", as an OAuth or OIDC discovery URL (a
- * credential's discoveryUrl; the customJwtAuthorizer discoveryUrl of a
- * gateway, a runtime or a harness), or as a harness remote MCP tool URL.
+ * credential's discoveryUrl; the JWT authorizer discoveryUrl of a
+ * gateway, a runtime, a harness or a payment manager), or as a harness
+ * remote MCP tool URL.
  * Error in the production context, warning outside it.
  * Does not flag: localhost, 127.0.0.1 and [::1] (local development);
  * https and other schemes; values that are not URLs (AC020).
@@ -89,6 +90,16 @@ check_discovery(struct acl_check *c)
         what = acl_xasprintf("the JWT discovery URL of runtime \"%s\"",
                              r->name ? r->name : "");
         check_url(c, &r->node, JWT_URL, r->discovery_url, what);
+        free(what);
+    }
+    for (i = 0; i < p->npayments; i++) {
+        const struct acl_payment *m = &p->payments[i];
+
+        what = acl_xasprintf("the JWT discovery URL of payment manager "
+                             "\"%s\"", m->name ? m->name : "");
+        check_url(c, &m->node,
+                  "authorizerConfiguration/customJWTAuthorizer/discoveryUrl",
+                  m->discovery_url, what);
         free(what);
     }
 }

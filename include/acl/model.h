@@ -176,6 +176,14 @@ struct acl_harness {
     size_t ntools;
 };
 
+/* A payment manager (payments[]): only what rules read so far. */
+struct acl_payment {
+    struct acl_node node;
+    const char *name;
+    const char *discovery_url; /* authorizerConfiguration.
+                                  customJWTAuthorizer.discoveryUrl */
+};
+
 struct acl_deploy_target {
     struct acl_node node;
     const char *name;
@@ -251,6 +259,8 @@ struct acl_project {
     size_t nengines;
     struct acl_harness *harnesses;
     size_t nharnesses;
+    struct acl_payment *payments;
+    size_t npayments;
     struct acl_deploy_target *deploy_targets;
     size_t ndeploy_targets;
     struct acl_deployed *deployed_runtimes;
