@@ -24,8 +24,10 @@ struct frame {
     uint32_t node;
     uint32_t pend_base; /* first pending child index of this container */
     struct acl_span key; /* current member name span (objects) */
-    char *key_text;      /* current member name, decoded */
+    char *key_text;      /* current member name, decoded; the buffer is
+                            kept for the next container at this depth */
     size_t key_len;
+    size_t key_cap;
 };
 
 struct parser {
@@ -38,6 +40,7 @@ struct parser {
     size_t npend;
     struct frame *stack;
     size_t depth;
+    size_t stack_cap;
     struct acl_buf str; /* decoded string scratch */
     int failed;
 };
@@ -439,13 +442,17 @@ static void
 push_frame(struct parser *p, json_t *v, uint32_t node, size_t *cap)
 {
     struct frame *f;
+    size_t old = *cap;
 
     acl_xgrow((void **)&p->stack, cap, p->depth + 1, sizeof *p->stack);
+    if (*cap > old)
+        memset(p->stack + old, 0, (*cap - old) * sizeof *p->stack);
     f = &p->stack[p->depth++];
-    memset(f, 0, sizeof *f);
     f->value = v;
     f->node = node;
     f->pend_base = (uint32_t)p->npend;
+    f->key.start = f->key.end = 0;
+    f->key_len = 0;
 }
 
 /* Closes the innermost container at p->pos (its closing bracket). */
@@ -468,7 +475,6 @@ pop_frame(struct parser *p)
         d->nkids += k;
     }
     p->npend = f->pend_base;
-    free(f->key_text);
 }
 
 /* Parses one value start at p->pos: a scalar is finished, a container
@@ -539,9 +545,9 @@ member_name(struct parser *p)
     if (p->failed)
         return;
     f->key.end = (uint32_t)p->pos;
-    free(f->key_text);
+    acl_xgrow((void **)&f->key_text, &f->key_cap, p->str.len + 1, 1);
+    memcpy(f->key_text, p->str.data, p->str.len + 1);
     f->key_len = p->str.len;
-    f->key_text = acl_xstrndup(p->str.data, p->str.len);
     skip_ws(p);
     if (p->pos >= p->len || p->s[p->pos] != ':') {
         describe(p, p->pos, what, sizeof what);
@@ -593,8 +599,8 @@ closes_empty(struct parser *p)
 static void
 parse_loop(struct parser *p)
 {
-    size_t stack_cap = 0;
-    int opened = begin_value(p, &stack_cap);
+    size_t *stack_cap = &p->stack_cap;
+    int opened = begin_value(p, stack_cap);
 
     while (!p->failed && p->depth > 0) {
         int more;
@@ -610,15 +616,17 @@ parse_loop(struct parser *p)
         if (json_is_object(p->stack[p->depth - 1].value))
             member_name(p);
         if (!p->failed)
-            opened = begin_value(p, &stack_cap);
+            opened = begin_value(p, stack_cap);
     }
 }
 
 static void
 parser_cleanup(struct parser *p)
 {
-    while (p->depth > 0)
-        free(p->stack[--p->depth].key_text);
+    size_t i;
+
+    for (i = 0; i < p->stack_cap; i++)
+        free(p->stack[i].key_text);
     free(p->stack);
     free(p->pend);
     acl_buf_free(&p->str);
