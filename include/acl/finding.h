@@ -49,6 +49,9 @@ void acl_findings_clear(struct acl_findings *l);
 /* Sorts by file, line, column, rule ID, then message. */
 void acl_findings_sort(struct acl_findings *l);
 
+/* Computes f->fingerprint from its rule, file, path and text. */
+void acl_finding_fingerprint(struct acl_finding *f);
+
 const char *acl_level_name(enum acl_level l); /* "error", ... */
 /* Parses "error", "warning", "note", "none"; -1 when unknown. */
 int acl_level_parse(const char *s);

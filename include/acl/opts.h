@@ -1,0 +1,49 @@
+/*
+ * opts.h - the parsed command line.
+ */
+#ifndef ACL_OPTS_H
+#define ACL_OPTS_H
+
+#include <stddef.h>
+
+#include "acl/model.h"
+#include "acl/report.h"
+
+enum acl_color { ACL_COLOR_AUTO = 0, ACL_COLOR_ALWAYS, ACL_COLOR_NEVER };
+
+struct acl_toggle {
+    const char *rule;
+    int enable;
+};
+
+struct acl_opts {
+    enum acl_format format;
+    const char *output;
+    enum acl_level fail_on; /* ACL_LEVEL_NONE: never fail */
+    struct acl_prod_opts prod;
+    const char *config;
+    int no_config;
+    const char *baseline;
+    struct acl_toggle *toggles; /* owned array, in command-line order */
+    size_t ntoggles;
+    int list_rules;
+    const char *explain;
+    enum acl_color color;
+    int quiet;
+    size_t max_size; /* bytes */
+    const char *stdin_name;
+    int version;
+    int help;
+    char **paths; /* borrowed from argv */
+    size_t npaths;
+};
+
+/* Parses argv into o. Returns 0, or -1 with err filled ("usage: ..."). */
+int acl_opts_parse(int argc, char **argv, struct acl_opts *o,
+                   struct acl_error *err);
+void acl_opts_free(struct acl_opts *o);
+
+/* The --help text. */
+extern const char acl_usage_text[];
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * report_util.h - internal helpers shared by the output formats.
+ */
+#ifndef ACL_REPORT_UTIL_H
+#define ACL_REPORT_UTIL_H
+
+#include "acl/finding.h"
+#include "acl/util.h"
+
+/* Appends one character of s (n bytes left) to out, escaped when it is
+ * a control, bidi control, tab or invalid UTF-8 byte; *width is the
+ * columns it takes. Returns the bytes consumed. */
+size_t acl_escape_char(const char *s, size_t n, struct acl_buf *out,
+                       size_t *width);
+/* Appends s (n bytes) with every character escaped as above. */
+void acl_escape_text(const char *s, size_t n, struct acl_buf *out);
+void acl_escape_str(const char *s, struct acl_buf *out);
+/* The byte range of f's text to hide when f is about a secret: all but
+ * the first four characters inside the quotes. */
+void acl_secret_range(const struct acl_finding *f, size_t *start,
+                      size_t *end);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * engine.c - the rule registry, and the lint of one project: run the
+ * enabled rules, then give each finding its exact span, positions and
+ * fingerprint.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/engine.h"
+#include "acl/jptr.h"
+
+static const struct acl_rule *const registry[] = {
+#define ACL_RULE(sym) &acl_rule_##sym,
+#include "rules.def"
+#undef ACL_RULE
+};
+
+size_t
+acl_rules_count(void)
+{
+    return ACL_ARRAY_LEN(registry);
+}
+
+const struct acl_rule *
+acl_rules_at(size_t i)
+{
+    return i < ACL_ARRAY_LEN(registry) ? registry[i] : NULL;
+}
+
+long
+acl_rules_find(const char *id_or_name)
+{
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
+        if (acl_strieq(registry[i]->id, id_or_name) ||
+            strcmp(registry[i]->name, id_or_name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int rules_ready;
+
+int
+acl_rules_init(struct acl_error *err)
+{
+    size_t i;
+
+    if (rules_ready)
+        return 0;
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
+        if (registry[i]->init != NULL && registry[i]->init(err) != 0) {
+            while (i-- > 0)
+                if (registry[i]->fini != NULL)
+                    registry[i]->fini();
+            return -1;
+        }
+    }
+    rules_ready = 1;
+    return 0;
+}
+
+void
+acl_rules_fini(void)
+{
+    size_t i;
+
+    if (!rules_ready)
+        return;
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
+        if (registry[i]->fini != NULL)
+            registry[i]->fini();
+    rules_ready = 0;
+}
+
+void
+acl_rule_confs_default(struct acl_rule_conf *confs)
+{
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
+        confs[i].enabled = 1;
+        confs[i].level = ACL_LEVEL_NONE;
+        confs[i].options = NULL;
+    }
+}
+
+long
+acl_check_option(const struct acl_check *c, const char *name, long def)
+{
+    json_t *v = json_object_get(c->options, name);
+
+    return json_is_integer(v) ? (long)json_integer_value(v) : def;
+}
+
+enum acl_level
+acl_prod_level(const struct acl_check *c)
+{
+    return c->project->production.on ? ACL_ERROR : ACL_WARNING;
+}
+
+const char *
+acl_prod_reason(const struct acl_check *c)
+{
+    static char buf[300];
+    const struct acl_production *pr = &c->project->production;
+
+    if (!pr->on)
+        return "";
+    if (pr->target == NULL)
+        return "the project is linted for production";
+    snprintf(buf, sizeof buf, "the project deploys to production target "
+                              "\"%.200s\"", pr->target);
+    return buf;
+}
+
+static struct acl_finding *
+new_finding(struct acl_check *c, enum acl_level level, const char *fmt,
+            va_list ap)
+{
+    struct acl_finding *f = acl_findings_add(c->out);
+
+    f->rule = c->rule;
+    f->level = level;
+    f->project = c->project;
+    f->message = acl_xvasprintf(fmt, ap);
+    return f;
+}
+
+/* The span of the value at ptr in doc; 0 when ptr names nothing. */
+static int
+span_of(const struct acl_doc *doc, const char *ptr, struct acl_span *sp)
+{
+    long i = acl_doc_find(doc, ptr);
+
+    if (i < 0)
+        return 0;
+    *sp = acl_doc_value(doc, (size_t)i);
+    return 1;
+}
+
+/* Where a finding about node (and its member, maybe absent) points:
+ * the member's value; else the node's "name" value; else the node's
+ * opening bracket (or the whole value, for a scalar). */
+static void
+locate(struct acl_finding *f, const struct acl_node *at, const char *member)
+{
+    char *ptr = member ? acl_xasprintf("%s/%s", at->ptr, member) : NULL;
+    char *name = acl_xasprintf("%s/name", at->ptr);
+    const struct acl_doc *doc = at->doc;
+
+    f->file = doc->text;
+    if (ptr != NULL && span_of(doc, ptr, &f->span)) {
+        f->pointer = ptr;
+        ptr = NULL;
+    } else if (ptr != NULL && span_of(doc, name, &f->span)) {
+        f->pointer = acl_xstrdup(at->ptr);
+    } else if (span_of(doc, at->ptr, &f->span)) {
+        long i = acl_doc_find(doc, at->ptr);
+        int type = acl_doc_type(doc, (size_t)i);
+        int container = type == JSON_OBJECT || type == JSON_ARRAY;
+
+        if (container && ptr != NULL)
+            f->span.end = f->span.start + 1;
+        f->pointer = acl_xstrdup(at->ptr);
+    } else {
+        f->pointer = acl_xstrdup(at->ptr);
+    }
+    free(ptr);
+    free(name);
+}
+
+struct acl_finding *
+acl_report(struct acl_check *c, enum acl_level level,
+           const struct acl_node *at, const char *member, const char *fmt,
+           ...)
+{
+    struct acl_finding *f;
+    va_list ap;
+
+    va_start(ap, fmt);
+    f = new_finding(c, level, fmt, ap);
+    va_end(ap);
+    locate(f, at, member);
+    if (at->resource != NULL)
+        f->resource = acl_xstrdup(at->resource);
+    return f;
+}
+
+struct acl_finding *
+acl_report_name(struct acl_check *c, enum acl_level level,
+                const struct acl_node *at, const char *fmt, ...)
+{
+    struct acl_finding *f;
+    long i = acl_doc_find(at->doc, at->ptr);
+    va_list ap;
+
+    va_start(ap, fmt);
+    f = new_finding(c, level, fmt, ap);
+    va_end(ap);
+    locate(f, at, NULL);
+    if (i >= 0 && acl_doc_key(at->doc, (size_t)i).end > 0)
+        f->span = acl_doc_key(at->doc, (size_t)i);
+    if (at->resource != NULL)
+        f->resource = acl_xstrdup(at->resource);
+    return f;
+}
+
+struct acl_finding *
+acl_report_span(struct acl_check *c, enum acl_level level,
+                const struct acl_text *file, struct acl_span sp,
+                const char *pointer, const char *fmt, ...)
+{
+    struct acl_finding *f;
+    va_list ap;
+
+    va_start(ap, fmt);
+    f = new_finding(c, level, fmt, ap);
+    va_end(ap);
+    /* The text's line table is a cache filled on demand. */
+    f->file = (struct acl_text *)file;
+    f->span = sp;
+    f->pointer = pointer != NULL ? acl_xstrdup(pointer) : NULL;
+    return f;
+}
+
+static void
+finish(struct acl_finding *f)
+{
+    if (f->span.end < f->span.start)
+        f->span.end = f->span.start;
+    acl_text_pos(f->file, f->span.start, &f->start);
+    acl_text_pos(f->file, f->span.end, &f->end);
+    acl_finding_fingerprint(f);
+}
+
+static int
+cmp_offsets(const void *a, const void *b)
+{
+    const struct acl_finding *x = *(const struct acl_finding *const *)a;
+    const struct acl_finding *y = *(const struct acl_finding *const *)b;
+
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+/* Positions are computed in text order, so each is counted on from the
+ * one before (see acl_text_pos). */
+static void
+finish_all(struct acl_findings *out, size_t first)
+{
+    size_t n = out->n - first, k;
+    struct acl_finding **order = acl_xmalloc((n ? n : 1) * sizeof *order);
+
+    if (n == 0) {
+        free(order);
+        return;
+    }
+    memcpy(order, out->items + first, n * sizeof *order);
+    qsort(order, n, sizeof *order, cmp_offsets);
+    for (k = 0; k < n; k++)
+        finish(order[k]);
+    free(order);
+}
+
+void
+acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
+                struct acl_findings *out)
+{
+    size_t i, k, first = out->n;
+
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
+        const struct acl_rule *r = registry[i];
+        struct acl_check c = {p, r, confs[i].options, out};
+        size_t before = out->n;
+
+        if (!confs[i].enabled)
+            continue;
+        if ((r->flags & ACL_RULE_NEEDS_SOURCES) && !p->sources_loaded)
+            acl_project_load_sources(p);
+        r->check(&c);
+        if (confs[i].level != ACL_LEVEL_NONE)
+            for (k = before; k < out->n; k++)
+                out->items[k]->level = confs[i].level;
+    }
+    finish_all(out, first);
+}

@@ -1,0 +1,218 @@
+/*
+ * file.c - safe whole-file reads, and line/column positions in texts.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "acl/file.h"
+
+/* Opens path for reading without ever blocking on a FIFO or device and
+ * without making it our controlling terminal. */
+static int
+open_nonblocking(const char *path)
+{
+    return open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+}
+
+static enum acl_read_status
+read_all(int fd, const char *path, size_t size, char **out, size_t *len,
+         struct acl_error *err)
+{
+    char *buf = acl_xmalloc(size + 1);
+    size_t got = 0;
+
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            acl_error_set(err, "%s: %s", path, strerror(errno));
+            free(buf);
+            return ACL_READ_ERROR;
+        }
+        if (n == 0)
+            break; /* the file shrank while we read it */
+        got += (size_t)n;
+    }
+    buf[got] = '\0';
+    *out = buf;
+    *len = got;
+    return ACL_READ_OK;
+}
+
+enum acl_read_status
+acl_read_file(const char *path, size_t max, char **out, size_t *len,
+              struct acl_error *err)
+{
+    struct stat st;
+    enum acl_read_status rs;
+    int fd = open_nonblocking(path);
+
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR) {
+            acl_error_set(err, "%s: no such file", path);
+            return ACL_READ_MISSING;
+        }
+        acl_error_set(err, "%s: %s", path, strerror(errno));
+        return ACL_READ_ERROR;
+    }
+    if (fstat(fd, &st) != 0) {
+        acl_error_set(err, "%s: %s", path, strerror(errno));
+        close(fd);
+        return ACL_READ_ERROR;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        acl_error_set(err, "%s: not a regular file", path);
+        close(fd);
+        return ACL_READ_NOT_FILE;
+    }
+    if ((unsigned long long)st.st_size > (unsigned long long)max) {
+        acl_error_set(err, "%s: file is %lld bytes, larger than the limit "
+                           "of %zu bytes", path, (long long)st.st_size, max);
+        close(fd);
+        return ACL_READ_TOO_BIG;
+    }
+    rs = read_all(fd, path, (size_t)st.st_size, out, len, err);
+    close(fd);
+    return rs;
+}
+
+struct acl_text *
+acl_text_new(const char *path, const char *display, char *data, size_t len)
+{
+    struct acl_text *t = acl_xcalloc(1, sizeof *t);
+
+    t->path = acl_xstrdup(path);
+    t->display = acl_xstrdup(display);
+    t->data = data;
+    t->len = len;
+    return t;
+}
+
+void
+acl_text_free(struct acl_text *t)
+{
+    if (t == NULL)
+        return;
+    free(t->path);
+    free(t->display);
+    free(t->data);
+    free(t->lines);
+    free(t);
+}
+
+/* Line starts of a text with LF endings only: memchr does the work. */
+static void
+build_lines_lf(struct acl_text *t)
+{
+    const char *s = t->data, *end = s + t->len, *p;
+    size_t n = 1;
+
+    for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
+    t->lines = acl_xmalloc(n * sizeof *t->lines);
+    t->lines[0] = 0;
+    t->nlines = 1;
+    for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        t->lines[t->nlines++] = (uint32_t)(p - s + 1);
+}
+
+static void
+build_lines(struct acl_text *t)
+{
+    size_t cap = 0, i;
+
+    if (memchr(t->data, '\r', t->len) == NULL) {
+        build_lines_lf(t);
+        return;
+    }
+    acl_xgrow((void **)&t->lines, &cap, 1, sizeof *t->lines);
+    t->lines[0] = 0;
+    t->nlines = 1;
+    for (i = 0; i < t->len; i++) {
+        char c = t->data[i];
+
+        if (c != '\n' && c != '\r')
+            continue;
+        if (c == '\r' && i + 1 < t->len && t->data[i + 1] == '\n')
+            i++;
+        acl_xgrow((void **)&t->lines, &cap, t->nlines + 1, sizeof *t->lines);
+        t->lines[t->nlines++] = (uint32_t)(i + 1);
+    }
+}
+
+/* Index of the line holding offset: the last line start <= offset. */
+static size_t
+line_of(const struct acl_text *t, size_t offset)
+{
+    size_t lo = 0, hi = t->nlines;
+
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (t->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void
+acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
+{
+    size_t ln, i;
+    unsigned col = 1, col16 = 1;
+
+    if (t->lines == NULL)
+        build_lines(t);
+    if (offset > t->len)
+        offset = t->len;
+    ln = line_of(t, offset);
+    i = t->lines[ln];
+    /* Counting from the last position keeps many findings on one huge
+     * line (a minified file) linear instead of quadratic. */
+    if (t->last.line == ln + 1 && t->last.offset <= offset &&
+        t->last.offset >= i) {
+        i = t->last.offset;
+        col = t->last.col;
+        col16 = t->last.col16;
+    }
+    for (; i < offset; i++) {
+        unsigned char c = (unsigned char)t->data[i];
+
+        if ((c & 0xC0) == 0x80)
+            continue; /* continuation byte: same character */
+        col++;
+        col16 += c >= 0xF0 ? 2 : 1; /* beyond the BMP: a surrogate pair */
+    }
+    out->line = (unsigned)ln + 1;
+    out->col = col;
+    out->col16 = col16;
+    out->offset = offset;
+    t->last = *out;
+}
+
+const char *
+acl_text_line(struct acl_text *t, unsigned n, size_t *len)
+{
+    size_t start, end;
+
+    if (t->lines == NULL)
+        build_lines(t);
+    if (n == 0 || n > t->nlines) {
+        *len = 0;
+        return "";
+    }
+    start = t->lines[n - 1];
+    end = n < t->nlines ? t->lines[n] : t->len;
+    while (end > start && (t->data[end - 1] == '\n' || t->data[end - 1] == '\r'))
+        end--;
+    *len = end - start;
+    return t->data + start;
+}

@@ -1,0 +1,243 @@
+/*
+ * model_res.c - the model's resources other than gateways: runtimes,
+ * credentials, policy engines, harness entries and their harness.json.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/jptr.h"
+#include "acl/model_build.h"
+
+static char *
+member_ptr(const char *base, const char *name)
+{
+    return acl_jptr_join(base, name, strlen(name));
+}
+
+static void
+build_runtime(struct acl_runtime *r, const struct acl_doc *doc, char *ptr,
+              json_t *j)
+{
+    json_t *env = json_object_get(j, "envVars");
+    char *eptr = member_ptr(ptr, "envVars");
+    char *aptr = member_ptr(ptr, "customDockerBuildArgs");
+    size_t i;
+    json_t *e;
+
+    r->name = acl_json_str(j, "name");
+    acl_node_set(&r->node, doc, ptr, j, r->name);
+    r->build = acl_json_str(j, "build");
+    r->protocol = acl_json_str(j, "protocol");
+    r->code_location = acl_json_str(j, "codeLocation");
+    r->entrypoint = acl_json_str(j, "entrypoint");
+    r->discovery_url = json_string_value(acl_json_path(
+        j, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
+    r->envvars = acl_alloc_for(env, sizeof *r->envvars, &r->nenvvars);
+    json_array_foreach(env, i, e) {
+        struct acl_envvar *v;
+
+        if (!json_is_object(e))
+            continue;
+        v = &r->envvars[r->nenvvars++];
+        v->name = acl_json_str(e, "name");
+        v->value = acl_json_str(e, "value");
+        acl_node_set(&v->node, doc, acl_jptr_index(eptr, i), e, r->name);
+    }
+    r->nbuild_args = acl_build_kv(doc, aptr,
+                                  json_object_get(j, "customDockerBuildArgs"),
+                                  r->name, &r->build_args);
+    free(eptr);
+    free(aptr);
+}
+
+static void
+build_credential(struct acl_credential *c, const struct acl_doc *doc,
+                 char *ptr, json_t *j)
+{
+    const char *t = acl_json_str(j, "authorizerType");
+
+    c->name = acl_json_str(j, "name");
+    acl_node_set(&c->node, doc, ptr, j, c->name);
+    c->authorizer_type = t;
+    c->kind = t == NULL                                    ? ACL_CRED_OTHER
+              : strcmp(t, "ApiKeyCredentialProvider") == 0 ? ACL_CRED_API_KEY
+              : strcmp(t, "OAuthCredentialProvider") == 0  ? ACL_CRED_OAUTH
+              : strcmp(t, "PaymentCredentialProvider") == 0 ? ACL_CRED_PAYMENT
+                                                            : ACL_CRED_OTHER;
+    c->usage = acl_json_str(j, "usage");
+    c->discovery_url = acl_json_str(j, "discoveryUrl");
+}
+
+static void
+build_engine(struct acl_policy_engine *e, const struct acl_doc *doc,
+             char *ptr, json_t *j)
+{
+    json_t *arr = json_object_get(j, "policies");
+    char *pptr = member_ptr(ptr, "policies");
+    size_t i;
+    json_t *pj;
+
+    e->name = acl_json_str(j, "name");
+    acl_node_set(&e->node, doc, ptr, j, e->name);
+    e->policies = acl_alloc_for(arr, sizeof *e->policies, &e->npolicies);
+    json_array_foreach(arr, i, pj) {
+        struct acl_policy *pol;
+
+        if (!json_is_object(pj))
+            continue;
+        pol = &e->policies[e->npolicies++];
+        pol->name = acl_json_str(pj, "name");
+        pol->statement = acl_json_str(pj, "statement");
+        pol->enforcement_mode = acl_json_str(pj, "enforcementMode");
+        pol->source_file = acl_json_str(pj, "sourceFile");
+        acl_node_set(&pol->node, doc, acl_jptr_index(pptr, i), pj, e->name);
+    }
+    free(pptr);
+}
+
+static void
+build_harness(struct acl_harness *h, const struct acl_doc *doc, char *ptr,
+              json_t *j)
+{
+    h->name = acl_json_str(j, "name");
+    h->path = acl_json_str(j, "path");
+    acl_node_set(&h->node, doc, ptr, j, h->name);
+}
+
+/* Note the capital "JWT": payments spell the authorizer differently. */
+static void
+build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
+              json_t *j)
+{
+    m->name = acl_json_str(j, "name");
+    acl_node_set(&m->node, doc, ptr, j, m->name);
+    m->discovery_url = json_string_value(acl_json_path(
+        j, "authorizerConfiguration/customJWTAuthorizer/discoveryUrl"));
+}
+
+/* Builds one array of agentcore.json with a per-element builder. */
+#define BUILD_ARRAY(p, key, field, count, builder)                          \
+    do {                                                                    \
+        json_t *arr_ = json_object_get((p)->spec.json, key);                \
+        char *base_ = member_ptr("", key);                                  \
+        size_t i_;                                                          \
+        json_t *e_;                                                         \
+        (p)->field = acl_alloc_for(arr_, sizeof *(p)->field, &(p)->count);  \
+        json_array_foreach(arr_, i_, e_) {                                  \
+            if (json_is_object(e_))                                         \
+                builder(&(p)->field[(p)->count++], (p)->spec.doc,           \
+                        acl_jptr_index(base_, i_), e_);                     \
+        }                                                                   \
+        free(base_);                                                        \
+    } while (0)
+
+void
+acl_build_resources(struct acl_project *p)
+{
+    json_t *un;
+
+    if (!json_is_object(p->spec.json))
+        return;
+    p->name = acl_json_str(p->spec.json, "name");
+    BUILD_ARRAY(p, "runtimes", runtimes, nruntimes, build_runtime);
+    BUILD_ARRAY(p, "agentCoreGateways", gateways, ngateways,
+                acl_build_gateway);
+    BUILD_ARRAY(p, "credentials", credentials, ncredentials,
+                build_credential);
+    BUILD_ARRAY(p, "policyEngines", engines, nengines, build_engine);
+    BUILD_ARRAY(p, "harnesses", harnesses, nharnesses, build_harness);
+    BUILD_ARRAY(p, "payments", payments, npayments, build_payment);
+    un = json_object_get(p->spec.json, "unassignedTargets");
+    p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
+                                       NULL, &p->unassigned);
+}
+
+static void
+free_harness(struct acl_harness *h)
+{
+    size_t i;
+
+    acl_node_clear(&h->node);
+    acl_node_clear(&h->spec_node);
+    acl_free_kv(h->env, h->nenv);
+    for (i = 0; i < h->ntools; i++) {
+        acl_node_clear(&h->tools[i].node);
+        acl_free_kv(h->tools[i].headers, h->tools[i].nheaders);
+    }
+    free(h->tools);
+}
+
+void
+acl_free_resources(struct acl_project *p)
+{
+    size_t i, k;
+
+    for (i = 0; i < p->nruntimes; i++) {
+        acl_node_clear(&p->runtimes[i].node);
+        for (k = 0; k < p->runtimes[i].nenvvars; k++)
+            acl_node_clear(&p->runtimes[i].envvars[k].node);
+        free(p->runtimes[i].envvars);
+        acl_free_kv(p->runtimes[i].build_args, p->runtimes[i].nbuild_args);
+    }
+    free(p->runtimes);
+    for (i = 0; i < p->ngateways; i++) {
+        acl_node_clear(&p->gateways[i].node);
+        acl_free_targets(p->gateways[i].targets, p->gateways[i].ntargets);
+    }
+    free(p->gateways);
+    acl_free_targets(p->unassigned, p->nunassigned);
+    for (i = 0; i < p->ncredentials; i++)
+        acl_node_clear(&p->credentials[i].node);
+    free(p->credentials);
+    for (i = 0; i < p->nengines; i++) {
+        acl_node_clear(&p->engines[i].node);
+        for (k = 0; k < p->engines[i].npolicies; k++)
+            acl_node_clear(&p->engines[i].policies[k].node);
+        free(p->engines[i].policies);
+    }
+    free(p->engines);
+    for (i = 0; i < p->nharnesses; i++)
+        free_harness(&p->harnesses[i]);
+    free(p->harnesses);
+    for (i = 0; i < p->npayments; i++)
+        acl_node_clear(&p->payments[i].node);
+    free(p->payments);
+}
+
+static void
+build_harness_tool(struct acl_harness_tool *t, const struct acl_doc *doc,
+                   char *ptr, json_t *j, const char *resource)
+{
+    json_t *remote = acl_json_path(j, "config/remoteMcp");
+    char *hptr;
+
+    t->name = acl_json_str(j, "name");
+    t->type = acl_json_str(j, "type");
+    acl_node_set(&t->node, doc, ptr, j, resource);
+    t->remote_url = acl_json_str(remote, "url");
+    hptr = acl_xasprintf("%s/config/remoteMcp/headers", ptr);
+    t->nheaders = acl_build_kv(doc, hptr, json_object_get(remote, "headers"),
+                               resource, &t->headers);
+    free(hptr);
+}
+
+void
+acl_build_harness_spec(struct acl_harness *h, const struct acl_doc *doc)
+{
+    json_t *root = doc->root, *tools = json_object_get(root, "tools"), *t;
+    size_t i;
+
+    h->spec = doc;
+    acl_node_set(&h->spec_node, doc, acl_xstrdup(""), root, h->name);
+    h->discovery_url = json_string_value(acl_json_path(
+        root, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
+    h->nenv = acl_build_kv(doc, "/environmentVariables",
+                           json_object_get(root, "environmentVariables"),
+                           h->name, &h->env);
+    h->tools = acl_alloc_for(tools, sizeof *h->tools, &h->ntools);
+    json_array_foreach(tools, i, t) {
+        if (json_is_object(t))
+            build_harness_tool(&h->tools[h->ntools++], doc,
+                               acl_jptr_index("/tools", i), t, h->name);
+    }
+}

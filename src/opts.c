@@ -1,0 +1,196 @@
+/*
+ * opts.c - parsing the command line (spec/cli.md).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/opts.h"
+
+const char acl_usage_text[] =
+    "usage: agentcore-lint [OPTIONS] [PATH...]\n"
+    "\n"
+    "Lints AgentCore projects (folders holding agentcore/agentcore.json).\n"
+    "PATH is a project root, a file or folder inside a project, a folder\n"
+    "searched for projects, or - for agentcore.json on standard input.\n"
+    "\n"
+    "  -f, --format FMT        human (default), sarif, json, gcc, github\n"
+    "  -o, --output FILE       write the report to FILE\n"
+    "      --fail-on LEVEL     error (default), warning, note, none\n"
+    "      --production        lint for production\n"
+    "      --no-production     never lint for production\n"
+    "      --target NAME       lint for deployment target NAME\n"
+    "  -c, --config FILE       config file (default: .agentcore-lint.json)\n"
+    "      --no-config         ignore the config file\n"
+    "      --baseline FILE     SARIF report of findings to accept\n"
+    "      --enable RULE       run RULE (ID or name); repeatable\n"
+    "      --disable RULE      do not run RULE; repeatable\n"
+    "      --list-rules        list every rule\n"
+    "      --explain RULE      explain a rule\n"
+    "      --color WHEN        auto (default), always, never\n"
+    "  -q, --quiet             findings only, no summary line\n"
+    "      --max-file-size N   largest project JSON file, in MiB (64)\n"
+    "      --stdin-filename F  name of standard input's file\n"
+    "      --version           print the version\n"
+    "  -h, --help              print this help\n"
+    "\n"
+    "Exit status: 0 no finding at or above --fail-on, 1 findings,\n"
+    "2 the run could not do its job.\n";
+
+enum {
+    OPT_FAIL_ON = 256, OPT_PRODUCTION, OPT_NO_PRODUCTION, OPT_TARGET,
+    OPT_NO_CONFIG, OPT_BASELINE, OPT_ENABLE, OPT_DISABLE, OPT_LIST_RULES,
+    OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION
+};
+
+static const struct option long_opts[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"production", no_argument, NULL, OPT_PRODUCTION},
+    {"no-production", no_argument, NULL, OPT_NO_PRODUCTION},
+    {"target", required_argument, NULL, OPT_TARGET},
+    {"config", required_argument, NULL, 'c'},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"max-file-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static int
+parse_size(const char *s, size_t *out, struct acl_error *err)
+{
+    char *end;
+    unsigned long v;
+
+    errno = 0;
+    v = strtoul(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v == 0 || v > 4096 ||
+        s[0] == '-')
+        return acl_error_set(err, "usage: --max-file-size takes a whole "
+                                  "number of MiB from 1 to 4096, not \"%s\"",
+                             s);
+    *out = (size_t)v << 20;
+    return 0;
+}
+
+static int
+parse_choice(int opt, const char *arg, struct acl_opts *o,
+             struct acl_error *err)
+{
+    int v;
+
+    switch (opt) {
+    case 'f':
+        if ((v = acl_format_parse(arg)) < 0)
+            return acl_error_set(err, "usage: --format takes human, sarif, "
+                                      "json, gcc or github, not \"%s\"", arg);
+        o->format = (enum acl_format)v;
+        return 0;
+    case OPT_FAIL_ON:
+        if ((v = acl_level_parse(arg)) < 0)
+            return acl_error_set(err, "usage: --fail-on takes error, warning, "
+                                      "note or none, not \"%s\"", arg);
+        o->fail_on = (enum acl_level)v;
+        return 0;
+    default: /* OPT_COLOR */
+        if (strcmp(arg, "auto") == 0)
+            o->color = ACL_COLOR_AUTO;
+        else if (strcmp(arg, "always") == 0)
+            o->color = ACL_COLOR_ALWAYS;
+        else if (strcmp(arg, "never") == 0)
+            o->color = ACL_COLOR_NEVER;
+        else
+            return acl_error_set(err, "usage: --color takes auto, always or "
+                                      "never, not \"%s\"", arg);
+        return 0;
+    }
+}
+
+static void
+add_toggle(struct acl_opts *o, const char *rule, int enable)
+{
+    o->toggles = acl_xrealloc(o->toggles,
+                              (o->ntoggles + 1) * sizeof *o->toggles);
+    o->toggles[o->ntoggles].rule = rule;
+    o->toggles[o->ntoggles].enable = enable;
+    o->ntoggles++;
+}
+
+static int
+apply_option(int c, struct acl_opts *o, struct acl_error *err)
+{
+    switch (c) {
+    case 'f': case OPT_FAIL_ON: case OPT_COLOR:
+        return parse_choice(c, optarg, o, err);
+    case 'o': o->output = optarg; return 0;
+    case OPT_PRODUCTION: o->prod.force = 1; o->prod.never = 0; return 0;
+    case OPT_NO_PRODUCTION: o->prod.never = 1; o->prod.force = 0; return 0;
+    case OPT_TARGET: o->prod.target = optarg; return 0;
+    case 'c': o->config = optarg; return 0;
+    case OPT_NO_CONFIG: o->no_config = 1; return 0;
+    case OPT_BASELINE: o->baseline = optarg; return 0;
+    case OPT_ENABLE: add_toggle(o, optarg, 1); return 0;
+    case OPT_DISABLE: add_toggle(o, optarg, 0); return 0;
+    case OPT_LIST_RULES: o->list_rules = 1; return 0;
+    case OPT_EXPLAIN: o->explain = optarg; return 0;
+    case 'q': o->quiet = 1; return 0;
+    case OPT_MAX_SIZE: return parse_size(optarg, &o->max_size, err);
+    case OPT_STDIN_NAME: o->stdin_name = optarg; return 0;
+    case OPT_VERSION: o->version = 1; return 0;
+    case 'h': o->help = 1; return 0;
+    default:
+        return acl_error_set(err, "usage: unknown option or missing value "
+                                  "(see agentcore-lint --help)");
+    }
+}
+
+int
+acl_opts_parse(int argc, char **argv, struct acl_opts *o,
+               struct acl_error *err)
+{
+    int c;
+
+    memset(o, 0, sizeof *o);
+    o->fail_on = ACL_ERROR;
+    o->max_size = (size_t)64 << 20;
+    o->stdin_name = "agentcore/agentcore.json";
+    optind = 0; /* GNU: start afresh, so the CLI can run in tests twice */
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:o:c:qh", long_opts, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            const char *bad = argv[optind - 1];
+
+            acl_error_set(err, "usage: %s \"%s\" (see agentcore-lint --help)",
+                          c == ':' ? "missing value after" : "unknown option",
+                          bad);
+            acl_opts_free(o);
+            return -1;
+        }
+        if (apply_option(c, o, err) != 0) {
+            acl_opts_free(o);
+            return -1;
+        }
+    }
+    o->paths = argv + optind;
+    o->npaths = (size_t)(argc - optind);
+    return 0;
+}
+
+void
+acl_opts_free(struct acl_opts *o)
+{
+    free(o->toggles);
+    o->toggles = NULL;
+    o->ntoggles = 0;
+}

@@ -1,0 +1,78 @@
+/*
+ * out_json.c - the machine-readable report, version 1 (spec/cli.md).
+ */
+#include <string.h>
+
+#include "acl/report.h"
+#include "acl/rule.h"
+#include "acl/version.h"
+
+static json_t *
+finding_json(const struct acl_finding *f)
+{
+    json_t *o = json_object();
+
+    json_object_set_new(o, "rule", json_string(f->rule->id));
+    json_object_set_new(o, "name", json_string(f->rule->name));
+    json_object_set_new(o, "level", json_string(acl_level_name(f->level)));
+    json_object_set_new(o, "message", json_string(f->message));
+    json_object_set_new(o, "file", json_string(f->file->display));
+    if (f->pointer != NULL)
+        json_object_set_new(o, "pointer", json_string(f->pointer));
+    json_object_set_new(o, "line", json_integer(f->start.line));
+    json_object_set_new(o, "column", json_integer(f->start.col));
+    json_object_set_new(o, "endLine", json_integer(f->end.line));
+    json_object_set_new(o, "endColumn", json_integer(f->end.col));
+    if (f->suppressed) {
+        json_object_set_new(o, "suppressed", json_true());
+        if (f->justification != NULL)
+            json_object_set_new(o, "justification",
+                                json_string(f->justification));
+    }
+    json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
+    return o;
+}
+
+static json_t *
+summary_json(const struct acl_report_ctx *ctx)
+{
+    json_t *s = json_object();
+    size_t i, counts[4] = {0}, suppressed = 0;
+
+    for (i = 0; i < ctx->findings->n; i++) {
+        const struct acl_finding *f = ctx->findings->items[i];
+
+        if (f->suppressed)
+            suppressed++;
+        else
+            counts[f->level & 3]++;
+    }
+    json_object_set_new(s, "errors", json_integer((json_int_t)counts[ACL_ERROR]));
+    json_object_set_new(s, "warnings",
+                        json_integer((json_int_t)counts[ACL_WARNING]));
+    json_object_set_new(s, "notes", json_integer((json_int_t)counts[ACL_NOTE]));
+    json_object_set_new(s, "suppressed", json_integer((json_int_t)suppressed));
+    json_object_set_new(s, "projects", json_integer((json_int_t)ctx->nprojects));
+    return s;
+}
+
+int
+acl_report_json(const struct acl_report_ctx *ctx)
+{
+    json_t *root = json_object(), *tool = json_object(), *arr = json_array();
+    size_t i;
+    int rc;
+
+    json_object_set_new(root, "version", json_integer(1));
+    json_object_set_new(tool, "name", json_string(ACL_NAME));
+    json_object_set_new(tool, "version", json_string(ACL_VERSION));
+    json_object_set_new(root, "tool", tool);
+    for (i = 0; i < ctx->findings->n; i++)
+        json_array_append_new(arr, finding_json(ctx->findings->items[i]));
+    json_object_set_new(root, "findings", arr);
+    json_object_set_new(root, "summary", summary_json(ctx));
+    rc = json_dumpf(root, ctx->out, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+    fputc('\n', ctx->out);
+    json_decref(root);
+    return rc;
+}

@@ -1,0 +1,258 @@
+/*
+ * project.c - loading a project: its JSON files, the model built from
+ * them, the production context.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "acl/file.h"
+#include "acl/jptr.h"
+#include "acl/model_build.h"
+
+static char *
+join_path(const char *dir, const char *rel)
+{
+    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
+        return acl_xstrdup(rel);
+    return acl_xasprintf("%s%s%s", dir,
+                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
+}
+
+static struct acl_doc *
+add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
+{
+    struct acl_doc *doc = acl_doc_parse(t);
+
+    p->docs = acl_xrealloc(p->docs, (p->ndocs + 1) * sizeof *p->docs);
+    p->docs[p->ndocs].doc = doc;
+    p->docs[p->ndocs].kind = kind;
+    p->ndocs++;
+    return doc;
+}
+
+/* Reads and parses rel (relative to the project root). A missing file
+ * gives 0 and *out NULL; a file that cannot be read gives -1. */
+static int
+load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
+         size_t max, struct acl_doc **out, struct acl_error *err)
+{
+    char *path = join_path(p->root, rel), *disp = join_path(p->display, rel);
+    char *data = NULL;
+    size_t len = 0;
+    struct acl_error rerr;
+    enum acl_read_status st = acl_read_file(path, max, &data, &len, &rerr);
+    int rc = 0;
+
+    *out = NULL;
+    if (st == ACL_READ_OK)
+        *out = add_doc(p, acl_text_new(rel, disp, data, len), kind);
+    else if (st == ACL_READ_TOO_BIG)
+        rc = acl_error_set(err, "%s: file is larger than the limit of %zu "
+                                "MiB (raise it with --max-file-size)",
+                           disp, max >> 20);
+    else if (st == ACL_READ_NOT_FILE)
+        rc = acl_error_set(err, "%s: not a regular file", disp);
+    else if (st != ACL_READ_MISSING)
+        rc = acl_error_set(err, "%s: cannot be read (%s)", disp,
+                           strchr(rerr.text, ':') ? strchr(rerr.text, ':') + 2
+                                                  : rerr.text);
+    free(path);
+    free(disp);
+    return rc;
+}
+
+int
+acl_production_name(const char *name, const char **names, size_t n)
+{
+    static const char *const prod[] = {"prod", "production", "prd", "live"};
+    size_t i;
+
+    if (names != NULL) {
+        for (i = 0; i < n; i++)
+            if (strcmp(names[i], name) == 0)
+                return 1;
+        return 0;
+    }
+    while (*name != '\0') {
+        size_t len = strcspn(name, "-"), end = len, k;
+
+        while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
+            end--;
+        for (k = 0; k < ACL_ARRAY_LEN(prod); k++) {
+            size_t m = strlen(prod[k]), c;
+
+            for (c = 0; c < m && c < end; c++)
+                if (acl_ascii_lower((unsigned char)name[c]) != prod[k][c])
+                    break;
+            if (c == m && m == end)
+                return 1;
+        }
+        name += len + (name[len] == '-');
+    }
+    return 0;
+}
+
+static void
+compute_production(struct acl_project *p, const struct acl_prod_opts *o)
+{
+    size_t i;
+
+    memset(&p->production, 0, sizeof p->production);
+    if (o == NULL || o->never)
+        return;
+    if (o->force) {
+        p->production.on = 1;
+        return;
+    }
+    if (o->target != NULL) {
+        if (acl_production_name(o->target, o->names, o->nnames)) {
+            p->production.on = 1;
+            p->production.target = o->target;
+        }
+        return;
+    }
+    for (i = 0; i < p->ndeploy_targets; i++) {
+        const char *name = p->deploy_targets[i].name;
+
+        if (name != NULL && acl_production_name(name, o->names, o->nnames)) {
+            p->production.on = 1;
+            p->production.target = name;
+            return;
+        }
+    }
+}
+
+/* The CLI reads each harness from app/<name>/harness.json, whatever
+ * its "path" says; so do we. */
+static int
+load_harnesses(struct acl_project *p, size_t max, struct acl_error *err)
+{
+    size_t i;
+
+    for (i = 0; i < p->nharnesses; i++) {
+        struct acl_harness *h = &p->harnesses[i];
+        struct acl_doc *doc;
+        char *rel;
+        int rc;
+
+        if (h->name == NULL || strchr(h->name, '/') != NULL ||
+            strcmp(h->name, "..") == 0 || strcmp(h->name, ".") == 0)
+            continue;
+        rel = acl_xasprintf("app/%s/harness.json", h->name);
+        rc = load_doc(p, rel, ACL_DOC_HARNESS, max, &doc, err);
+        free(rel);
+        if (rc != 0)
+            return -1;
+        if (doc != NULL && doc->root != NULL)
+            acl_build_harness_spec(h, doc);
+    }
+    return 0;
+}
+
+static int
+load_rest(struct acl_project *p, const struct acl_prod_opts *prod, size_t max,
+          struct acl_error *err)
+{
+    struct acl_doc *targets, *state;
+    struct stat st;
+    char *env;
+
+    if (p->spec.doc != NULL && p->spec.doc->root != NULL) {
+        acl_node_set(&p->spec, p->spec.doc, acl_xstrdup(""),
+                     p->spec.doc->root, NULL);
+        acl_build_resources(p);
+    }
+    if (load_doc(p, "agentcore/aws-targets.json", ACL_DOC_TARGETS, max,
+                 &targets, err) != 0 ||
+        load_doc(p, "agentcore/.cli/deployed-state.json", ACL_DOC_STATE, max,
+                 &state, err) != 0 ||
+        load_harnesses(p, max, err) != 0)
+        return -1;
+    acl_build_deploy(p, targets, state);
+    compute_production(p, prod);
+    env = join_path(p->root, "agentcore/.env.local");
+    p->env_local_exists = stat(env, &st) == 0 && S_ISREG(st.st_mode);
+    free(env);
+    return 0;
+}
+
+static struct acl_project *
+project_new(const char *root, const char *display)
+{
+    struct acl_project *p = acl_xcalloc(1, sizeof *p);
+    char buf[PATH_MAX];
+
+    p->root = acl_xstrdup(root);
+    p->display = acl_xstrdup(display);
+    p->real_root = acl_xstrdup(realpath(root, buf) ? buf : root);
+    return p;
+}
+
+struct acl_project *
+acl_project_load(const char *root, const char *display,
+                 const struct acl_prod_opts *prod, size_t max_size,
+                 struct acl_error *err)
+{
+    struct acl_project *p = project_new(root, display);
+    struct acl_doc *spec;
+
+    if (load_doc(p, "agentcore/agentcore.json", ACL_DOC_PROJECT, max_size,
+                 &spec, err) != 0)
+        goto fail;
+    if (spec == NULL) {
+        acl_error_set(err, "%s: no agentcore/agentcore.json here",
+                      display[0] ? display : ".");
+        goto fail;
+    }
+    p->spec.doc = spec;
+    if (load_rest(p, prod, max_size, err) != 0)
+        goto fail;
+    return p;
+fail:
+    acl_project_free(p);
+    return NULL;
+}
+
+struct acl_project *
+acl_project_load_text(const char *root, const char *display,
+                      const char *spec_path, char *data, size_t len,
+                      const struct acl_prod_opts *prod, size_t max_size,
+                      struct acl_error *err)
+{
+    struct acl_project *p = project_new(root, display);
+    char *disp = join_path(display, spec_path);
+
+    p->spec.doc = add_doc(p, acl_text_new(spec_path, disp, data, len),
+                          ACL_DOC_PROJECT);
+    free(disp);
+    if (load_rest(p, prod, max_size, err) != 0) {
+        acl_project_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void
+acl_project_free(struct acl_project *p)
+{
+    size_t i;
+
+    if (p == NULL)
+        return;
+    acl_free_resources(p);
+    acl_free_deploy(p);
+    acl_node_clear(&p->spec);
+    for (i = 0; i < p->nsources; i++)
+        acl_text_free(p->sources[i].text);
+    free(p->sources);
+    acl_refcache_free(p->refs);
+    for (i = 0; i < p->ndocs; i++)
+        acl_doc_free(p->docs[i].doc);
+    free(p->docs);
+    free(p->root);
+    free(p->real_root);
+    free(p->display);
+    free(p);
+}

@@ -1,0 +1,176 @@
+/*
+ * ref.c - files and folders named by a project's JSON, read safely.
+ *
+ * A name is resolved under the project root with every link followed
+ * (realpath), and must still be under the root's own resolved path.
+ * Absolute names are refused: the project must be self-contained.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "acl/file.h"
+#include "acl/model_build.h"
+#include "acl/ref.h"
+
+struct ref_entry {
+    char *rel;
+    enum acl_ref_status status;
+    struct acl_doc *doc;   /* parsed on the first JSON read */
+    struct acl_text *text; /* when read as text only */
+};
+
+struct acl_refcache {
+    struct ref_entry *items;
+    size_t n, cap;
+};
+
+const char *
+acl_ref_status_text(enum acl_ref_status st)
+{
+    switch (st) {
+    case ACL_REF_OK:
+        return "is readable";
+    case ACL_REF_MISSING:
+        return "does not exist";
+    case ACL_REF_OUTSIDE:
+        return "is outside the project root";
+    case ACL_REF_WRONG_KIND:
+        return "is not of the expected kind (file or folder)";
+    case ACL_REF_TOO_BIG:
+        return "is too large to read";
+    case ACL_REF_UNREADABLE:
+        return "cannot be read";
+    }
+    return "cannot be read";
+}
+
+/* Resolves rel under the root into out (PATH_MAX). */
+static enum acl_ref_status
+resolve(const struct acl_project *p, const char *rel, char *out)
+{
+    char *joined;
+    char *r;
+    size_t rootlen = strlen(p->real_root);
+
+    if (rel[0] == '/' || rel[0] == '\0')
+        return rel[0] == '/' ? ACL_REF_OUTSIDE : ACL_REF_MISSING;
+    joined = acl_xasprintf("%s/%s", p->real_root, rel);
+    r = realpath(joined, out);
+    free(joined);
+    if (r == NULL)
+        return errno == EACCES ? ACL_REF_UNREADABLE : ACL_REF_MISSING;
+    if (strncmp(out, p->real_root, rootlen) != 0 ||
+        (out[rootlen] != '/' && out[rootlen] != '\0' &&
+         strcmp(p->real_root, "/") != 0))
+        return ACL_REF_OUTSIDE;
+    return ACL_REF_OK;
+}
+
+enum acl_ref_status
+acl_ref_check(const struct acl_project *p, const char *relpath, int want_dir)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    enum acl_ref_status rs = resolve(p, relpath, path);
+
+    if (rs != ACL_REF_OK)
+        return rs;
+    if (stat(path, &st) != 0)
+        return ACL_REF_MISSING;
+    if (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
+        return ACL_REF_WRONG_KIND;
+    return ACL_REF_OK;
+}
+
+static struct ref_entry *
+cache_entry(const struct acl_project *p, const char *rel)
+{
+    struct acl_refcache *c;
+    struct ref_entry *e;
+    size_t i;
+
+    if (p->refs == NULL)
+        ((struct acl_project *)p)->refs = acl_xcalloc(1, sizeof *p->refs);
+    c = p->refs;
+    for (i = 0; i < c->n; i++)
+        if (strcmp(c->items[i].rel, rel) == 0)
+            return &c->items[i];
+    acl_xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
+    e = &c->items[c->n++];
+    memset(e, 0, sizeof *e);
+    e->rel = acl_xstrdup(rel);
+    e->status = ACL_REF_UNREADABLE;
+    return e;
+}
+
+static void
+read_entry(const struct acl_project *p, struct ref_entry *e)
+{
+    char path[PATH_MAX], *data, *disp;
+    size_t len;
+    enum acl_read_status st;
+
+    e->status = resolve(p, e->rel, path);
+    if (e->status != ACL_REF_OK)
+        return;
+    st = acl_read_file(path, ACL_REF_MAX_SIZE, &data, &len, NULL);
+    e->status = st == ACL_READ_OK          ? ACL_REF_OK
+                : st == ACL_READ_MISSING   ? ACL_REF_MISSING
+                : st == ACL_READ_NOT_FILE  ? ACL_REF_WRONG_KIND
+                : st == ACL_READ_TOO_BIG   ? ACL_REF_TOO_BIG
+                                           : ACL_REF_UNREADABLE;
+    if (e->status != ACL_REF_OK)
+        return;
+    disp = p->display[0] && strcmp(p->display, ".") != 0
+               ? acl_xasprintf("%s/%s", p->display, e->rel)
+               : acl_xstrdup(e->rel);
+    e->text = acl_text_new(e->rel, disp, data, len);
+    free(disp);
+}
+
+enum acl_ref_status
+acl_ref_text(const struct acl_project *p, const char *relpath,
+             const struct acl_text **text)
+{
+    struct ref_entry *e = cache_entry(p, relpath);
+
+    if (e->text == NULL && e->doc == NULL)
+        read_entry(p, e);
+    *text = e->doc != NULL ? e->doc->text : e->text;
+    return e->status;
+}
+
+enum acl_ref_status
+acl_ref_json(const struct acl_project *p, const char *relpath,
+             const struct acl_doc **doc)
+{
+    struct ref_entry *e = cache_entry(p, relpath);
+
+    if (e->text == NULL && e->doc == NULL)
+        read_entry(p, e);
+    if (e->doc == NULL && e->text != NULL) {
+        e->doc = acl_doc_parse(e->text);
+        e->text = NULL;
+    }
+    *doc = e->doc;
+    return e->status;
+}
+
+void
+acl_refcache_free(struct acl_refcache *c)
+{
+    size_t i;
+
+    if (c == NULL)
+        return;
+    for (i = 0; i < c->n; i++) {
+        free(c->items[i].rel);
+        acl_doc_free(c->items[i].doc);
+        acl_text_free(c->items[i].text);
+    }
+    free(c->items);
+    free(c);
+}

@@ -1,0 +1,151 @@
+/*
+ * report.c - format dispatch, and what every format shares: escaping
+ * text from linted files and masking secrets in snippets.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "acl/report.h"
+#include "acl/report_util.h"
+
+static const char *const format_names[] = {"human", "sarif", "json", "gcc",
+                                           "github"};
+
+int
+acl_format_parse(const char *s)
+{
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(format_names); i++)
+        if (strcmp(s, format_names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+int
+acl_report_write(const struct acl_report_ctx *ctx, struct acl_error *err)
+{
+    static int (*const writers[])(const struct acl_report_ctx *) = {
+        acl_report_human, acl_report_sarif, acl_report_json, acl_report_gcc,
+        acl_report_github};
+    int rc = writers[ctx->format](ctx);
+
+    if (rc != 0 || fflush(ctx->out) != 0 || ferror(ctx->out))
+        return acl_error_set(err, "cannot write the report: %s",
+                             errno ? strerror(errno) : "write error");
+    return 0;
+}
+
+/* Length of the UTF-8 sequence starting with byte c (1 for stray
+ * bytes, which we show escaped). */
+static size_t
+seq_len(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static unsigned long
+decode(const unsigned char *s, size_t k)
+{
+    unsigned long cp = k == 1 ? s[0] : s[0] & (0x7F >> k);
+    size_t i;
+
+    for (i = 1; i < k; i++)
+        cp = (cp << 6) | (s[i] & 0x3F);
+    return cp;
+}
+
+/* Characters that could steer a terminal or reorder what is shown:
+ * C0 and C1 controls, DEL, and the Unicode bidirectional controls. */
+static int
+dangerous(unsigned long cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C ||
+           cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+size_t
+acl_escape_char(const char *s, size_t n, struct acl_buf *out, size_t *width)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = seq_len(u[0]), i;
+    unsigned long cp;
+
+    for (i = 1; i < k; i++)
+        if (i >= n || (u[i] & 0xC0) != 0x80)
+            k = 1;
+    cp = k == 1 && u[0] >= 0x80 ? 0xFFFFFFFFul : decode(u, k);
+    if (cp == 0xFFFFFFFFul) {
+        acl_buf_printf(out, "\\x%02X", u[0]);
+        *width = 4;
+    } else if (cp == '\t') {
+        acl_buf_puts(out, "\\t");
+        *width = 2;
+    } else if (dangerous(cp)) {
+        size_t before = out->len;
+
+        acl_buf_printf(out, cp < 0x100 ? "\\x%02lX" : "\\u{%04lX}", cp);
+        *width = out->len - before;
+    } else {
+        acl_buf_append(out, s, k);
+        *width = 1;
+    }
+    return k;
+}
+
+void
+acl_escape_text(const char *s, size_t n, struct acl_buf *out)
+{
+    size_t i = 0, w;
+
+    acl_buf_append(out, "", 0);
+    while (i < n)
+        i += acl_escape_char(s + i, n - i, out, &w);
+}
+
+void
+acl_escape_str(const char *s, struct acl_buf *out)
+{
+    acl_escape_text(s, strlen(s), out);
+}
+
+void
+acl_secret_range(const struct acl_finding *f, size_t *start, size_t *end)
+{
+    const char *d = f->file->data;
+    size_t s = f->span.start, e = f->span.end, keep = 0;
+
+    if (e - s >= 2 && d[s] == '"' && d[e - 1] == '"') {
+        s++;
+        e--;
+    }
+    /* Keep the first four characters visible, mask the rest. */
+    while (s < e && keep < 4) {
+        s += seq_len((unsigned char)d[s]);
+        keep++;
+    }
+    *start = s < e ? s : e;
+    *end = e;
+}
+
+char *
+acl_report_snippet(const struct acl_finding *f)
+{
+    struct acl_buf b = {0};
+    const char *d = f->file->data;
+    size_t ms = 0, me = 0, i;
+
+    if (f->secret)
+        acl_secret_range(f, &ms, &me);
+    acl_buf_append(&b, "", 0);
+    for (i = f->span.start; i < f->span.end; i++) {
+        if (i >= ms && i < me) {
+            if (i == ms)
+                acl_buf_puts(&b, "****");
+            continue;
+        }
+        acl_buf_putc(&b, d[i]);
+    }
+    return acl_buf_steal(&b);
+}

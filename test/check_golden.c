@@ -1,0 +1,205 @@
+/*
+ * check_golden.c - golden tests over fixtures/: every folder below
+ * fixtures/rules/ and fixtures/cases/ that holds an "expected" file is
+ * a project (or a folder of projects) linted in-process through the
+ * real command line with --format json; the findings, rendered one per
+ * line, must equal "expected" byte for byte.
+ *
+ * Files in a fixture folder:
+ *   expected   "exit N", then one line per finding:
+ *              FILE:L:C-EL:EC LEVEL RULE POINTER MESSAGE
+ *   args       optional: command-line arguments, one per line
+ *              (default: ".")
+ * ACL_GOLDEN_UPDATE=1 rewrites the expected files instead.
+ */
+#include <dirent.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "acl/cli.h"
+#include "acl/util.h"
+#include "check_acl.h"
+
+struct fixture_list {
+    char **dirs;
+    size_t n, cap;
+};
+
+static struct fixture_list fixtures;
+
+static void
+collect(const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char *exp = acl_xasprintf("%s/expected", dir);
+
+    if (access(exp, R_OK) == 0) {
+        acl_xgrow((void **)&fixtures.dirs, &fixtures.cap, fixtures.n + 1,
+                  sizeof *fixtures.dirs);
+        fixtures.dirs[fixtures.n++] = acl_xstrdup(dir);
+    }
+    free(exp);
+    while (d != NULL && depth < 3 && (e = readdir(d)) != NULL) {
+        char *sub;
+        struct stat st;
+
+        if (e->d_name[0] == '.')
+            continue;
+        sub = acl_xasprintf("%s/%s", dir, e->d_name);
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
+            strcmp(e->d_name, "agentcore") != 0 && strcmp(e->d_name, "app") != 0)
+            collect(sub, depth + 1);
+        free(sub);
+    }
+    if (d != NULL)
+        closedir(d);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    struct acl_buf b = {0};
+    char chunk[4096];
+    size_t n;
+
+    acl_buf_append(&b, "", 0);
+    if (f == NULL)
+        return acl_buf_steal(&b);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        acl_buf_append(&b, chunk, n);
+    fclose(f);
+    return acl_buf_steal(&b);
+}
+
+/* argv for the run: "agentcore-lint" [args file lines | "."] and the
+ * format options. Returns argc. */
+static int
+build_argv(char *args_text, char **argv, int max, const char *out)
+{
+    int argc = 0, have_path = 0;
+    char *line, *save = NULL;
+
+    argv[argc++] = "agentcore-lint";
+    for (line = strtok_r(args_text, "\n", &save); line && argc < max - 6;
+         line = strtok_r(NULL, "\n", &save)) {
+        argv[argc++] = line;
+        have_path = 1;
+    }
+    if (!have_path)
+        argv[argc++] = ".";
+    argv[argc++] = "--format";
+    argv[argc++] = "json";
+    argv[argc++] = "-o";
+    argv[argc++] = (char *)out;
+    argv[argc] = NULL;
+    return argc;
+}
+
+static void
+render(json_t *report, int rc, struct acl_buf *b)
+{
+    size_t i;
+    json_t *f;
+
+    acl_buf_printf(b, "exit %d\n", rc);
+    json_array_foreach(json_object_get(report, "findings"), i, f) {
+        const char *ptr = json_string_value(json_object_get(f, "pointer"));
+
+        acl_buf_printf(
+            b, "%s:%lld:%lld-%lld:%lld %s %s %s %s%s\n",
+            json_string_value(json_object_get(f, "file")),
+            json_integer_value(json_object_get(f, "line")),
+            json_integer_value(json_object_get(f, "column")),
+            json_integer_value(json_object_get(f, "endLine")),
+            json_integer_value(json_object_get(f, "endColumn")),
+            json_string_value(json_object_get(f, "level")),
+            json_string_value(json_object_get(f, "rule")), ptr ? ptr : "-",
+            json_string_value(json_object_get(f, "message")),
+            json_is_true(json_object_get(f, "suppressed")) ? " (suppressed)"
+                                                           : "");
+    }
+}
+
+START_TEST(golden)
+{
+    const char *dir = fixtures.dirs[_i];
+    char cwd[PATH_MAX], out[] = "/tmp/acl-golden-XXXXXX", *argv[64];
+    char *args_path = acl_xasprintf("%s/args", dir);
+    char *exp_path = acl_xasprintf("%s/expected", dir);
+    char *args = slurp(args_path), *expected = slurp(exp_path);
+    struct acl_buf got = {0};
+    json_error_t jerr;
+    json_t *report;
+    int fd = mkstemp(out), rc, argc;
+
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    ck_assert_int_eq(chdir(dir), 0);
+    argc = build_argv(args, argv, 64, out);
+    rc = acl_cli_main(argc, argv);
+    ck_assert_int_eq(chdir(cwd), 0);
+    report = json_load_file(out, 0, &jerr);
+    unlink(out);
+    ck_assert_msg(report != NULL || rc == 2, "%s: no JSON report", dir);
+    render(report, rc, &got);
+    json_decref(report);
+    if (getenv("ACL_GOLDEN_UPDATE") != NULL) {
+        FILE *f = fopen(exp_path, "w");
+
+        ck_assert_ptr_nonnull(f);
+        fputs(got.data, f);
+        fclose(f);
+    } else {
+        ck_assert_msg(strcmp(got.data, expected) == 0,
+                      "%s: output differs\n--- expected\n%s--- got\n%s", dir,
+                      expected, got.data);
+    }
+    acl_buf_free(&got);
+    free(args);
+    free(expected);
+    free(args_path);
+    free(exp_path);
+}
+END_TEST
+
+static void
+free_fixtures(void)
+{
+    size_t i;
+
+    for (i = 0; i < fixtures.n; i++)
+        free(fixtures.dirs[i]);
+    free(fixtures.dirs);
+}
+
+Suite *
+acl_suite_golden(void)
+{
+    Suite *s = suite_create("golden");
+    TCase *tc = tcase_create("fixtures");
+
+    if (fixtures.n == 0) {
+        collect("fixtures/rules", 0);
+        collect("fixtures/cases", 0);
+        qsort(fixtures.dirs, fixtures.n, sizeof *fixtures.dirs, cmp_str);
+        atexit(free_fixtures);
+    }
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, golden, 0, (int)fixtures.n);
+    suite_add_tcase(s, tc);
+    return s;
+}
