@@ -317,11 +317,13 @@ sx_number(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         return;
     }
     if (t->kind == ACL_SX_INT) {
-        if (d != floor(d)) {
+        double a = d < 0 ? -d : d; /* every double >= 2^53 is integral */
+
+        if (a < 9007199254740992.0 && d != (double)(long long)d) {
             acl_sx_fail(cx, "must be an integer (got %g)", d);
             return;
         }
-        if (fabs(d) > 9007199254740991.0) {
+        if (a > 9007199254740991.0) {
             acl_sx_fail(cx, "must be a safe integer (|x| <= 2^53-1)");
             return;
         }
