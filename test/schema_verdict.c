@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/file.h"
+#include "acl/json.h"
 #include "acl/schema.h"
 
 static size_t nviolations;
@@ -36,26 +38,33 @@ count_violation(void *arg, const char *pointer, const char *missing,
     ++*(size_t *)arg;
 }
 
+/* Reads and parses path with the linter's own loader (JSON.parse's
+ * rules: last duplicate wins, numbers as doubles). NULL when the file is
+ * unreadable or not JSON; *doc keeps the document alive. */
 static json_t *
-load(const char *path)
+load(const char *path, struct acl_doc **doc)
 {
-    json_error_t err;
-    /* JSON.parse numbers are doubles: never reject a big integer. */
-    return json_load_file(path, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL | JSON_ALLOW_NUL,
-                          &err);
+    char *data = NULL;
+    size_t len = 0;
+    struct acl_error err;
+
+    *doc = NULL;
+    if (acl_read_file(path, 64u << 20, &data, &len, &err) != ACL_READ_OK)
+        return NULL;
+    *doc = acl_doc_parse(acl_text_new(path, path, data, len));
+    return (*doc)->root;
 }
 
 /* The names of a valid aws-targets.json, or NULL (the CLI then skips
  * the target-name rule). *n receives the count. */
 static const char **
-target_names(const char *path, json_t **keep, size_t *n)
+target_names(const char *path, struct acl_doc **keep, size_t *n)
 {
-    json_t *t = load(path), *e;
+    json_t *t = load(path, keep), *e;
     size_t count = 0, i;
     struct acl_schema_sink sink = {count_violation, &count};
     const char **names;
 
-    *keep = t;
     if (t == NULL)
         return NULL;
     acl_schema_validate(ACL_DOC_TARGETS, t, NULL, 0, &sink);
@@ -73,7 +82,8 @@ main(int argc, char **argv)
 {
     static const char *const kinds[] = {"project", "targets", "state", "harness"};
     struct acl_schema_sink sink = {print_violation, NULL};
-    json_t *root, *targets = NULL;
+    struct acl_doc *doc = NULL, *targets = NULL;
+    json_t *root;
     const char **names = NULL;
     size_t k, n = 0;
 
@@ -83,8 +93,9 @@ main(int argc, char **argv)
     }
     for (k = 0; k < 4 && strcmp(argv[2], kinds[k]) != 0; k++)
         ;
-    if (k == 4 || (root = load(argv[1])) == NULL) {
+    if (k == 4 || (root = load(argv[1], &doc)) == NULL) {
         printf("(root): not readable as JSON\n");
+        acl_doc_free(doc);
         return 2;
     }
     if (k == ACL_DOC_STATE && argc > 3)
@@ -93,8 +104,8 @@ main(int argc, char **argv)
     if (nviolations == 0)
         printf("VALID\n");
     free(names);
-    json_decref(targets);
-    json_decref(root);
+    acl_doc_free(targets);
+    acl_doc_free(doc);
     acl_schema_fini();
     return nviolations == 0 ? 0 : 1;
 }

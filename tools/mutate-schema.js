@@ -572,6 +572,40 @@ const SCENARIOS = [
   ['state-full', ['targets/default/resources/mcp/gateways/tools-gw/targets/weather/targetId', '']],
 ];
 
+// Edits of the text itself, for what only a JSON parser decides:
+// number forms, duplicate members (the later wins), escapes, NUL.
+// [base file name, text to find, replacement].
+const RAW = [
+  ['project-full', '"version": 1', '"version": 1e400'],
+  ['project-full', '"version": 1', '"version": 1.0'],
+  ['project-full', '"version": 1', '"version": 10e-1'],
+  ['project-full', '"version": 1', '"version": 1, "version": 2'],
+  ['project-full', '"version": 1', '"version": "x", "version": 1'],
+  ['project-full', '"version": 1', '"version": 1, "version": "x"'],
+  ['project-full', '"version": 1', '"version": 123456789012345678901234567890'],
+  ['project-full', '"version": 1', '"version": -0'],
+  ['project-full', '"name": "FixtureProj"', '"name": "Fixture\\u0000Proj"'],
+  ['project-full', '"name": "FixtureProj"', '"name": "\\u0046ixtureProj"'],
+  ['project-full', '"name": "FixtureProj"', '"name": "FixtureProj\\n"'],
+  ['project-full', '"eventExpiryDuration": 30', '"eventExpiryDuration": 3.0000000000000001'],
+  ['project-full', '"eventExpiryDuration": 30', '"eventExpiryDuration": 2.9999999999999999'],
+  ['project-full', '"eventExpiryDuration": 30', '"eventExpiryDuration": 2.999999999999999'],
+  ['project-full', '"eventExpiryDuration": 30', '"eventExpiryDuration": 365.00000000000001'],
+  ['project-full', '"samplingRate": 10', '"samplingRate": 1e-400'],
+  ['project-full', '"samplingRate": 10', '"samplingRate": 1E2'],
+  ['project-full', '"tier": "gold"', '"tier": "\\ud83d"'],
+  ['project-full', '"tier": "gold"', '"\\u0061ws:tier": "gold"'],
+  ['project-full', '"tier": "gold"', '"tier": "gold", "tier": "\\ud83d\\ude00"'],
+  ['project-full', '"entrypoint": "main.py:app"', '"entrypoint": "main.py:app", "entrypoint": 5'],
+  ['project-full', '"name": "Assistant"', '"name": "Assistant\\u2028"'],
+  ['harness-full', '"maxIterations": 10', '"maxIterations": 1e1'],
+  ['harness-full', '"maxIterations": 10', '"maxIterations": 0.1e2'],
+  ['harness-full', '"systemPrompt": "You are a helpful assistant."', '"systemPrompt": "\\ufeff\\u3000 "'],
+  ['harness-full', '"systemPrompt": "You are a helpful assistant."', '"systemPrompt": "\\u0085"'],
+  ['harness-full', '"systemPrompt": "You are a helpful assistant."', '"systemPrompt": "a.md\\u0085"'],
+  ['targets', '"account": "123456789012"', '"account": "12345678901\\u0032"'],
+];
+
 function setPath(doc, p, v) {
   const parts = p.split('/').map(s => (/^\d+$/.test(s) ? Number(s) : s));
   let o = doc;
@@ -617,6 +651,14 @@ function main() {
     edits.forEach(([p, v]) => setPath(doc, p, v));
     const file = path.join(outdir, `s${String(i).padStart(3, '0')}-${b.kind}.json`);
     fs.writeFileSync(file, JSON.stringify(doc, null, 1) + '\n');
+    lines.push([b.kind, file].concat(b.targets ? [b.targets] : []).join('\t'));
+  });
+  RAW.forEach(([base, from, to], i) => {
+    const b = parsed.find(x => path.basename(x.file) === `${base}.json`);
+    const text = b && JSON.stringify(b.doc, null, 1);
+    if (!text || !text.includes(from)) throw new Error(`raw edit ${i}: "${from}" not in ${base}`);
+    const file = path.join(outdir, `r${String(i).padStart(3, '0')}-${b.kind}.json`);
+    fs.writeFileSync(file, text.replace(from, to) + '\n');
     lines.push([b.kind, file].concat(b.targets ? [b.targets] : []).join('\t'));
   });
   fs.writeFileSync(path.join(outdir, 'manifest.tsv'), lines.join('\n') + '\n');
