@@ -1,0 +1,378 @@
+/*
+ * check_schema.c - the schema validator (AC020): valid documents pass
+ * with no violation; small invalid documents give exactly the expected
+ * pointers and messages; the string measures behave like JavaScript's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "acl/file.h"
+#include "acl/json.h"
+#include "acl/schema.h"
+#include "check_acl.h"
+#include "../src/schema_int.h"
+
+struct seen {
+    char ptr[256];
+    char missing[64];
+    char msg[512];
+};
+
+struct sink_state {
+    struct seen v[32];
+    size_t n;
+};
+
+static void
+collect(void *arg, const char *pointer, const char *missing, const char *message)
+{
+    struct sink_state *st = arg;
+
+    if (st->n < 32) {
+        snprintf(st->v[st->n].ptr, sizeof st->v[0].ptr, "%s", pointer);
+        snprintf(st->v[st->n].missing, sizeof st->v[0].missing, "%s",
+                 missing ? missing : "");
+        snprintf(st->v[st->n].msg, sizeof st->v[0].msg, "%s", message);
+    }
+    st->n++;
+}
+
+static struct acl_doc *
+parse(const char *s)
+{
+    return acl_doc_parse(acl_text_new("t.json", "t.json", acl_xstrdup(s), strlen(s)));
+}
+
+static void
+validate_text(enum acl_doc_kind kind, const char *text, const char *const *names,
+              size_t nnames, struct sink_state *st)
+{
+    struct acl_doc *d = parse(text);
+    struct acl_schema_sink sink = {collect, st};
+
+    ck_assert_msg(d->root != NULL, "test document does not parse: %s", text);
+    memset(st, 0, sizeof *st);
+    acl_schema_validate(kind, d->root, names, nnames, &sink);
+    acl_doc_free(d);
+}
+
+static void
+validate_file(enum acl_doc_kind kind, const char *path, struct sink_state *st)
+{
+    char *data = NULL;
+    size_t len = 0;
+    struct acl_error err;
+    struct acl_doc *d;
+    struct acl_schema_sink sink = {collect, st};
+
+    ck_assert_int_eq(acl_read_file(path, 1u << 24, &data, &len, &err), ACL_READ_OK);
+    d = acl_doc_parse(acl_text_new(path, path, data, len));
+    ck_assert_ptr_nonnull(d->root);
+    memset(st, 0, sizeof *st);
+    acl_schema_validate(kind, d->root, NULL, 0, &sink);
+    acl_doc_free(d);
+}
+
+static void
+assert_clean(const struct sink_state *st, const char *what)
+{
+    ck_assert_msg(st->n == 0, "%s: %zu violations, first %s: %s", what, st->n,
+                  st->n ? st->v[0].ptr : "", st->n ? st->v[0].msg : "");
+}
+
+START_TEST(fixtures_are_valid)
+{
+    static const struct {
+        enum acl_doc_kind kind;
+        const char *path;
+    } files[] = {
+        {ACL_DOC_PROJECT, "test/schema-fixtures/project-full.json"},
+        {ACL_DOC_HARNESS, "test/schema-fixtures/harness-full.json"},
+        {ACL_DOC_HARNESS, "test/schema-fixtures/harness-openai.json"},
+        {ACL_DOC_HARNESS, "test/schema-fixtures/harness-lite.json"},
+        {ACL_DOC_TARGETS, "test/schema-fixtures/targets.json"},
+        {ACL_DOC_STATE, "test/schema-fixtures/state-full.json"},
+    };
+    struct sink_state st;
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(files); i++) {
+        validate_file(files[i].kind, files[i].path, &st);
+        assert_clean(&st, files[i].path);
+    }
+}
+END_TEST
+
+START_TEST(corpus_is_valid)
+{
+    static const char *const cases[] = {"a1-create-default", "a2-create-strands",
+                                        "b-gateway-noauth", "d-mcp-targets",
+                                        "e-lambda-arn-tools", "i-aws-targets",
+                                        "k-kitchen-sink"};
+    const char *shared = acl_test_shared_dir();
+    struct sink_state st;
+    char path[512];
+    size_t i;
+
+    if (shared == NULL)
+        return;
+    for (i = 0; i < ACL_ARRAY_LEN(cases); i++) {
+        snprintf(path, sizeof path, "%s/corpus/real-cli/%s/agentcore/agentcore.json",
+                 shared, cases[i]);
+        validate_file(ACL_DOC_PROJECT, path, &st);
+        assert_clean(&st, path);
+        snprintf(path, sizeof path, "%s/corpus/real-cli/%s/agentcore/aws-targets.json",
+                 shared, cases[i]);
+        validate_file(ACL_DOC_TARGETS, path, &st);
+        assert_clean(&st, path);
+    }
+    snprintf(path, sizeof path,
+             "%s/corpus/real-cli/a1-create-default/app/DefaultProj/harness.json", shared);
+    validate_file(ACL_DOC_HARNESS, path, &st);
+    assert_clean(&st, path);
+}
+END_TEST
+
+/* A small invalid document and what it must produce: exactly these
+ * pointers ("pointer|missing" for a missing member), in any order, the
+ * first one's message containing msg. */
+struct bad_case {
+    enum acl_doc_kind kind;
+    const char *doc;
+    const char *ptrs[4];
+    const char *msg;
+};
+
+#define P(x) "{\"name\":\"Proj\",\"version\":1," x "}"
+#define RT(x) P("\"runtimes\":[{\"name\":\"A\",\"build\":\"CodeZip\",\"entrypoint\":" \
+                "\"main.py\",\"codeLocation\":\"app/A\"" x "}]")
+#define GW(x) P("\"agentCoreGateways\":[{\"name\":\"gw\",\"targets\":[" x "]}]")
+#define HS(x) "{\"name\":\"H\",\"model\":{\"provider\":\"bedrock\",\"modelId\":\"m\"}" x "}"
+
+static const struct bad_case bad_cases[] = {
+    {ACL_DOC_PROJECT, P("\"authorizerType\":1"), {"/authorizerType"}, "unknown member \"authorizerType\" (this object allows only: $schema, name"},
+    {ACL_DOC_PROJECT, "{\"version\":1}", {"|name"}, "missing required member \"name\""},
+    {ACL_DOC_PROJECT, "{\"name\":\"Proj\"}", {"|version"}, "missing required member \"version\""},
+    {ACL_DOC_PROJECT, "{\"name\":\"1Proj\",\"version\":1}", {"/name"}, "\"name\" must match ^[A-Za-z][A-Za-z0-9]{0,22}$ (1-23 letters and digits, starting with a letter)"},
+    {ACL_DOC_PROJECT, "{\"name\":\"LangGraph\",\"version\":1}", {"/name"}, "reserved name"},
+    {ACL_DOC_PROJECT, "{\"name\":\"Proj\",\"version\":1.5}", {"/version"}, "must be an integer"},
+    {ACL_DOC_PROJECT, "{\"name\":\"Proj\",\"version\":null}", {"/version"}, "must be an integer (got null)"},
+    {ACL_DOC_PROJECT, P("\"managedBy\":\"CFN\""), {"/managedBy"}, "\"managedBy\" must be \"CDK\""},
+    {ACL_DOC_PROJECT, P("\"tags\":{\"a/b\":\"x!\"}"), {"/tags/a~1b"}, "the value of key \"a/b\" must match"},
+    {ACL_DOC_HARNESS, HS(",\"environmentVariables\":{\"a~b/c\":5}"), {"/environmentVariables/a~0b~1c"}, "the value of key \"a~b/c\" must be a string (got a number)"},
+    {ACL_DOC_PROJECT, P("\"tags\":{\"aws:x\":\"y\"}"), {"/tags/aws:x"}, "key \"aws:x\" must not start with \"aws:\""},
+    {ACL_DOC_PROJECT, RT(",\"build\":\"Zip\""), {"/runtimes/0/build"}, "\"build\" must be one of CodeZip, Container"},
+    {ACL_DOC_PROJECT, RT(",\"networkMode\":\"VPC\""), {"/runtimes/0/networkConfig"}, "networkConfig is required when networkMode is VPC"},
+    {ACL_DOC_PROJECT, RT(",\"dockerfile\":\"Dockerfile\""), {"/runtimes/0/dockerfile"}, "dockerfile is only allowed for Container builds"},
+    {ACL_DOC_PROJECT, RT(",\"customDockerBuildArgs\":{\"AWS_X\":\"1\"},\"build\":\"Container\""), {"/runtimes/0/customDockerBuildArgs/AWS_X"}, "is reserved by the build environment"},
+    {ACL_DOC_PROJECT, RT(",\"name\":\"A\"},{\"name\":\"A\",\"build\":\"CodeZip\",\"entrypoint\":\"m.py\",\"codeLocation\":\"x\""), {"/runtimes/1/name"}, "Duplicate agent name: A"},
+    {ACL_DOC_PROJECT, RT(",\"envVars\":[{\"name\":\"X\",\"value\":\"v\",\"other\":1}]"), {NULL}, NULL},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"openApiSchema\",\"schemaSource\":{\"inline\":{\"path\":\"s.json\"}}}"), {"/agentCoreGateways/0/targets/0/outboundAuth"}, "openApiSchema targets require outbound auth (OAUTH or API_KEY)"},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"mcpServer\"}"), {"/agentCoreGateways/0/targets/0"}, "MCP Server targets require either an endpoint URL or compute configuration."},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"mcpServer\",\"endpoint\":\"x.com\"}"), {"/agentCoreGateways/0/targets/0/endpoint"}, "must be a valid URL"},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"mcpServer\",\"endpoint\":\"https://x\",\"outboundAuth\":{\"type\":\"OAUTH\"}}"), {"/agentCoreGateways/0/targets/0/outboundAuth/credentialName"}, "OAUTH outbound auth requires a credentialName."},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"httpRuntime\",\"httpRuntime\":{\"runtime\":\"R\"}}"), {"/agentCoreGateways/0/targets/0/targetType"}, "gateway does not have protocolType: \"None\""},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"lambdaFunctionArn\",\"lambdaFunctionArn\":{\"lambdaArn\":\"a\",\"toolSchemaFile\":\"t.json\"},\"outboundAuth\":{}}"), {"/agentCoreGateways/0/targets/0/outboundAuth"}, "outboundAuth is not applicable for lambdaFunctionArn target type"},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"smithyModel\",\"schemaSource\":{}}"), {"/agentCoreGateways/0/targets/0/schemaSource"}, "\"schemaSource\" must be {\"inline\""},
+    {ACL_DOC_PROJECT, GW("{\"name\":\"t\",\"targetType\":\"smithyModel\",\"schemaSource\":{\"inline\":{\"path\":\"\"}}}"), {"/agentCoreGateways/0/targets/0/schemaSource/inline/path"}, "must be at least 1 character long"},
+    {ACL_DOC_PROJECT, P("\"credentials\":[{\"authorizerType\":\"Basic\",\"name\":\"c\"}]"), {"/credentials/0/authorizerType"}, "must be one of ApiKeyCredentialProvider, OAuthCredentialProvider, PaymentCredentialProvider"},
+    {ACL_DOC_PROJECT, P("\"httpGateways\":[{}]"), {"/httpGateways"}, "deprecated"},
+    {ACL_DOC_PROJECT, P("\"onlineEvalConfigs\":[{\"name\":\"O\",\"agent\":\"Nope\",\"evaluators\":[\"Builtin.X\"],\"samplingRate\":1}]"), {"/onlineEvalConfigs/0/agent"}, "references unknown agent \"Nope\""},
+    {ACL_DOC_PROJECT, P("\"memories\":[{\"name\":\"M\",\"eventExpiryDuration\":30,\"strategies\":[{\"type\":\"EPISODIC\"}]}]"), {"/memories/0/strategies/0/reflectionNamespaceTemplates"}, "EPISODIC strategy requires reflectionNamespaceTemplates"},
+    {ACL_DOC_TARGETS, "[{\"name\":\"default\",\"account\":123456789012,\"region\":\"us-east-1\"}]", {"/0/account"}, "\"account\" must be a string (got a number)"},
+    {ACL_DOC_TARGETS, "[{\"name\":\"a\",\"account\":\"123456789012\",\"region\":\"mars-1\"},{\"name\":\"a\",\"account\":\"123456789012\",\"region\":\"us-east-1\"}]", {"/0/region", "/1/name"}, "must be one of ap-northeast-1"},
+    {ACL_DOC_TARGETS, "{}", {""}, "the document must be an array (got an object)"},
+    {ACL_DOC_STATE, "{\"targets\":{\"1x\":{}}}", {"/targets/1x"}, "key \"1x\" must match"},
+    {ACL_DOC_STATE, "{\"targets\":{\"x\":{\"resources\":{\"runtimes\":{\"r\":{\"runtimeId\":\"\"}}}}}}", {"/targets/x/resources/runtimes/r/runtimeId", "/targets/x/resources/runtimes/r|runtimeArn", "/targets/x/resources/runtimes/r|roleArn"}, "must be at least 1 character long"},
+    {ACL_DOC_HARNESS, HS(",\"extra\":1,\"tools\":[{\"type\":\"remote_mcp\",\"name\":\"t\"}]"), {"/tools/0/config"}, "Tool type \"remote_mcp\" requires a \"remoteMcp\" config"},
+    {ACL_DOC_HARNESS, HS(",\"tools\":[{\"type\":\"agentcore_browser\",\"name\":\"t\",\"config\":{\"remoteMcp\":{\"url\":\"x\"},\"agentCoreBrowser\":{}}}]"), {"/tools/0/config"}, "requires \"agentCoreBrowser\" config, got \"remoteMcp\""},
+    {ACL_DOC_HARNESS, HS(",\"systemPrompt\":\"prompt.md\""), {"/systemPrompt"}, "looks like a file path"},
+    {ACL_DOC_HARNESS, HS(",\"memory\":null"), {"/memory"}, "must be an object (got null)"},
+    {ACL_DOC_HARNESS, HS(",\"memory\":{\"actorId\":\"a\"}"), {"/memory"}, "existing memory requires `arn` or `name`"},
+    {ACL_DOC_HARNESS, "{\"name\":\"H\",\"model\":{\"provider\":\"open_ai\",\"modelId\":\"m\"}}", {"/model/apiKeyArn"}, "apiKeyArn is required for the \"open_ai\" provider"},
+};
+
+static int
+has_ptr(const struct sink_state *st, const char *want)
+{
+    const char *bar = strchr(want, '|');
+    size_t i;
+
+    for (i = 0; i < st->n && i < 32; i++) {
+        if (bar == NULL && strcmp(st->v[i].ptr, want) == 0 && st->v[i].missing[0] == '\0')
+            return 1;
+        if (bar != NULL && strncmp(st->v[i].ptr, want, (size_t)(bar - want)) == 0 &&
+            st->v[i].ptr[bar - want] == '\0' && strcmp(st->v[i].missing, bar + 1) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+START_TEST(invalid_documents)
+{
+    const struct bad_case *c = &bad_cases[_i];
+    struct sink_state st;
+    size_t want = 0, i;
+
+    validate_text(c->kind, c->doc, NULL, 0, &st);
+    while (want < 4 && c->ptrs[want] != NULL)
+        want++;
+    ck_assert_msg(st.n == want, "case %d: %zu violations, want %zu (first %s: %s)", _i,
+                  st.n, want, st.n ? st.v[0].ptr : "", st.n ? st.v[0].msg : "");
+    for (i = 0; i < want; i++)
+        ck_assert_msg(has_ptr(&st, c->ptrs[i]), "case %d: no violation at %s (got %s)", _i,
+                      c->ptrs[i], st.v[0].ptr);
+    if (c->msg != NULL)
+        ck_assert_msg(strstr(st.v[0].msg, c->msg) != NULL, "case %d: message \"%s\"", _i,
+                      st.v[0].msg);
+}
+END_TEST
+
+START_TEST(state_target_names)
+{
+    static const char *const names[] = {"default"};
+    struct sink_state st;
+
+    validate_text(ACL_DOC_STATE, "{\"targets\":{\"default\":{},\"prod\":{}}}", names, 1, &st);
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.v[0].ptr, "/targets/prod");
+    ck_assert_ptr_nonnull(strstr(st.v[0].msg, "not a name in aws-targets.json"));
+    validate_text(ACL_DOC_STATE, "{\"targets\":{\"default\":{},\"prod\":{}}}", NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 0);
+}
+END_TEST
+
+START_TEST(deep_schema_definition)
+{
+    struct acl_buf b = {0};
+    struct sink_state st;
+    int i;
+
+    /* 400 levels of items, the innermost type wrong: one violation, and
+     * no trouble with the depth. */
+    acl_buf_puts(&b, "{\"name\":\"Proj\",\"version\":1,\"mcpRuntimeTools\":[{\"name\":"
+                     "\"t\",\"compute\":{\"host\":\"AgentCoreRuntime\",\"implementation\":"
+                     "{\"language\":\"Python\",\"path\":\"p\",\"handler\":\"h\"}},"
+                     "\"toolDefinition\":{\"name\":\"t\",\"description\":\"d\","
+                     "\"inputSchema\":");
+    for (i = 0; i < 400; i++)
+        acl_buf_puts(&b, "{\"type\":\"array\",\"items\":");
+    acl_buf_puts(&b, "{\"type\":\"strin\"}");
+    for (i = 0; i < 400; i++)
+        acl_buf_putc(&b, '}');
+    acl_buf_puts(&b, "}}]}");
+    validate_text(ACL_DOC_PROJECT, b.data, NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_ptr_nonnull(strstr(st.v[0].msg, "must be one of string, number"));
+    acl_buf_free(&b);
+}
+END_TEST
+
+START_TEST(lengths_count_utf16_units)
+{
+    struct acl_buf b = {0};
+    struct sink_state st;
+    int i;
+
+    /* 100 emoji are 200 UTF-16 units: the most a description may hold. */
+    acl_buf_puts(&b, "{\"name\":\"Proj\",\"version\":1,\"runtimes\":[{\"name\":\"A\","
+                     "\"build\":\"CodeZip\",\"entrypoint\":\"m.py\",\"codeLocation\":"
+                     "\"x\",\"description\":\"");
+    for (i = 0; i < 100; i++)
+        acl_buf_puts(&b, "\xF0\x9F\x98\x80");
+    acl_buf_puts(&b, "\"}]}");
+    validate_text(ACL_DOC_PROJECT, b.data, NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 0);
+    b.len -= 4; /* before "\"}]}": one more emoji */
+    b.data[b.len] = '\0';
+    acl_buf_puts(&b, "\xF0\x9F\x98\x80\"}]}");
+    validate_text(ACL_DOC_PROJECT, b.data, NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.v[0].ptr, "/runtimes/0/description");
+    ck_assert_ptr_nonnull(strstr(st.v[0].msg, "must be at most 200 characters long"));
+    acl_buf_free(&b);
+}
+END_TEST
+
+START_TEST(string_measures)
+{
+    size_t a, e;
+
+    ck_assert_uint_eq(acl_sx_utf16_len("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", 10), 5);
+    acl_sx_trim("\xEF\xBB\xBF x\xE3\x80\x80", 8, &a, &e);
+    ck_assert_uint_eq(a, 4);
+    ck_assert_uint_eq(e, 5);
+    acl_sx_trim("\xC2\x85x", 3, &a, &e); /* U+0085 is not JS whitespace */
+    ck_assert_uint_eq(a, 0);
+    ck_assert_int_eq(acl_sx_pattern_selftest(), 0);
+    ck_assert_int_eq(acl_sx_pattern_match(ACL_PAT_PROJECT_NAME, "Ab1\n", 4), 0);
+    ck_assert_int_eq(acl_sx_pattern_match(ACL_PAT_TAG, "caf\xC3\xA9 \xEF\xBB\xBF", 9), 1);
+    ck_assert_int_eq(acl_sx_pattern_match(ACL_PAT_MEMORY_ARN,
+        "arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/a\rb", 59), 0);
+}
+END_TEST
+
+START_TEST(url_parser)
+{
+    static const struct {
+        const char *url;
+        int ok;
+    } urls[] = {
+        {"https://x.example.com/a", 1}, {"http://x", 1}, {"mailto:a@b", 1},
+        {"urn:isbn:1", 1}, {"javascript:alert(1)", 1}, {"file:///x", 1},
+        {"https:x.com", 1}, {"http://h/a b", 1}, {"https://b\xC3\xBC" "cher.example/", 1},
+        {"http://[::1]:8080/", 1}, {"http://a:/", 1}, {"https://0x7f.1/", 1},
+        {"http://%41/", 1}, {"foo://a%20b/", 1}, {"x.com", 0}, {"https://", 0},
+        {"http://a b", 0}, {"http://h:65536/", 0}, {"http://1.2.3.256/", 0},
+        {"https://a.b.1/", 0}, {"https://u:p@/x", 0}, {"foo://a b/", 0},
+        {"foo://h:99999/", 0}, {"http://a%zz/", 0}, {"http://:80/", 0},
+        {"http://[::1/", 0}, {"1http://x", 0},
+    };
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(urls); i++)
+        ck_assert_msg(acl_sx_url_ok(urls[i].url, strlen(urls[i].url)) == urls[i].ok,
+                      "%s", urls[i].url);
+}
+END_TEST
+
+START_TEST(strip_objects_accept_unknown_members)
+{
+    struct sink_state st;
+
+    validate_text(ACL_DOC_TARGETS,
+                  "[{\"name\":\"d\",\"account\":\"123456789012\",\"region\":\"us-east-1\","
+                  "\"note\":1}]", NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 0);
+    validate_text(ACL_DOC_HARNESS, HS(",\"whatever\":[null]"), NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 0);
+    acl_schema_fini();
+    acl_schema_fini(); /* twice is harmless; patterns recompile on demand */
+    validate_text(ACL_DOC_HARNESS, HS(",\"name\":\"bad name\""), NULL, 0, &st);
+    ck_assert_uint_eq(st.n, 1);
+}
+END_TEST
+
+Suite *
+acl_suite_schema(void)
+{
+    Suite *s = suite_create("schema");
+    TCase *tc;
+
+    tc = tcase_create("valid");
+    tcase_add_test(tc, fixtures_are_valid);
+    tcase_add_test(tc, corpus_is_valid);
+    tcase_add_test(tc, strip_objects_accept_unknown_members);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("invalid");
+    tcase_add_loop_test(tc, invalid_documents, 0, (int)ACL_ARRAY_LEN(bad_cases));
+    tcase_add_test(tc, state_target_names);
+    tcase_add_test(tc, deep_schema_definition);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("strings");
+    tcase_add_test(tc, string_measures);
+    tcase_add_test(tc, lengths_count_utf16_units);
+    tcase_add_test(tc, url_parser);
+    suite_add_tcase(s, tc);
+    return s;
+}
