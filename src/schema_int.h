@@ -175,6 +175,7 @@ struct acl_sx_ctx {
     const char *key_label;              /* set while checking a map key */
     unsigned depth;
     json_t *root;
+    json_t *index; /* name lookups of the cross-resource rules */
 };
 
 /* Validates v (at the current pointer) against t. */

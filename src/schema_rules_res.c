@@ -3,6 +3,7 @@
  * eval configs, AB tests, payment managers and the harness spec's parts
  * (reference 4.1 and 5.3). Run only on objects whose members passed.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "schema_int.h"
@@ -25,26 +26,47 @@ acl_sx_rule_memory(struct acl_sx_ctx *cx, json_t *v)
                                           "strategy (long-term memory)");
 }
 
-/* Is every reflection entry a prefix of some namespace entry? */
+/* Byte order of two JSON strings (the shorter first on a tie). */
+static int
+sx_cmp_strings(const void *a, const void *b)
+{
+    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    size_t nx = json_string_length(x), ny = json_string_length(y);
+    int c = memcmp(json_string_value(x), json_string_value(y), nx < ny ? nx : ny);
+
+    return c != 0 ? c : (nx > ny) - (nx < ny);
+}
+
+/* Is every reflection entry a prefix of some namespace entry? Sorted,
+ * the entries that start with r follow r directly, so one binary search
+ * per entry does (the lists may be long). */
 static int
 sx_prefixes_ok(json_t *refl, json_t *ns)
 {
-    size_t i, j;
-    json_t *r, *n;
+    size_t n = json_array_size(ns), i, lo, hi;
+    json_t **v = acl_xmalloc((n ? n : 1) * sizeof *v), *r;
+    int ok = 1;
 
+    for (i = 0; i < n; i++)
+        v[i] = json_array_get(ns, i);
+    qsort(v, n, sizeof *v, sx_cmp_strings);
     json_array_foreach(refl, i, r) {
-        int found = 0;
+        size_t rl = json_string_length(r);
 
-        json_array_foreach(ns, j, n) {
-            if (json_string_length(n) >= json_string_length(r) &&
-                memcmp(json_string_value(n), json_string_value(r),
-                       json_string_length(r)) == 0)
-                found = 1;
+        for (lo = 0, hi = n; lo < hi;) { /* the first entry >= r */
+            size_t mid = lo + (hi - lo) / 2;
+
+            if (sx_cmp_strings(&v[mid], &r) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (!found)
-            return 0;
+        if (lo == n || json_string_length(v[lo]) < rl ||
+            memcmp(json_string_value(v[lo]), json_string_value(r), rl) != 0)
+            ok = 0;
     }
-    return 1;
+    free(v);
+    return ok;
 }
 
 void

@@ -8,20 +8,42 @@
 
 #include "schema_int.h"
 
-/* The element of array member list whose "name" is name, or NULL. */
+/* The lists whose elements are looked up by name. */
+static const char *const sx_indexed[] = {"runtimes", "evaluators", "capacityProviders",
+                                         "agentCoreGateways", "knowledgeBases",
+                                         "credentials"};
+
+/* {list: {name: first element with that name}}: lookups stay linear in
+ * the size of the file however many references it holds. */
 static json_t *
-sx_named(json_t *root, const char *list, const char *name)
+sx_index_new(json_t *root)
 {
-    json_t *arr = json_object_get(root, list), *e;
-    size_t i;
+    json_t *index = json_object(), *e, *n;
+    size_t i, k;
 
-    json_array_foreach(arr, i, e) {
-        const char *n = acl_sx_str(e, "name");
+    for (k = 0; k < ACL_ARRAY_LEN(sx_indexed); k++) {
+        json_t *by_name = json_object();
 
-        if (n != NULL && name != NULL && strcmp(n, name) == 0)
-            return e;
+        json_array_foreach(json_object_get(root, sx_indexed[k]), i, e) {
+            n = json_object_get(e, "name");
+            if (json_is_string(n) &&
+                json_object_getn(by_name, json_string_value(n), json_string_length(n)) == NULL)
+                json_object_setn(by_name, json_string_value(n), json_string_length(n), e);
+        }
+        json_object_set_new(index, sx_indexed[k], by_name);
     }
-    return NULL;
+    return index;
+}
+
+/* The element of list whose "name" equals the string name, or NULL. */
+static json_t *
+sx_named(struct acl_sx_ctx *cx, const char *list, json_t *name)
+{
+    json_t *by_name = json_object_get(cx->index, list);
+
+    if (!json_is_string(name))
+        return NULL;
+    return json_object_getn(by_name, json_string_value(name), json_string_length(name));
 }
 
 static void
@@ -35,14 +57,14 @@ sx_xref_online_evals(struct acl_sx_ctx *cx, json_t *root)
         const char *name = acl_sx_str(e, "name"), *agent = acl_sx_str(e, "agent");
 
         snprintf(path, sizeof path, "onlineEvalConfigs/%zu/agent", i);
-        if (agent != NULL && sx_named(root, "runtimes", agent) == NULL)
+        if (agent != NULL && sx_named(cx, "runtimes", json_object_get(e, "agent")) == NULL)
             acl_sx_fail_at(cx, path, "Online eval config \"%s\" references unknown "
                                      "agent \"%s\"", name, agent);
         json_array_foreach(json_object_get(e, "evaluators"), j, ev) {
             const char *s = json_string_value(ev);
 
             if (acl_starts_with(s, "Builtin.") || acl_starts_with(s, "arn:") ||
-                sx_named(root, "evaluators", s) != NULL)
+                sx_named(cx, "evaluators", ev) != NULL)
                 continue;
             snprintf(path, sizeof path, "onlineEvalConfigs/%zu/evaluators/%zu", i, j);
             acl_sx_fail_at(cx, path, "Online eval config \"%s\" references unknown "
@@ -52,7 +74,7 @@ sx_xref_online_evals(struct acl_sx_ctx *cx, json_t *root)
 }
 
 static void
-sx_xref_http_runtime(struct acl_sx_ctx *cx, json_t *root, json_t *gw, size_t gi,
+sx_xref_http_runtime(struct acl_sx_ctx *cx, json_t *gw, size_t gi,
                      json_t *t, size_t ti)
 {
     json_t *hr = json_object_get(t, "httpRuntime"), *rt;
@@ -63,13 +85,14 @@ sx_xref_http_runtime(struct acl_sx_ctx *cx, json_t *root, json_t *gw, size_t gi,
         return;
     snprintf(path, sizeof path, "agentCoreGateways/%zu/targets/%zu/httpRuntime/runtime",
              gi, ti);
-    rt = sx_named(root, "runtimes", r);
+    rt = sx_named(cx, "runtimes", json_object_get(hr, "runtime"));
     if (rt == NULL) {
         acl_sx_fail_at(cx, path, "Gateway \"%s\" target \"%s\" references unknown "
                                  "runtime \"%s\". Check spec.runtimes.",
                        acl_sx_str(gw, "name"), acl_sx_str(t, "name"), r);
     } else if (ep != NULL && strcmp(ep, "DEFAULT") != 0 &&
-               !acl_sx_has(json_object_get(rt, "endpoints"), ep)) {
+               !json_object_getn(json_object_get(rt, "endpoints"), ep,
+                                 json_string_length(json_object_get(hr, "runtimeEndpoint")))) {
         snprintf(path, sizeof path,
                  "agentCoreGateways/%zu/targets/%zu/httpRuntime/runtimeEndpoint", gi, ti);
         acl_sx_fail_at(cx, path, "Gateway \"%s\" target \"%s\" references endpoint "
@@ -99,7 +122,9 @@ sx_xref_capacity(struct acl_sx_ctx *cx, json_t *root)
 
         if (cpn == NULL)
             continue;
-        cp = sx_named(root, "capacityProviders", cpn);
+        cp = sx_named(cx, "capacityProviders",
+                      json_object_get(json_object_get(rt, "capacityProviderConfiguration"),
+                                      "capacityProviderName"));
         snprintf(path, sizeof path,
                  "runtimes/%zu/capacityProviderConfiguration/capacityProviderName", i);
         if (cp == NULL) {
@@ -152,11 +177,11 @@ sx_looks_like_kb_id(json_t *v)
 }
 
 static void
-sx_kb_ref(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *v, const char *path,
+sx_kb_ref(struct acl_sx_ctx *cx, json_t *t, json_t *v, const char *path,
           const char *label)
 {
     const char *s = json_string_value(v); /* NULL when not a string */
-    int is_kb = s != NULL && sx_named(root, "knowledgeBases", s) != NULL;
+    int is_kb = sx_named(cx, "knowledgeBases", v) != NULL;
 
     if (!acl_sx_truthy(v))
         return;
@@ -174,7 +199,7 @@ sx_kb_ref(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *v, const char 
 }
 
 static void
-sx_xref_kb_config(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *cfg,
+sx_xref_kb_config(struct acl_sx_ctx *cx, json_t *t, json_t *cfg,
                   const char *base)
 {
     json_t *pv = json_object_get(cfg, "parameterValues"), *id, *r;
@@ -185,7 +210,7 @@ sx_xref_kb_config(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *cfg,
     id = json_object_get(pv, "knowledgeBaseId");
     if (name != NULL && strcmp(name, "Retrieve") == 0 && json_is_string(id)) {
         snprintf(path, sizeof path, "%s/parameterValues/knowledgeBaseId", base);
-        sx_kb_ref(cx, root, t, id, path, "configurations[].parameterValues.knowledgeBaseId");
+        sx_kb_ref(cx, t, id, path, "configurations[].parameterValues.knowledgeBaseId");
     }
     if (name == NULL || strcmp(name, "AgenticRetrieveStream") != 0)
         return;
@@ -195,7 +220,7 @@ sx_xref_kb_config(struct acl_sx_ctx *cx, json_t *root, json_t *t, json_t *cfg,
         snprintf(path, sizeof path, "%s/parameterValues/retrievers/%zu/configuration/"
                                     "knowledgeBase/knowledgeBaseId", base, k);
         if (json_is_object(r) && json_is_object(kb))
-            sx_kb_ref(cx, root, t, json_object_get(kb, "knowledgeBaseId"), path,
+            sx_kb_ref(cx, t, json_object_get(kb, "knowledgeBaseId"), path,
                       "configurations[].parameterValues.retrievers[].knowledgeBaseId");
     }
 }
@@ -212,14 +237,14 @@ sx_xref_gateways(struct acl_sx_ctx *cx, json_t *root)
             const char *tt = acl_sx_str(t, "targetType"), *cid = acl_sx_str(t, "connectorId");
 
             if (tt != NULL && strcmp(tt, "httpRuntime") == 0)
-                sx_xref_http_runtime(cx, root, gw, i, t, j);
+                sx_xref_http_runtime(cx, gw, i, t, j);
             if (tt == NULL || strcmp(tt, "connector") != 0 || cid == NULL ||
                 strcmp(cid, "bedrock-knowledge-bases") != 0)
                 continue;
             json_array_foreach(json_object_get(t, "configurations"), k, cfg) {
                 snprintf(base, sizeof base, "agentCoreGateways/%zu/targets/%zu/"
                                             "configurations/%zu", i, j, k);
-                sx_xref_kb_config(cx, root, t, cfg, base);
+                sx_xref_kb_config(cx, t, cfg, base);
             }
         }
     }
@@ -278,7 +303,12 @@ sx_xref_ab_tests(struct acl_sx_ctx *cx, json_t *root)
             free(name); /* JS "." stops at line terminators: no match */
             continue;
         }
-        gw = sx_named(root, "agentCoreGateways", name);
+        {
+            json_t *nm = json_stringn_nocheck(s + 10, n - 12);
+
+            gw = sx_named(cx, "agentCoreGateways", nm);
+            json_decref(nm);
+        }
         snprintf(path, sizeof path, "abTests/%zu/gatewayRef", i);
         if (gw == NULL)
             acl_sx_fail_at(cx, path, "AB test \"%s\" references gateway \"%s\" which "
@@ -304,7 +334,7 @@ sx_xref_payments(struct acl_sx_ctx *cx, json_t *root)
 
             if (mode != NULL && strcmp(mode, "QUICK_CREATE") == 0)
                 continue;
-            cred = sx_named(root, "credentials", cn);
+            cred = sx_named(cx, "credentials", json_object_get(c, "credentialName"));
             type = acl_sx_str(cred, "authorizerType");
             snprintf(path, sizeof path, "payments/%zu/connectors/%zu/credentialName", i, j);
             if (cred == NULL)
@@ -324,9 +354,12 @@ sx_xref_payments(struct acl_sx_ctx *cx, json_t *root)
 void
 acl_sx_rule_project(struct acl_sx_ctx *cx, json_t *v)
 {
+    cx->index = sx_index_new(v);
     sx_xref_online_evals(cx, v);
     sx_xref_gateways(cx, v);
     sx_xref_capacity(cx, v);
     sx_xref_ab_tests(cx, v);
     sx_xref_payments(cx, v);
+    json_decref(cx->index);
+    cx->index = NULL;
 }
