@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "acl/file.h"
+#include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/schema.h"
 
@@ -91,6 +92,7 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: schema_verdict FILE KIND [TARGETS_FILE]\n");
         return 2;
     }
+    acl_jalloc_init(); /* documents keep their values in an arena */
     for (k = 0; k < 4 && strcmp(argv[2], kinds[k]) != 0; k++)
         ;
     if (k == 4 || (root = load(argv[1], &doc)) == NULL) {
