@@ -161,7 +161,13 @@ size_t acl_sx_utf16_len(const char *s, size_t len);
 void acl_sx_trim(const char *s, size_t len, size_t *start, size_t *end);
 /* Does s hold a JavaScript whitespace code point (\s)? */
 int acl_sx_has_space(const char *s, size_t len);
-/* Does the WHATWG URL parser accept s (already trimmed)? */
+int acl_sx_js_space(unsigned long cp);
+/* Is s well-formed UTF-8 (no surrogates, nothing above U+10FFFF)? */
+int acl_sx_utf8_valid(const char *s, size_t len);
+/* Decodes the code point at s[*i] (valid UTF-8 assumed; a stray byte
+ * reads as itself) and advances *i. */
+unsigned long acl_sx_next_cp(const char *s, size_t len, size_t *i);
+/* Does the WHATWG URL parser accept s (already trimmed)? (schema_url.c) */
 int acl_sx_url_ok(const char *s, size_t len);
 /* s trimmed and without ASCII TAB, CR, LF: what zod keeps of a URL. New
  * string, the caller frees it. */

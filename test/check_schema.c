@@ -326,13 +326,20 @@ START_TEST(url_parser)
         {"http://a b", 0}, {"http://h:65536/", 0}, {"http://1.2.3.256/", 0},
         {"https://a.b.1/", 0}, {"https://u:p@/x", 0}, {"foo://a b/", 0},
         {"foo://h:99999/", 0}, {"http://a%zz/", 0}, {"http://:80/", 0},
-        {"http://[::1/", 0}, {"1http://x", 0},
+        {"http://[::1/", 0}, {"1http://x", 0}, {"file://u@h/", 0},
+        {"file://C:/x", 1}, {"file://h:80/", 0}, {"foo://:80", 0}, {"foo://", 1},
+        {"foo://u@", 0}, {"http://[::1.2.3.4]/", 1}, {"http://[::1.2.3]/", 0},
+        {"http://[1:2:3:4:5:6:7:8::]/", 0}, {"http://[1:2:3:4:5:6:7::]/", 1},
+        {"http://xn--abc/", 0}, {"http://xn--bcher-kva/", 1}, {"http://%ff/", 0},
+        {"http://\xCC\x81" "a/", 0}, {"http://a\xEF\xBC\x8F" "b/", 0},
+        {"http://\xEF\xBD\x81/", 1}, {"http://a\xE2\x80\xA8/", 0},
     };
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(urls); i++)
         ck_assert_msg(acl_sx_url_ok(urls[i].url, strlen(urls[i].url)) == urls[i].ok,
                       "%s", urls[i].url);
+    ck_assert_int_eq(acl_sx_url_ok("http://a\0b/", 11), 0); /* NUL in the host */
 }
 END_TEST
 

@@ -7,6 +7,9 @@
  * state, TARGETS_FILE (aws-targets.json) supplies the target names when
  * it parses and is valid. Exit 0 valid, 1 invalid, 2 unreadable or not
  * JSON.
+ *
+ * schema_verdict --urls FILE: FILE holds one JSON string per line;
+ * prints 1 or 0 per line: does the schema's URL check accept it?
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +19,7 @@
 #include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/schema.h"
+#include "../src/schema_int.h"
 
 static size_t nviolations;
 
@@ -78,6 +82,32 @@ target_names(const char *path, struct acl_doc **keep, size_t *n)
     return names;
 }
 
+static int
+check_urls(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+
+    if (f == NULL)
+        return 2;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        struct acl_doc *d = acl_doc_parse(acl_text_new(path, path, acl_xstrndup(line, (size_t)n),
+                                                       (size_t)n));
+        json_t *s = d->root;
+        size_t a = 0, e = 0;
+
+        if (json_is_string(s))
+            acl_sx_trim(json_string_value(s), json_string_length(s), &a, &e);
+        printf("%d\n", json_is_string(s) && acl_sx_url_ok(json_string_value(s) + a, e - a));
+        acl_doc_free(d);
+    }
+    free(line);
+    fclose(f);
+    return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -93,6 +123,8 @@ main(int argc, char **argv)
         return 2;
     }
     acl_jalloc_init(); /* documents keep their values in an arena */
+    if (strcmp(argv[1], "--urls") == 0)
+        return check_urls(argv[2]);
     for (k = 0; k < 4 && strcmp(argv[2], kinds[k]) != 0; k++)
         ;
     if (k == 4 || (root = load(argv[1], &doc)) == NULL) {

@@ -7,7 +7,8 @@
 # 2. writes mutated files from the fixtures and the real-CLI corpus
 #    (tools/mutate-schema.js, fixed seed);
 # 3. runs our validator (build/schema_verdict) and the zod schema
-#    (tools/zod-check.js) on every file and compares the verdicts.
+#    (tools/zod-check.js) on every file and compares the verdicts;
+# 4. compares the URL check alone on a few thousand URL-like strings.
 # Prints the mismatches and "N files, M agree"; exits non-zero unless all
 # agree. Environment: O (build dir, default build), SCHEMA_MUTANTS
 # (count, default 600), ACL_SHARED_DIR (corpus location, default
@@ -88,4 +89,14 @@ while IFS="$(printf '\t')" read -r file zv zmsg; do
 done <"$WORK/zod.tsv"
 
 echo "check-schema: $total files, $agree agree ($valid valid by zod)"
-[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ]
+
+# The URL check on its own, on many more strings than the files hold.
+node tools/zod-check.js --urls "$WORK/urls.txt" >"$WORK/urls-zod.txt"
+"$VERDICT" --urls "$WORK/urls.txt" >"$WORK/urls-ours.txt"
+nurl=$(wc -l <"$WORK/urls.txt")
+paste -d '|' "$WORK/urls-zod.txt" "$WORK/urls-ours.txt" "$WORK/urls.txt" |
+    awk -F'|' '$1 != $2 { print "URL MISMATCH: zod " $1 ", ours " $2 ": " substr($0, 5) }' |
+    head -n 20
+udiff=$(paste -d '|' "$WORK/urls-zod.txt" "$WORK/urls-ours.txt" | awk -F'|' '$1 != $2' | wc -l)
+echo "check-schema: $nurl URLs, $((nurl - udiff)) agree"
+[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ] && [ "$udiff" -eq 0 ]

@@ -3,7 +3,8 @@
  * mutate-schema.js - writes mutated AgentCore files for the schema parity
  * check (tools/check-schema.sh): each one is a valid base document (our
  * fixtures and the real-CLI corpus) with one to three random edits.
- * The random generator has a fixed seed, so the output is reproducible.
+ * The random generator has a fixed seed, so the output is reproducible
+ * (SCHEMA_SEED=N picks another one, to explore).
  *
  * Usage: node tools/mutate-schema.js OUTDIR COUNT BASE...
  *   BASE is KIND:FILE[:TARGETS_FILE] (KIND project|targets|state|harness).
@@ -33,7 +34,8 @@ function rng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rand = rng(20261127);
+// SCHEMA_SEED explores other sequences; the check itself uses the default.
+const rand = rng(parseInt(process.env.SCHEMA_SEED || '20261127', 10));
 const pick = arr => arr[Math.floor(rand() * arr.length)];
 const clone = v => JSON.parse(JSON.stringify(v));
 
@@ -619,6 +621,29 @@ function setPath(doc, p, v) {
   }
 }
 
+// URL-ish strings for the URL parser check: every combination the WHATWG
+// parser treats differently (schemes, slashes, userinfo, hosts, ports).
+function urlStrings(count) {
+  const schemes = ['http', 'https', 'HTTP', 'ws', 'wss', 'ftp', 'file', 'foo', 'mailto', 'urn', 'a+b', 'x.y', '1x', '', 'h ttp', 'javascript', 's3'];
+  const seps = [':', '://', ':/', ':///', ':\\\\', '://\\', ':////', ''];
+  const hosts = ['example.com', 'a', '', 'a b', 'a%20b', '%41', 'a%zz', 'a%2', '1.2.3.4', '1.2.3.256', '0x7f.1',
+    '999999999999', '1.2.3', '1.2.3.4.5', '0x', '0x1g', '08', '09.1', 'a.1', 'a.1b', 'a..b', '.a', 'a.', '[::1]', '[::1',
+    '[1:2:3:4:5:6:7:8]', '[1:2:3:4:5:6:7:8:9]', '[::ffff:1.2.3.4]', '[::1.2.3]', '[x]', 'b\u00fccher.de', 'xn--bcher-kva.de',
+    'xn--', 'xn--abc', 'a_b', 'a~b', 'a!b', 'a<b', 'a^b', 'a|b', 'a{b', 'A.COM', '\u00e9', '\ud83d\ude00.com', 'a\u0000b',
+    'a\u007fb', 'a\u0001b', '0', '4294967295', '4294967296', '1.256', '1.65536', '\uff41\uff42', 'a\u3002b',
+    'a\u00adb', '\u0301a', '\u05d0', '%C3%A9', '%FF', 'a\uff0fb', '\ue000', '1.2.3.4.', '0x.1', '.'];
+  const users = ['', 'u@', 'u:p@', '@', 'u@v@', ':@', 'a b@'];
+  const ports = ['', ':', ':80', ':65535', ':65536', ':0', ':-1', ':8a', ':00080'];
+  const paths = ['', '/', '/a b', '/x?y#z', '?q', '#f', '\\x', '/\u00e9'];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    let u = pick(schemes) + pick(seps) + pick(users) + pick(hosts) + pick(ports) + pick(paths);
+    if (rand() < 0.1) u = ' ' + u + '\t';
+    out.push(u);
+  }
+  return out;
+}
+
 function main() {
   const [outdir, countArg, ...bases] = process.argv.slice(2);
   const count = parseInt(countArg, 10);
@@ -662,6 +687,9 @@ function main() {
     lines.push([b.kind, file].concat(b.targets ? [b.targets] : []).join('\t'));
   });
   fs.writeFileSync(path.join(outdir, 'manifest.tsv'), lines.join('\n') + '\n');
+  // One JSON string per line, so any character survives.
+  const urls = urlStrings(Math.max(2000, count * 4));
+  fs.writeFileSync(path.join(outdir, 'urls.txt'), urls.map(u => JSON.stringify(u)).join('\n') + '\n');
 }
 
 main();

@@ -13,6 +13,10 @@
  * Prints one line per file: "FILE<TAB>VALID" or
  * "FILE<TAB>INVALID<TAB>path: message" (the first issue). Exit status 0,
  * or 2 when the package cannot be loaded.
+ *
+ * node tools/zod-check.js --urls FILE: FILE holds one JSON string per
+ * line; prints 1 or 0 per line, the verdict of the same URL check zod's
+ * .url() makes (trim, then the WHATWG URL parser).
  */
 'use strict';
 
@@ -92,6 +96,11 @@ function main() {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--pkg') pkg = args[++i] || '';
     else rest.push(args[i]);
+  }
+  if (rest.length === 2 && rest[0] === '--urls') {
+    const lines = fs.readFileSync(rest[1], 'utf8').split('\n').filter(l => l);
+    process.stdout.write(lines.map(l => (URL.canParse(JSON.parse(l).trim()) ? 1 : 0)).join('\n') + '\n');
+    return;
   }
   if (!pkg || rest.length !== 1) die('usage: node zod-check.js --pkg DIR MANIFEST');
   const s = loadSchemas(path.resolve(pkg));

@@ -1,0 +1,481 @@
+/*
+ * schema_url.c - would the WHATWG URL parser (Node's URL, which zod's
+ * .url() calls) accept a string? A port of the parts of the parser that
+ * can fail: the scheme, the authority (userinfo, host, port), IPv4 and
+ * IPv6 hosts, forbidden host code points and percent-decoding. Where
+ * the real parser runs UTS 46 (IDNA) on non-ASCII hosts this accepts
+ * letters and symbols and rejects controls, separators and noncharacters,
+ * and checks that "xn--" labels decode as Punycode. Paths, queries and
+ * fragments never make a URL fail, so they are not looked at.
+ */
+#include <string.h>
+
+#include "schema_int.h"
+
+char *
+acl_sx_url_clean(const char *s, size_t len, size_t *outlen)
+{
+    size_t a, e, i, n = 0;
+    char *out;
+
+    acl_sx_trim(s, len, &a, &e);
+    out = acl_xmalloc(e - a + 1);
+    for (i = a; i < e; i++)
+        if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            out[n++] = s[i];
+    out[n] = '\0';
+    *outlen = n;
+    return out;
+}
+
+static int
+sx_hex(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int
+sx_unhex(int c)
+{
+    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+static int
+sx_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The dotted IPv4 tail of an IPv6 address (spec: IPv6 parser, step
+ * "ipv4"): four decimal parts, 0-255, no leading zero. Adds its two
+ * pieces to *piece. */
+static int
+sx_ipv6_v4(const char *s, size_t n, size_t p, int *piece)
+{
+    int seen = 0;
+
+    if (*piece > 6)
+        return 0;
+    while (p < n) {
+        int v = -1;
+
+        if (seen > 0) {
+            if (s[p] != '.' || seen >= 4)
+                return 0;
+            p++;
+        }
+        if (p >= n || !sx_digit(s[p]))
+            return 0;
+        for (; p < n && sx_digit(s[p]); p++) {
+            if (v == 0)
+                return 0;
+            v = (v < 0 ? 0 : v * 10) + (s[p] - '0');
+            if (v > 255)
+                return 0;
+        }
+        seen++;
+        if (seen == 2 || seen == 4)
+            (*piece)++;
+    }
+    return seen == 4;
+}
+
+/* A bracketed IPv6 address, without the brackets. */
+static int
+sx_ipv6(const char *s, size_t n)
+{
+    size_t p = 0, len;
+    int piece = 0, compress = -1;
+
+    if (n > 0 && s[0] == ':') {
+        if (n < 2 || s[1] != ':')
+            return 0;
+        p = 2;
+        compress = ++piece;
+    }
+    while (p < n) {
+        if (piece == 8)
+            return 0;
+        if (s[p] == ':') {
+            if (compress != -1)
+                return 0;
+            p++;
+            compress = ++piece;
+            continue;
+        }
+        for (len = 0; len < 4 && p < n && sx_hex(s[p]); len++)
+            p++;
+        if (p < n && s[p] == '.')
+            return len > 0 && sx_ipv6_v4(s, n, p - len, &piece) &&
+                   (compress != -1 || piece == 8);
+        if (p < n && s[p] == ':') {
+            if (++p >= n)
+                return 0;
+        } else if (p < n) {
+            return 0;
+        }
+        piece++;
+    }
+    return compress != -1 || piece == 8;
+}
+
+/* One IPv4 part: decimal, 0x hex (empty is 0) or 0-led octal; its value
+ * or -1. */
+static double
+sx_ipv4_part(const char *s, size_t n)
+{
+    double v = 0;
+    int base = 10;
+    size_t i = 0;
+
+    if (n == 0)
+        return -1;
+    if (n >= 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
+        base = 16;
+        i = 2;
+    } else if (n >= 2 && s[0] == '0') {
+        base = 8;
+        i = 1;
+    }
+    for (; i < n; i++) {
+        int d = sx_digit(s[i]) ? s[i] - '0' : sx_hex(s[i]) ? sx_unhex(s[i]) : 99;
+
+        if (d >= base)
+            return -1;
+        v = v * base + d;
+    }
+    return v;
+}
+
+/* Does the host end in a number, so that it must parse as IPv4? */
+static int
+sx_ends_in_number(const char *h, size_t n)
+{
+    size_t e = n, st, i;
+
+    if (e > 0 && h[e - 1] == '.' && e > 1)
+        e--;
+    st = e;
+    while (st > 0 && h[st - 1] != '.')
+        st--;
+    if (st == e)
+        return 0;
+    for (i = st; i < e && sx_digit(h[i]); i++)
+        ;
+    if (i == e)
+        return 1;
+    if (e - st >= 2 && h[st] == '0' && (h[st + 1] | 0x20) == 'x') {
+        for (i = st + 2; i < e && sx_hex(h[i]); i++)
+            ;
+        return i == e;
+    }
+    return 0;
+}
+
+static int
+sx_ipv4(const char *h, size_t n)
+{
+    double parts[4], lim = 1;
+    size_t np = 0, st = 0, i;
+
+    if (n > 1 && h[n - 1] == '.')
+        n--;
+    for (i = 0; i <= n; i++) {
+        if (i < n && h[i] != '.')
+            continue;
+        if (np == 4)
+            return 0;
+        parts[np] = sx_ipv4_part(h + st, i - st);
+        if (parts[np] < 0)
+            return 0;
+        np++;
+        st = i + 1;
+    }
+    for (i = 0; i + 1 < np; i++)
+        if (parts[i] > 255)
+            return 0;
+    for (i = np; i <= 4; i++)
+        lim *= 256;
+    return parts[np - 1] < lim;
+}
+
+/* Code points UTS 46 rejects or that are no letters at all: controls,
+ * separators and spaces, noncharacters, private use. */
+static int
+sx_bad_idn_cp(unsigned long c)
+{
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || acl_sx_js_space(c) ||
+           c == 0x85 || (c >= 0xE000 && c <= 0xF8FF) || (c & 0xFFFE) == 0xFFFE ||
+           (c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFD || c > 0x10FFFF;
+}
+
+/* Combining marks (the common blocks): no label may start with one. */
+static int
+sx_mark(unsigned long c)
+{
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x489) ||
+           (c >= 0x591 && c <= 0x5BD) || (c >= 0x610 && c <= 0x61A) ||
+           (c >= 0x64B && c <= 0x65F) || (c >= 0x900 && c <= 0x903) ||
+           (c >= 0x93A && c <= 0x94F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/* Does the Punycode label body (after "xn--") decode (RFC 3492) to at
+ * least one acceptable non-ASCII code point? */
+static int
+sx_punycode_ok(const char *s, size_t n)
+{
+    unsigned long i = 0, cp = 128, bias = 72, out, in, k, w, t, d, delta;
+    const char *dash = NULL;
+    size_t j;
+
+    for (j = 0; j < n; j++)
+        if (s[j] == '-')
+            dash = s + j;
+    out = dash ? (unsigned long)(dash - s) : 0;
+    in = dash ? out + 1 : 0;
+    if (in >= n)
+        return 0;
+    while (in < n) {
+        unsigned long old = i;
+
+        for (w = 1, k = 36;; k += 36) {
+            int c = in < n ? s[in++] | 0x20 : -1;
+
+            d = c >= 'a' && c <= 'z' ? (unsigned long)(c - 'a')
+                : c >= '0' && c <= '9' ? (unsigned long)(c - '0' + 26) : 99;
+            if (d == 99 || d > (0x7FFFFFFFUL - i) / w)
+                return 0;
+            i += d * w;
+            t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+            if (d < t)
+                break;
+            if (w > 0x7FFFFFFFUL / (36 - t))
+                return 0;
+            w *= 36 - t;
+        }
+        out++;
+        delta = old == 0 ? (i - old) / 700 : (i - old) / 2;
+        delta += delta / out;
+        for (k = 0; delta > 455; k += 36)
+            delta /= 35;
+        bias = k + 36 * delta / (delta + 38);
+        cp += i / out;
+        i %= out;
+        /* A decoded label must be NFC: a combining accent there is a
+         * decomposed letter (or a label starting with a mark). */
+        if (sx_bad_idn_cp(cp) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+            (cp >= 0x300 && cp <= 0x36F))
+            return 0;
+        i++;
+    }
+    return 1;
+}
+
+/* Checks each label of a decoded, lower-cased domain (n bytes of d). */
+static int
+sx_labels_ok(const char *d, size_t n)
+{
+    size_t st = 0, i, j;
+
+    for (i = 0; i <= n; i++) {
+        if (i < n && d[i] != '.')
+            continue;
+        if (i - st >= 4 && memcmp(d + st, "xn--", 4) == 0 &&
+            !sx_punycode_ok(d + st + 4, i - st - 4))
+            return 0;
+        for (j = st; j < i;) {
+            int first = j == st;
+            unsigned long c = acl_sx_next_cp(d, i, &j);
+
+            if (first && sx_mark(c))
+                return 0;
+            if (c < 0x80 ? c <= 0x20 || c == 0x7F || strchr("#%/:<>?@[\\]^|", (int)c)
+                         : sx_bad_idn_cp(c))
+                return 0;
+        }
+        st = i + 1;
+    }
+    return 1;
+}
+
+/* A special URL's host: percent-decoded (must stay UTF-8), fullwidth
+ * ASCII folded, then no forbidden domain code point; a host that ends in
+ * a number must be an IPv4 address. */
+static int
+sx_domain(const char *s, size_t n)
+{
+    struct acl_buf b = {0};
+    size_t i;
+    int ok;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c == '%' && i + 2 < n + 0 && sx_hex(s[i + 1]) && sx_hex(s[i + 2])) {
+            c = (unsigned char)(sx_unhex(s[i + 1]) * 16 + sx_unhex(s[i + 2]));
+            i += 2;
+        } else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] >= 0xBC &&
+                   (unsigned char)s[i + 1] <= 0xBD) { /* U+FF01..U+FF7F */
+            unsigned long cp = ((unsigned long)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+
+            cp |= 0xF000;
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                c = (unsigned char)(cp - 0xFF01 + 0x21);
+                i += 2;
+            }
+        }
+        acl_buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    }
+    ok = b.len > 0 && acl_sx_utf8_valid(b.data, b.len) && sx_labels_ok(b.data, b.len) &&
+         (!sx_ends_in_number(b.data, b.len) || sx_ipv4(b.data, b.len));
+    acl_buf_free(&b);
+    return ok;
+}
+
+/* A non-special URL's host: any code point but the forbidden host ones. */
+static int
+sx_opaque_host(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] == '\0' || s[i] == ' ' || strchr("#/:<>?@[\\]^|", s[i]))
+            return 0;
+    return 1;
+}
+
+/* host[:port]: an empty host fails before a ':' always, and without one
+ * for special URLs (file: excepted, empty_ok). */
+static int
+sx_hostport(const char *s, size_t n, int special, int empty_ok)
+{
+    size_t h = 0, i;
+    double port = 0;
+
+    if (n > 0 && s[0] == '[') {
+        while (h < n && s[h] != ']')
+            h++;
+        if (h == n || !sx_ipv6(s + 1, h - 1))
+            return 0;
+        if (++h < n && s[h] != ':')
+            return 0;
+    } else {
+        while (h < n && s[h] != ':')
+            h++;
+        if (h == 0 && (h < n || !empty_ok))
+            return 0;
+        if (h > 0 && !(special ? sx_domain(s, h) : sx_opaque_host(s, h)))
+            return 0;
+    }
+    for (i = h + 1; i < n; i++) {
+        if (!sx_digit(s[i]))
+            return 0;
+        port = port * 10 + (s[i] - '0');
+        if (port > 65535)
+            return 0;
+    }
+    return 1;
+}
+
+/* [userinfo@]host[:port]; userinfo is anything up to the last '@'. */
+static int
+sx_authority(const char *s, size_t n, int special, int empty_ok)
+{
+    size_t at = n, i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] == '@')
+            at = i;
+    if (at < n) {
+        if (at + 1 == n)
+            return 0; /* credentials without a host */
+        s += at + 1;
+        n -= at + 1;
+    }
+    return sx_hostport(s, n, special, empty_ok);
+}
+
+/* file://host/...: no userinfo or port; "C:" or "C|" is a drive. */
+static int
+sx_file_host(const char *s, size_t n)
+{
+    if (n == 0 || (n == 2 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') &&
+                   (s[1] == ':' || s[1] == '|')))
+        return 1;
+    return sx_domain(s, n);
+}
+
+static int
+sx_scheme_is(const char *s, size_t n, const char *name)
+{
+    size_t i;
+
+    if (strlen(name) != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if ((s[i] | 0x20) != name[i])
+            return 0;
+    return 1;
+}
+
+/* Length of the scheme before ':', or 0 when there is none. */
+static size_t
+sx_scheme(const char *u, size_t n)
+{
+    size_t i = 0;
+
+    if (n == 0 || !((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
+        return 0;
+    while (i < n && (((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') || sx_digit(u[i]) ||
+                     u[i] == '+' || u[i] == '-' || u[i] == '.'))
+        i++;
+    return i < n && u[i] == ':' ? i : 0;
+}
+
+static int
+sx_url_parts(const char *u, size_t n)
+{
+    size_t i = sx_scheme(u, n), sl, e;
+    int special, file;
+
+    if (i == 0)
+        return 0;
+    file = sx_scheme_is(u, i, "file");
+    special = file || sx_scheme_is(u, i, "http") || sx_scheme_is(u, i, "https") ||
+              sx_scheme_is(u, i, "ws") || sx_scheme_is(u, i, "wss") ||
+              sx_scheme_is(u, i, "ftp");
+    u += i + 1;
+    n -= i + 1;
+    for (sl = 0; sl < n && (u[sl] == '/' || (special && u[sl] == '\\')); sl++)
+        ;
+    if (sl < 2 && (file || !special))
+        return 1; /* a path only: nothing there can fail */
+    if (!special || file)
+        sl = 2;
+    for (e = sl; e < n && u[e] != '/' && u[e] != '?' && u[e] != '#' &&
+                 !(special && u[e] == '\\');
+         e++)
+        ;
+    if (file)
+        return sx_file_host(u + sl, e - sl);
+    return sx_authority(u + sl, e - sl, special, !special);
+}
+
+int
+acl_sx_url_ok(const char *s, size_t len)
+{
+    size_t n, a = 0, e;
+    char *u = acl_sx_url_clean(s, len, &n);
+    int ok;
+
+    e = n; /* the parser also strips C0 controls and spaces at the edges */
+    while (a < e && (unsigned char)u[a] <= 0x20)
+        a++;
+    while (e > a && (unsigned char)u[e - 1] <= 0x20)
+        e--;
+    ok = sx_url_parts(u + a, e - a);
+    free(u);
+    return ok;
+}
