@@ -512,13 +512,16 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         return;
     }
     json_object_keylen_foreach(v, key, len, val) {
+        if (acl_sx_is_proto(key, len))
+            continue; /* zod's records skip it: never checked, never counted */
         old = acl_sx_push(cx, key, len);
         if (t->key != NULL)
             sx_map_key(cx, t->key, key, len);
         sx_map_value(cx, t->item, key, len, val);
         acl_sx_pop(cx, old);
     }
-    sx_count(cx, t, json_object_size(v), "entry", "entries");
+    sx_count(cx, t, json_object_size(v) - (json_object_getn(v, "__proto__", 9) != NULL),
+             "entry", "entries");
     if (t->check != NULL && cx->count == before)
         t->check(cx, v);
 }
@@ -768,6 +771,12 @@ acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     cx->depth--;
 }
 
+int
+acl_sx_is_proto(const char *key, size_t len)
+{
+    return len == 9 && memcmp(key, "__proto__", 9) == 0;
+}
+
 const char *
 acl_sx_str(json_t *obj, const char *key)
 {
@@ -831,6 +840,8 @@ sx_state_targets(struct acl_sx_ctx *cx, json_t *root,
     json_object_keylen_foreach(targets, key, len, val) {
         struct acl_buf q = {0};
 
+        if (acl_sx_is_proto(key, len))
+            continue;
         for (i = 0; i < n; i++)
             if (strlen(names[i]) == len && memcmp(names[i], key, len) == 0)
                 break;

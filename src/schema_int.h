@@ -214,6 +214,8 @@ const char *acl_sx_str(json_t *obj, const char *key);
 int acl_sx_has(json_t *obj, const char *key);
 size_t acl_sx_len(json_t *obj, const char *key); /* array size */
 int acl_sx_truthy(json_t *v); /* JavaScript truthiness */
+/* Is this map key "__proto__"? zod's records skip it altogether. */
+int acl_sx_is_proto(const char *key, size_t len);
 
 /* Descriptor-building macros: the tables read like the reference. */
 #define ACL_SX_VALUES(...) ((const char *const[]){__VA_ARGS__, NULL})

@@ -82,6 +82,8 @@ sx_runtime_container(struct acl_sx_ctx *cx, json_t *v)
     json_object_keylen_foreach(args, key, len, val) {
         int bad = acl_starts_with(key, "CODEBUILD_") || acl_starts_with(key, "AWS_");
 
+        if (acl_sx_is_proto(key, len))
+            continue;
         for (i = 0; i < ACL_ARRAY_LEN(reserved) && !bad; i++)
             bad = strlen(reserved[i]) == len && strcmp(key, reserved[i]) == 0;
         if (!bad)

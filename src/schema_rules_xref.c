@@ -73,6 +73,26 @@ sx_xref_online_evals(struct acl_sx_ctx *cx, json_t *root)
     }
 }
 
+/* Does runtime.endpoints?.[ep] find something? On a JavaScript object
+ * the names of Object.prototype's members always do. */
+static int
+sx_has_endpoint(json_t *endpoints, json_t *ep)
+{
+    static const char *const inherited[] = {
+        "constructor", "__defineGetter__", "__defineSetter__", "hasOwnProperty",
+        "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable",
+        "toString", "valueOf", "__proto__", "toLocaleString"};
+    const char *s = json_string_value(ep);
+    size_t i;
+
+    if (!json_is_object(endpoints))
+        return 0;
+    for (i = 0; i < ACL_ARRAY_LEN(inherited); i++)
+        if (strlen(inherited[i]) == json_string_length(ep) && strcmp(s, inherited[i]) == 0)
+            return 1;
+    return json_object_getn(endpoints, s, json_string_length(ep)) != NULL;
+}
+
 static void
 sx_xref_http_runtime(struct acl_sx_ctx *cx, json_t *gw, size_t gi,
                      json_t *t, size_t ti)
@@ -91,8 +111,8 @@ sx_xref_http_runtime(struct acl_sx_ctx *cx, json_t *gw, size_t gi,
                                  "runtime \"%s\". Check spec.runtimes.",
                        acl_sx_str(gw, "name"), acl_sx_str(t, "name"), r);
     } else if (ep != NULL && strcmp(ep, "DEFAULT") != 0 &&
-               !json_object_getn(json_object_get(rt, "endpoints"), ep,
-                                 json_string_length(json_object_get(hr, "runtimeEndpoint")))) {
+               !sx_has_endpoint(json_object_get(rt, "endpoints"),
+                                json_object_get(hr, "runtimeEndpoint"))) {
         snprintf(path, sizeof path,
                  "agentCoreGateways/%zu/targets/%zu/httpRuntime/runtimeEndpoint", gi, ti);
         acl_sx_fail_at(cx, path, "Gateway \"%s\" target \"%s\" references endpoint "
