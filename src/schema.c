@@ -11,7 +11,6 @@
  */
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "schema_int.h"
@@ -871,7 +870,6 @@ acl_schema_validate(enum acl_doc_kind kind, json_t *root,
     if (t == NULL || root == NULL)
         return;
     cx.sink = sink;
-    cx.root = root;
     acl_buf_puts(&cx.ptr, "");
     acl_sx_value(&cx, t, root);
     if (kind == ACL_DOC_STATE && target_names != NULL)

@@ -180,7 +180,6 @@ struct acl_sx_ctx {
     struct acl_buf ptr;                 /* pointer of the current value */
     const char *key_label;              /* set while checking a map key */
     unsigned depth;
-    json_t *root;
     json_t *index; /* name lookups of the cross-resource rules */
 };
 
