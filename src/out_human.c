@@ -120,10 +120,12 @@ render_line(const struct acl_finding *f, unsigned n, struct acl_buf *text,
         int in = off >= f->span.start && off < f->span.end;
 
         k = render_char(f, line, i, hi, off, text, &w);
-        if (empty && off == f->span.start)
-            acl_buf_putc(mark, '^'), w--;
+        if ((empty || in) && off == f->span.start) {
+            acl_buf_putc(mark, '^');
+            w = w > 0 ? w - 1 : 0;
+        }
         while (w-- > 0)
-            acl_buf_putc(mark, in ? (off == f->span.start ? '^' : '~') : ' ');
+            acl_buf_putc(mark, in ? '~' : ' ');
     }
     if (hi < len)
         acl_buf_puts(text, "...");
