@@ -87,6 +87,11 @@ valgrind: all $(TEST_BIN)
 	  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
 	  $(TEST_BIN)
 
+# Every fixture's SARIF log through the Microsoft SARIF Multitool (npm,
+# cached in .cache/sarif-multitool): no error, no warning.
+check-sarif: all
+	sh tools/check-sarif.sh
+
 clean:
 	rm -rf build build-san build-fuzz $(BIN)
 
