@@ -111,13 +111,18 @@ render_line(const struct acl_finding *f, unsigned n, struct acl_buf *text,
     const char *line = acl_text_line(f->file, n, &len);
     size_t base = (size_t)(line - f->file->data);
     int empty = f->span.start == f->span.end;
+    size_t lead = strspn(line, " \t");
 
+    /* A span's later lines are underlined from their first non-blank
+     * character, not from the indentation. */
+    if (base <= f->span.start || lead > len)
+        lead = 0;
     line_window(f, line, len, base, &lo, &hi);
     acl_buf_puts(text, lo > 0 ? "..." : "");
     acl_buf_puts(mark, lo > 0 ? "   " : "");
     for (i = lo; i < hi; i += k) {
         size_t off = base + i;
-        int in = off >= f->span.start && off < f->span.end;
+        int in = off >= f->span.start && off < f->span.end && i >= lead;
 
         k = render_char(f, line, i, hi, off, text, &w);
         if ((empty || in) && off == f->span.start) {

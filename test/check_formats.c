@@ -356,25 +356,29 @@ copy_file(const char *from, const char *to)
     free(text);
 }
 
-/* The value at a '/'-separated path of member names and array
- * indexes, or NULL. */
-static json_t *
-jget(json_t *v, const char *path)
+json_t *
+acl_test_jget(json_t *v, const char *path)
 {
-    char *copy = acl_xstrdup(path), *tok, *save = NULL;
+    char *copy = acl_xstrdup(path), *tok, *save = NULL, *p;
 
     for (tok = strtok_r(copy, "/", &save); tok != NULL && v != NULL;
-         tok = strtok_r(NULL, "/", &save))
+         tok = strtok_r(NULL, "/", &save)) {
+        /* "~1" stands for a '/' inside a member name. */
+        while ((p = strstr(tok, "~1")) != NULL) {
+            *p = '/';
+            memmove(p + 1, p + 2, strlen(p + 2) + 1);
+        }
         v = json_is_array(v) ? json_array_get(v, strtoul(tok, NULL, 10))
                              : json_object_get(v, tok);
+    }
     free(copy);
     return v;
 }
 
-static const char *
-jstr(json_t *v, const char *path)
+const char *
+acl_test_jstr(json_t *v, const char *path)
 {
-    const char *s = json_string_value(jget(v, path));
+    const char *s = json_string_value(acl_test_jget(v, path));
 
     return s != NULL ? s : "(none)";
 }
@@ -401,7 +405,7 @@ START_TEST(hostile_path)
     run_cli(base, args, 3, &out);
     log = json_loads(out.data, 0, NULL);
     ck_assert_ptr_nonnull(log);
-    ck_assert_str_eq(jstr(log, "runs/0/artifacts/0/location/uri"),
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/artifacts/0/location/uri"),
                      "evil%0A%3A%3Aerror%20file%3Dx%2Cline%3D1%3A%3Apwned%20"
                      "%250A%2C%3A%1B%5B31m%E2%80%AE%0D%3A%3Anotice%3A%3Ay/"
                      "agentcore/agentcore.json");
@@ -437,19 +441,19 @@ START_TEST(sarif_subfolder_uri)
 {
     char *args[] = {"fixtures/rules/AC001/fail-none-dev", "-f", "sarif"};
     json_t *log = sarif_of(".", args, 3);
-    json_t *loc = jget(log, "runs/0/results/0/locations/0/physicalLocation");
-    json_int_t idx = json_integer_value(jget(loc, "artifactLocation/index"));
+    json_t *loc = acl_test_jget(log, "runs/0/results/0/locations/0/physicalLocation");
+    json_int_t idx = json_integer_value(acl_test_jget(loc, "artifactLocation/index"));
     char *art = acl_xasprintf("runs/0/artifacts/%lld/location/uri",
                               (long long)idx);
 
-    ck_assert_str_eq(jstr(loc, "artifactLocation/uri"),
+    ck_assert_str_eq(acl_test_jstr(loc, "artifactLocation/uri"),
                      "fixtures/rules/AC001/fail-none-dev/agentcore/"
                      "agentcore.json");
-    ck_assert_str_eq(jstr(loc, "artifactLocation/uriBaseId"), "SRCROOT");
-    ck_assert_str_eq(jstr(log, art), jstr(loc, "artifactLocation/uri"));
-    ck_assert_str_eq(jstr(log, "runs/0/originalUriBaseIds/SRCROOT/uri"),
+    ck_assert_str_eq(acl_test_jstr(loc, "artifactLocation/uriBaseId"), "SRCROOT");
+    ck_assert_str_eq(acl_test_jstr(log, art), acl_test_jstr(loc, "artifactLocation/uri"));
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/originalUriBaseIds/SRCROOT/uri"),
                      "file:///SRCROOT/");
-    ck_assert_str_eq(jstr(log, "runs/0/columnKind"), "utf16CodeUnits");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/columnKind"), "utf16CodeUnits");
     free(art);
     json_decref(log);
 }
@@ -463,16 +467,16 @@ check_rule_entry(json_t *rule)
         "help/text", "help/markdown", "helpUri",
         "defaultConfiguration/level", "properties/precision"};
     size_t k;
-    int sec = acl_rules_at((size_t)acl_rules_find(jstr(rule, "id")))->flags &
+    int sec = acl_rules_at((size_t)acl_rules_find(acl_test_jstr(rule, "id")))->flags &
               ACL_RULE_SECURITY;
 
     for (k = 0; k < ACL_ARRAY_LEN(texts); k++)
-        ck_assert_msg(jstr(rule, texts[k])[0] != '\0' &&
-                          strcmp(jstr(rule, texts[k]), "(none)") != 0,
-                      "%s: no %s", jstr(rule, "id"), texts[k]);
-    ck_assert_str_eq(jstr(rule, "properties/tags/0"),
+        ck_assert_msg(acl_test_jstr(rule, texts[k])[0] != '\0' &&
+                          strcmp(acl_test_jstr(rule, texts[k]), "(none)") != 0,
+                      "%s: no %s", acl_test_jstr(rule, "id"), texts[k]);
+    ck_assert_str_eq(acl_test_jstr(rule, "properties/tags/0"),
                      sec ? "security" : "correctness");
-    ck_assert_int_eq(jget(rule, "properties/security-severity") != NULL,
+    ck_assert_int_eq(acl_test_jget(rule, "properties/security-severity") != NULL,
                      sec != 0);
 }
 
@@ -482,21 +486,21 @@ START_TEST(sarif_rules_and_indexes)
 {
     char *args[] = {"--production", "--disable", "AC000", ".", "-f", "sarif"};
     json_t *log = sarif_of("fixtures/cases/formats-basic", args, 6);
-    json_t *rules = jget(log, "runs/0/tool/driver/rules"), *r;
+    json_t *rules = acl_test_jget(log, "runs/0/tool/driver/rules"), *r;
     size_t i;
 
     ck_assert_uint_eq(json_array_size(rules), acl_rules_count() - 1);
     json_array_foreach(rules, i, r) {
-        ck_assert_str_ne(jstr(r, "id"), "AC000");
+        ck_assert_str_ne(acl_test_jstr(r, "id"), "AC000");
         check_rule_entry(r);
     }
-    ck_assert_uint_eq(json_array_size(jget(log, "runs/0/results")), 4);
-    json_array_foreach(jget(log, "runs/0/results"), i, r) {
+    ck_assert_uint_eq(json_array_size(acl_test_jget(log, "runs/0/results")), 4);
+    json_array_foreach(acl_test_jget(log, "runs/0/results"), i, r) {
         json_int_t k = json_integer_value(json_object_get(r, "ruleIndex"));
 
-        ck_assert_str_eq(jstr(json_array_get(rules, (size_t)k), "id"),
-                         jstr(r, "ruleId"));
-        ck_assert_str_eq(jstr(r, "level"), "error");
+        ck_assert_str_eq(acl_test_jstr(json_array_get(rules, (size_t)k), "id"),
+                         acl_test_jstr(r, "ruleId"));
+        ck_assert_str_eq(acl_test_jstr(r, "level"), "error");
     }
     json_decref(log);
 }
@@ -510,8 +514,8 @@ START_TEST(sarif_utf16_columns)
     json_t *log = sarif_of("fixtures/cases/formats-basic", args, 4), *r;
     size_t i, seen = 0;
 
-    json_array_foreach(jget(log, "runs/0/results"), i, r) {
-        json_t *reg = jget(r, "locations/0/physicalLocation/region");
+    json_array_foreach(acl_test_jget(log, "runs/0/results"), i, r) {
+        json_t *reg = acl_test_jget(r, "locations/0/physicalLocation/region");
 
         if (json_integer_value(json_object_get(reg, "startLine")) != 14)
             continue;
@@ -521,7 +525,7 @@ START_TEST(sarif_utf16_columns)
         ck_assert_int_eq(json_integer_value(json_object_get(reg,
                                                             "endColumn")),
                          66);
-        ck_assert_str_eq(jstr(reg, "snippet/text"), "\"NONE\"");
+        ck_assert_str_eq(acl_test_jstr(reg, "snippet/text"), "\"NONE\"");
         seen++;
     }
     ck_assert_uint_eq(seen, 1);
