@@ -65,6 +65,18 @@ grep -q 'larger than the limit' "$T/err" && ok || bad "size message"
 mkdir -p "$T/dir/agentcore/agentcore.json"
 expect_exit 2 "agentcore.json is a folder" -- "$BIN" "$T/dir"
 
+# Colour only when asked for, or on a terminal without NO_COLOR.
+ESC=$(printf '\033')
+"$BIN" --production "$F/AC001/fail-none-dev" >"$T/out" 2>&1
+grep -q "$ESC" "$T/out" && bad "colour sent to a pipe" || ok
+"$BIN" --color always --production "$F/AC001/fail-none-dev" >"$T/out" 2>&1
+grep -q "$ESC" "$T/out" && ok || bad "--color always gives no colour"
+NO_COLOR=1 "$BIN" --color always --production "$F/AC001/fail-none-dev" >"$T/out" 2>&1
+grep -q "$ESC" "$T/out" && ok || bad "--color always loses to NO_COLOR"
+# SARIF from the repository root names files from the root.
+"$BIN" -f sarif "$F/AC001/fail-none-dev" >"$T/out" 2>&1
+grep -q '"uri": "fixtures/rules/AC001/fail-none-dev/agentcore/agentcore.json"' "$T/out" && ok || bad "SARIF sub-folder URI"
+
 # The lint never writes into the project.
 cp -r "$F/AC001" "$T/ro"
 before=$(cd "$T/ro" && find . -exec stat -c '%n %s %Y' {} + | sort | md5sum)
