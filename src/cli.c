@@ -10,6 +10,7 @@
 #include "acl/cli.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
+#include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
@@ -238,6 +239,7 @@ acl_cli_main(int argc, char **argv)
     int rc;
 
     memset(&r, 0, sizeof r);
+    acl_jalloc_init();
     if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
         return trouble(err.text);
     r.confs = acl_xcalloc(acl_rules_count(), sizeof *r.confs);
