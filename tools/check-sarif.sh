@@ -69,9 +69,18 @@ for d in fixtures/rules/*/*/ fixtures/cases/*/ examples/demo/; do
         rm -f "$out"
     fi
 done
-# And one log of many projects in sub-folders, run from the root.
+# And one log of many projects in sub-folders, run from the root; one
+# of a project outside the current folder (absolute file URIs); one of
+# a project whose folder name needs escaping in URIs.
 "$BIN" --format sarif -o "$T/all-projects.sarif" fixtures/rules examples \
     </dev/null >/dev/null 2>&1 || true
+(cd "$T" && "$BIN" --format sarif -o "$T/outside-cwd.sarif" \
+    "$ROOT/examples/demo" </dev/null >/dev/null 2>&1) || true
+odd="odd name #1 %41 ?x $(printf '\342\200\256 \303\251')"
+mkdir -p "$T/$odd"
+cp -R fixtures/cases/hostile-names/agentcore "$T/$odd/"
+(cd "$T" && "$BIN" --format sarif -o "$T/odd-name.sarif" "$odd" \
+    </dev/null >/dev/null 2>&1) || true
 
 logs=$(ls "$T"/*.sarif | wc -l)
 [ "$logs" -gt 0 ] || die "no SARIF log was written"
