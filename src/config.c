@@ -70,9 +70,9 @@ fail(struct cctx *x, const char *ptr, int at_key, const char *fmt, ...)
     va_list ap;
 
     if (i >= 0) {
-        const struct acl_jnode *n = &doc->nodes[i];
+        struct acl_span key = acl_doc_key(doc, (size_t)i);
 
-        sp = at_key && n->key.end > n->key.start ? n->key : n->value;
+        sp = at_key && key.end > key.start ? key : acl_doc_value(doc, (size_t)i);
     }
     acl_text_pos(doc->text, sp.start, &pos);
     va_start(ap, fmt);

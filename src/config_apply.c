@@ -125,7 +125,7 @@ add_note(const struct acl_config *c, const struct acl_ignore *ig,
     f->file = c->doc->text;
     f->pointer = acl_xstrdup(ig->at);
     if (n >= 0)
-        f->span = c->doc->nodes[n].value;
+        f->span = acl_doc_value(c->doc, (size_t)n);
     f->message = acl_xasprintf("the ignore entry for %s matched no finding; "
                                "remove it, or correct what it names", what);
     acl_text_pos(f->file, f->span.start, &f->start);

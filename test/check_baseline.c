@@ -200,7 +200,7 @@ target_print(const char *json, const char *ptr)
     f.project = &p;
     f.file = t;
     f.pointer = (char *)ptr;
-    f.span = doc->nodes[n].value;
+    f.span = acl_doc_value(doc, (size_t)n);
     acl_finding_fingerprint(&f);
     print = f.fingerprint;
     acl_doc_free(doc);

@@ -163,10 +163,10 @@ done <"$T/opts"
 [ "$(wc -l <"$T/opts")" -gt 15 ] && ok || bad "options of --help not found"
 if command -v bash >/dev/null 2>&1; then
     got=$(PATH="$(dirname "$BIN"):$PATH" bash -c '. completions/agentcore-lint.bash
-        COMP_WORDS=(agentcore-lint --explain AC00); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"
+        COMP_WORDS=(agentcore-lint --explain unused-); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"
         COMP_WORDS=(agentcore-lint --fail); COMP_CWORD=1; _agentcore_lint; echo "${COMPREPLY[*]}"
         COMP_WORDS=(agentcore-lint -f g); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"')
-    [ "$got" = "AC000 AC001
+    [ "$got" = "unused-ignore
 --fail-on
 gcc github" ] && ok || bad "bash completion: $got"
 fi

@@ -56,6 +56,8 @@ struct acl_text {
     size_t len;
     uint32_t *lines; /* byte offset of each line start; built lazily */
     size_t nlines;
+    struct acl_pos last; /* the last position computed: on one long line,
+                            a later offset is counted on from it */
 };
 
 /* Takes ownership of data. path and display are copied. */

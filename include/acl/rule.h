@@ -79,6 +79,13 @@ struct acl_finding *acl_report(struct acl_check *c, enum acl_level level,
                                const struct acl_node *at, const char *member,
                                const char *fmt, ...) ACL_PRINTF(5, 6);
 
+/* Reports at the member name of the node's value ("foo" in
+ * "foo": 1), e.g. for a member that should not be there; at the value
+ * when it has no name (an array element). */
+struct acl_finding *acl_report_name(struct acl_check *c, enum acl_level level,
+                                    const struct acl_node *at,
+                                    const char *fmt, ...) ACL_PRINTF(4, 5);
+
 /* Reports at a byte span of a text (agent source, or a JSON file where
  * no node fits, such as a syntax error). pointer may be NULL. */
 struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
