@@ -59,7 +59,7 @@ sarif_of() {
 }
 
 skipped=0
-for d in fixtures/rules/*/*/ fixtures/cases/*/ examples/demo/; do
+for d in fixtures/rules/*/*/ fixtures/cases/*/ fixtures/cases/*/*/ examples/demo/; do
     [ -d "$d/agentcore" ] || [ -f "$d/args" ] || continue
     out=$T/$(printf '%s' "$d" | tr '/' '_' | tr -c 'A-Za-z0-9_.-' '_').sarif
     rc=$(sarif_of "$d" "$out")
@@ -70,12 +70,17 @@ for d in fixtures/rules/*/*/ fixtures/cases/*/ examples/demo/; do
     fi
 done
 # And one log of many projects in sub-folders, run from the root; one
-# of a project outside the current folder (absolute file URIs); one of
-# a project whose folder name needs escaping in URIs.
+# of a project outside the current folder (absolute file URIs); one
+# with baseline states; one of a project whose folder name needs
+# escaping in URIs.
 "$BIN" --format sarif -o "$T/all-projects.sarif" fixtures/rules examples \
     </dev/null >/dev/null 2>&1 || true
 (cd "$T" && "$BIN" --format sarif -o "$T/outside-cwd.sarif" \
     "$ROOT/examples/demo" </dev/null >/dev/null 2>&1) || true
+"$BIN" --format sarif -o "$T/baseline.json" examples/demo </dev/null \
+    >/dev/null 2>&1 || true
+"$BIN" --format sarif --baseline "$T/baseline.json" -o "$T/with-baseline.sarif" \
+    examples/demo </dev/null >/dev/null 2>&1 || true
 odd="odd name #1 %41 ?x $(printf '\342\200\256 \303\251')"
 mkdir -p "$T/$odd"
 cp -R fixtures/cases/hostile-names/agentcore "$T/$odd/"
