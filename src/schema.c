@@ -877,6 +877,36 @@ acl_schema_validate(enum acl_doc_kind kind, json_t *root,
     acl_buf_free(&cx.ptr);
 }
 
+static void
+sx_count_only(void *arg, const char *pointer, const char *missing, const char *message)
+{
+    (void)pointer;
+    (void)missing;
+    (void)message;
+    ++*(size_t *)arg;
+}
+
+const char **
+acl_schema_target_names(json_t *root, size_t *n)
+{
+    size_t bad = 0, i;
+    struct acl_schema_sink sink = {sx_count_only, &bad};
+    const char **names;
+    json_t *e;
+
+    *n = 0;
+    if (root == NULL)
+        return NULL;
+    acl_schema_validate(ACL_DOC_TARGETS, root, NULL, 0, &sink);
+    if (bad > 0)
+        return NULL;
+    names = acl_xcalloc(json_array_size(root) + 1, sizeof *names);
+    json_array_foreach(root, i, e)
+        names[i] = json_string_value(json_object_get(e, "name"));
+    *n = json_array_size(root);
+    return names;
+}
+
 void
 acl_schema_fini(void)
 {

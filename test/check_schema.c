@@ -245,6 +245,26 @@ START_TEST(state_target_names)
 }
 END_TEST
 
+START_TEST(target_names_of_valid_files_only)
+{
+    struct acl_doc *d = parse("[{\"name\":\"a\",\"account\":\"123456789012\","
+                              "\"region\":\"us-east-1\"},{\"name\":\"b-2\",\"account\":"
+                              "\"123456789012\",\"region\":\"eu-west-1\"}]");
+    size_t n = 9;
+    const char **names = acl_schema_target_names(d->root, &n);
+
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(names[0], "a");
+    ck_assert_str_eq(names[1], "b-2");
+    free(names);
+    acl_doc_free(d);
+    d = parse("[{\"name\":\"a\",\"account\":\"1\",\"region\":\"us-east-1\"}]");
+    ck_assert_ptr_null(acl_schema_target_names(d->root, &n));
+    ck_assert_uint_eq(n, 0);
+    acl_doc_free(d);
+}
+END_TEST
+
 START_TEST(deep_schema_definition)
 {
     struct acl_buf b = {0};
@@ -377,6 +397,7 @@ acl_suite_schema(void)
     tc = tcase_create("invalid");
     tcase_add_loop_test(tc, invalid_documents, 0, (int)ACL_ARRAY_LEN(bad_cases));
     tcase_add_test(tc, state_target_names);
+    tcase_add_test(tc, target_names_of_valid_files_only);
     tcase_add_test(tc, deep_schema_definition);
     suite_add_tcase(s, tc);
     tc = tcase_create("strings");

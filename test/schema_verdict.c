@@ -33,16 +33,6 @@ print_violation(void *arg, const char *pointer, const char *missing,
     printf("%s: %s\n", pointer[0] ? pointer : "(root)", message);
 }
 
-static void
-count_violation(void *arg, const char *pointer, const char *missing,
-                const char *message)
-{
-    (void)pointer;
-    (void)missing;
-    (void)message;
-    ++*(size_t *)arg;
-}
-
 /* Reads and parses path with the linter's own loader (JSON.parse's
  * rules: last duplicate wins, numbers as doubles). NULL when the file is
  * unreadable or not JSON; *doc keeps the document alive. */
@@ -58,28 +48,6 @@ load(const char *path, struct acl_doc **doc)
         return NULL;
     *doc = acl_doc_parse(acl_text_new(path, path, data, len));
     return (*doc)->root;
-}
-
-/* The names of a valid aws-targets.json, or NULL (the CLI then skips
- * the target-name rule). *n receives the count. */
-static const char **
-target_names(const char *path, struct acl_doc **keep, size_t *n)
-{
-    json_t *t = load(path, keep), *e;
-    size_t count = 0, i;
-    struct acl_schema_sink sink = {count_violation, &count};
-    const char **names;
-
-    if (t == NULL)
-        return NULL;
-    acl_schema_validate(ACL_DOC_TARGETS, t, NULL, 0, &sink);
-    if (count > 0)
-        return NULL;
-    names = calloc(json_array_size(t) + 1, sizeof *names);
-    json_array_foreach(t, i, e)
-        names[i] = json_string_value(json_object_get(e, "name"));
-    *n = json_array_size(t);
-    return names;
 }
 
 static int
@@ -133,7 +101,7 @@ main(int argc, char **argv)
         return 2;
     }
     if (k == ACL_DOC_STATE && argc > 3)
-        names = target_names(argv[3], &targets, &n);
+        names = acl_schema_target_names(load(argv[3], &targets), &n);
     acl_schema_validate((enum acl_doc_kind)k, root, names, n, &sink);
     if (nviolations == 0)
         printf("VALID\n");

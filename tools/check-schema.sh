@@ -11,13 +11,13 @@
 # 4. compares the URL check alone on a few thousand URL-like strings.
 # Prints the mismatches and "N files, M agree"; exits non-zero unless all
 # agree. Environment: O (build dir, default build), SCHEMA_MUTANTS
-# (count, default 600), ACL_SHARED_DIR (corpus location, default
+# (count, default 1000), ACL_SHARED_DIR (corpus location, default
 # ../shared or /work/shared).
 set -eu
 
 cd "$(dirname "$0")/.."
 O=${O:-build}
-COUNT=${SCHEMA_MUTANTS:-600}
+COUNT=${SCHEMA_MUTANTS:-1000}
 CACHE=.cache/agentcore-schema
 PKG=$CACHE/node_modules/@aws/agentcore
 VERDICT=$O/schema_verdict

@@ -29,6 +29,12 @@ void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
                          const char *const *target_names, size_t ntargets,
                          const struct acl_schema_sink *sink);
 
+/* The names of the deployment targets of aws-targets.json's root, when
+ * it is valid (the CLI checks deployed state against them only then):
+ * a new array the caller frees (the strings are borrowed from root), and
+ * *n its length. NULL, *n = 0, when root is not a valid targets file. */
+const char **acl_schema_target_names(json_t *root, size_t *n);
+
 /* Frees the compiled patterns (they are compiled once, on first use).
  * Optional: call at exit to keep leak checkers quiet. */
 void acl_schema_fini(void);
