@@ -404,6 +404,8 @@ sx_file_host(const char *s, size_t n)
     if (n == 0 || (n == 2 && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z') &&
                    (s[1] == ':' || s[1] == '|')))
         return 1;
+    if (s[0] == '[')
+        return n >= 2 && s[n - 1] == ']' && sx_ipv6(s + 1, n - 2);
     return sx_domain(s, n);
 }
 

@@ -356,6 +356,7 @@ START_TEST(url_parser)
         {"http://xn--abc/", 0}, {"http://xn--bcher-kva/", 1}, {"http://%ff/", 0},
         {"http://\xCC\x81" "a/", 0}, {"http://a\xEF\xBC\x8F" "b/", 0},
         {"http://\xEF\xBD\x81/", 1}, {"http://a\xE2\x80\xA8/", 0},
+        {"file://[::ffff:1.2.3.4]?q", 1}, {"file://[::1]:80/", 0},
     };
     size_t i;
 

@@ -153,8 +153,8 @@ function mutateOnce(doc, pool) {
   const nums = nodes.filter(([, v]) => typeof v === 'number');
   if (op === 'string' && strs.length) return set(doc, pick(strs)[0], pick(STRINGS));
   if (op === 'number' && nums.length) return set(doc, pick(nums)[0], pick(NUMBERS));
-  if (op === 'swap') {
-    const keyed = nodes.filter(([p]) => typeof p[p.length - 1] === 'string');
+  const keyed = nodes.filter(([p]) => pool.has(p[p.length - 1]));
+  if (op === 'swap' && keyed.length) {
     const [p] = pick(keyed);
     return set(doc, p, clone(pick(pool.get(p[p.length - 1]))));
   }
