@@ -201,3 +201,20 @@ acl_sx_check_no_http_gateways(struct acl_sx_ctx *cx, json_t *v)
                         "agentCoreGateways with protocolType \"None\", or use "
                         "\"agentcore import gateway\"");
 }
+
+void
+acl_sx_check_container_uri(struct acl_sx_ctx *cx, json_t *v)
+{
+    const char *s = json_string_value(v), *tag = strchr(s, ':'), *at;
+
+    /* The pattern's tag part, [^:@]{1,300}, counts UTF-16 code units in
+     * JavaScript (no u flag) but code points in PCRE2: recount it. The
+     * first ':' starts the tag (host and path hold none). */
+    if (tag == NULL)
+        return;
+    tag++;
+    at = strchr(tag, '@');
+    if (acl_sx_utf16_len(tag, at ? (size_t)(at - tag) : strlen(tag)) > 300)
+        acl_sx_fail(cx, "must match %s (%s)", acl_sx_pattern_js(ACL_PAT_CONTAINER_URI),
+                    acl_sx_pattern_desc(ACL_PAT_CONTAINER_URI));
+}

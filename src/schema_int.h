@@ -336,5 +336,6 @@ void acl_sx_check_not_blank(struct acl_sx_ctx *cx, json_t *v);
 void acl_sx_check_s3_uri(struct acl_sx_ctx *cx, json_t *v);
 void acl_sx_check_system_prompt(struct acl_sx_ctx *cx, json_t *v);
 void acl_sx_check_no_http_gateways(struct acl_sx_ctx *cx, json_t *v);
+void acl_sx_check_container_uri(struct acl_sx_ctx *cx, json_t *v);
 
 #endif
