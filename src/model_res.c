@@ -131,6 +131,26 @@ build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
         free(base_);                                                        \
     } while (0)
 
+/* Name -> index of the first of n resources whose name member is at
+ * *first, stride bytes apart. */
+static json_t *
+index_names(const char *const *first, size_t n, size_t stride)
+{
+    json_t *idx = json_object();
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const char *name =
+            *(const char *const *)(const void *)((const char *)first +
+                                                 i * stride);
+
+        if (name != NULL && json_object_get(idx, name) == NULL)
+            json_object_set_new_nocheck(idx, name,
+                                        json_integer((json_int_t)i));
+    }
+    return idx;
+}
+
 void
 acl_build_resources(struct acl_project *p)
 {
@@ -150,6 +170,12 @@ acl_build_resources(struct acl_project *p)
     un = json_object_get(p->spec.json, "unassignedTargets");
     p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
                                        NULL, &p->unassigned);
+    p->runtime_index = index_names(&p->runtimes[0].name, p->nruntimes,
+                                   sizeof *p->runtimes);
+    p->credential_index = index_names(&p->credentials[0].name,
+                                      p->ncredentials, sizeof *p->credentials);
+    p->engine_index = index_names(&p->engines[0].name, p->nengines,
+                                  sizeof *p->engines);
 }
 
 static void
@@ -172,6 +198,9 @@ acl_free_resources(struct acl_project *p)
 {
     size_t i, k;
 
+    json_decref(p->runtime_index);
+    json_decref(p->credential_index);
+    json_decref(p->engine_index);
     for (i = 0; i < p->nruntimes; i++) {
         acl_node_clear(&p->runtimes[i].node);
         for (k = 0; k < p->runtimes[i].nenvvars; k++)

@@ -25,6 +25,7 @@ struct ref_entry {
 struct acl_refcache {
     struct ref_entry *items;
     size_t n, cap;
+    json_t *index; /* rel -> index in items: fast on huge projects */
 };
 
 const char *
@@ -90,14 +91,18 @@ cache_entry(const struct acl_project *p, const char *rel)
 {
     struct acl_refcache *c;
     struct ref_entry *e;
-    size_t i;
+    json_t *at;
 
-    if (p->refs == NULL)
+    if (p->refs == NULL) {
         ((struct acl_project *)p)->refs = acl_xcalloc(1, sizeof *p->refs);
+        p->refs->index = json_object();
+    }
     c = p->refs;
-    for (i = 0; i < c->n; i++)
-        if (strcmp(c->items[i].rel, rel) == 0)
-            return &c->items[i];
+    at = json_object_get(c->index, rel);
+    if (at != NULL)
+        return &c->items[json_integer_value(at)];
+    json_object_set_new_nocheck(c->index, rel,
+                                json_integer((json_int_t)c->n));
     acl_xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
     e = &c->items[c->n++];
     memset(e, 0, sizeof *e);
@@ -171,6 +176,7 @@ acl_refcache_free(struct acl_refcache *c)
         acl_doc_free(c->items[i].doc);
         acl_text_free(c->items[i].text);
     }
+    json_decref(c->index);
     free(c->items);
     free(c);
 }

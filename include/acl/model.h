@@ -273,6 +273,11 @@ struct acl_project {
     size_t nsources;
     int sources_loaded;
     struct acl_refcache *refs; /* referenced files read so far */
+    /* Name -> index of the first resource with that name (JSON integer
+     * values), so lookups stay fast on huge projects; see lookup.h. */
+    json_t *runtime_index;
+    json_t *credential_index;
+    json_t *engine_index;
 };
 
 /* Helpers for reading typed members of a node's JSON value. */
