@@ -35,7 +35,8 @@ BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
 .PHONY: fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
-        valgrind check-sarif check-schema bench fuzz lint-man format
+        valgrind check-sarif check-schema bench fuzz lint-man format generate \
+        check-precommit check-config-schema
 
 all: deps-ok $(BIN)
 
@@ -81,12 +82,61 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 check: all $(TEST_BIN) $(O)/$(BIN)
 	$(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
+	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) sh test/hostile.sh
+	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
+
+# Files generated from the rule tables and committed, so that they are
+# there for readers and editors without a build. Run after adding or
+# changing a rule; test/cli.sh fails while they are out of date.
+generate: all
+	./$(BIN) --generate man-rules >man/agentcore-lint-rules.7.tmp
+	mv man/agentcore-lint-rules.7.tmp man/agentcore-lint-rules.7
+	./$(BIN) --generate config-schema >schema/agentcore-lint.schema.json.tmp
+	mv schema/agentcore-lint.schema.json.tmp schema/agentcore-lint.schema.json
+
+MANPAGES = man/agentcore-lint.1 man/agentcore-lint-rules.7
+
+# mandoc's linter: no warning allowed.
+lint-man:
+	mandoc -Tlint -Wwarning $(MANPAGES)
+
+# The hook of .pre-commit-hooks.yaml, run by pre-commit itself.
+check-precommit:
+	sh test/precommit.sh
+
+# The shipped JSON Schema accepts the documented configs and refuses
+# what the program refuses (python3-jsonschema).
+check-config-schema: all
+	ACL_BIN=./$(BIN) sh test/config-schema.sh
+
+# Installs the build of this configuration ($(O)), so that it also works
+# under SANITIZE=1, where ./$(BIN) is not refreshed.
+install: deps-ok $(O)/$(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 0755 $(O)/$(BIN) $(DESTDIR)$(BINDIR)/$(BIN)
+	install -m 0644 man/agentcore-lint.1 $(DESTDIR)$(MANDIR)/man1/agentcore-lint.1
+	install -m 0644 man/agentcore-lint-rules.7 \
+	  $(DESTDIR)$(MANDIR)/man7/agentcore-lint-rules.7
+	install -m 0644 completions/agentcore-lint.bash \
+	  $(DESTDIR)$(BASHCOMPDIR)/agentcore-lint
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(BIN) \
+	  $(DESTDIR)$(MANDIR)/man1/agentcore-lint.1 \
+	  $(DESTDIR)$(MANDIR)/man7/agentcore-lint-rules.7 \
+	  $(DESTDIR)$(BASHCOMPDIR)/agentcore-lint
 
 # ACL_NO_JIT: pcre2 JIT loads past the subject, which valgrind reports.
 valgrind: all $(TEST_BIN)
 	ACL_NO_JIT=1 CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
 	  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
 	  $(TEST_BIN)
+
+# Every fixture's SARIF log through the Microsoft SARIF Multitool (npm,
+# cached in .cache/sarif-multitool): no error, no warning.
+check-sarif: all
+	sh tools/check-sarif.sh
 
 clean:
 	rm -rf build build-san build-clang build-fuzz $(BIN)
@@ -99,12 +149,17 @@ example: all
 	./$(BIN) examples/demo || [ $$? = 1 ]
 
 # Everything CI runs: the suite with gcc, under ASan+UBSan, under
-# valgrind, and a clang build with the same warnings.
+# valgrind, and a clang build with the same warnings; the manual pages,
+# the config schema and the pre-commit hook.
 ci:
 	$(MAKE) O=build-clang CC=clang build-clang/$(BIN) build-clang/check_acl
 	$(MAKE) SANITIZE=1 check
 	$(MAKE) valgrind
 	$(MAKE) check
+	$(MAKE) lint-man
+	$(MAKE) check-config-schema
+	$(MAKE) check-precommit
+	$(MAKE) check-sarif
 
 # Benchmarks (not part of the tests): figures go to BENCHMARKS.md.
 $(O)/bench: bench/bench.c

@@ -48,6 +48,13 @@ check(struct acl_check *c)
     }
 }
 
+/* The config file may set the threshold; it must stay sane. */
+static const struct acl_rule_option options[] = {
+    {"threshold", 1, 100000, 20,
+     "the number of tools from which semantic search is expected"},
+    {NULL, 0, 0, 0, NULL},
+};
+
 const struct acl_rule acl_rule_many_tools_without_semantic_search = {
     .id = "AC005",
     .name = "many-tools-without-semantic-search",
@@ -80,4 +87,5 @@ const struct acl_rule acl_rule_many_tools_without_semantic_search = {
     .precision = "high",
     .security_severity = NULL,
     .check = check,
+    .options = options,
 };

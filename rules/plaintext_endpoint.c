@@ -144,7 +144,7 @@ const struct acl_rule acl_rule_plaintext_endpoint = {
     .id = "AC021",
     .name = "plaintext-endpoint",
     .level = ACL_ERROR,
-    .flags = ACL_RULE_SECURITY,
+    .flags = ACL_RULE_SECURITY | ACL_RULE_PROD_LEVEL,
     .summary = "a tool endpoint or discovery URL uses plain http://",
     .description =
         "Gateway targets receive the agent's requests together with the "

@@ -28,6 +28,12 @@ acl_rules_at(size_t i)
     return i < ACL_ARRAY_LEN(registry) ? registry[i] : NULL;
 }
 
+const struct acl_rule *const *
+acl_rules_all(void)
+{
+    return registry;
+}
+
 long
 acl_rules_find(const char *id_or_name)
 {

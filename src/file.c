@@ -216,3 +216,16 @@ acl_text_line(struct acl_text *t, unsigned n, size_t *len)
     *len = end - start;
     return t->data + start;
 }
+
+const char *
+acl_read_status_text(enum acl_read_status st, const struct acl_error *err)
+{
+    const char *colon = strstr(err->text, ": ");
+
+    switch (st) {
+    case ACL_READ_MISSING: return "no such file";
+    case ACL_READ_NOT_FILE: return "not a regular file";
+    case ACL_READ_TOO_BIG: return "larger than the size limit";
+    default: return colon != NULL ? colon + 2 : err->text;
+    }
+}
