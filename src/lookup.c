@@ -9,24 +9,13 @@
 size_t
 acl_targets_count(const struct acl_project *p)
 {
-    size_t i, n = p->nunassigned;
-
-    for (i = 0; i < p->ngateways; i++)
-        n += p->gateways[i].ntargets;
-    return n;
+    return p->nall_targets;
 }
 
 const struct acl_target *
 acl_targets_at(const struct acl_project *p, size_t i)
 {
-    size_t g;
-
-    for (g = 0; g < p->ngateways; g++) {
-        if (i < p->gateways[g].ntargets)
-            return &p->gateways[g].targets[i];
-        i -= p->gateways[g].ntargets;
-    }
-    return i < p->nunassigned ? &p->unassigned[i] : NULL;
+    return i < p->nall_targets ? p->all_targets[i] : NULL;
 }
 
 char *

@@ -151,6 +151,26 @@ index_names(const char *const *first, size_t n, size_t stride)
     return idx;
 }
 
+/* Every target in one array: each gateway's in order, then the
+ * unassigned ones. */
+static const struct acl_target **
+list_targets(const struct acl_project *p, size_t *n)
+{
+    const struct acl_target **all;
+    size_t i, k, total = p->nunassigned;
+
+    for (i = 0; i < p->ngateways; i++)
+        total += p->gateways[i].ntargets;
+    all = acl_xcalloc(total + 1, sizeof *all);
+    *n = 0;
+    for (i = 0; i < p->ngateways; i++)
+        for (k = 0; k < p->gateways[i].ntargets; k++)
+            all[(*n)++] = &p->gateways[i].targets[k];
+    for (i = 0; i < p->nunassigned; i++)
+        all[(*n)++] = &p->unassigned[i];
+    return all;
+}
+
 void
 acl_build_resources(struct acl_project *p)
 {
@@ -170,6 +190,7 @@ acl_build_resources(struct acl_project *p)
     un = json_object_get(p->spec.json, "unassignedTargets");
     p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
                                        NULL, &p->unassigned);
+    p->all_targets = list_targets(p, &p->nall_targets);
     p->runtime_index = index_names(&p->runtimes[0].name, p->nruntimes,
                                    sizeof *p->runtimes);
     p->credential_index = index_names(&p->credentials[0].name,
@@ -198,6 +219,7 @@ acl_free_resources(struct acl_project *p)
 {
     size_t i, k;
 
+    free(p->all_targets);
     json_decref(p->runtime_index);
     json_decref(p->credential_index);
     json_decref(p->engine_index);

@@ -276,6 +276,8 @@ struct acl_project {
     struct acl_refcache *refs; /* referenced files read so far */
     /* Name -> index of the first resource with that name (JSON integer
      * values), so lookups stay fast on huge projects; see lookup.h. */
+    const struct acl_target **all_targets; /* every target, lookup.h */
+    size_t nall_targets;
     json_t *runtime_index;
     json_t *credential_index;
     json_t *engine_index;
