@@ -13,8 +13,9 @@
  *   policy's sourceFile (files); a harness path, a runtime codeLocation
  *   (folders).
  * Does not flag: references the CLI itself checks (AC020 reports what
- * the schema checks), files that exist but cannot be read here
- * (permissions) or are too large to read, S3 schema sources.
+ * the schema checks, empty paths included), files that exist but cannot
+ * be read here (permissions) or are too large to read, S3 schema
+ * sources.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,7 @@ check_credential(struct acl_check *c, const struct acl_target *t,
     const char *hint;
     char *label, *key;
 
-    if (t->credential_name == NULL ||
+    if (t->credential_name == NULL || t->credential_name[0] == '\0' ||
         acl_find_credential(p, t->credential_name) != NULL)
         return;
     if (*near == NULL)
@@ -86,7 +87,7 @@ check_credential(struct acl_check *c, const struct acl_target *t,
 static void
 check_engine(struct acl_check *c, const struct acl_gateway *g)
 {
-    if (g->policy_engine_name == NULL ||
+    if (g->policy_engine_name == NULL || g->policy_engine_name[0] == '\0' ||
         acl_find_engine(c->project, g->policy_engine_name) != NULL)
         return;
     acl_report(c, ACL_ERROR, &g->node,
@@ -117,7 +118,8 @@ check_path(struct acl_check *c, const struct acl_node *node,
 {
     enum acl_ref_status st;
 
-    if (path == NULL)
+    /* An empty path breaks the schema's minimum length: AC020's. */
+    if (path == NULL || path[0] == '\0')
         return;
     st = acl_ref_check(c->project, path, want_dir);
     if (st == ACL_REF_OK || st == ACL_REF_UNREADABLE || st == ACL_REF_TOO_BIG)
