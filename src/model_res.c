@@ -66,6 +66,7 @@ build_credential(struct acl_credential *c, const struct acl_doc *doc,
                                                             : ACL_CRED_OTHER;
     c->usage = acl_json_str(j, "usage");
     c->discovery_url = acl_json_str(j, "discoveryUrl");
+    c->provider = acl_json_str(j, "provider");
 }
 
 static void

@@ -135,6 +135,7 @@ struct acl_credential {
     enum acl_cred_kind kind;
     const char *usage; /* "inbound", "outbound" or NULL */
     const char *discovery_url;
+    const char *provider; /* payment credentials: CoinbaseCDP... */
 };
 
 struct acl_policy {
