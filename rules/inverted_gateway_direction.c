@@ -62,20 +62,26 @@ service_host(const char *host)
 }
 
 /* The percent-decoded <runtime> of a /runtimes/<runtime>/invocations
- * path, or NULL for another path. The caller frees it. */
+ * path (one trailing '/' allowed), or NULL for another path. The
+ * caller frees it. */
 static char *
 invoked_runtime(const char *path, int *has_nul)
 {
     static const char head[] = "/runtimes/", tail[] = "/invocations";
     size_t n = strlen(path), hl = sizeof head - 1, tl = sizeof tail - 1;
     size_t len;
-    char *s;
+    char *s, *trimmed = NULL;
 
+    if (n > 1 && path[n - 1] == '/')
+        path = trimmed = acl_xstrndup(path, --n);
     if (n <= hl + tl || strncmp(path, head, hl) != 0 ||
-        !acl_ends_with(path, tail))
+        !acl_ends_with(path, tail)) {
+        free(trimmed);
         return NULL;
+    }
     s = acl_percent_decode(path + hl, n - hl - tl, &len);
     *has_nul = strlen(s) != len;
+    free(trimmed);
     return s;
 }
 
