@@ -148,6 +148,12 @@ cache_key(const struct acl_project *p, const char *rel)
 }
 
 enum acl_ref_status
+acl_ref_resolve(const struct acl_project *p, const char *relpath, char *out)
+{
+    return resolve(p, relpath, out);
+}
+
+enum acl_ref_status
 acl_ref_check(const struct acl_project *p, const char *relpath, int want_dir)
 {
     char path[PATH_MAX];

@@ -3,6 +3,7 @@
  * as Node folds them, containment in the project root, links, and one
  * cache entry per file however it is spelt.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,17 @@ START_TEST(ref_check_statuses)
 }
 END_TEST
 
+START_TEST(ref_resolve_gives_the_real_path)
+{
+    char out[PATH_MAX], *want = acl_xasprintf("%s/tools", proj->real_root);
+
+    ck_assert_int_eq(acl_ref_resolve(proj, "app/../in/", out), ACL_REF_OK);
+    ck_assert_str_eq(out, want);
+    ck_assert_int_eq(acl_ref_resolve(proj, "out", out), ACL_REF_OUTSIDE);
+    free(want);
+}
+END_TEST
+
 START_TEST(ref_one_entry_per_file)
 {
     const struct acl_doc *a, *b, *c;
@@ -147,6 +159,7 @@ acl_suite_ref(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_loop_test(tc, ref_check_statuses, 0,
                         (int)ACL_ARRAY_LEN(cases));
+    tcase_add_test(tc, ref_resolve_gives_the_real_path);
     tcase_add_test(tc, ref_one_entry_per_file);
     suite_add_tcase(s, tc);
     return s;
