@@ -10,7 +10,6 @@
  * repeat the real problem).
  */
 #include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "schema_int.h"
@@ -22,209 +21,6 @@
 
 static void sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
                       json_t *v);
-
-size_t
-acl_sx_push(struct acl_sx_ctx *cx, const char *tok, size_t len)
-{
-    size_t old = cx->ptr.len;
-    size_t i;
-
-    acl_buf_putc(&cx->ptr, '/');
-    for (i = 0; i < len; i++) {
-        if (tok[i] == '~')
-            acl_buf_puts(&cx->ptr, "~0");
-        else if (tok[i] == '/')
-            acl_buf_puts(&cx->ptr, "~1");
-        else
-            acl_buf_append(&cx->ptr, tok + i, 1);
-    }
-    return old;
-}
-
-size_t
-acl_sx_push_index(struct acl_sx_ctx *cx, size_t i)
-{
-    size_t old = cx->ptr.len;
-
-    acl_buf_printf(&cx->ptr, "/%zu", i);
-    return old;
-}
-
-void
-acl_sx_pop(struct acl_sx_ctx *cx, size_t old)
-{
-    cx->ptr.len = old;
-    cx->ptr.data[old] = '\0';
-}
-
-void
-acl_sx_quote(struct acl_buf *b, const char *s, size_t len)
-{
-    size_t i;
-
-    acl_buf_putc(b, '"');
-    for (i = 0; i < len && i < 200; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c == '"' || c == '\\')
-            acl_buf_printf(b, "\\%c", c);
-        else if (c < 0x20 || c == 0x7f)
-            acl_buf_printf(b, "\\u%04x", c);
-        else
-            acl_buf_append(b, s + i, 1);
-    }
-    if (i < len)
-        acl_buf_puts(b, "...");
-    acl_buf_putc(b, '"');
-}
-
-/* Is the pointer token [s, e) an array index? */
-static int
-sx_is_index(const char *s, const char *e)
-{
-    if (s == e)
-        return 0;
-    for (; s < e; s++)
-        if (*s < '0' || *s > '9')
-            return 0;
-    return 1;
-}
-
-/* Appends the pointer token [s, e), unescaped (~1 is '/', ~0 is '~'). */
-static void
-sx_unescape(struct acl_buf *b, const char *s, const char *e)
-{
-    for (; s < e; s++) {
-        if (*s == '~' && s + 1 < e) {
-            acl_buf_putc(b, s[1] == '1' ? '/' : '~');
-            s++;
-        } else {
-            acl_buf_append(b, s, 1);
-        }
-    }
-}
-
-/* The label of the current value, for messages: its member name and any
- * indices after it ("subnets[2]"), taken from the pointer. */
-static void
-sx_label(struct acl_sx_ctx *cx, struct acl_buf *b)
-{
-    const char *p = cx->ptr.data ? cx->ptr.data : "";
-    const char *end = p + cx->ptr.len, *s = end, *idx = end;
-    struct acl_buf tok = {0};
-
-    if (cx->key_label != NULL) {
-        acl_buf_puts(b, cx->key_label);
-        return;
-    }
-    while (s > p) { /* walk back over trailing index tokens */
-        const char *t = s;
-
-        while (t > p + 1 && t[-1] != '/')
-            t--;
-        t--; /* the '/' */
-        if (!sx_is_index(t + 1, s))
-            break;
-        idx = t;
-        s = t;
-    }
-    if (p == end) {
-        acl_buf_puts(b, "the document");
-        return;
-    }
-    if (s > p) {
-        const char *t = s;
-
-        while (t > p && t[-1] != '/')
-            t--;
-        sx_unescape(&tok, t, s);
-    }
-    for (s = idx; s < end; s++) { /* "/2/0" -> "[2][0]" */
-        if (*s == '/')
-            acl_buf_puts(&tok, s == idx ? "[" : "][");
-        else
-            acl_buf_append(&tok, s, 1);
-    }
-    if (idx < end)
-        acl_buf_putc(&tok, ']');
-    acl_sx_quote(b, tok.data ? tok.data : "", tok.len);
-    acl_buf_free(&tok);
-}
-
-static void
-sx_emit(struct acl_sx_ctx *cx, const char *missing, const char *msg)
-{
-    cx->count++;
-    if (cx->sink != NULL)
-        cx->sink->emit(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
-                       missing, msg);
-}
-
-void
-acl_sx_fail(struct acl_sx_ctx *cx, const char *fmt, ...)
-{
-    struct acl_buf b = {0};
-    va_list ap;
-    char *tail;
-
-    if (cx->sink == NULL) {
-        cx->count++;
-        return;
-    }
-    sx_label(cx, &b);
-    acl_buf_putc(&b, ' ');
-    va_start(ap, fmt);
-    tail = acl_xvasprintf(fmt, ap);
-    va_end(ap);
-    acl_buf_puts(&b, tail);
-    free(tail);
-    sx_emit(cx, NULL, b.data);
-    acl_buf_free(&b);
-}
-
-void
-acl_sx_fail_at(struct acl_sx_ctx *cx, const char *path, const char *fmt, ...)
-{
-    size_t old = cx->ptr.len;
-    va_list ap;
-    char *msg;
-
-    while (path != NULL && *path != '\0') {
-        const char *e = strchr(path, '/');
-        size_t n = e ? (size_t)(e - path) : strlen(path);
-
-        acl_sx_push(cx, path, n);
-        path += n + (e != NULL);
-    }
-    va_start(ap, fmt);
-    msg = cx->sink ? acl_xvasprintf(fmt, ap) : NULL;
-    va_end(ap);
-    sx_emit(cx, NULL, msg);
-    free(msg);
-    if (cx->ptr.len != old)
-        acl_sx_pop(cx, old);
-}
-
-static const char *
-sx_type_name(json_t *v)
-{
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER:
-    case JSON_REAL: return "a number";
-    case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    default: return "null";
-    }
-}
-
-static void
-sx_wrong_type(struct acl_sx_ctx *cx, const char *want, json_t *v)
-{
-    acl_sx_fail(cx, "must be %s (got %s)", want, sx_type_name(v));
-}
 
 /* Length, pattern and extra check of a string (s, len). */
 static void
@@ -270,7 +66,7 @@ sx_string(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     size_t before = cx->count;
 
     if (!json_is_string(v)) {
-        sx_wrong_type(cx, "a string", v);
+        acl_sx_wrong_type(cx, "a string", v);
         return;
     }
     sx_string_body(cx, t, json_string_value(v), json_string_length(v));
@@ -307,7 +103,7 @@ sx_number(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     double d;
 
     if (!json_is_number(v)) {
-        sx_wrong_type(cx, t->kind == ACL_SX_INT ? "an integer" : "a number", v);
+        acl_sx_wrong_type(cx, t->kind == ACL_SX_INT ? "an integer" : "a number", v);
         return;
     }
     d = json_number_value(v);
@@ -448,7 +244,7 @@ sx_array(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     json_t *item;
 
     if (!json_is_array(v)) {
-        sx_wrong_type(cx, "an array", v);
+        acl_sx_wrong_type(cx, "an array", v);
         return;
     }
     sx_count(cx, t, json_array_size(v), "item", "items");
@@ -507,7 +303,7 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     json_t *val;
 
     if (!json_is_object(v)) {
-        sx_wrong_type(cx, "an object", v);
+        acl_sx_wrong_type(cx, "an object", v);
         return;
     }
     json_object_keylen_foreach(v, key, len, val) {
@@ -542,7 +338,7 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
         acl_buf_printf(&b, "%s%s", i ? ", " : "", o->members[i].name);
     acl_buf_putc(&b, ')');
     old = acl_sx_push(cx, key, len);
-    sx_emit(cx, NULL, b.data);
+    acl_sx_emit(cx, NULL, b.data);
     acl_sx_pop(cx, old);
     acl_buf_free(&b);
 }
@@ -568,7 +364,7 @@ sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
     json_t *val;
 
     if (!json_is_object(v)) {
-        sx_wrong_type(cx, "an object", v);
+        acl_sx_wrong_type(cx, "an object", v);
         return;
     }
     for (i = 0; i < o->nmembers; i++) {
@@ -579,7 +375,7 @@ sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
             if (m->presence == ACL_SX_REQ) {
                 char *msg = acl_xasprintf("missing required member \"%s\"",
                                           m->name);
-                sx_emit(cx, m->name, msg);
+                acl_sx_emit(cx, m->name, msg);
                 free(msg);
             }
             continue;
@@ -708,13 +504,13 @@ sx_dunion(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     json_t *tag, *copy;
 
     if (!json_is_object(v)) {
-        sx_wrong_type(cx, "an object", v);
+        acl_sx_wrong_type(cx, "an object", v);
         return;
     }
     tag = json_object_get(v, t->tag);
     if (tag == NULL && t->tag_default == NULL) {
         char *msg = acl_xasprintf("missing required member \"%s\"", t->tag);
-        sx_emit(cx, t->tag, msg);
+        acl_sx_emit(cx, t->tag, msg);
         free(msg);
         return;
     }
@@ -753,7 +549,7 @@ acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     case ACL_SX_NUMBER: sx_number(cx, t, v); break;
     case ACL_SX_BOOL:
         if (!json_is_boolean(v))
-            sx_wrong_type(cx, "true or false", v);
+            acl_sx_wrong_type(cx, "true or false", v);
         break;
     case ACL_SX_ENUM: sx_enum(cx, t, v); break;
     case ACL_SX_ARRAY: sx_array(cx, t, v); break;
@@ -768,48 +564,6 @@ acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
          t->kind == ACL_SX_DUNION))
         t->check(cx, v); /* strings, arrays and maps ran theirs */
     cx->depth--;
-}
-
-int
-acl_sx_is_proto(const char *key, size_t len)
-{
-    return len == 9 && memcmp(key, "__proto__", 9) == 0;
-}
-
-const char *
-acl_sx_str(json_t *obj, const char *key)
-{
-    json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
-
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-int
-acl_sx_has(json_t *obj, const char *key)
-{
-    return json_is_object(obj) && json_object_get(obj, key) != NULL;
-}
-
-size_t
-acl_sx_len(json_t *obj, const char *key)
-{
-    json_t *v = json_is_object(obj) ? json_object_get(obj, key) : NULL;
-
-    return json_is_array(v) ? json_array_size(v) : 0;
-}
-
-int
-acl_sx_truthy(json_t *v)
-{
-    switch (v ? json_typeof(v) : JSON_NULL) {
-    case JSON_STRING: return json_string_length(v) > 0;
-    case JSON_INTEGER:
-    case JSON_REAL: return json_number_value(v) != 0;
-    case JSON_TRUE: return 1;
-    case JSON_FALSE:
-    case JSON_NULL: return 0;
-    default: return 1;
-    }
 }
 
 static const struct acl_sx_type *

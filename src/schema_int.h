@@ -205,6 +205,10 @@ void acl_sx_fail_at(struct acl_sx_ctx *cx, const char *path,
  * quoted label: "name" must ... */
 void acl_sx_fail(struct acl_sx_ctx *cx, const char *fmt, ...)
     ACL_PRINTF(2, 3);
+/* Reports msg at the current pointer (missing: the absent member). */
+void acl_sx_emit(struct acl_sx_ctx *cx, const char *missing, const char *msg);
+/* Reports a value of the wrong JSON type: "x" must be <want> (got ...). */
+void acl_sx_wrong_type(struct acl_sx_ctx *cx, const char *want, json_t *v);
 /* Appends s as a quoted, escaped label for messages. */
 void acl_sx_quote(struct acl_buf *b, const char *s, size_t len);
 
