@@ -127,7 +127,7 @@ function mutateOnce(doc, pool) {
   }
   if (op === 'unknown') {
     const [, o] = pick(objects);
-    o[pick(['fooBar', 'extra', 'Name', 'nam', 'type2'])] = pick(VALUES);
+    o[pick(['fooBar', 'extra', 'Name', 'nam', 'type2'])] = clone(pick(VALUES));
     return doc;
   }
   if (op === 'addknown') {
