@@ -34,8 +34,9 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: example all check unit golden cli-test clean setup deps-ok install uninstall \
-        valgrind check-sarif check-schema bench fuzz lint-man format
+.PHONY: fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+        valgrind check-sarif check-schema bench fuzz lint-man format generate \
+        check-precommit check-config-schema
 
 all: deps-ok $(BIN)
 
@@ -81,14 +82,63 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 check: all $(TEST_BIN) $(O)/$(BIN)
 	$(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
+	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
 
+# Files generated from the rule tables and committed, so that they are
+# there for readers and editors without a build. Run after adding or
+# changing a rule; test/cli.sh fails while they are out of date.
+generate: all
+	./$(BIN) --generate man-rules >man/agentcore-lint-rules.7.tmp
+	mv man/agentcore-lint-rules.7.tmp man/agentcore-lint-rules.7
+	./$(BIN) --generate config-schema >schema/agentcore-lint.schema.json.tmp
+	mv schema/agentcore-lint.schema.json.tmp schema/agentcore-lint.schema.json
+
+MANPAGES = man/agentcore-lint.1 man/agentcore-lint-rules.7
+
+# mandoc's linter: no warning allowed.
+lint-man:
+	mandoc -Tlint -Wwarning $(MANPAGES)
+
+# The hook of .pre-commit-hooks.yaml, run by pre-commit itself.
+check-precommit:
+	sh test/precommit.sh
+
+# The shipped JSON Schema accepts the documented configs and refuses
+# what the program refuses (python3-jsonschema).
+check-config-schema: all
+	ACL_BIN=./$(BIN) sh test/config-schema.sh
+
+# Installs the build of this configuration ($(O)), so that it also works
+# under SANITIZE=1, where ./$(BIN) is not refreshed.
+install: deps-ok $(O)/$(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 0755 $(O)/$(BIN) $(DESTDIR)$(BINDIR)/$(BIN)
+	install -m 0644 man/agentcore-lint.1 $(DESTDIR)$(MANDIR)/man1/agentcore-lint.1
+	install -m 0644 man/agentcore-lint-rules.7 \
+	  $(DESTDIR)$(MANDIR)/man7/agentcore-lint-rules.7
+	install -m 0644 completions/agentcore-lint.bash \
+	  $(DESTDIR)$(BASHCOMPDIR)/agentcore-lint
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(BIN) \
+	  $(DESTDIR)$(MANDIR)/man1/agentcore-lint.1 \
+	  $(DESTDIR)$(MANDIR)/man7/agentcore-lint-rules.7 \
+	  $(DESTDIR)$(BASHCOMPDIR)/agentcore-lint
+
+# ACL_NO_JIT: pcre2 JIT loads past the subject, which valgrind reports.
 valgrind: all $(TEST_BIN)
-	CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
+	ACL_NO_JIT=1 CK_FORK=no valgrind -q --error-exitcode=1 --leak-check=full \
 	  --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
 	  $(TEST_BIN)
 
+# Every fixture's SARIF log through the Microsoft SARIF Multitool (npm,
+# cached in .cache/sarif-multitool): no error, no warning.
+check-sarif: all
+	sh tools/check-sarif.sh
+
 clean:
-	rm -rf build build-san build-fuzz $(BIN)
+	rm -rf build build-san build-clang build-fuzz $(BIN)
 
 -include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)
 
@@ -96,3 +146,41 @@ clean:
 # the example is there to show them.
 example: all
 	./$(BIN) examples/demo || [ $$? = 1 ]
+
+# Everything CI runs: the suite with gcc, under ASan+UBSan, under
+# valgrind, and a clang build with the same warnings; the manual pages,
+# the config schema and the pre-commit hook.
+ci:
+	$(MAKE) O=build-clang CC=clang build-clang/$(BIN) build-clang/check_acl
+	$(MAKE) SANITIZE=1 check
+	$(MAKE) valgrind
+	$(MAKE) check
+	$(MAKE) lint-man
+	$(MAKE) check-config-schema
+	$(MAKE) check-precommit
+	$(MAKE) check-sarif
+
+# Benchmarks (not part of the tests): figures go to BENCHMARKS.md.
+$(O)/bench: bench/bench.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c17 -D_DEFAULT_SOURCE -Wall -Wextra -Werror $(DEPS_CFLAGS) -o $@ $< $(DEPS_LIBS)
+
+bench: all $(O)/bench
+	sh bench/run.sh ./$(BIN) $(O)/bench
+
+# libFuzzer over the whole pipeline (clang), seeded from fixtures/.
+FUZZ_SECONDS ?= 60
+FUZZ_O = build-fuzz
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+$(FUZZ_O)/fuzz_lint: fuzz/fuzz_lint.c $(SRC) $(wildcard include/acl/*.h) rules/rules.def
+	@mkdir -p $(FUZZ_O)
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lint.c $(SRC) $(DEPS_LIBS)
+
+fuzz: $(FUZZ_O)/fuzz_lint
+	@mkdir -p $(FUZZ_O)/corpus
+	find fixtures -path '*/agentcore/agentcore.json' -exec sh -c \
+	  'cp "$$1" "$(FUZZ_O)/corpus/$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \;
+	$(FUZZ_O)/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/agentcore.dict \
+	  -artifact_prefix=$(FUZZ_O)/ $(FUZZ_O)/corpus fuzz/regressions

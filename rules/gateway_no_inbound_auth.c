@@ -38,7 +38,7 @@ const struct acl_rule acl_rule_gateway_no_inbound_auth = {
     .id = "AC001",
     .name = "gateway-no-inbound-auth",
     .level = ACL_ERROR,
-    .flags = ACL_RULE_SECURITY,
+    .flags = ACL_RULE_SECURITY | ACL_RULE_PROD_LEVEL,
     .summary = "a gateway has no inbound authentication",
     .description =
         "A gateway with authorizerType NONE (the default when the member "

@@ -7,20 +7,33 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "acl/baseline.h"
 #include "acl/cli.h"
+#include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
+#include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
 #include "acl/version.h"
+
+/* A config file and the first project linted with it (its unused
+ * ignore entries are filed under that project). */
+struct cfg_use {
+    struct acl_config *cfg;
+    const struct acl_project *first;
+};
 
 struct run {
     struct acl_opts opts;
     struct acl_found_list found;
     struct acl_project **projects;
     size_t nprojects;
-    struct acl_rule_conf *confs;
+    struct acl_rule_conf *confs; /* every rule that ran in some project */
+    struct cfg_use *cfgs;        /* cfgs[0] is --config FILE when given */
+    size_t ncfgs;
+    struct acl_baseline *baseline;
     struct acl_findings findings;
 };
 
@@ -32,22 +45,35 @@ trouble(const char *what)
 }
 
 static int
-apply_toggles(struct run *r, struct acl_error *err)
+check_toggles(const struct run *r, struct acl_error *err)
 {
     size_t i;
 
-    for (i = 0; i < r->opts.ntoggles; i++) {
-        long k = acl_rules_find(r->opts.toggles[i].rule);
-
-        if (k < 0)
+    for (i = 0; i < r->opts.ntoggles; i++)
+        if (acl_rules_find(r->opts.toggles[i].rule) < 0)
             return acl_error_set(err, "usage: --%s: unknown rule \"%s\" (see "
                                       "agentcore-lint --list-rules)",
                                  r->opts.toggles[i].enable ? "enable"
                                                            : "disable",
                                  r->opts.toggles[i].rule);
-        r->confs[k].enabled = r->opts.toggles[i].enable;
-    }
     return 0;
+}
+
+/* The rule settings of a project: the defaults, then the config file,
+ * then --enable/--disable, which win. A new array the caller frees. */
+static struct acl_rule_conf *
+make_confs(const struct run *r, const struct acl_config *cfg)
+{
+    struct acl_rule_conf *confs =
+        acl_xcalloc(acl_rules_count() + 1, sizeof *confs);
+    size_t i;
+
+    acl_rule_confs_default(confs);
+    acl_config_rules(cfg, confs);
+    for (i = 0; i < r->opts.ntoggles; i++)
+        confs[acl_rules_find(r->opts.toggles[i].rule)].enabled =
+            r->opts.toggles[i].enable;
+    return confs;
 }
 
 static int
@@ -83,27 +109,108 @@ add_project(struct run *r, struct acl_project *p)
     r->projects[r->nprojects++] = p;
 }
 
-static int
-load_stdin(struct run *r, struct acl_error *err)
+static struct cfg_use *
+add_cfg(struct run *r, struct acl_config *cfg)
 {
-    char *data, *disp, cwd[4096];
-    size_t len;
-    struct acl_project *p;
+    r->cfgs = acl_xrealloc(r->cfgs, (r->ncfgs + 1) * sizeof *r->cfgs);
+    r->cfgs[r->ncfgs].cfg = cfg;
+    r->cfgs[r->ncfgs].first = NULL;
+    return &r->cfgs[r->ncfgs++];
+}
 
-    if (read_stdin(&data, &len, r->opts.max_size, err) != 0)
-        return -1;
-    disp = acl_display_path(getcwd(cwd, sizeof cwd) ? cwd : ".");
-    p = acl_project_load_text(".", disp, r->opts.stdin_name, data, len,
-                              &r->opts.prod, r->opts.max_size, err);
+static char *
+join(const char *dir, const char *rel)
+{
+    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
+        return acl_xstrdup(rel);
+    return acl_xasprintf("%s%s%s", dir,
+                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
+}
+
+/* The config of the project at root: --config FILE, none with
+ * --no-config, else the project's own .agentcore-lint.json if any.
+ * *use is NULL when there is none. */
+static int
+config_for(struct run *r, const char *root, const char *display,
+           struct cfg_use **use, struct acl_error *err)
+{
+    char *path, *disp;
+    struct acl_config *cfg;
+    int rc;
+
+    *use = NULL;
+    if (r->opts.no_config)
+        return 0;
+    if (r->opts.config != NULL) {
+        *use = &r->cfgs[0];
+        return 0;
+    }
+    path = join(root, ACL_CONFIG_FILE);
+    disp = join(display, ACL_CONFIG_FILE);
+    rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
+    if (rc == 0 && cfg != NULL)
+        *use = add_cfg(r, cfg);
+    free(path);
     free(disp);
+    return rc;
+}
+
+/* Loads one project (from root, or from data: standard input, taken
+ * over), lints it with its config and records what ran. */
+static int
+lint_project(struct run *r, const char *root, const char *display,
+             char *data, size_t len, struct acl_error *err)
+{
+    struct cfg_use *use;
+    struct acl_config *cfg;
+    struct acl_prod_opts prod;
+    struct acl_project *p;
+    struct acl_rule_conf *confs;
+    size_t first = r->findings.n, k;
+
+    if (config_for(r, root, display, &use, err) != 0) {
+        free(data);
+        return -1;
+    }
+    cfg = use != NULL ? use->cfg : NULL;
+    acl_config_prod(cfg, &r->opts.prod, &prod);
+    p = data != NULL ? acl_project_load_text(root, display, r->opts.stdin_name,
+                                             data, len, &prod,
+                                             r->opts.max_size, err)
+                     : acl_project_load(root, display, &prod,
+                                        r->opts.max_size, err);
     if (p == NULL)
         return -1;
     add_project(r, p);
+    if (use != NULL && use->first == NULL)
+        use->first = p;
+    confs = make_confs(r, cfg);
+    acl_engine_lint(p, confs, &r->findings);
+    acl_config_suppress(cfg, confs, &r->findings, first);
+    for (k = 0; k < acl_rules_count(); k++)
+        if (confs[k].enabled && !r->confs[k].enabled)
+            r->confs[k] = confs[k];
+    free(confs);
     return 0;
 }
 
 static int
-load_projects(struct run *r, struct acl_error *err)
+lint_stdin(struct run *r, struct acl_error *err)
+{
+    char *data, *disp, cwd[4096];
+    size_t len;
+    int rc;
+
+    if (read_stdin(&data, &len, r->opts.max_size, err) != 0)
+        return -1;
+    disp = acl_display_path(getcwd(cwd, sizeof cwd) ? cwd : ".");
+    rc = lint_project(r, ".", disp, data, len, err);
+    free(disp);
+    return rc;
+}
+
+static int
+lint_projects(struct run *r, struct acl_error *err)
 {
     size_t i;
     int use_stdin = 0;
@@ -117,18 +224,31 @@ load_projects(struct run *r, struct acl_error *err)
         else if (acl_discover(paths[i], &r->found, err) != 0)
             return -1;
     }
-    if (use_stdin && load_stdin(r, err) != 0)
+    if (use_stdin && lint_stdin(r, err) != 0)
         return -1;
-    for (i = 0; i < r->found.n; i++) {
-        struct acl_project *p = acl_project_load(
-            r->found.items[i].root, r->found.items[i].display, &r->opts.prod,
-            r->opts.max_size, err);
-
-        if (p == NULL)
+    for (i = 0; i < r->found.n; i++)
+        if (lint_project(r, r->found.items[i].root,
+                         r->found.items[i].display, NULL, 0, err) != 0)
             return -1;
-        add_project(r, p);
-    }
     return 0;
+}
+
+/* Notes for ignore entries that matched nothing in any project. */
+static void
+report_unused(struct run *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->ncfgs; i++) {
+        struct acl_rule_conf *confs;
+
+        if (r->cfgs[i].first == NULL)
+            continue;
+        confs = make_confs(r, r->cfgs[i].cfg);
+        acl_config_unused(r->cfgs[i].cfg, r->cfgs[i].first, confs,
+                          &r->findings);
+        free(confs);
+    }
 }
 
 static int
@@ -176,21 +296,57 @@ write_report(struct run *r, struct acl_error *err)
     return rc;
 }
 
+/* What must hold before any project is read: the toggles name rules,
+ * --config and --baseline files are good. Fails fast, before output. */
+static int
+prepare(struct run *r, struct acl_error *err)
+{
+    struct acl_config *cfg;
+
+    if (r->opts.config != NULL && r->opts.no_config)
+        return acl_error_set(err, "usage: --config and --no-config "
+                                  "contradict each other");
+    if (check_toggles(r, err) != 0)
+        return -1;
+    if (r->opts.config != NULL) {
+        if (acl_config_load(r->opts.config, r->opts.config, 1,
+                            r->opts.max_size, &cfg, err) != 0)
+            return -1;
+        add_cfg(r, cfg);
+    }
+    if (r->opts.baseline != NULL &&
+        (r->baseline = acl_baseline_load(r->opts.baseline, r->opts.max_size,
+                                         err)) == NULL)
+        return -1;
+    return 0;
+}
+
 static int
 lint(struct run *r, struct acl_error *err)
 {
-    size_t i;
-
-    if (r->opts.config != NULL || r->opts.baseline != NULL)
-        return acl_error_set(err, "usage: %s is not supported by this "
-                                  "version", r->opts.config ? "--config"
-                                                            : "--baseline");
-    if (apply_toggles(r, err) != 0 || load_projects(r, err) != 0)
+    if (prepare(r, err) != 0 || lint_projects(r, err) != 0)
         return -1;
-    for (i = 0; i < r->nprojects; i++)
-        acl_engine_lint(r->projects[i], r->confs, &r->findings);
+    report_unused(r);
+    if (r->baseline != NULL)
+        acl_baseline_mark(r->baseline, &r->findings);
     acl_findings_sort(&r->findings);
     return write_report(r, err);
+}
+
+/* The files "make generate" writes: the rules manual page and the
+ * config file's JSON Schema. */
+static int
+generate(const char *what)
+{
+    json_t *schema;
+
+    if (strcmp(what, "man-rules") == 0)
+        return acl_rules_man(stdout);
+    schema = acl_config_schema();
+    json_dumpf(schema, stdout, JSON_INDENT(2));
+    fputc('\n', stdout);
+    json_decref(schema);
+    return ferror(stdout) ? ACL_EXIT_TROUBLE : ACL_EXIT_OK;
 }
 
 /* --version, --help, --list-rules, --explain: no lint. Returns -1 when
@@ -204,6 +360,8 @@ info_command(const struct run *r)
         return fputs(acl_usage_text, stdout), ACL_EXIT_OK;
     if (r->opts.version)
         return printf("%s %s\n", ACL_NAME, ACL_VERSION), ACL_EXIT_OK;
+    if (r->opts.generate != NULL)
+        return generate(r->opts.generate);
     if (r->opts.list_rules)
         return acl_rules_list(stdout, r->opts.format == ACL_FMT_JSON);
     if (r->opts.explain == NULL)
@@ -227,6 +385,10 @@ run_free(struct run *r)
     acl_findings_clear(&r->findings);
     acl_found_list_free(&r->found);
     free(r->confs);
+    for (i = 0; i < r->ncfgs; i++)
+        acl_config_free(r->cfgs[i].cfg);
+    free(r->cfgs);
+    acl_baseline_free(r->baseline);
     acl_opts_free(&r->opts);
 }
 
@@ -238,10 +400,11 @@ acl_cli_main(int argc, char **argv)
     int rc;
 
     memset(&r, 0, sizeof r);
+    acl_jalloc_init();
     if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
         return trouble(err.text);
-    r.confs = acl_xcalloc(acl_rules_count(), sizeof *r.confs);
-    acl_rule_confs_default(r.confs);
+    /* Filled as projects run: the report lists the rules that ran. */
+    r.confs = acl_xcalloc(acl_rules_count() + 1, sizeof *r.confs);
     if ((rc = info_command(&r)) >= 0) {
         run_free(&r);
         return rc;

@@ -36,7 +36,7 @@ struct deployed_list {
 static void
 add_map(struct deployed_list *l, const struct acl_doc *doc, const char *base,
         const char *target, json_t *map, const char *idkey,
-        const char *arnkey)
+        const char *arnkey, int mcp)
 {
     const char *name;
     size_t klen;
@@ -55,6 +55,7 @@ add_map(struct deployed_list *l, const struct acl_doc *doc, const char *base,
         d->id = acl_json_str(v, idkey);
         d->arn = acl_json_str(v, arnkey);
         d->url = acl_json_str(v, "gatewayUrl");
+        d->mcp = mcp;
         acl_node_set(&d->node, doc, acl_jptr_join(base, name, klen), v, name);
     }
 }
@@ -74,11 +75,11 @@ add_target_state(struct deployed_list *rt, struct deployed_list *gw,
         char *mb = acl_xasprintf("%s/%s", rbase, rt_maps[i]);
 
         add_map(rt, doc, mb, tname, acl_json_path(res, rt_maps[i]),
-                "runtimeId", "runtimeArn");
+                "runtimeId", "runtimeArn", i == 1);
         free(mb);
         mb = acl_xasprintf("%s/%s", rbase, gw_maps[i]);
         add_map(gw, doc, mb, tname, acl_json_path(res, gw_maps[i]),
-                "gatewayId", "gatewayArn");
+                "gatewayId", "gatewayArn", i == 1);
         free(mb);
     }
     free(rbase);

@@ -28,6 +28,12 @@ acl_rules_at(size_t i)
     return i < ACL_ARRAY_LEN(registry) ? registry[i] : NULL;
 }
 
+const struct acl_rule *const *
+acl_rules_all(void)
+{
+    return registry;
+}
+
 long
 acl_rules_find(const char *id_or_name)
 {
@@ -136,7 +142,7 @@ span_of(const struct acl_doc *doc, const char *ptr, struct acl_span *sp)
 
     if (i < 0)
         return 0;
-    *sp = doc->nodes[i].value;
+    *sp = acl_doc_value(doc, (size_t)i);
     return 1;
 }
 
@@ -158,8 +164,8 @@ locate(struct acl_finding *f, const struct acl_node *at, const char *member)
         f->pointer = acl_xstrdup(at->ptr);
     } else if (span_of(doc, at->ptr, &f->span)) {
         long i = acl_doc_find(doc, at->ptr);
-        int container = doc->nodes[i].type == JSON_OBJECT ||
-                        doc->nodes[i].type == JSON_ARRAY;
+        int type = acl_doc_type(doc, (size_t)i);
+        int container = type == JSON_OBJECT || type == JSON_ARRAY;
 
         if (container && ptr != NULL)
             f->span.end = f->span.start + 1;
@@ -183,6 +189,25 @@ acl_report(struct acl_check *c, enum acl_level level,
     f = new_finding(c, level, fmt, ap);
     va_end(ap);
     locate(f, at, member);
+    if (at->resource != NULL)
+        f->resource = acl_xstrdup(at->resource);
+    return f;
+}
+
+struct acl_finding *
+acl_report_name(struct acl_check *c, enum acl_level level,
+                const struct acl_node *at, const char *fmt, ...)
+{
+    struct acl_finding *f;
+    long i = acl_doc_find(at->doc, at->ptr);
+    va_list ap;
+
+    va_start(ap, fmt);
+    f = new_finding(c, level, fmt, ap);
+    va_end(ap);
+    locate(f, at, NULL);
+    if (i >= 0 && acl_doc_key(at->doc, (size_t)i).end > 0)
+        f->span = acl_doc_key(at->doc, (size_t)i);
     if (at->resource != NULL)
         f->resource = acl_xstrdup(at->resource);
     return f;
@@ -216,6 +241,36 @@ finish(struct acl_finding *f)
     acl_finding_fingerprint(f);
 }
 
+static int
+cmp_offsets(const void *a, const void *b)
+{
+    const struct acl_finding *x = *(const struct acl_finding *const *)a;
+    const struct acl_finding *y = *(const struct acl_finding *const *)b;
+
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+/* Positions are computed in text order, so each is counted on from the
+ * one before (see acl_text_pos). */
+static void
+finish_all(struct acl_findings *out, size_t first)
+{
+    size_t n = out->n - first, k;
+    struct acl_finding **order = acl_xmalloc((n ? n : 1) * sizeof *order);
+
+    if (n == 0) {
+        free(order);
+        return;
+    }
+    memcpy(order, out->items + first, n * sizeof *order);
+    qsort(order, n, sizeof *order, cmp_offsets);
+    for (k = 0; k < n; k++)
+        finish(order[k]);
+    free(order);
+}
+
 void
 acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
                 struct acl_findings *out)
@@ -236,6 +291,5 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
             for (k = before; k < out->n; k++)
                 out->items[k]->level = confs[i].level;
     }
-    for (k = first; k < out->n; k++)
-        finish(out->items[k]);
+    finish_all(out, first);
 }

@@ -106,11 +106,31 @@ acl_text_free(struct acl_text *t)
     free(t);
 }
 
+/* Line starts of a text with LF endings only: memchr does the work. */
+static void
+build_lines_lf(struct acl_text *t)
+{
+    const char *s = t->data, *end = s + t->len, *p;
+    size_t n = 1;
+
+    for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
+    t->lines = acl_xmalloc(n * sizeof *t->lines);
+    t->lines[0] = 0;
+    t->nlines = 1;
+    for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        t->lines[t->nlines++] = (uint32_t)(p - s + 1);
+}
+
 static void
 build_lines(struct acl_text *t)
 {
     size_t cap = 0, i;
 
+    if (memchr(t->data, '\r', t->len) == NULL) {
+        build_lines_lf(t);
+        return;
+    }
     acl_xgrow((void **)&t->lines, &cap, 1, sizeof *t->lines);
     t->lines[0] = 0;
     t->nlines = 1;
@@ -154,7 +174,16 @@ acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
     if (offset > t->len)
         offset = t->len;
     ln = line_of(t, offset);
-    for (i = t->lines[ln]; i < offset; i++) {
+    i = t->lines[ln];
+    /* Counting from the last position keeps many findings on one huge
+     * line (a minified file) linear instead of quadratic. */
+    if (t->last.line == ln + 1 && t->last.offset <= offset &&
+        t->last.offset >= i) {
+        i = t->last.offset;
+        col = t->last.col;
+        col16 = t->last.col16;
+    }
+    for (; i < offset; i++) {
         unsigned char c = (unsigned char)t->data[i];
 
         if ((c & 0xC0) == 0x80)
@@ -166,6 +195,7 @@ acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
     out->col = col;
     out->col16 = col16;
     out->offset = offset;
+    t->last = *out;
 }
 
 const char *
@@ -185,4 +215,17 @@ acl_text_line(struct acl_text *t, unsigned n, size_t *len)
         end--;
     *len = end - start;
     return t->data + start;
+}
+
+const char *
+acl_read_status_text(enum acl_read_status st, const struct acl_error *err)
+{
+    const char *colon = strstr(err->text, ": ");
+
+    switch (st) {
+    case ACL_READ_MISSING: return "no such file";
+    case ACL_READ_NOT_FILE: return "not a regular file";
+    case ACL_READ_TOO_BIG: return "larger than the size limit";
+    default: return colon != NULL ? colon + 2 : err->text;
+    }
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/jptr.h"
 
@@ -23,8 +24,10 @@ struct frame {
     uint32_t node;
     uint32_t pend_base; /* first pending child index of this container */
     struct acl_span key; /* current member name span (objects) */
-    char *key_text;      /* current member name, decoded */
+    char *key_text;      /* current member name, decoded; the buffer is
+                            kept for the next container at this depth */
     size_t key_len;
+    size_t key_cap;
 };
 
 struct parser {
@@ -37,6 +40,7 @@ struct parser {
     size_t npend;
     struct frame *stack;
     size_t depth;
+    size_t stack_cap;
     struct acl_buf str; /* decoded string scratch */
     int failed;
 };
@@ -185,7 +189,7 @@ simple_escape(struct parser *p, char c)
     const char *hit = c ? strchr(from, c) : NULL;
 
     if (hit == NULL) {
-        fail(p, p->pos - 1, "invalid escape '\\%c' in string", c);
+        fail(p, p->pos - 2, "invalid escape '\\%c' in string", c);
         return;
     }
     acl_buf_putc(&p->str, to[hit - from]);
@@ -249,7 +253,7 @@ scan_string(struct parser *p)
 }
 
 static uint32_t
-new_node(struct parser *p, size_t start, int type)
+new_node(struct parser *p, size_t start)
 {
     struct acl_doc *d = p->doc;
     struct acl_jnode *n;
@@ -257,14 +261,13 @@ new_node(struct parser *p, size_t start, int type)
     acl_xgrow((void **)&d->nodes, &p->nodes_cap, d->nnodes + 1,
               sizeof *d->nodes);
     n = &d->nodes[d->nnodes];
-    memset(n, 0, sizeof *n);
-    n->value.start = (uint32_t)start;
-    n->type = (uint8_t)type;
+    n->start = n->end = (uint32_t)start;
+    n->key = n->kids = ACL_JNONE;
     if (p->depth > 0) {
         struct frame *f = &p->stack[p->depth - 1];
 
         if (json_is_object(f->value))
-            n->key = f->key;
+            n->key = f->key.start;
         acl_xgrow((void **)&p->pend, &p->pend_cap, p->npend + 1,
                   sizeof *p->pend);
         p->pend[p->npend++] = (uint32_t)d->nnodes;
@@ -406,10 +409,10 @@ record_dup(struct parser *p, struct frame *f)
     k->name_len = f->key_len;
     k->later = f->key;
     for (i = f->pend_base; i < p->npend; i++) {
-        const struct acl_jnode *n = &d->nodes[p->pend[i]];
+        struct acl_span key = acl_doc_key(d, p->pend[i]);
 
-        if (key_equals(d, n->key, f->key_text, f->key_len)) {
-            k->first = n->key;
+        if (key_equals(d, key, f->key_text, f->key_len)) {
+            k->first = key;
             break;
         }
     }
@@ -439,13 +442,17 @@ static void
 push_frame(struct parser *p, json_t *v, uint32_t node, size_t *cap)
 {
     struct frame *f;
+    size_t old = *cap;
 
     acl_xgrow((void **)&p->stack, cap, p->depth + 1, sizeof *p->stack);
+    if (*cap > old)
+        memset(p->stack + old, 0, (*cap - old) * sizeof *p->stack);
     f = &p->stack[p->depth++];
-    memset(f, 0, sizeof *f);
     f->value = v;
     f->node = node;
     f->pend_base = (uint32_t)p->npend;
+    f->key.start = f->key.end = 0;
+    f->key_len = 0;
 }
 
 /* Closes the innermost container at p->pos (its closing bracket). */
@@ -458,17 +465,16 @@ pop_frame(struct parser *p)
     size_t k = p->npend - f->pend_base;
 
     p->pos++;
-    n->value.end = (uint32_t)p->pos;
-    n->kids = (uint32_t)d->nkids;
-    n->nkids = (uint32_t)k;
+    n->end = (uint32_t)p->pos;
     if (k > 0) {
-        acl_xgrow((void **)&d->kids, &p->kids_cap, d->nkids + k,
+        acl_xgrow((void **)&d->kids, &p->kids_cap, d->nkids + k + 1,
                   sizeof *d->kids);
+        n->kids = (uint32_t)d->nkids;
+        d->kids[d->nkids++] = (uint32_t)k;
         memcpy(d->kids + d->nkids, p->pend + f->pend_base, k * sizeof *p->pend);
         d->nkids += k;
     }
     p->npend = f->pend_base;
-    free(f->key_text);
 }
 
 /* Parses one value start at p->pos: a scalar is finished, a container
@@ -490,7 +496,7 @@ begin_value(struct parser *p, size_t *stack_cap)
             fail(p, start, "nesting deeper than %d levels", ACL_JSON_MAX_DEPTH);
             return 0;
         }
-        node = new_node(p, start, c == '{' ? JSON_OBJECT : JSON_ARRAY);
+        node = new_node(p, start);
         v = c == '{' ? json_object() : json_array();
         attach(p, v);
         push_frame(p, v, node, stack_cap);
@@ -498,18 +504,16 @@ begin_value(struct parser *p, size_t *stack_cap)
         return 1;
     }
     if (c == '"') {
-        node = new_node(p, start, JSON_STRING);
+        node = new_node(p, start);
         scan_string(p);
         if (p->failed)
             return 0;
         v = json_stringn_nocheck(p->str.data, p->str.len);
     } else if (c == '-' || (c >= '0' && c <= '9')) {
-        node = new_node(p, start, JSON_INTEGER);
+        node = new_node(p, start);
         v = scan_number(p);
-        if (v != NULL && json_is_real(v))
-            p->doc->nodes[node].type = JSON_REAL;
     } else if ((v = scan_literal(p)) != NULL) {
-        node = new_node(p, start, json_typeof(v));
+        node = new_node(p, start);
     } else {
         describe(p, start, what, sizeof what);
         fail(p, start, "unexpected %s: expected a JSON value", what);
@@ -517,7 +521,7 @@ begin_value(struct parser *p, size_t *stack_cap)
     }
     if (v == NULL)
         return 0;
-    p->doc->nodes[node].value.end = (uint32_t)p->pos;
+    p->doc->nodes[node].end = (uint32_t)p->pos;
     attach(p, v);
     return 0;
 }
@@ -541,9 +545,9 @@ member_name(struct parser *p)
     if (p->failed)
         return;
     f->key.end = (uint32_t)p->pos;
-    free(f->key_text);
+    acl_xgrow((void **)&f->key_text, &f->key_cap, p->str.len + 1, 1);
+    memcpy(f->key_text, p->str.data, p->str.len + 1);
     f->key_len = p->str.len;
-    f->key_text = acl_xstrndup(p->str.data, p->str.len);
     skip_ws(p);
     if (p->pos >= p->len || p->s[p->pos] != ':') {
         describe(p, p->pos, what, sizeof what);
@@ -595,8 +599,8 @@ closes_empty(struct parser *p)
 static void
 parse_loop(struct parser *p)
 {
-    size_t stack_cap = 0;
-    int opened = begin_value(p, &stack_cap);
+    size_t *stack_cap = &p->stack_cap;
+    int opened = begin_value(p, stack_cap);
 
     while (!p->failed && p->depth > 0) {
         int more;
@@ -612,15 +616,17 @@ parse_loop(struct parser *p)
         if (json_is_object(p->stack[p->depth - 1].value))
             member_name(p);
         if (!p->failed)
-            opened = begin_value(p, &stack_cap);
+            opened = begin_value(p, stack_cap);
     }
 }
 
 static void
 parser_cleanup(struct parser *p)
 {
-    while (p->depth > 0)
-        free(p->stack[--p->depth].key_text);
+    size_t i;
+
+    for (i = 0; i < p->stack_cap; i++)
+        free(p->stack[i].key_text);
     free(p->stack);
     free(p->pend);
     acl_buf_free(&p->str);
@@ -630,10 +636,14 @@ struct acl_doc *
 acl_doc_parse(struct acl_text *text)
 {
     struct acl_doc *doc = acl_xcalloc(1, sizeof *doc);
+    struct acl_arena *prev;
     struct parser p;
     char what[32];
 
     memset(&p, 0, sizeof p);
+    /* A value takes about as many bytes as its text, often more. */
+    doc->arena = acl_arena_new(text->len < (1u << 20) ? 16384 : 1u << 20);
+    prev = acl_arena_use(doc->arena);
     doc->text = text;
     p.doc = doc;
     p.s = text->data;
@@ -655,10 +665,9 @@ acl_doc_parse(struct acl_text *text)
         }
     }
     parser_cleanup(&p);
-    if (p.failed) {
-        json_decref(doc->root);
-        doc->root = NULL;
-    }
+    if (p.failed)
+        doc->root = NULL; /* its values go with the arena */
+    acl_arena_use(prev);
     return doc;
 }
 
@@ -669,7 +678,8 @@ acl_doc_free(struct acl_doc *doc)
 
     if (doc == NULL)
         return;
-    json_decref(doc->root);
+    /* Every value of root lives in the arena. */
+    acl_arena_free(doc->arena);
     acl_text_free(doc->text);
     free(doc->nodes);
     free(doc->kids);
@@ -706,24 +716,22 @@ key_equals(const struct acl_doc *doc, struct acl_span key, const char *name,
 }
 
 static long
-find_member(const struct acl_doc *doc, const struct acl_jnode *n,
-            const struct acl_buf *tok)
+find_member(const struct acl_doc *doc, size_t n, const struct acl_buf *tok)
 {
-    uint32_t i;
+    size_t i;
 
     /* From the last member: with duplicates, the later one wins. */
-    for (i = n->nkids; i > 0; i--) {
-        uint32_t k = doc->kids[n->kids + i - 1];
+    for (i = acl_doc_nkids(doc, n); i > 0; i--) {
+        size_t k = acl_doc_kid(doc, n, i - 1);
 
-        if (key_equals(doc, doc->nodes[k].key, tok->data, tok->len))
-            return k;
+        if (key_equals(doc, acl_doc_key(doc, k), tok->data, tok->len))
+            return (long)k;
     }
     return -1;
 }
 
 static long
-find_element(const struct acl_doc *doc, const struct acl_jnode *n,
-             const struct acl_buf *tok)
+find_element(const struct acl_doc *doc, size_t n, const struct acl_buf *tok)
 {
     unsigned long long idx = 0;
     size_t i;
@@ -735,7 +743,7 @@ find_element(const struct acl_doc *doc, const struct acl_jnode *n,
             return -1;
         idx = idx * 10 + (unsigned)(tok->data[i] - '0');
     }
-    return idx < n->nkids ? (long)doc->kids[n->kids + idx] : -1;
+    return idx < acl_doc_nkids(doc, n) ? (long)acl_doc_kid(doc, n, idx) : -1;
 }
 
 long
@@ -748,12 +756,12 @@ acl_doc_find(const struct acl_doc *doc, const char *pointer)
     if (doc->root == NULL || doc->nnodes == 0)
         return -1;
     while (cur >= 0 && (r = acl_jptr_next(&pointer, &tok)) == 0) {
-        const struct acl_jnode *n = &doc->nodes[cur];
+        int type = acl_doc_type(doc, (size_t)cur);
 
-        if (n->type == JSON_OBJECT)
-            cur = find_member(doc, n, &tok);
-        else if (n->type == JSON_ARRAY)
-            cur = find_element(doc, n, &tok);
+        if (type == JSON_OBJECT)
+            cur = find_member(doc, (size_t)cur, &tok);
+        else if (type == JSON_ARRAY)
+            cur = find_element(doc, (size_t)cur, &tok);
         else
             cur = -1;
     }
@@ -761,4 +769,64 @@ acl_doc_find(const struct acl_doc *doc, const char *pointer)
         cur = -1;
     acl_buf_free(&tok);
     return cur;
+}
+
+struct acl_span
+acl_doc_value(const struct acl_doc *doc, size_t i)
+{
+    struct acl_span sp = {doc->nodes[i].start, doc->nodes[i].end};
+
+    return sp;
+}
+
+struct acl_span
+acl_doc_key(const struct acl_doc *doc, size_t i)
+{
+    struct acl_span sp = {0, 0};
+    const char *s = doc->text->data;
+    size_t k = doc->nodes[i].key;
+
+    if (k == ACL_JNONE)
+        return sp;
+    sp.start = (uint32_t)k;
+    /* The name parsed once already: find its closing quote. */
+    for (k++; k < doc->text->len && s[k] != '"'; k++)
+        if (s[k] == '\\')
+            k++;
+    sp.end = (uint32_t)(k + 1);
+    return sp;
+}
+
+int
+acl_doc_type(const struct acl_doc *doc, size_t i)
+{
+    const char *s = doc->text->data + doc->nodes[i].start;
+    size_t n = doc->nodes[i].end - doc->nodes[i].start;
+
+    switch (*s) {
+    case '{': return JSON_OBJECT;
+    case '[': return JSON_ARRAY;
+    case '"': return JSON_STRING;
+    case 't': return JSON_TRUE;
+    case 'f': return JSON_FALSE;
+    case 'n': return JSON_NULL;
+    default:
+        return memchr(s, '.', n) || memchr(s, 'e', n) || memchr(s, 'E', n)
+                   ? JSON_REAL
+                   : JSON_INTEGER;
+    }
+}
+
+size_t
+acl_doc_nkids(const struct acl_doc *doc, size_t i)
+{
+    uint32_t k = doc->nodes[i].kids;
+
+    return k == ACL_JNONE ? 0 : doc->kids[k];
+}
+
+size_t
+acl_doc_kid(const struct acl_doc *doc, size_t i, size_t k)
+{
+    return doc->kids[doc->nodes[i].kids + 1 + k];
 }

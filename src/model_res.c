@@ -30,6 +30,8 @@ build_runtime(struct acl_runtime *r, const struct acl_doc *doc, char *ptr,
     r->protocol = acl_json_str(j, "protocol");
     r->code_location = acl_json_str(j, "codeLocation");
     r->entrypoint = acl_json_str(j, "entrypoint");
+    r->discovery_url = json_string_value(acl_json_path(
+        j, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
     r->envvars = acl_alloc_for(env, sizeof *r->envvars, &r->nenvvars);
     json_array_foreach(env, i, e) {
         struct acl_envvar *v;
@@ -102,6 +104,17 @@ build_harness(struct acl_harness *h, const struct acl_doc *doc, char *ptr,
     acl_node_set(&h->node, doc, ptr, j, h->name);
 }
 
+/* Note the capital "JWT": payments spell the authorizer differently. */
+static void
+build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
+              json_t *j)
+{
+    m->name = acl_json_str(j, "name");
+    acl_node_set(&m->node, doc, ptr, j, m->name);
+    m->discovery_url = json_string_value(acl_json_path(
+        j, "authorizerConfiguration/customJWTAuthorizer/discoveryUrl"));
+}
+
 /* Builds one array of agentcore.json with a per-element builder. */
 #define BUILD_ARRAY(p, key, field, count, builder)                          \
     do {                                                                    \
@@ -133,6 +146,7 @@ acl_build_resources(struct acl_project *p)
                 build_credential);
     BUILD_ARRAY(p, "policyEngines", engines, nengines, build_engine);
     BUILD_ARRAY(p, "harnesses", harnesses, nharnesses, build_harness);
+    BUILD_ARRAY(p, "payments", payments, npayments, build_payment);
     un = json_object_get(p->spec.json, "unassignedTargets");
     p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
                                        NULL, &p->unassigned);
@@ -185,6 +199,9 @@ acl_free_resources(struct acl_project *p)
     for (i = 0; i < p->nharnesses; i++)
         free_harness(&p->harnesses[i]);
     free(p->harnesses);
+    for (i = 0; i < p->npayments; i++)
+        acl_node_clear(&p->payments[i].node);
+    free(p->payments);
 }
 
 static void
@@ -212,6 +229,8 @@ acl_build_harness_spec(struct acl_harness *h, const struct acl_doc *doc)
 
     h->spec = doc;
     acl_node_set(&h->spec_node, doc, acl_xstrdup(""), root, h->name);
+    h->discovery_url = json_string_value(acl_json_path(
+        root, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
     h->nenv = acl_build_kv(doc, "/environmentVariables",
                            json_object_get(root, "environmentVariables"),
                            h->name, &h->env);

@@ -41,7 +41,8 @@ const char acl_usage_text[] =
 enum {
     OPT_FAIL_ON = 256, OPT_PRODUCTION, OPT_NO_PRODUCTION, OPT_TARGET,
     OPT_NO_CONFIG, OPT_BASELINE, OPT_ENABLE, OPT_DISABLE, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION
+    OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION,
+    OPT_GENERATE
 };
 
 static const struct option long_opts[] = {
@@ -64,6 +65,8 @@ static const struct option long_opts[] = {
     {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
     {"version", no_argument, NULL, OPT_VERSION},
     {"help", no_argument, NULL, 'h'},
+    /* Not in --help: writes the files "make generate" keeps in the repo. */
+    {"generate", required_argument, NULL, OPT_GENERATE},
     {NULL, 0, NULL, 0},
 };
 
@@ -149,6 +152,13 @@ apply_option(int c, struct acl_opts *o, struct acl_error *err)
     case OPT_STDIN_NAME: o->stdin_name = optarg; return 0;
     case OPT_VERSION: o->version = 1; return 0;
     case 'h': o->help = 1; return 0;
+    case OPT_GENERATE:
+        if (strcmp(optarg, "man-rules") != 0 &&
+            strcmp(optarg, "config-schema") != 0)
+            return acl_error_set(err, "usage: --generate takes man-rules or "
+                                      "config-schema, not \"%s\"", optarg);
+        o->generate = optarg;
+        return 0;
     default:
         return acl_error_set(err, "usage: unknown option or missing value "
                                   "(see agentcore-lint --help)");

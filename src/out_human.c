@@ -29,37 +29,113 @@ style_for(const struct acl_report_ctx *ctx, enum acl_level l)
     return s;
 }
 
+/* Long lines (minified JSON) are cropped to this many characters
+ * around the span, with some context on either side. */
+#define MAX_LINE_CHARS 160
+#define CONTEXT_CHARS 40
+
+static size_t
+char_back(const char *s, size_t pos, size_t n)
+{
+    while (pos > 0 && n > 0) {
+        pos--;
+        if (((unsigned char)s[pos] & 0xC0) != 0x80)
+            n--;
+    }
+    return pos;
+}
+
+static size_t
+char_fwd(const char *s, size_t len, size_t pos, size_t n)
+{
+    while (pos < len && n > 0) {
+        pos++;
+        if (pos == len || ((unsigned char)s[pos] & 0xC0) != 0x80)
+            n--;
+    }
+    return pos;
+}
+
+/* The byte window [*lo, *hi) of a line to show: all of it when short,
+ * else the span's part with CONTEXT_CHARS on each side. */
+static void
+line_window(const struct acl_finding *f, const char *line, size_t len,
+            size_t base, size_t *lo, size_t *hi)
+{
+    size_t s = f->span.start > base ? f->span.start - base : 0;
+    size_t e = f->span.end > base ? f->span.end - base : 0;
+
+    *lo = 0;
+    *hi = len;
+    if (char_fwd(line, len, 0, MAX_LINE_CHARS) == len)
+        return;
+    s = s < len ? s : len;
+    e = e < len ? e : len;
+    *lo = char_back(line, s, CONTEXT_CHARS);
+    *hi = char_fwd(line, len, e > s ? e : s, CONTEXT_CHARS);
+    if (char_fwd(line, len, *lo, MAX_LINE_CHARS) < *hi)
+        *hi = char_fwd(line, len, *lo, MAX_LINE_CHARS);
+}
+
+/* Appends one character of the line at i to text (escaped, a tab as
+ * spaces, a secret as ****); *w gets its columns. Returns the bytes
+ * consumed. */
+static size_t
+render_char(const struct acl_finding *f, const char *line, size_t i,
+            size_t hi, size_t off, struct acl_buf *text, size_t *w)
+{
+    size_t ms = 0, me = 0;
+
+    if (f->secret)
+        acl_secret_range(f, &ms, &me);
+    if (off >= ms && off < me) {
+        acl_buf_puts(text, "****");
+        *w = 4;
+        return me - off < hi - i ? me - off : hi - i;
+    }
+    if (line[i] == '\t') {
+        acl_buf_puts(text, "    ");
+        *w = 4;
+        return 1;
+    }
+    return acl_escape_char(line + i, hi - i, text, w);
+}
+
 /* Renders line n of f's file into text, escaped and with the secret
  * masked, and marks the columns the span covers in mark. */
 static void
 render_line(const struct acl_finding *f, unsigned n, struct acl_buf *text,
             struct acl_buf *mark)
 {
-    size_t len, i = 0, ms = 0, me = 0, w;
+    size_t len, i, lo, hi, w, k;
     const char *line = acl_text_line(f->file, n, &len);
     size_t base = (size_t)(line - f->file->data);
+    int empty = f->span.start == f->span.end;
+    size_t lead = strspn(line, " \t");
 
-    if (f->secret)
-        acl_secret_range(f, &ms, &me);
-    acl_buf_append(text, "", 0);
-    acl_buf_append(mark, "", 0);
-    while (i < len) {
-        size_t off = base + i, k;
-        int in = off >= f->span.start && off < f->span.end;
+    /* A span's later lines are underlined from their first non-blank
+     * character, not from the indentation. */
+    if (base <= f->span.start || lead > len)
+        lead = 0;
+    line_window(f, line, len, base, &lo, &hi);
+    acl_buf_puts(text, lo > 0 ? "..." : "");
+    acl_buf_puts(mark, lo > 0 ? "   " : "");
+    for (i = lo; i < hi; i += k) {
+        size_t off = base + i;
+        int in = off >= f->span.start && off < f->span.end && i >= lead;
 
-        if (off >= ms && off < me) {
-            acl_buf_puts(text, "****");
-            w = 4;
-            k = me - off < len - i ? me - off : len - i;
-        } else {
-            k = acl_escape_char(line + i, len - i, text, &w);
+        k = render_char(f, line, i, hi, off, text, &w);
+        if ((empty || in) && off == f->span.start) {
+            acl_buf_putc(mark, '^');
+            w = w > 0 ? w - 1 : 0;
         }
         while (w-- > 0)
-            acl_buf_putc(mark, in ? (off == f->span.start ? '^' : '~') : ' ');
-        i += k;
+            acl_buf_putc(mark, in ? '~' : ' ');
     }
-    /* An empty span (end of file) still gets a caret. */
-    if (f->span.start == f->span.end && f->span.start == base + len)
+    if (hi < len)
+        acl_buf_puts(text, "...");
+    /* An empty span at the end of the line still gets a caret. */
+    if (empty && f->span.start == base + hi)
         acl_buf_putc(mark, '^');
     while (mark->len > 0 && mark->data[mark->len - 1] == ' ')
         mark->data[--mark->len] = '\0';
@@ -82,8 +158,11 @@ print_snippet(const struct acl_report_ctx *ctx, const struct acl_finding *f,
         }
         acl_buf_reset(&text);
         acl_buf_reset(&mark);
+        acl_buf_append(&text, "", 0);
+        acl_buf_append(&mark, "", 0);
         render_line(f, n, &text, &mark);
-        fprintf(ctx->out, "%5u | %s\n", n, text.data);
+        fprintf(ctx->out, "%5u |%s%s\n", n, text.len > 0 ? " " : "",
+                text.data);
         if (mark.len > 0)
             fprintf(ctx->out, "      | %s%s%s\n", st->caret, mark.data,
                     st->reset);
@@ -108,12 +187,16 @@ print_finding(const struct acl_report_ctx *ctx, const struct acl_finding *f)
     fprintf(ctx->out, "%s%s%s [%s %s]%s\n", st.bold, b.data, st.reset,
             f->rule->id, f->rule->name, f->suppressed ? " (suppressed)" : "");
     print_snippet(ctx, f, &st);
-    if (help != NULL)
-        fprintf(ctx->out, "      = help: %s\n", help);
+    /* A finding's own help may quote names from the linted files. */
+    if (help != NULL) {
+        acl_buf_reset(&b);
+        acl_escape_str(help, &b);
+        fprintf(ctx->out, "   = help: %s\n", b.data);
+    }
     if (f->suppressed && f->justification != NULL) {
         acl_buf_reset(&b);
         acl_escape_str(f->justification, &b);
-        fprintf(ctx->out, "      = suppressed: %s\n", b.data);
+        fprintf(ctx->out, "   = suppressed: %s\n", b.data);
     }
     acl_buf_free(&b);
 }

@@ -23,12 +23,18 @@ finding_json(const struct acl_finding *f)
     json_object_set_new(o, "column", json_integer(f->start.col));
     json_object_set_new(o, "endLine", json_integer(f->end.line));
     json_object_set_new(o, "endColumn", json_integer(f->end.col));
-    if (f->suppressed) {
+    /* spec/cli.md: "suppressed" when a config entry or the baseline
+     * matched. */
+    if (f->suppressed || f->baseline == ACL_BASELINE_UNCHANGED)
         json_object_set_new(o, "suppressed", json_true());
-        if (f->justification != NULL)
-            json_object_set_new(o, "justification",
-                                json_string(f->justification));
-    }
+    if (f->suppressed && f->justification != NULL)
+        json_object_set_new(o, "justification",
+                            json_string(f->justification));
+    if (f->baseline != ACL_BASELINE_NONE)
+        json_object_set_new(o, "baselineState",
+                            json_string(f->baseline == ACL_BASELINE_NEW
+                                            ? "new"
+                                            : "unchanged"));
     json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
     return o;
 }
@@ -42,7 +48,7 @@ summary_json(const struct acl_report_ctx *ctx)
     for (i = 0; i < ctx->findings->n; i++) {
         const struct acl_finding *f = ctx->findings->items[i];
 
-        if (f->suppressed)
+        if (f->suppressed || f->baseline == ACL_BASELINE_UNCHANGED)
             suppressed++;
         else
             counts[f->level & 3]++;

@@ -65,6 +65,23 @@ dangerous(unsigned long cp)
            (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
+/* Columns a printable character takes on a terminal: East Asian wide
+ * and emoji take two, combining marks none, so carets line up. */
+static size_t
+columns(unsigned long cp)
+{
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200D) ||
+        (cp >= 0xFE00 && cp <= 0xFE0F))
+        return 0;
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+        (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
 size_t
 acl_escape_char(const char *s, size_t n, struct acl_buf *out, size_t *width)
 {
@@ -89,7 +106,7 @@ acl_escape_char(const char *s, size_t n, struct acl_buf *out, size_t *width)
         *width = out->len - before;
     } else {
         acl_buf_append(out, s, k);
-        *width = 1;
+        *width = columns(cp);
     }
     return k;
 }

@@ -8,6 +8,7 @@
  * Files in a fixture folder:
  *   expected   "exit N", then one line per finding:
  *              FILE:L:C-EL:EC LEVEL RULE POINTER MESSAGE
+ *              (control and bidi characters escaped as in human output)
  *   args       optional: command-line arguments, one per line
  *              (default: ".")
  * ACL_GOLDEN_UPDATE=1 rewrites the expected files instead.
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "acl/cli.h"
+#include "acl/report_util.h"
 #include "acl/util.h"
 #include "check_acl.h"
 
@@ -108,6 +110,14 @@ build_argv(char *args_text, char **argv, int max, const char *out)
     return argc;
 }
 
+/* Appends s with control and bidi characters escaped, so a hostile
+ * fixture's expected file stays one line a finding and safe to cat. */
+static void
+put_field(struct acl_buf *b, const char *s)
+{
+    acl_escape_str(s != NULL ? s : "-", b);
+}
+
 static void
 render(json_t *report, int rc, struct acl_buf *b)
 {
@@ -116,20 +126,20 @@ render(json_t *report, int rc, struct acl_buf *b)
 
     acl_buf_printf(b, "exit %d\n", rc);
     json_array_foreach(json_object_get(report, "findings"), i, f) {
-        const char *ptr = json_string_value(json_object_get(f, "pointer"));
-
+        put_field(b, json_string_value(json_object_get(f, "file")));
         acl_buf_printf(
-            b, "%s:%lld:%lld-%lld:%lld %s %s %s %s%s\n",
-            json_string_value(json_object_get(f, "file")),
+            b, ":%lld:%lld-%lld:%lld %s %s ",
             json_integer_value(json_object_get(f, "line")),
             json_integer_value(json_object_get(f, "column")),
             json_integer_value(json_object_get(f, "endLine")),
             json_integer_value(json_object_get(f, "endColumn")),
             json_string_value(json_object_get(f, "level")),
-            json_string_value(json_object_get(f, "rule")), ptr ? ptr : "-",
-            json_string_value(json_object_get(f, "message")),
-            json_is_true(json_object_get(f, "suppressed")) ? " (suppressed)"
-                                                           : "");
+            json_string_value(json_object_get(f, "rule")));
+        put_field(b, json_string_value(json_object_get(f, "pointer")));
+        acl_buf_putc(b, ' ');
+        put_field(b, json_string_value(json_object_get(f, "message")));
+        acl_buf_puts(b, json_is_true(json_object_get(f, "suppressed"))
+                            ? " (suppressed)\n" : "\n");
     }
 }
 

@@ -4,14 +4,17 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "acl/jalloc.h"
 #include "check_acl.h"
 
 int
 main(void)
 {
-    SRunner *sr = srunner_create(NULL);
+    SRunner *sr;
     int failed;
 
+    acl_jalloc_init();
+    sr = srunner_create(NULL);
 #define ACL_SUITE(n) srunner_add_suite(sr, acl_suite_##n());
 #include "suites.def"
 #undef ACL_SUITE

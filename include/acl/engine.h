@@ -14,6 +14,8 @@
 /* The registry, from rules/rules.def, in ID order. */
 size_t acl_rules_count(void);
 const struct acl_rule *acl_rules_at(size_t i);
+/* The whole registry: acl_rules_count() entries, static storage. */
+const struct acl_rule *const *acl_rules_all(void);
 /* By ID ("AC005", any case) or name; -1 when unknown. */
 long acl_rules_find(const char *id_or_name);
 

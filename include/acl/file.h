@@ -27,6 +27,12 @@ enum acl_read_status {
 enum acl_read_status acl_read_file(const char *path, size_t max, char **out,
                                    size_t *len, struct acl_error *err);
 
+/* Why a read failed, without the path: "no such file", "not a regular
+ * file", "larger than the size limit", or err's reason. Points into err
+ * or static storage. */
+const char *acl_read_status_text(enum acl_read_status st,
+                                 const struct acl_error *err);
+
 /* A position in a text: 1-based line, 1-based columns counted in code
  * points and in UTF-16 code units, and the 0-based byte offset. */
 struct acl_pos {
@@ -50,6 +56,8 @@ struct acl_text {
     size_t len;
     uint32_t *lines; /* byte offset of each line start; built lazily */
     size_t nlines;
+    struct acl_pos last; /* the last position computed: on one long line,
+                            a later offset is counted on from it */
 };
 
 /* Takes ownership of data. path and display are copied. */

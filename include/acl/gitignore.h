@@ -1,5 +1,8 @@
 /*
  * gitignore.h - gitignore(5) matching, for AC011.
+ *
+ * acl_gitignore_new() returns an object the caller frees with
+ * acl_gitignore_free(); acl_gitignore_add() copies what it keeps.
  */
 #ifndef ACL_GITIGNORE_H
 #define ACL_GITIGNORE_H

@@ -16,17 +16,23 @@
 
 #include "acl/file.h"
 
+struct acl_arena;
+
 /* Deeper nesting than this is a syntax finding, not a crash. */
 #define ACL_JSON_MAX_DEPTH 1000
 
-/* One value in the source map, in document order. */
+/* One value in the source map, in document order. Kept to 16 bytes:
+ * the value's type, its member name's end and its children are read
+ * back from the text and the kids array through the accessors below. */
 struct acl_jnode {
-    struct acl_span value; /* the value's text, quotes included */
-    struct acl_span key;   /* the member name, quotes included; 0,0 if none */
-    uint32_t kids;         /* index into acl_doc.kids of the first child */
-    uint32_t nkids;        /* members or elements */
-    uint8_t type;          /* a json_type */
+    uint32_t start; /* the value's text, quotes included */
+    uint32_t end;
+    uint32_t key;   /* the member name's opening quote, or ACL_JNONE */
+    uint32_t kids;  /* containers: offset in acl_doc.kids of the child
+                       count, followed by the children; or ACL_JNONE */
 };
+
+#define ACL_JNONE UINT32_MAX
 
 /* A member name that appears twice in one object. */
 struct acl_dupkey {
@@ -46,16 +52,28 @@ struct acl_doc {
     char error_text[256];
     struct acl_jnode *nodes; /* nodes[0] is the root value */
     size_t nnodes;
-    uint32_t *kids; /* child node indices, contiguous per container */
+    uint32_t *kids; /* per container: count, then child node indices */
     size_t nkids;
     struct acl_dupkey *dups;
     size_t ndups;
+    struct acl_arena *arena; /* holds root's values */
 };
 
 /* Parses text (ownership taken). Never fails: a syntax error leaves
  * root NULL and fills error_at/error_text. Free with acl_doc_free. */
 struct acl_doc *acl_doc_parse(struct acl_text *text);
 void acl_doc_free(struct acl_doc *doc);
+
+/* The source map of node i (0 is the root). */
+struct acl_span acl_doc_value(const struct acl_doc *doc, size_t i);
+/* The member name of node i, quotes included; {0, 0} for none. */
+struct acl_span acl_doc_key(const struct acl_doc *doc, size_t i);
+/* JSON_OBJECT, JSON_ARRAY, ...; a number is JSON_REAL when its text has
+ * a fraction or an exponent, else JSON_INTEGER. */
+int acl_doc_type(const struct acl_doc *doc, size_t i);
+size_t acl_doc_nkids(const struct acl_doc *doc, size_t i);
+/* The node index of child k of node i (k < acl_doc_nkids). */
+size_t acl_doc_kid(const struct acl_doc *doc, size_t i, size_t k);
 
 /* Finds the node of an RFC 6901 pointer ("" is the root). Returns the
  * node index, or -1 when the pointer names nothing. With duplicate

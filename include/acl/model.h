@@ -113,6 +113,7 @@ struct acl_runtime {
     const char *protocol; /* NULL when absent: HTTP */
     const char *code_location;
     const char *entrypoint;
+    const char *discovery_url; /* authorizerConfiguration.customJwt... */
     struct acl_envvar *envvars;
     size_t nenvvars;
     struct acl_kv *build_args; /* customDockerBuildArgs */
@@ -167,10 +168,20 @@ struct acl_harness {
      * when it is missing or unreadable. */
     const struct acl_doc *spec;
     struct acl_node spec_node; /* its root; doc NULL when spec is NULL */
+    const char *discovery_url; /* harness.json authorizerConfiguration.
+                                  customJwtAuthorizer.discoveryUrl */
     struct acl_kv *env;        /* environmentVariables */
     size_t nenv;
     struct acl_harness_tool *tools;
     size_t ntools;
+};
+
+/* A payment manager (payments[]): only what rules read so far. */
+struct acl_payment {
+    struct acl_node node;
+    const char *name;
+    const char *discovery_url; /* authorizerConfiguration.
+                                  customJWTAuthorizer.discoveryUrl */
 };
 
 struct acl_deploy_target {
@@ -186,6 +197,8 @@ struct acl_deployed {
     const char *id;     /* runtimeId / gatewayId */
     const char *arn;    /* runtimeArn / gatewayArn */
     const char *url;    /* gatewayUrl (gateways only) */
+    int mcp;            /* under resources.mcp: an MCP runtime tool or
+                           the gateway map dev mode reads */
 };
 
 /* The production context (spec/rules.md), computed once. */
@@ -246,6 +259,8 @@ struct acl_project {
     size_t nengines;
     struct acl_harness *harnesses;
     size_t nharnesses;
+    struct acl_payment *payments;
+    size_t npayments;
     struct acl_deploy_target *deploy_targets;
     size_t ndeploy_targets;
     struct acl_deployed *deployed_runtimes;

@@ -32,6 +32,7 @@ struct acl_opts {
     int quiet;
     size_t max_size; /* bytes */
     const char *stdin_name;
+    const char *generate; /* hidden --generate man-rules|config-schema */
     int version;
     int help;
     char **paths; /* borrowed from argv */

@@ -17,7 +17,19 @@
 
 enum acl_rule_flags {
     ACL_RULE_SECURITY = 1 << 0,     /* tagged "security" in SARIF */
-    ACL_RULE_NEEDS_SOURCES = 1 << 1 /* reads agent source files */
+    ACL_RULE_NEEDS_SOURCES = 1 << 1, /* reads agent source files */
+    /* An error in the production context, a warning outside it: the
+     * rule docs say "error/warning". */
+    ACL_RULE_PROD_LEVEL = 1 << 2
+};
+
+/* An integer option a rule reads with acl_check_option(), settable in
+ * the config file ("rules": {"AC005": {"threshold": 15}}). The config
+ * accepts only options a rule declares, within [min, max]. */
+struct acl_rule_option {
+    const char *name;    /* NULL ends a list */
+    long min, max, def;
+    const char *summary; /* one line, for the docs and the JSON Schema */
 };
 
 struct acl_check;
@@ -37,6 +49,9 @@ struct acl_rule {
     int (*init)(struct acl_error *err);
     void (*fini)(void);
     void (*check)(struct acl_check *c);
+    /* The rule's config options, ending with a {NULL} entry; NULL when
+     * it takes none. */
+    const struct acl_rule_option *options;
 };
 
 /* Every rule object, declared from the one list. */
@@ -63,6 +78,13 @@ long acl_check_option(const struct acl_check *c, const char *name, long def);
 struct acl_finding *acl_report(struct acl_check *c, enum acl_level level,
                                const struct acl_node *at, const char *member,
                                const char *fmt, ...) ACL_PRINTF(5, 6);
+
+/* Reports at the member name of the node's value ("foo" in
+ * "foo": 1), e.g. for a member that should not be there; at the value
+ * when it has no name (an array element). */
+struct acl_finding *acl_report_name(struct acl_check *c, enum acl_level level,
+                                    const struct acl_node *at,
+                                    const char *fmt, ...) ACL_PRINTF(4, 5);
 
 /* Reports at a byte span of a text (agent source, or a JSON file where
  * no node fits, such as a syntax error). pointer may be NULL. */

@@ -1,5 +1,6 @@
 /*
- * rules_doc.h - rule documentation: --list-rules and --explain.
+ * rules_doc.h - rule documentation: --list-rules, --explain, and the
+ * generated manual page agentcore-lint-rules(7).
  */
 #ifndef ACL_RULES_DOC_H
 #define ACL_RULES_DOC_H
@@ -13,5 +14,17 @@
 int acl_rules_list(FILE *out, int json);
 /* Prints a rule's full text. Returns an exit status. */
 int acl_rules_explain(FILE *out, const struct acl_rule *r);
+/* Writes man/agentcore-lint-rules.7 (mdoc) from the rule registry.
+ * Returns an exit status. */
+int acl_rules_man(FILE *out);
+
+/* Is the rule an error in the production context and a warning outside
+ * it? */
+int acl_rule_prod_level(const struct acl_rule *r);
+/* "error/warning" for such rules, else the level's name (static). */
+const char *acl_rule_level_text(const struct acl_rule *r);
+/* "error in the production context, warning otherwise", or the level's
+ * name (static). */
+const char *acl_prod_level_phrase(const struct acl_rule *r);
 
 #endif

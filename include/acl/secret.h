@@ -13,7 +13,10 @@
 
 #include "acl/util.h"
 
-/* Compiles the pattern table. Safe to call more than once. */
+/* Compiles the pattern table. Safe to call more than once; the other
+ * functions call it themselves when needed. Setting ACL_NO_JIT in the
+ * environment turns off pcre2 JIT (for valgrind runs). The detector
+ * keeps one shared match-data: it is not thread-safe. */
 int acl_secret_init(struct acl_error *err);
 void acl_secret_fini(void);
 
@@ -23,14 +26,22 @@ struct acl_secret_match {
     size_t end;
 };
 
-/* Does s (len bytes, may hold NUL) contain a known-format secret? */
+/* Does s (len bytes, may hold NUL) contain a known-format secret? The
+ * first match in s is reported (m may be NULL); documentation samples
+ * ("EXAMPLE"), placeholder runs and templated URL passwords do not
+ * count. */
 int acl_secret_known(const char *s, size_t len, struct acl_secret_match *m);
 
-/* Does a variable, key or header name look like it holds a secret? */
+/* Does a variable, key or header name look like it holds a secret?
+ * Tokens split on non-alphanumerics and case boundaries ("APIKey" ->
+ * API, Key); "tokens" is not "token" (MAX_TOKENS is a limit), and a
+ * plural excluded last token excludes too (PRIVATE_SUBNET_IDS). */
 int acl_secret_name(const char *name, size_t len);
 
 /* Does a value look like a real secret value rather than a
- * placeholder, reference, boolean, number or ARN? */
+ * placeholder, reference, boolean, number or ARN? Beyond the spec, an
+ * environment-variable name ("OPENAI_API_KEY") and a URL without a
+ * password, query or fragment are not secret values either. */
 int acl_secret_value(const char *v, size_t len);
 
 /* Known format, or secret name with real value. Fills m (kind is
@@ -39,7 +50,9 @@ int acl_secret_check(const char *name, size_t nlen, const char *v,
                      size_t vlen, struct acl_secret_match *m);
 
 /* Writes at most the first 4 characters (whole UTF-8 sequences) of s
- * followed by "…" into out, NUL-terminated. */
+ * followed by "…" into out, NUL-terminated; values shorter than 8
+ * characters show at most half of theirs. Control, bidi-override and
+ * malformed characters are written as '?'. */
 void acl_secret_preview(const char *s, size_t len, char out[32]);
 
 #endif

@@ -6,6 +6,8 @@
 
 #define ACL_NAME "agentcore-lint"
 #define ACL_VERSION "0.1.0"
+/* The date of this version, for the manual pages. */
+#define ACL_DATE "November 27, 2025"
 #define ACL_URI "https://github.com/agentcore-lint/agentcore-lint"
 
 #endif

@@ -1,0 +1,27 @@
+/*
+ * lookup.h - walking and searching the project model: every target in
+ * one sequence, resources by name, and how messages name a target.
+ */
+#ifndef ACL_LOOKUP_H
+#define ACL_LOOKUP_H
+
+#include "acl/model.h"
+
+/* Every target ("Targets" in spec/rules.md): the targets of each
+ * gateway in order, then unassignedTargets. Borrowed from p. */
+size_t acl_targets_count(const struct acl_project *p);
+const struct acl_target *acl_targets_at(const struct acl_project *p,
+                                        size_t i);
+
+/* How messages name a target: target "t" of gateway "g", or
+ * unassigned target "t". New string; the caller frees it. */
+char *acl_target_label(const struct acl_target *t);
+
+/* The credential or policy engine with exactly this name (names are
+ * case-sensitive, as the CLI compares them), or NULL. Borrowed. */
+const struct acl_credential *acl_find_credential(const struct acl_project *p,
+                                                 const char *name);
+const struct acl_policy_engine *acl_find_engine(const struct acl_project *p,
+                                                const char *name);
+
+#endif

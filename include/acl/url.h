@@ -1,0 +1,58 @@
+/*
+ * url.h - splitting URLs into their parts, closely enough to the WHATWG
+ * URL parser (what the AgentCore CLI and Node use) that a rule sees the
+ * same host and path the service would.
+ *
+ * Every string in a struct acl_url is owned by it; acl_url_clear frees
+ * them. Strings from acl_percent_decode belong to the caller.
+ */
+#ifndef ACL_URL_H
+#define ACL_URL_H
+
+#include <stddef.h>
+
+struct acl_url {
+    char *scheme;   /* lower-cased, without ':' */
+    char *userinfo; /* "user:password" or NULL when absent */
+    char *host;     /* percent-decoded, lower-cased, one trailing dot
+                       removed; "" when the URL has no authority */
+    long port;      /* -1 when absent */
+    char *path;     /* as written but with '\\' as '/' for special schemes
+                       and "." / ".." segments resolved; may be "" */
+    char *query;    /* without '?', or NULL when absent */
+    char *fragment; /* without '#', or NULL when absent */
+};
+
+/* Parses s (trimmed of spaces and control characters at both ends, TAB
+ * CR LF removed inside, as the WHATWG parser does). Returns 0, or -1
+ * when s is not an absolute URL or its port is not a number up to
+ * 65535; then u holds nothing to free. */
+int acl_url_parse(const char *s, struct acl_url *u);
+void acl_url_clear(struct acl_url *u);
+
+/* Is scheme one whose URLs always have a host (http, https, ws, wss,
+ * ftp, file)? */
+int acl_url_special(const char *scheme);
+
+/* Decodes %XX escapes of s[0..n) (a '%' not followed by two hex digits
+ * stays as it is). Returns a new NUL-terminated string; *out_len, when
+ * not NULL, gets its length, which is shorter than strlen's result when
+ * the text decodes to a NUL byte. */
+char *acl_percent_decode(const char *s, size_t n, size_t *out_len);
+
+/* Do two URLs name the same resource: same scheme, host and port (the
+ * scheme's default port counts as absent), same path ignoring one
+ * trailing '/', same query? Unparsable URLs are equal only when the
+ * strings are. */
+int acl_url_same(const char *a, const char *b);
+
+/* Does host (as acl_url_parse gives it) match pattern, ignoring ASCII
+ * case? In the pattern, '*' stands for one or more characters
+ * ("*.lambda-url.*.on.aws"). Hosts longer than any DNS name never
+ * match. */
+int acl_url_host_matches(const char *host, const char *pattern);
+
+/* Is host the local machine: localhost, 127.0.0.1 or [::1]? */
+int acl_url_host_is_loopback(const char *host);
+
+#endif

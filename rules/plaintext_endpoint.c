@@ -1,0 +1,169 @@
+/*
+ * AC021 plaintext-endpoint - an http:// URL where tokens travel.
+ *
+ * Flags: an http:// URL (scheme in any case) as a target's "endpoint"
+ * or "passthrough.endpoint", as an OAuth or OIDC discovery URL (a
+ * credential's discoveryUrl; the JWT authorizer discoveryUrl of a
+ * gateway, a runtime, a harness or a payment manager), or as a harness
+ * remote MCP tool URL.
+ * Error in the production context, warning outside it.
+ * Does not flag: localhost, 127.0.0.1 and [::1] (local development);
+ * https and other schemes; values that are not URLs (AC020).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/lookup.h"
+#include "acl/rule.h"
+#include "acl/url.h"
+
+/* Reports url (the value of member of node) when it is plain http to a
+ * host other than the local machine. what names the owner and role:
+ * "target \"t\" of gateway \"g\" endpoint". */
+static void
+check_url(struct acl_check *c, const struct acl_node *node,
+          const char *member, const char *url, const char *what)
+{
+    const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
+    struct acl_url u;
+
+    if (url == NULL || acl_url_parse(url, &u) != 0)
+        return;
+    if (strcmp(u.scheme, "http") != 0 || acl_url_host_is_loopback(u.host)) {
+        acl_url_clear(&u);
+        return;
+    }
+    acl_report(c, acl_prod_level(c), node, member,
+               "%s uses plain http:// (host \"%.*s\"): what is sent or "
+               "fetched there travels unencrypted and can be read or changed "
+               "on the way%s%s",
+               what, 200, u.host, why ? ", and " : "", why ? why : "");
+    acl_url_clear(&u);
+}
+
+static void
+check_targets(struct acl_check *c)
+{
+    size_t i, n = acl_targets_count(c->project);
+
+    for (i = 0; i < n; i++) {
+        const struct acl_target *t = acl_targets_at(c->project, i);
+        char *label = acl_target_label(t);
+        char *what = acl_xasprintf("the endpoint of %s", label);
+
+        check_url(c, &t->node, "endpoint", t->endpoint, what);
+        check_url(c, &t->node, "passthrough/endpoint",
+                  t->passthrough_endpoint, what);
+        free(what);
+        free(label);
+    }
+}
+
+#define JWT_URL "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"
+
+static void
+check_discovery(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i;
+    char *what;
+
+    for (i = 0; i < p->ncredentials; i++) {
+        const struct acl_credential *cr = &p->credentials[i];
+
+        what = acl_xasprintf("the discovery URL of credential \"%s\"",
+                             cr->name ? cr->name : "");
+        check_url(c, &cr->node, "discoveryUrl", cr->discovery_url, what);
+        free(what);
+    }
+    for (i = 0; i < p->ngateways; i++) {
+        const struct acl_gateway *g = &p->gateways[i];
+
+        what = acl_xasprintf("the JWT discovery URL of gateway \"%s\"",
+                             g->name ? g->name : "");
+        check_url(c, &g->node, JWT_URL, g->discovery_url, what);
+        free(what);
+    }
+    for (i = 0; i < p->nruntimes; i++) {
+        const struct acl_runtime *r = &p->runtimes[i];
+
+        what = acl_xasprintf("the JWT discovery URL of runtime \"%s\"",
+                             r->name ? r->name : "");
+        check_url(c, &r->node, JWT_URL, r->discovery_url, what);
+        free(what);
+    }
+    for (i = 0; i < p->npayments; i++) {
+        const struct acl_payment *m = &p->payments[i];
+
+        what = acl_xasprintf("the JWT discovery URL of payment manager "
+                             "\"%s\"", m->name ? m->name : "");
+        check_url(c, &m->node,
+                  "authorizerConfiguration/customJWTAuthorizer/discoveryUrl",
+                  m->discovery_url, what);
+        free(what);
+    }
+}
+
+static void
+check_harnesses(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i, k;
+    char *what;
+
+    for (i = 0; i < p->nharnesses; i++) {
+        const struct acl_harness *h = &p->harnesses[i];
+        const char *name = h->name ? h->name : "";
+
+        if (h->spec == NULL)
+            continue;
+        what = acl_xasprintf("the JWT discovery URL of harness \"%s\"", name);
+        check_url(c, &h->spec_node, JWT_URL, h->discovery_url, what);
+        free(what);
+        for (k = 0; k < h->ntools; k++) {
+            const struct acl_harness_tool *t = &h->tools[k];
+
+            what = acl_xasprintf("remote MCP tool \"%s\" of harness \"%s\"",
+                                 t->name ? t->name : "", name);
+            check_url(c, &t->node, "config/remoteMcp/url", t->remote_url,
+                      what);
+            free(what);
+        }
+    }
+}
+
+static void
+check(struct acl_check *c)
+{
+    check_targets(c);
+    check_discovery(c);
+    check_harnesses(c);
+}
+
+const struct acl_rule acl_rule_plaintext_endpoint = {
+    .id = "AC021",
+    .name = "plaintext-endpoint",
+    .level = ACL_ERROR,
+    .flags = ACL_RULE_SECURITY | ACL_RULE_PROD_LEVEL,
+    .summary = "a tool endpoint or discovery URL uses plain http://",
+    .description =
+        "Gateway targets receive the agent's requests together with the "
+        "OAuth tokens or API keys of their outbound auth; an OAuth or OIDC "
+        "discovery URL tells the gateway, runtime or harness where to fetch "
+        "token-signing keys; a harness's remote MCP server receives its "
+        "headers. Over plain http:// anyone on the network path can read "
+        "or change all of it, and a changed discovery document lets an "
+        "attacker sign tokens the authorizer accepts. The CLI accepts "
+        "http:// everywhere but in CUSTOM_JWT authorizers. localhost, "
+        "127.0.0.1 and [::1] are exempt, for local development. This is "
+        "an error when the project is linted for production (see "
+        "--production and --target) and a warning otherwise.",
+    .help = "use an https:// URL; serve the tool or identity provider over "
+            "TLS",
+    .example = "Fails:  \"endpoint\": \"http://tools.example.com/mcp\"\n"
+               "Passes: \"endpoint\": \"https://tools.example.com/mcp\"\n"
+               "Passes: \"endpoint\": \"http://localhost:8000/mcp\"",
+    .precision = "very-high",
+    .security_severity = "7.5",
+    .check = check,
+};

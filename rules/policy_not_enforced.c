@@ -1,0 +1,110 @@
+/*
+ * AC013 policy-not-enforced - Cedar policies that only log in
+ * production.
+ *
+ * Flags, in the production context only:
+ * - a gateway whose policyEngineConfiguration.mode is "LOG_ONLY": its
+ *   engine's decisions are logged, never applied;
+ * - a policy with "enforcementMode": "LOG_ONLY" in an engine that some
+ *   gateway attaches (reported once per policy).
+ * Does not flag: anything outside the production context; policies of
+ * engines no gateway attaches; engines that do not exist (AC009).
+ */
+#include <string.h>
+
+#include "acl/lookup.h"
+#include "acl/rule.h"
+
+static int
+log_only(const char *mode)
+{
+    return mode != NULL && strcmp(mode, "LOG_ONLY") == 0;
+}
+
+/* The first gateway that attaches engine e, or NULL. */
+static const struct acl_gateway *
+attached_by(const struct acl_project *p, const struct acl_policy_engine *e)
+{
+    size_t i;
+
+    for (i = 0; i < p->ngateways; i++)
+        if (acl_find_engine(p, p->gateways[i].policy_engine_name) == e)
+            return &p->gateways[i];
+    return NULL;
+}
+
+static void
+check_policies(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i, k;
+
+    for (i = 0; i < p->nengines; i++) {
+        const struct acl_policy_engine *e = &p->engines[i];
+        const struct acl_gateway *g = attached_by(p, e);
+
+        for (k = 0; g != NULL && k < e->npolicies; k++) {
+            const struct acl_policy *pol = &e->policies[k];
+
+            if (!log_only(pol->enforcement_mode))
+                continue;
+            acl_report(c, ACL_WARNING, &pol->node, "enforcementMode",
+                       "policy \"%s\" of policy engine \"%s\" (attached to "
+                       "gateway \"%s\") is LOG_ONLY: its decisions are "
+                       "logged, not applied, and %s",
+                       pol->name ? pol->name : "", e->name ? e->name : "",
+                       g->name ? g->name : "", acl_prod_reason(c));
+        }
+    }
+}
+
+static void
+check(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i;
+
+    if (!p->production.on)
+        return;
+    for (i = 0; i < p->ngateways; i++) {
+        const struct acl_gateway *g = &p->gateways[i];
+
+        if (!g->has_policy_engine || !log_only(g->policy_mode))
+            continue;
+        acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",
+                   "gateway \"%s\" runs policy engine \"%s\" in LOG_ONLY "
+                   "mode: tool calls its policies would refuse still go "
+                   "through, and %s",
+                   g->name ? g->name : "",
+                   g->policy_engine_name ? g->policy_engine_name : "",
+                   acl_prod_reason(c));
+    }
+    check_policies(c);
+}
+
+const struct acl_rule acl_rule_policy_not_enforced = {
+    .id = "AC013",
+    .name = "policy-not-enforced",
+    .level = ACL_WARNING,
+    .flags = ACL_RULE_SECURITY,
+    .summary = "a production gateway's Cedar policies are only logged",
+    .description =
+        "A policy engine attached in LOG_ONLY mode, or a policy whose "
+        "enforcementMode is LOG_ONLY, only records what it would have "
+        "decided: every tool call the policies are meant to refuse still "
+        "reaches the tool. LOG_ONLY is the way to try new policies; in "
+        "production it leaves the gateway without the access control the "
+        "project appears to have. The rule runs only when the project is "
+        "linted for production (see --production and --target).",
+    .help = "set the gateway's policyEngineConfiguration.mode to \"ENFORCE\" "
+            "and remove \"enforcementMode\": \"LOG_ONLY\" (the default is "
+            "ACTIVE) once the policies are tested",
+    .example = "Fails (production):  \"policyEngineConfiguration\": { "
+               "\"policyEngineName\": \"ToolRules\", \"mode\": \"LOG_ONLY\" "
+               "}\n"
+               "Passes:              \"policyEngineConfiguration\": { "
+               "\"policyEngineName\": \"ToolRules\", \"mode\": \"ENFORCE\" }",
+    .precision = "very-high",
+    .security_severity = "5.0",
+    .check = check,
+};

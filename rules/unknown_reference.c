@@ -1,0 +1,205 @@
+/*
+ * AC009 unknown-reference - a name or path in agentcore.json that leads
+ * nowhere, where the CLI does not check it.
+ *
+ * Flags:
+ * - outboundAuth.credentialName of any target that is not the name of a
+ *   credential (names are case-sensitive);
+ * - a gateway's policyEngineConfiguration.policyEngineName that is not
+ *   the name of a policy engine;
+ * - a referenced file or folder that is missing, of the wrong kind, or
+ *   outside the project root (absolute, "..", or a link leading out):
+ *   lambdaFunctionArn.toolSchemaFile, schemaSource.inline.path, a
+ *   policy's sourceFile (files); a harness path, a runtime codeLocation
+ *   (folders).
+ * Does not flag: references the CLI itself checks (AC020 reports what
+ * the schema checks), files that exist but cannot be read here
+ * (permissions) or are too large to read, S3 schema sources.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/lookup.h"
+#include "acl/ref.h"
+#include "acl/rule.h"
+
+/* Same name once upper-cased with '-' read as '_': a likely typo. */
+static int
+near_name(const char *a, const char *b)
+{
+    for (; *a != '\0' && *b != '\0'; a++, b++) {
+        int x = *a == '-' ? '_' : acl_ascii_lower((unsigned char)*a);
+        int y = *b == '-' ? '_' : acl_ascii_lower((unsigned char)*b);
+
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+static void
+check_credential(struct acl_check *c, const struct acl_target *t)
+{
+    const struct acl_project *p = c->project;
+    const char *hint = NULL;
+    char *label;
+    size_t i;
+
+    if (t->credential_name == NULL ||
+        acl_find_credential(p, t->credential_name) != NULL)
+        return;
+    for (i = 0; i < p->ncredentials && hint == NULL; i++)
+        if (p->credentials[i].name != NULL &&
+            near_name(p->credentials[i].name, t->credential_name))
+            hint = p->credentials[i].name;
+    label = acl_target_label(t);
+    acl_report(c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
+               "%s names credential \"%s\", which is not in \"credentials\"%s"
+               "%s%s",
+               label, t->credential_name,
+               hint ? " (did you mean \"" : "", hint ? hint : "",
+               hint ? "\"?)" : "");
+    free(label);
+}
+
+static void
+check_engine(struct acl_check *c, const struct acl_gateway *g)
+{
+    if (g->policy_engine_name == NULL ||
+        acl_find_engine(c->project, g->policy_engine_name) != NULL)
+        return;
+    acl_report(c, ACL_ERROR, &g->node,
+               "policyEngineConfiguration/policyEngineName",
+               "gateway \"%s\" attaches policy engine \"%s\", which is not "
+               "in \"policyEngines\"",
+               g->name ? g->name : "", g->policy_engine_name);
+}
+
+static const char *
+status_text(enum acl_ref_status st, const char *path, int want_dir)
+{
+    if (st == ACL_REF_OUTSIDE)
+        return path[0] == '/' ? "is an absolute path, not a path relative "
+                                "to the project root"
+                              : "leads outside the project root";
+    if (st == ACL_REF_WRONG_KIND)
+        return want_dir ? "is not a folder" : "is not a regular file";
+    return "does not exist";
+}
+
+/* Reports path (the value of member of node) when it leads nowhere.
+ * what names the owner: "runtime \"x\"". */
+static void
+check_path(struct acl_check *c, const struct acl_node *node,
+           const char *member, const char *field, const char *path,
+           int want_dir, const char *what)
+{
+    enum acl_ref_status st;
+
+    if (path == NULL)
+        return;
+    st = acl_ref_check(c->project, path, want_dir);
+    if (st == ACL_REF_OK || st == ACL_REF_UNREADABLE || st == ACL_REF_TOO_BIG)
+        return;
+    acl_report(c, ACL_ERROR, node, member, "%s: %s \"%s\" %s", what, field,
+               path, status_text(st, path, want_dir));
+}
+
+static void
+check_target_files(struct acl_check *c, const struct acl_target *t)
+{
+    char *label;
+
+    if (t->tool_schema_file == NULL && t->inline_schema_path == NULL)
+        return;
+    label = acl_target_label(t);
+    check_path(c, &t->node, "lambdaFunctionArn/toolSchemaFile",
+               "toolSchemaFile", t->tool_schema_file, 0, label);
+    check_path(c, &t->node, "schemaSource/inline/path", "schema file",
+               t->inline_schema_path, 0, label);
+    free(label);
+}
+
+static void
+check_resource_files(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i, k;
+    char *what;
+
+    for (i = 0; i < p->nruntimes; i++) {
+        const struct acl_runtime *r = &p->runtimes[i];
+
+        what = acl_xasprintf("runtime \"%s\"", r->name ? r->name : "");
+        check_path(c, &r->node, "codeLocation", "codeLocation",
+                   r->code_location, 1, what);
+        free(what);
+    }
+    for (i = 0; i < p->nharnesses; i++) {
+        const struct acl_harness *h = &p->harnesses[i];
+
+        what = acl_xasprintf("harness \"%s\"", h->name ? h->name : "");
+        check_path(c, &h->node, "path", "path", h->path, 1, what);
+        free(what);
+    }
+    for (i = 0; i < p->nengines; i++)
+        for (k = 0; k < p->engines[i].npolicies; k++) {
+            const struct acl_policy *pol = &p->engines[i].policies[k];
+
+            what = acl_xasprintf("policy \"%s\" of policy engine \"%s\"",
+                                 pol->name ? pol->name : "",
+                                 p->engines[i].name ? p->engines[i].name
+                                                    : "");
+            check_path(c, &pol->node, "sourceFile", "sourceFile",
+                       pol->source_file, 0, what);
+            free(what);
+        }
+}
+
+static void
+check(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i, n = acl_targets_count(p);
+
+    for (i = 0; i < n; i++) {
+        check_credential(c, acl_targets_at(p, i));
+        check_target_files(c, acl_targets_at(p, i));
+    }
+    for (i = 0; i < p->ngateways; i++)
+        check_engine(c, &p->gateways[i]);
+    check_resource_files(c);
+}
+
+const struct acl_rule acl_rule_unknown_reference = {
+    .id = "AC009",
+    .name = "unknown-reference",
+    .level = ACL_ERROR,
+    .summary = "a credential, policy engine, file or folder that is not "
+               "there",
+    .description =
+        "The AgentCore CLI does not check that the names and paths in "
+        "agentcore.json lead anywhere: `agentcore validate` passes a target "
+        "whose outboundAuth.credentialName names no credential, a gateway "
+        "whose policyEngineName names no policy engine, and paths to tool "
+        "schemas, OpenAPI or Smithy documents, Cedar policy sources, harness "
+        "folders and runtime code folders that do not exist. The mistake "
+        "shows up only at deploy time, or as a gateway without its tools. "
+        "A path that is absolute, climbs out with \"..\", or follows a link "
+        "out of the project root also works only on the machine where it "
+        "was written, and may read files that are not part of the "
+        "project.",
+    .help = "fix the name so that it matches a credential or policy engine "
+            "(names are case-sensitive), or add the missing one; keep every "
+            "referenced file and folder inside the project and name it "
+            "relative to the project root",
+    .example =
+        "Fails:  \"credentials\": [{ \"authorizerType\": "
+        "\"OAuthCredentialProvider\", \"name\": \"crm-oauth\" }],\n"
+        "        ... \"outboundAuth\": { \"type\": \"OAUTH\", "
+        "\"credentialName\": \"crm-oauth-cred\" }\n"
+        "Passes: ... \"outboundAuth\": { \"type\": \"OAUTH\", "
+        "\"credentialName\": \"crm-oauth\" }",
+    .precision = "very-high",
+    .check = check,
+};

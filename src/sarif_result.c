@@ -1,0 +1,203 @@
+/*
+ * sarif_result.c - SARIF run.results: one result per finding, with its
+ * location, JSON pointer, fingerprints, suppression and baseline state.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/engine.h"
+#include "acl/jptr.h"
+#include "acl/json.h"
+#include "acl/model.h"
+#include "acl/rule.h"
+#include "acl/sarif.h"
+
+size_t
+acl_sarif_art_of(struct acl_sarif *s, const struct acl_text *file)
+{
+    size_t i;
+
+    /* Findings come sorted by file: the last one added is the likely
+     * match. */
+    for (i = s->narts; i-- > 0;)
+        if (s->arts[i].file == file)
+            return i;
+    acl_xgrow((void **)&s->arts, &s->cap, s->narts + 1, sizeof *s->arts);
+    memset(&s->arts[s->narts], 0, sizeof *s->arts);
+    s->arts[s->narts].file = file;
+    return s->narts++;
+}
+
+static json_t *
+artifact_location(struct acl_sarif *s, const struct acl_text *file)
+{
+    char *uri = acl_sarif_uri(file->display);
+    json_t *o = json_object();
+
+    json_object_set_new(o, "uri", acl_sarif_str(uri));
+    if (file->display[0] != '/')
+        json_object_set_new(o, "uriBaseId", json_string("SRCROOT"));
+    json_object_set_new(o, "index",
+                        json_integer((json_int_t)acl_sarif_art_of(s, file)));
+    free(uri);
+    return o;
+}
+
+static json_t *
+region(const struct acl_finding *f)
+{
+    json_t *r = json_object();
+    char *snip = acl_report_snippet(f);
+
+    json_object_set_new(r, "startLine", json_integer(f->start.line));
+    json_object_set_new(r, "startColumn", json_integer(f->start.col16));
+    json_object_set_new(r, "endLine", json_integer(f->end.line));
+    json_object_set_new(r, "endColumn", json_integer(f->end.col16));
+    if (snip[0] != '\0')
+        json_object_set_new(r, "snippet",
+                            json_pack("{s:o}", "text", acl_sarif_str(snip)));
+    free(snip);
+    return r;
+}
+
+/* The JSON value the pointer's parent holds, to tell an array element
+ * from an object member; NULL when the document is not at hand. */
+static json_t *
+pointer_parent(const struct acl_finding *f, struct acl_buf *last)
+{
+    const struct acl_project *p = f->project;
+    const char *ptr = f->pointer;
+    json_t *cur = NULL, *parent = NULL;
+    size_t i;
+
+    for (i = 0; p != NULL && i < p->ndocs; i++)
+        if (p->docs[i].doc->text == f->file)
+            cur = p->docs[i].doc->root;
+    while (acl_jptr_next(&ptr, last) == 0) {
+        parent = cur;
+        if (json_is_array(cur))
+            cur = json_array_get(cur, strtoul(last->data, NULL, 10));
+        else
+            cur = json_object_getn(cur, last->data, last->len);
+    }
+    return parent;
+}
+
+static json_t *
+logical_location(const struct acl_finding *f)
+{
+    struct acl_buf last = {0};
+    json_t *parent = pointer_parent(f, &last), *o = json_object();
+    int element = json_is_array(parent) ||
+                  (parent == NULL && last.len > 0 &&
+                   strspn(last.data, "0123456789") == last.len);
+
+    json_object_set_new(o, "name", acl_sarif_text(last.data, last.len));
+    json_object_set_new(o, "fullyQualifiedName", acl_sarif_str(f->pointer));
+    json_object_set_new(o, "kind", json_string(element ? "element"
+                                                        : "member"));
+    acl_buf_free(&last);
+    return o;
+}
+
+static json_t *
+location(struct acl_sarif *s, const struct acl_finding *f)
+{
+    json_t *loc = json_object(), *phys = json_object();
+
+    json_object_set_new(phys, "artifactLocation",
+                        artifact_location(s, f->file));
+    json_object_set_new(phys, "region", region(f));
+    json_object_set_new(loc, "physicalLocation", phys);
+    if (f->pointer != NULL && f->pointer[0] != '\0')
+        json_object_set_new(loc, "logicalLocations",
+                            json_pack("[o]", logical_location(f)));
+    return loc;
+}
+
+/* GitHub's hash of the result's first line, computed for its file by
+ * out_sarif.c. */
+static const char *
+line_hash(struct acl_sarif *s, const struct acl_finding *f)
+{
+    size_t k = acl_sarif_art_of(s, f->file);
+    const struct acl_sarif_art *a = &s->arts[k];
+    size_t lo = 0, hi = a->nlines;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (a->lines[mid] < f->start.line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->nlines && a->lines[lo] == f->start.line ? a->hashes[lo]
+                                                           : "";
+}
+
+static json_t *
+fingerprints(struct acl_sarif *s, const struct acl_finding *f)
+{
+    json_t *o = json_object();
+    const char *lh = line_hash(s, f);
+
+    if (f->fingerprint != NULL)
+        json_object_set_new(o, "agentcoreLint/v1",
+                            json_string(f->fingerprint));
+    if (lh[0] != '\0')
+        json_object_set_new(o, "primaryLocationLineHash", json_string(lh));
+    return o;
+}
+
+/* Ends the text with a period, as SARIF viewers expect sentences. */
+static json_t *
+sentence(const char *text)
+{
+    size_t n = strlen(text);
+    char *s = acl_xasprintf("%s%s", text,
+                            n > 0 && strchr(".!?", text[n - 1]) ? "" : ".");
+    json_t *j = acl_sarif_str(s);
+
+    free(s);
+    return j;
+}
+
+static json_t *
+result(struct acl_sarif *s, const struct acl_finding *f)
+{
+    json_t *r = json_object();
+
+    json_object_set_new(r, "ruleId", json_string(f->rule->id));
+    json_object_set_new(r, "ruleIndex",
+                        json_integer(acl_sarif_rule_index(s, f->rule)));
+    json_object_set_new(r, "level", json_string(acl_level_name(f->level)));
+    json_object_set_new(r, "message",
+                        json_pack("{s:o}", "text", sentence(f->message)));
+    json_object_set_new(r, "locations", json_pack("[o]", location(s, f)));
+    json_object_set_new(r, "partialFingerprints", fingerprints(s, f));
+    if (f->suppressed) {
+        json_t *sup = json_pack("{s:s}", "kind", "external");
+
+        if (f->justification != NULL)
+            json_object_set_new(sup, "justification",
+                                acl_sarif_str(f->justification));
+        json_object_set_new(r, "suppressions", json_pack("[o]", sup));
+    }
+    if (f->baseline != ACL_BASELINE_NONE)
+        json_object_set_new(r, "baselineState",
+                            json_string(f->baseline == ACL_BASELINE_NEW
+                                            ? "new" : "unchanged"));
+    return r;
+}
+
+json_t *
+acl_sarif_results(struct acl_sarif *s)
+{
+    json_t *arr = json_array();
+    size_t i;
+
+    for (i = 0; i < s->ctx->findings->n; i++)
+        json_array_append_new(arr, result(s, s->ctx->findings->items[i]));
+    return arr;
+}

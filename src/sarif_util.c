@@ -1,0 +1,254 @@
+/*
+ * sarif_util.c - helpers of the SARIF writer: file paths as URIs, text
+ * from linted files as valid JSON strings, and GitHub's line hash.
+ *
+ * The line hash must equal what GitHub's upload action computes for the
+ * same file, or code scanning warns about an inconsistent fingerprint
+ * and may open duplicate alerts. So the file is decoded as Node does
+ * (UTF-8 to UTF-16 code units, a bad sequence becoming one U+FFFD) and
+ * hashed code unit by code unit.
+ */
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/sarif.h"
+#include "acl/util.h"
+
+#define REPLACEMENT 0xFFFDul
+#define BAD 0x110000ul
+
+/* Decodes one character as the WHATWG UTF-8 decoder does: a bad
+ * sequence yields BAD (shown as U+FFFD) and consumes its longest valid
+ * prefix (at least one byte). Returns the bytes consumed. */
+static size_t
+utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t need, i;
+
+    if (c < 0x80)
+        return *cp = c, 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return *cp = BAD, 1;
+    *cp = c & (0x3F >> need);
+    for (i = 1; i <= need; i++) {
+        if (i >= n || s[i] < lo || s[i] > hi)
+            return *cp = BAD, i;
+        *cp = (*cp << 6) | (s[i] & 0x3F);
+        lo = 0x80, hi = 0xBF;
+    }
+    return need + 1;
+}
+
+static int
+unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+           c == '~' || c == '/';
+}
+
+char *
+acl_sarif_uri(const char *path)
+{
+    struct acl_buf b = {0};
+    const unsigned char *p = (const unsigned char *)path;
+
+    acl_buf_puts(&b, path[0] == '/' ? "file://" : "");
+    for (; *p != '\0'; p++) {
+        if (unreserved(*p))
+            acl_buf_putc(&b, (char)*p);
+        else
+            acl_buf_printf(&b, "%%%02X", *p);
+    }
+    return acl_buf_steal(&b);
+}
+
+json_t *
+acl_sarif_text(const char *s, size_t n)
+{
+    struct acl_buf b = {0};
+    size_t i = 0, k;
+    unsigned long cp;
+    json_t *j;
+
+    acl_buf_append(&b, "", 0);
+    while (i < n) {
+        k = utf8_next((const unsigned char *)s + i, n - i, &cp);
+        if (cp == BAD)
+            acl_buf_puts(&b, "\xEF\xBF\xBD");
+        else
+            acl_buf_append(&b, s + i, k);
+        i += k;
+    }
+    j = json_stringn(b.data, b.len);
+    acl_buf_free(&b);
+    return j != NULL ? j : json_string("");
+}
+
+json_t *
+acl_sarif_str(const char *s)
+{
+    return acl_sarif_text(s, strlen(s));
+}
+
+/* Occurrences of each hash value so far: open addressing, grown at
+ * half full. A count of 0 marks an empty slot. */
+struct counts {
+    uint64_t *keys;
+    size_t *vals;
+    size_t cap, used;
+};
+
+static size_t *
+count_slot(struct counts *t, uint64_t key)
+{
+    size_t i;
+
+    if (2 * (t->used + 1) > t->cap) {
+        struct counts bigger = {0};
+
+        bigger.cap = t->cap ? 2 * t->cap : 1024;
+        bigger.keys = acl_xcalloc(bigger.cap, sizeof *bigger.keys);
+        bigger.vals = acl_xcalloc(bigger.cap, sizeof *bigger.vals);
+        for (i = 0; i < t->cap; i++)
+            if (t->vals[i] != 0)
+                *count_slot(&bigger, t->keys[i]) = t->vals[i];
+        free(t->keys);
+        free(t->vals);
+        *t = bigger;
+    }
+    i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (t->cap - 1);
+    while (t->vals[i] != 0 && t->keys[i] != key)
+        i = (i + 1) & (t->cap - 1);
+    if (t->vals[i] == 0) {
+        t->keys[i] = key;
+        t->used++;
+    }
+    return &t->vals[i];
+}
+
+#define BLOCK 100
+#define EOF_UNIT 65535u
+
+/* The rolling hash over a window of the last BLOCK code units; linenos
+ * marks which window slots started a line. */
+struct hasher {
+    uint32_t window[BLOCK];
+    long linenos[BLOCK];
+    uint64_t hash, first_mod;
+    size_t index;
+    long lineno;
+    int line_start, prev_cr;
+    struct counts counts;
+    const unsigned *want;
+    size_t nwant, next;
+    char (*out)[ACL_LINE_HASH_SIZE];
+};
+
+/* The window has come round to a line start: its hash is complete. */
+static void
+emit(struct hasher *h)
+{
+    long line = h->linenos[h->index];
+    size_t *count = count_slot(&h->counts, h->hash);
+
+    ++*count;
+    while (h->next < h->nwant && (long)h->want[h->next] < line)
+        h->next++;
+    while (h->next < h->nwant && (long)h->want[h->next] == line)
+        snprintf(h->out[h->next++], ACL_LINE_HASH_SIZE, "%" PRIx64 ":%zu",
+                 h->hash, *count);
+    h->linenos[h->index] = -1;
+}
+
+static void
+update(struct hasher *h, uint32_t unit)
+{
+    uint32_t begin = h->window[h->index];
+
+    h->window[h->index] = unit;
+    h->hash = 37 * h->hash + unit - h->first_mod * begin;
+    h->index = (h->index + 1) % BLOCK;
+}
+
+/* Spaces, tabs and the LF of a CR LF do not count; CR counts as LF. */
+static void
+process(struct hasher *h, uint32_t unit)
+{
+    if (unit == ' ' || unit == '\t' || (h->prev_cr && unit == '\n')) {
+        h->prev_cr = 0;
+        return;
+    }
+    h->prev_cr = unit == '\r';
+    if (unit == '\r')
+        unit = '\n';
+    if (h->linenos[h->index] != -1)
+        emit(h);
+    if (h->line_start) {
+        h->line_start = 0;
+        h->linenos[h->index] = ++h->lineno;
+    }
+    if (unit == '\n')
+        h->line_start = 1;
+    update(h, unit);
+}
+
+static void
+process_text(struct hasher *h, const char *data, size_t len)
+{
+    size_t i = 0;
+    unsigned long cp;
+
+    while (i < len) {
+        i += utf8_next((const unsigned char *)data + i, len - i, &cp);
+        if (cp == BAD)
+            cp = REPLACEMENT;
+        if (cp >= 0x10000) {
+            process(h, (uint32_t)(0xD800 + ((cp - 0x10000) >> 10)));
+            process(h, (uint32_t)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+        } else {
+            process(h, (uint32_t)cp);
+        }
+    }
+}
+
+void
+acl_line_hashes(const char *data, size_t len, const unsigned *lines,
+                size_t n, char (*out)[ACL_LINE_HASH_SIZE])
+{
+    struct hasher *h = acl_xcalloc(1, sizeof *h);
+    size_t i;
+
+    h->first_mod = 1;
+    for (i = 0; i < BLOCK; i++) {
+        h->first_mod *= 37;
+        h->linenos[i] = -1;
+    }
+    for (i = 0; i < n; i++)
+        out[i][0] = '\0';
+    h->line_start = 1;
+    h->want = lines;
+    h->nwant = n;
+    h->out = out;
+    process_text(h, data, len);
+    process(h, EOF_UNIT);
+    /* Pad with zeros so the last lines get full windows too. */
+    for (i = 0; i < BLOCK; i++) {
+        if (h->linenos[h->index] != -1)
+            emit(h);
+        update(h, 0);
+    }
+    free(h->counts.keys);
+    free(h->counts.vals);
+    free(h);
+}

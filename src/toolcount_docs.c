@@ -1,0 +1,365 @@
+/*
+ * toolcount_docs.c - counting the tools a document defines: a tool
+ * list, an OpenAPI document (JSON, or YAML by a line scan), a Smithy
+ * JSON AST, an API Gateway tool configuration.
+ *
+ * The YAML scan understands block mappings only, which is how OpenAPI
+ * documents are written in practice; anything else (flow mappings,
+ * aliases, tabs) makes the document "unknown" rather than miscounted.
+ */
+#include <string.h>
+
+#include "acl/toolcount.h"
+#include "acl/util.h"
+
+/* The operations of an OpenAPI path item (OpenAPI 2 and 3). */
+static const char *const http_methods[] = {"get",     "put",  "post",
+                                           "delete",  "options", "head",
+                                           "patch",   "trace"};
+
+static int
+is_method(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(http_methods); i++)
+        if (strlen(http_methods[i]) == n && memcmp(s, http_methods[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static long
+count_objects(json_t *arr)
+{
+    size_t i;
+    long n = 0;
+    json_t *e;
+
+    json_array_foreach(arr, i, e) {
+        if (json_is_object(e))
+            n++;
+    }
+    return n;
+}
+
+long
+acl_tools_in_tool_file(json_t *root)
+{
+    if (json_is_object(root))
+        root = json_object_get(root, "tools");
+    return json_is_array(root) ? count_objects(root) : -1;
+}
+
+/* An OpenAPI document without "paths" still is one when it says so. */
+static int
+looks_openapi(json_t *root)
+{
+    return json_object_get(root, "openapi") != NULL ||
+           json_object_get(root, "swagger") != NULL;
+}
+
+long
+acl_tools_in_openapi_json(json_t *root, int *partial)
+{
+    json_t *paths = json_object_get(root, "paths"), *item, *v;
+    const char *path, *key;
+    long n = 0;
+
+    if (!json_is_object(root))
+        return -1;
+    if (paths == NULL)
+        return looks_openapi(root) ? 0 : -1;
+    if (!json_is_object(paths))
+        return -1;
+    json_object_foreach(paths, path, item) {
+        if (!json_is_object(item))
+            continue;
+        if (json_object_get(item, "$ref") != NULL)
+            *partial = 1;
+        json_object_foreach(item, key, v) {
+            if (is_method(key, strlen(key)))
+                n++;
+        }
+    }
+    return n;
+}
+
+long
+acl_tools_in_smithy_json(json_t *root)
+{
+    json_t *shapes = json_object_get(root, "shapes"), *shape;
+    const char *name;
+    long n = 0;
+
+    if (!json_is_object(root))
+        return -1;
+    if (shapes == NULL)
+        return json_object_get(root, "smithy") != NULL ? 0 : -1;
+    if (!json_is_object(shapes))
+        return -1;
+    json_object_foreach(shapes, name, shape) {
+        const char *type = json_string_value(json_object_get(shape, "type"));
+
+        if (type != NULL && strcmp(type, "operation") == 0)
+            n++;
+    }
+    return n;
+}
+
+/* Is the pair (path, method) among the first n filters' pairs? */
+static int
+seen_pair(json_t *filters, size_t n, const char *path, const char *method)
+{
+    size_t i, j;
+    json_t *f, *m;
+
+    for (i = 0; i < n; i++) {
+        f = json_array_get(filters, i);
+        if (!json_is_string(json_object_get(f, "filterPath")) ||
+            strcmp(json_string_value(json_object_get(f, "filterPath")),
+                   path) != 0)
+            continue;
+        json_array_foreach(json_object_get(f, "methods"), j, m) {
+            if (json_is_string(m) && strcmp(json_string_value(m), method) == 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Distinct (filterPath, method) pairs of filter i not seen before it,
+ * or 1 for a wildcard filter. */
+static long
+filter_tools(json_t *filters, size_t i, int *partial)
+{
+    json_t *f = json_array_get(filters, i), *methods, *m;
+    const char *path = json_string_value(json_object_get(f, "filterPath"));
+    size_t j;
+    long n = 0;
+
+    if (path == NULL)
+        return 0;
+    if (strchr(path, '*') != NULL) {
+        *partial = 1;
+        return 1;
+    }
+    methods = json_object_get(f, "methods");
+    json_array_foreach(methods, j, m) {
+        const char *meth = json_string_value(m);
+        size_t k;
+        int dup = 0;
+
+        for (k = 0; meth != NULL && k < j && !dup; k++)
+            dup = json_is_string(json_array_get(methods, k)) &&
+                  strcmp(json_string_value(json_array_get(methods, k)),
+                         meth) == 0;
+        if (meth != NULL && !dup && !seen_pair(filters, i, path, meth))
+            n++;
+    }
+    return n;
+}
+
+long
+acl_tools_in_api_gateway(json_t *api_gateway, int *partial)
+{
+    json_t *conf = json_object_get(api_gateway, "apiGatewayToolConfiguration");
+    json_t *overrides = json_object_get(conf, "toolOverrides");
+    json_t *filters = json_object_get(conf, "toolFilters");
+    size_t i;
+    long n = 0;
+
+    if (!json_is_object(conf))
+        return -1;
+    if (json_array_size(overrides) > 0)
+        return count_objects(overrides);
+    if (!json_is_array(filters))
+        return -1;
+    for (i = 0; i < json_array_size(filters); i++)
+        n += filter_tools(filters, i, partial);
+    return n;
+}
+
+/* ---- YAML line scan ---------------------------------------------- */
+
+/* One logical line of a block mapping: "  key: rest  # comment". */
+struct yline {
+    long indent;    /* -1 for a blank or comment-only line */
+    int tab;        /* a tab in the indentation */
+    const char *key; /* NULL when the line is not "key:" */
+    size_t key_len;
+    int has_rest;   /* a value after the colon (not a comment) */
+    int empty_flow; /* that value is "{}" */
+};
+
+/* The value after "key:" (from p to end): is there one, and is it {}? */
+static void
+scan_rest(const char *p, const char *end, struct yline *l)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (p == end || *p == '#')
+        return;
+    l->has_rest = 1;
+    if (p + 1 < end && p[0] == '{' && p[1] == '}') {
+        p += 2;
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        l->empty_flow = p == end || *p == '#';
+    }
+}
+
+/* The key of a line (plain, or single/double quoted without escapes). */
+static void
+scan_key(const char *p, const char *end, struct yline *l)
+{
+    const char *k = p, *colon;
+
+    if (*p == '"' || *p == '\'') {
+        const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+
+        if (q == NULL || q + 1 >= end || q[1] != ':')
+            return;
+        k = p + 1;
+        colon = q + 1;
+        l->key_len = (size_t)(q - k);
+    } else {
+        for (colon = p; colon < end; colon++)
+            if (*colon == ':' && (colon + 1 == end || colon[1] == ' ' ||
+                                  colon[1] == '\t'))
+                break;
+        if (colon == end || *p == '-' || *p == '#')
+            return;
+        l->key_len = (size_t)(colon - k);
+        while (l->key_len > 0 && k[l->key_len - 1] == ' ')
+            l->key_len--;
+    }
+    if (colon + 1 < end && colon[1] != ' ' && colon[1] != '\t')
+        return;
+    l->key = k;
+    scan_rest(colon + 1, end, l);
+}
+
+static void
+scan_line(const char *p, const char *end, struct yline *l)
+{
+    const char *s = p;
+
+    memset(l, 0, sizeof *l);
+    while (s < end && (*s == ' ' || *s == '\t')) {
+        l->tab |= *s == '\t';
+        s++;
+    }
+    if (end > s && end[-1] == '\r')
+        end--;
+    if (s == end || *s == '#') {
+        l->indent = -1;
+        return;
+    }
+    l->indent = (long)(s - p);
+    scan_key(s, end, l);
+}
+
+struct yscan {
+    long item_indent;   /* indentation of path keys, -1 before the first */
+    long method_indent; /* of the current item's members, -1 before */
+    long count;
+    int partial;
+    int failed;
+};
+
+static int
+key_is(const struct yline *l, const char *s)
+{
+    return l->key != NULL && l->key_len == strlen(s) &&
+           memcmp(l->key, s, l->key_len) == 0;
+}
+
+/* One line inside "paths:". Returns 0 when the block has ended. */
+static int
+scan_paths_line(struct yscan *y, const struct yline *l)
+{
+    if (l->indent == 0)
+        return 0;
+    if (l->tab) {
+        y->failed = 1;
+        return 0;
+    }
+    if (y->item_indent < 0)
+        y->item_indent = l->indent;
+    if (l->indent < y->item_indent) {
+        y->failed = 1;
+        return 0;
+    }
+    if (l->indent == y->item_indent) {
+        y->method_indent = -1;
+        if (l->key == NULL || (l->has_rest && !l->empty_flow))
+            y->failed = 1;
+        return !y->failed;
+    }
+    if (y->method_indent < 0)
+        y->method_indent = l->indent;
+    if (l->indent == y->method_indent && l->key != NULL) {
+        if (is_method(l->key, l->key_len))
+            y->count++;
+        else if (key_is(l, "$ref") || key_is(l, "<<"))
+            y->partial = 1;
+    }
+    return 1;
+}
+
+/* Finds the top-level "paths:" key; returns the offset after its line,
+ * or -1. *flow gets 1 for "paths: {}", 2 for another inline value. */
+static long
+find_paths(const char *text, size_t len, int *openapi, int *flow)
+{
+    size_t off = 0;
+
+    while (off < len) {
+        const char *nl = memchr(text + off, '\n', len - off);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        struct yline l;
+
+        scan_line(text + off, text + end, &l);
+        off = end + 1;
+        if (l.indent != 0)
+            continue;
+        if (key_is(&l, "openapi") || key_is(&l, "swagger"))
+            *openapi = 1;
+        if (key_is(&l, "paths")) {
+            *flow = l.has_rest ? (l.empty_flow ? 1 : 2) : 0;
+            return (long)off;
+        }
+    }
+    return -1;
+}
+
+long
+acl_tools_in_openapi_yaml(const char *text, size_t len, int *partial)
+{
+    struct yscan y = {-1, -1, 0, 0, 0};
+    int openapi = 0, flow = 0;
+    long start = find_paths(text, len, &openapi, &flow);
+    size_t off;
+
+    if (start < 0)
+        return openapi ? 0 : -1;
+    if (flow != 0)
+        return flow == 1 ? 0 : -1;
+    for (off = (size_t)start; off < len;) {
+        const char *nl = memchr(text + off, '\n', len - off);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        struct yline l;
+
+        scan_line(text + off, text + end, &l);
+        off = end + 1;
+        if (l.indent < 0)
+            continue;
+        if (!scan_paths_line(&y, &l))
+            break;
+    }
+    if (y.failed)
+        return -1;
+    if (y.partial)
+        *partial = 1;
+    return y.count;
+}

@@ -1,0 +1,147 @@
+/*
+ * check_model.c - production-name matching, project discovery and the
+ * model built from a project.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "acl/discover.h"
+#include "acl/model.h"
+#include "check_acl.h"
+
+static const struct {
+    const char *name;
+    int prod;
+} prod_names[] = {
+    {"prod", 1},        {"Prod-EU", 1},    {"eu-prod2", 1},
+    {"live", 1},        {"production", 1}, {"prd", 1},
+    {"us-east-PRD-1", 1}, {"product", 0},  {"preprod", 0},
+    {"dev", 0},         {"default", 0},    {"product-demo", 0},
+    {"prod-", 1},       {"", 0},           {"staging-live3", 1},
+    {"prods", 0},       {"x-production-y", 1}, {"2prod", 0},
+};
+
+START_TEST(production_names_default_rule)
+{
+    ck_assert_msg(acl_production_name(prod_names[_i].name, NULL, 0) ==
+                      prod_names[_i].prod,
+                  "\"%s\" should%s be a production name",
+                  prod_names[_i].name, prod_names[_i].prod ? "" : " not");
+}
+END_TEST
+
+START_TEST(production_names_config_list_replaces_default)
+{
+    const char *names[] = {"live-eu", "main"};
+
+    ck_assert(acl_production_name("main", names, 2));
+    ck_assert(!acl_production_name("prod", names, 2));
+    ck_assert(!acl_production_name("live", names, 2));
+}
+END_TEST
+
+START_TEST(discover_file_inside_project)
+{
+    struct acl_found_list l = {0};
+    struct acl_error err;
+
+    ck_assert_int_eq(
+        acl_discover("fixtures/rules/AC001/pass-aws-iam/agentcore/agentcore.json",
+                     &l, &err), 0);
+    ck_assert_int_eq(acl_discover("fixtures/rules/AC001/pass-aws-iam/agentcore",
+                                  &l, &err), 0);
+    ck_assert_uint_eq(l.n, 1);
+    ck_assert_str_eq(l.items[0].display, "fixtures/rules/AC001/pass-aws-iam");
+    acl_found_list_free(&l);
+}
+END_TEST
+
+START_TEST(discover_folder_of_projects)
+{
+    struct acl_found_list l = {0};
+    struct acl_error err;
+    size_t i;
+
+    ck_assert_int_eq(acl_discover("fixtures/rules/AC000", &l, &err), 0);
+    ck_assert_uint_ge(l.n, 5);
+    for (i = 1; i < l.n; i++)
+        ck_assert_int_lt(strcmp(l.items[i - 1].real, l.items[i].real), 0);
+    acl_found_list_free(&l);
+}
+END_TEST
+
+START_TEST(discover_errors)
+{
+    struct acl_found_list l = {0};
+    struct acl_error err;
+    char dir[] = "/tmp/acl-disc-XXXXXX";
+
+    ck_assert_int_eq(acl_discover("/nonexistent/x", &l, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "/nonexistent/x"));
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    ck_assert_int_eq(acl_discover(dir, &l, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "no AgentCore project found"));
+    ck_assert_int_eq(acl_discover("Makefile", &l, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "not inside an AgentCore project"));
+    rmdir(dir);
+    ck_assert_uint_eq(l.n, 0);
+}
+END_TEST
+
+START_TEST(model_of_kitchen_sink)
+{
+    const char *shared = acl_test_shared_dir();
+    char *root;
+    struct acl_project *p;
+    struct acl_error err;
+    struct acl_prod_opts prod = {0};
+
+    if (shared == NULL)
+        return;
+    root = acl_xasprintf("%s/corpus/real-cli/k-kitchen-sink", shared);
+    p = acl_project_load(root, "ks", &prod, 1 << 20, &err);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_str_eq(p->name, "KitchenSink");
+    ck_assert_uint_eq(p->nruntimes, 4);
+    ck_assert_str_eq(p->runtimes[3].protocol, "MCP");
+    ck_assert_uint_eq(p->ngateways, 4);
+    ck_assert_uint_eq(p->gateways[0].ntargets, 3);
+    ck_assert_int_eq(p->gateways[0].targets[1].type, ACL_TT_CONNECTOR);
+    ck_assert_str_eq(p->gateways[0].targets[1].node.ptr,
+                     "/agentCoreGateways/0/targets/1");
+    ck_assert_str_eq(p->gateways[0].targets[1].node.resource,
+                     "my-tools-gw/websearch");
+    ck_assert_int_eq(p->gateways[1].targets[1].auth_type,
+                     ACL_AUTH_GATEWAY_IAM_ROLE);
+    ck_assert_int_eq(p->credentials[1].kind, ACL_CRED_API_KEY);
+    ck_assert_int_eq(p->gateways[2].semantic_search, ACL_TRUE);
+    ck_assert_int_eq(p->production.on, 0);
+    ck_assert(p->env_local_exists);
+    acl_project_free(p);
+    free(root);
+}
+END_TEST
+
+Suite *
+acl_suite_model(void)
+{
+    Suite *s = suite_create("model");
+    TCase *tc = tcase_create("production names");
+
+    tcase_add_loop_test(tc, production_names_default_rule, 0,
+                        (int)ACL_ARRAY_LEN(prod_names));
+    tcase_add_test(tc, production_names_config_list_replaces_default);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("discovery");
+    tcase_add_test(tc, discover_file_inside_project);
+    tcase_add_test(tc, discover_folder_of_projects);
+    tcase_add_test(tc, discover_errors);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("model");
+    tcase_add_test(tc, model_of_kitchen_sink);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,526 @@
+/*
+ * check_report.c - the output formats on findings made by hand: carets
+ * and cropping in human output, escaping in github and gcc, secret
+ * masking, and the SARIF helpers (URIs, text, GitHub's line hash) and
+ * members that the fixtures cannot reach (suppressions, baseline state,
+ * notifications, absolute paths).
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/engine.h"
+#include "acl/report.h"
+#include "acl/sarif.h"
+#include "check_acl.h"
+
+static struct acl_text *
+text_of(const char *display, const char *s)
+{
+    return acl_text_new("a.json", display, acl_xstrdup(s), strlen(s));
+}
+
+/* A finding of AC001 on the bytes [start, end) of t. */
+static void
+finding_at(struct acl_finding *f, struct acl_text *t, size_t start,
+           size_t end, enum acl_level level, const char *msg)
+{
+    memset(f, 0, sizeof *f);
+    f->rule = acl_rules_at((size_t)acl_rules_find("AC001"));
+    f->level = level;
+    f->message = (char *)msg;
+    f->file = t;
+    f->span.start = (uint32_t)start;
+    f->span.end = (uint32_t)end;
+    acl_text_pos(t, start, &f->start);
+    acl_text_pos(t, end, &f->end);
+    f->fingerprint = "0123456789abcdef";
+}
+
+struct out_opts {
+    int color, quiet;
+    const struct acl_notice *notices;
+    size_t nnotices;
+};
+
+/* The report of fmt over the n findings: a new string. */
+static char *
+render(enum acl_format fmt, struct acl_finding **fs, size_t n,
+       const struct out_opts *o)
+{
+    static const struct out_opts none;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    struct acl_findings list = {fs, n, n};
+    struct acl_report_ctx ctx;
+    struct acl_rule_conf *confs = acl_xcalloc(acl_rules_count(), sizeof *confs);
+    struct acl_error err;
+
+    o = o != NULL ? o : &none;
+    acl_rule_confs_default(confs);
+    memset(&ctx, 0, sizeof ctx);
+    ctx.format = fmt;
+    ctx.out = out;
+    ctx.color = o->color;
+    ctx.quiet = o->quiet;
+    ctx.findings = &list;
+    ctx.nprojects = 1;
+    ctx.confs = confs;
+    ctx.notices = o->notices;
+    ctx.nnotices = o->nnotices;
+    ck_assert_int_eq(acl_report_write(&ctx, &err), 0);
+    fclose(out);
+    free(confs);
+    return buf;
+}
+
+static json_t *
+sarif_result0(struct acl_finding **fs, size_t n, const struct out_opts *o,
+              json_t **log)
+{
+    char *text = render(ACL_FMT_SARIF, fs, n, o);
+
+    *log = json_loads(text, 0, NULL);
+    free(text);
+    ck_assert_ptr_nonnull(*log);
+    return json_array_get(
+        json_object_get(json_array_get(json_object_get(*log, "runs"), 0),
+                        "results"),
+        0);
+}
+
+/* Test vectors of GitHub's codeql-action for its line hash. */
+START_TEST(line_hash_vectors)
+{
+    static const struct {
+        const char *text;
+        const char *want[11];
+    } cases[] = {
+        {"", {"c129715d7a2bc9a3:1"}},
+        {" a\nb\n  \t\tc\n d",
+         {"271789c17abda88f:1", "54703d4cd895b18:1", "180aee12dab6264:1",
+          "a23a3dc5e078b07b:1"}},
+        {" hello; \t\r\nworld!!!\r\n\r\n\r\n  \t\tGreetings\r\n End\r\n",
+         {"e9496ae3ebfced30:1", "fb7c023a8b9ccb3f:1", "ce8ba1a563dcdaca:1",
+          "e20e36e16fcb0cc8:1", "b3edc88f2938467e:1", "c8e28b0b4002a3a0:1",
+          "c129715d7a2bc9a3:1"}},
+        {" hello; \t\nworld!!!\r\r\r  \t\tGreetings\r End\r",
+         {"e9496ae3ebfced30:1", "fb7c023a8b9ccb3f:1", "ce8ba1a563dcdaca:1",
+          "e20e36e16fcb0cc8:1", "b3edc88f2938467e:1", "c8e28b0b4002a3a0:1",
+          "c129715d7a2bc9a3:1"}},
+    };
+    unsigned lines[11] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    char out[11][ACL_LINE_HASH_SIZE];
+    size_t i, k;
+
+    for (i = 0; i < ACL_ARRAY_LEN(cases); i++) {
+        acl_line_hashes(cases[i].text, strlen(cases[i].text), lines, 11, out);
+        for (k = 0; k < 11; k++)
+            ck_assert_str_eq(out[k], cases[i].want[k] ? cases[i].want[k]
+                                                      : "");
+    }
+}
+END_TEST
+
+/* Equal lines count their occurrences; only the lines asked for are
+ * filled. */
+START_TEST(line_hash_repeats)
+{
+    struct acl_buf b = {0};
+    unsigned lines[] = {2, 6, 7, 11, 40};
+    char out[5][ACL_LINE_HASH_SIZE];
+    int i;
+
+    for (i = 0; i < 10; i++)
+        acl_buf_puts(&b, "Lorem ipsum dolor sit amet.\n");
+    acl_line_hashes(b.data, b.len, lines, 5, out);
+    ck_assert_str_eq(out[0], "a7f2ff13bc495cf2:2");
+    ck_assert_str_eq(out[1], "a7f2ff13bc495cf2:6");
+    ck_assert_str_eq(out[2], "a7f2ff1481e87703:1");
+    ck_assert_str_eq(out[3], "c129715d7a2bc9a3:1");
+    ck_assert_str_eq(out[4], "");
+    acl_buf_free(&b);
+}
+END_TEST
+
+START_TEST(uri_encoding)
+{
+    static const char *const cases[][2] = {
+        {"agentcore/agentcore.json", "agentcore/agentcore.json"},
+        {"my proj/a#b?c%d.json", "my%20proj/a%23b%3Fc%25d.json"},
+        {"c:d/\xc3\xa9.json", "c%3Ad/%C3%A9.json"},
+        {"a\nb", "a%0Ab"},
+        {"/abs/x y.json", "file:///abs/x%20y.json"},
+    };
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(cases); i++) {
+        char *u = acl_sarif_uri(cases[i][0]);
+
+        ck_assert_str_eq(u, cases[i][1]);
+        free(u);
+    }
+}
+END_TEST
+
+START_TEST(sarif_text_repairs_utf8)
+{
+    json_t *j = acl_sarif_text("a\xff" "b\xe2\x82", 5);
+    json_t *nul = acl_sarif_text("a\0b", 3);
+
+    ck_assert_str_eq(json_string_value(j), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+    ck_assert_uint_eq(json_string_length(nul), 3);
+    json_decref(j);
+    json_decref(nul);
+}
+END_TEST
+
+/* The lines of out from the first one starting with "    N |" up to
+ * the help line. */
+static void
+assert_snippet(const char *out, const char *want)
+{
+    const char *s = strstr(out, "\n") + 1, *e = strstr(s, "   = help:");
+
+    ck_assert_ptr_nonnull(e);
+    ck_assert_msg(strlen(want) == (size_t)(e - s) &&
+                      strncmp(s, want, (size_t)(e - s)) == 0,
+                  "snippet\n%.*s\nwanted\n%s", (int)(e - s), s, want);
+}
+
+START_TEST(human_location_and_caret)
+{
+    struct acl_text *t = text_of("dir/a.json", "{\n  \"k\": \"NONE\"\n}\n");
+    struct acl_finding f, *fs[] = {&f};
+    char *out;
+
+    finding_at(&f, t, 9, 15, ACL_WARNING, "msg \x1b[2J");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    ck_assert(acl_starts_with(out, "dir/a.json:2:8: warning: msg \\x1B[2J "
+                                   "[AC001 gateway-no-inbound-auth]\n"));
+    assert_snippet(out, "    2 |   \"k\": \"NONE\"\n"
+                        "      |        ^~~~~~\n");
+    ck_assert_ptr_nonnull(strstr(out, "\n   = help: set \"authorizerType\""));
+    ck_assert(acl_ends_with(out, "\n\n1 warning in 1 project\n"));
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+/* A span over three lines is underlined on each, from the first
+ * non-blank character of the later lines. */
+START_TEST(human_multiline_span)
+{
+    struct acl_text *t = text_of("a.json", "{\n  \"k\": [1,\n    2,\n    3]\n}\n");
+    struct acl_finding f, *fs[] = {&f};
+    char *out;
+
+    finding_at(&f, t, 9, 26, ACL_ERROR, "m");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    assert_snippet(out, "    2 |   \"k\": [1,\n"
+                        "      |        ^~~\n"
+                        "    3 |     2,\n"
+                        "      |     ~~\n"
+                        "    4 |     3]\n"
+                        "      |     ~~\n");
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+/* Tabs show as four spaces, controls and bidi characters escaped, and
+ * the caret still sits under the span. */
+START_TEST(human_escapes_source)
+{
+    struct acl_text *t =
+        text_of("app/x.py", "\tk = \"\x1b[2J\xe2\x80\xae\" # \x7f\n");
+    struct acl_finding f, *fs[] = {&f};
+    char *out;
+
+    finding_at(&f, t, 5, 14, ACL_ERROR, "m");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    assert_snippet(out, "    1 |     k = \"\\x1B[2J\\u{202E}\" # \\x7F\n"
+                        "      |         ^~~~~~~~~~~~~~~~~\n");
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+/* A very long line shows the span with some context, not all of it. */
+START_TEST(human_crops_long_line)
+{
+    struct acl_buf b = {0};
+    struct acl_text *t;
+    struct acl_finding f, *fs[] = {&f};
+    char *out, *line;
+    int i;
+
+    for (i = 0; i < 300; i++)
+        acl_buf_putc(&b, i == 200 ? '!' : 'x');
+    t = text_of("a.json", b.data);
+    finding_at(&f, t, 200, 201, ACL_ERROR, "m");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    line = acl_xasprintf("    1 | ...%.40s!%.40s...\n      |    %40s^\n",
+                         b.data, b.data, "");
+    assert_snippet(out, line);
+    free(line);
+    free(out);
+    acl_text_free(t);
+    acl_buf_free(&b);
+}
+END_TEST
+
+/* An empty span (the end of a truncated file, or between two
+ * characters) still gets a caret. */
+START_TEST(human_empty_span)
+{
+    struct acl_text *t = text_of("a.json", "[1 2]");
+    struct acl_finding f, *fs[] = {&f};
+    char *out;
+
+    finding_at(&f, t, 3, 3, ACL_ERROR, "m");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    assert_snippet(out, "    1 | [1 2]\n      |    ^\n");
+    free(out);
+    finding_at(&f, t, 5, 5, ACL_ERROR, "m");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    assert_snippet(out, "    1 | [1 2]\n      |      ^\n");
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+/* A secret shows its first four characters only, in every format. */
+START_TEST(secret_masked)
+{
+    static const enum acl_format fmts[] = {ACL_FMT_HUMAN, ACL_FMT_SARIF,
+                                           ACL_FMT_GCC, ACL_FMT_GITHUB,
+                                           ACL_FMT_JSON};
+    struct acl_text *t = text_of("a.json", "{\"key\": \"sk-abcdefghijklmnop\"}");
+    struct acl_finding f, *fs[] = {&f};
+    size_t i;
+
+    finding_at(&f, t, 8, 29, ACL_ERROR, "plaintext key \"sk-a...\"");
+    f.secret = 1;
+    for (i = 0; i < ACL_ARRAY_LEN(fmts); i++) {
+        char *out = render(fmts[i], fs, 1, NULL);
+
+        ck_assert_msg(strstr(out, "abcdefghijklmnop") == NULL,
+                      "format %d shows the secret", (int)fmts[i]);
+        if (fmts[i] == ACL_FMT_HUMAN || fmts[i] == ACL_FMT_SARIF)
+            ck_assert_ptr_nonnull(strstr(out, "sk-a****"));
+        free(out);
+    }
+    acl_text_free(t);
+}
+END_TEST
+
+START_TEST(human_color_and_summary)
+{
+    struct acl_text *t = text_of("a.json", "[1, 2, 3]");
+    struct acl_finding a, b, c, *fs[] = {&a, &b, &c};
+    struct out_opts color = {1, 0, NULL, 0}, quiet = {0, 1, NULL, 0};
+    char *out;
+
+    finding_at(&a, t, 1, 2, ACL_ERROR, "m1");
+    finding_at(&b, t, 4, 5, ACL_ERROR, "m2");
+    finding_at(&c, t, 7, 8, ACL_WARNING, "m3");
+    out = render(ACL_FMT_HUMAN, fs, 3, NULL);
+    ck_assert_ptr_null(strchr(out, '\033'));
+    ck_assert(acl_ends_with(out, "\n2 errors, 1 warning in 1 project\n"));
+    free(out);
+    out = render(ACL_FMT_HUMAN, fs, 3, &color);
+    ck_assert_ptr_nonnull(strstr(out, "\033[1;31merror:\033[0m"));
+    free(out);
+    out = render(ACL_FMT_HUMAN, fs, 3, &quiet);
+    ck_assert_ptr_null(strstr(out, " in 1 project"));
+    free(out);
+    out = render(ACL_FMT_HUMAN, fs, 0, NULL);
+    ck_assert_str_eq(out, "no problems in 1 project\n");
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+START_TEST(github_escapes)
+{
+    struct acl_text *t = text_of("a,b:c%.json", "[1]");
+    struct acl_finding a, b, c, *fs[] = {&a, &b, &c};
+    char *out;
+
+    finding_at(&a, t, 1, 2, ACL_ERROR, "m%0A\r\n::error::x,y");
+    finding_at(&b, t, 1, 2, ACL_NOTE, "n");
+    finding_at(&c, t, 1, 2, ACL_ERROR, "hidden");
+    c.suppressed = 1;
+    out = render(ACL_FMT_GITHUB, fs, 3, NULL);
+    ck_assert_str_eq(out,
+                     "::error file=a%2Cb%3Ac%25.json,line=1,col=2,endLine=1,"
+                     "endColumn=3,title=AC001 gateway-no-inbound-auth::"
+                     "m%250A\\x0D\\x0A::error::x,y\n"
+                     "::notice file=a%2Cb%3Ac%25.json,line=1,col=2,endLine=1,"
+                     "endColumn=3,title=AC001 gateway-no-inbound-auth::n\n");
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+START_TEST(gcc_lines)
+{
+    struct acl_text *t = text_of("dir/a b.json", "[1]");
+    struct acl_finding a, b, *fs[] = {&a, &b};
+    char *out;
+
+    finding_at(&a, t, 1, 2, ACL_WARNING, "bad\nname\xe2\x80\xae");
+    finding_at(&b, t, 1, 2, ACL_ERROR, "hidden");
+    b.suppressed = 1;
+    out = render(ACL_FMT_GCC, fs, 2, NULL);
+    ck_assert_str_eq(out, "dir/a b.json:1:2: warning: bad\\x0Aname\\u{202E} "
+                          "[AC001]\n");
+    free(out);
+    acl_text_free(t);
+}
+END_TEST
+
+/* Suppressed findings stay with their justification; a baseline run
+ * marks each result new or unchanged. */
+START_TEST(sarif_suppression_and_baseline)
+{
+    struct acl_text *t = text_of("a.json", "[1, 2]");
+    struct acl_finding a, b, *fs[] = {&a, &b};
+    json_t *log;
+
+    finding_at(&a, t, 1, 2, ACL_ERROR, "m");
+    a.suppressed = 1;
+    a.justification = "local demo";
+    a.baseline = ACL_BASELINE_UNCHANGED;
+    finding_at(&b, t, 4, 5, ACL_ERROR, "n.");
+    b.baseline = ACL_BASELINE_NEW;
+    sarif_result0(fs, 2, NULL, &log);
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/kind"),
+                     "external");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/"
+                                        "justification"), "local demo");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/baselineState"),
+                     "unchanged");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/1/baselineState"),
+                     "new");
+    ck_assert_ptr_null(acl_test_jget(log, "runs/0/results/1/suppressions"));
+    /* Messages end as sentences, once. */
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/message/text"),
+                     "m.");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/1/message/text"),
+                     "n.");
+    json_decref(log);
+    acl_text_free(t);
+}
+END_TEST
+
+/* Outside the current folder: an absolute file URI, no base. An array
+ * element and an object member are told apart in the logical
+ * location; the line hash is GitHub's. */
+START_TEST(sarif_locations)
+{
+    struct acl_text *t = text_of("/abs/x y.json", "[1,\n 2]");
+    struct acl_finding a, *fs[] = {&a};
+    json_t *log, *r;
+    unsigned line = 2;
+    char want[1][ACL_LINE_HASH_SIZE];
+
+    finding_at(&a, t, 5, 6, ACL_ERROR, "m");
+    a.pointer = "/1";
+    r = sarif_result0(fs, 1, NULL, &log);
+    ck_assert_str_eq(acl_test_jstr(r, "locations/0/physicalLocation/"
+                                      "artifactLocation/uri"),
+                     "file:///abs/x%20y.json");
+    ck_assert_ptr_null(acl_test_jget(r, "locations/0/physicalLocation/"
+                                        "artifactLocation/uriBaseId"));
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/artifacts/0/location/uri"),
+                     "file:///abs/x%20y.json");
+    ck_assert_str_eq(acl_test_jstr(r, "locations/0/logicalLocations/0/kind"),
+                     "element");
+    ck_assert_str_eq(acl_test_jstr(r, "locations/0/logicalLocations/0/"
+                                      "fullyQualifiedName"), "/1");
+    acl_line_hashes(t->data, t->len, &line, 1, want);
+    ck_assert_str_eq(acl_test_jstr(r, "partialFingerprints/"
+                                      "primaryLocationLineHash"), want[0]);
+    ck_assert_str_eq(acl_test_jstr(r, "partialFingerprints/agentcoreLint~1v1"),
+                     "0123456789abcdef");
+    json_decref(log);
+    a.pointer = "/a~1b/name";
+    r = sarif_result0(fs, 1, NULL, &log);
+    ck_assert_str_eq(acl_test_jstr(r, "locations/0/logicalLocations/0/kind"),
+                     "member");
+    ck_assert_str_eq(acl_test_jstr(r, "locations/0/logicalLocations/0/name"),
+                     "name");
+    json_decref(log);
+    a.pointer = "";
+    r = sarif_result0(fs, 1, NULL, &log);
+    ck_assert_ptr_null(acl_test_jget(r, "locations/0/logicalLocations"));
+    json_decref(log);
+    acl_text_free(t);
+}
+END_TEST
+
+/* Files that could not be read are reported as notifications of the
+ * invocation, which still succeeded. */
+START_TEST(sarif_notifications)
+{
+    struct acl_notice n = {"agentcore/.cli/deployed-state.json",
+                           "permission denied"};
+    struct out_opts o = {0, 0, &n, 1};
+    json_t *log;
+    char *text = render(ACL_FMT_SARIF, NULL, 0, &o);
+
+    log = json_loads(text, 0, NULL);
+    ck_assert_ptr_nonnull(log);
+    ck_assert(json_is_true(acl_test_jget(log, "runs/0/invocations/0/"
+                                              "executionSuccessful")));
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/invocations/0/"
+                                        "toolExecutionNotifications/0/"
+                                        "message/text"),
+                     "agentcore/.cli/deployed-state.json: permission denied");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/invocations/0/"
+                                        "toolExecutionNotifications/0/"
+                                        "locations/0/physicalLocation/"
+                                        "artifactLocation/uriBaseId"),
+                     "SRCROOT");
+    ck_assert_uint_eq(json_array_size(acl_test_jget(log, "runs/0/results")),
+                      0);
+    json_decref(log);
+    free(text);
+}
+END_TEST
+
+Suite *
+acl_suite_report(void)
+{
+    Suite *s = suite_create("report");
+    TCase *sarif = tcase_create("sarif helpers");
+    TCase *human = tcase_create("human");
+    TCase *lines = tcase_create("one-line formats");
+    TCase *log = tcase_create("sarif log");
+
+    tcase_add_test(sarif, line_hash_vectors);
+    tcase_add_test(sarif, line_hash_repeats);
+    tcase_add_test(sarif, uri_encoding);
+    tcase_add_test(sarif, sarif_text_repairs_utf8);
+    tcase_add_test(human, human_location_and_caret);
+    tcase_add_test(human, human_multiline_span);
+    tcase_add_test(human, human_escapes_source);
+    tcase_add_test(human, human_crops_long_line);
+    tcase_add_test(human, human_empty_span);
+    tcase_add_test(human, human_color_and_summary);
+    tcase_add_test(human, secret_masked);
+    tcase_add_test(lines, github_escapes);
+    tcase_add_test(lines, gcc_lines);
+    tcase_add_test(log, sarif_suppression_and_baseline);
+    tcase_add_test(log, sarif_locations);
+    tcase_add_test(log, sarif_notifications);
+    suite_add_tcase(s, sarif);
+    suite_add_tcase(s, human);
+    suite_add_tcase(s, lines);
+    suite_add_tcase(s, log);
+    return s;
+}

@@ -1,0 +1,588 @@
+/*
+ * check_secret.c - the secret detector: each known format, the name
+ * tokeniser, the value rules, the preview, and the precision data sets
+ * in fixtures/secrets/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/secret.h"
+#include "acl/util.h"
+#include "check_acl.h"
+
+static void
+setup(void)
+{
+    struct acl_error err;
+
+    ck_assert_msg(acl_secret_init(&err) == 0, "%s", err.text);
+}
+
+static void
+teardown(void)
+{
+    acl_secret_fini();
+}
+
+static int
+known(const char *s)
+{
+    return acl_secret_known(s, strlen(s), NULL);
+}
+
+/* The kind found in s, or "" when nothing is. */
+static const char *
+kind_of(const char *s)
+{
+    struct acl_secret_match m;
+
+    return acl_secret_known(s, strlen(s), &m) ? m.kind : "";
+}
+
+static int
+named(const char *name)
+{
+    return acl_secret_name(name, strlen(name));
+}
+
+static int
+real(const char *v)
+{
+    return acl_secret_value(v, strlen(v));
+}
+
+START_TEST(init_is_idempotent)
+{
+    struct acl_error err;
+
+    ck_assert_int_eq(acl_secret_init(&err), 0);
+    ck_assert_int_eq(acl_secret_init(&err), 0);
+    acl_secret_fini();
+    acl_secret_fini();
+    /* Used without init, the detector compiles its table itself. */
+    ck_assert(known("AKIAFAKETEST2Q7ZW3XM"));
+    acl_secret_fini();
+    ck_assert_int_eq(acl_secret_init(&err), 0);
+    ck_assert(known("AKIAFAKETEST2Q7ZW3XM"));
+}
+END_TEST
+
+START_TEST(aws_access_key)
+{
+    ck_assert_str_eq(kind_of("AKIAFAKETEST2Q7ZW3XM"), "AWS access key ID");
+    ck_assert(known("id=ASIAFAKETEST5LNB4K2J;"));
+    ck_assert(known("ABIATESTFAKE6RDQ3HVW"));
+    ck_assert(known("ACCAFAKETEST6RDQ3HVW"));
+    /* Documentation sample, wrong alphabet, not word-bounded, too short. */
+    ck_assert(!known("AKIAIOSFODNN7EXAMPLE"));
+    ck_assert(!known("AKIAFAKETEST2Q7ZW3X1"));
+    ck_assert(!known("XAKIAFAKETEST2Q7ZW3XM"));
+    ck_assert(!known("AKIAFAKETEST2Q7ZW3XMQ"));
+    ck_assert(!known("AKIAFAKETEST2Q7ZW3X"));
+    ck_assert(!known("AKIAXXXXXXXXXXXXXXXX"));
+    ck_assert(!known("AIDAFAKETEST2Q7ZW3XM"));
+}
+END_TEST
+
+START_TEST(bedrock_key)
+{
+    const char *absk = "ABSKQmVkcm9ja0FQSUtleS1GQUtFLWF0LTAwMDAxMTExMjIyMjpU"
+                       "RVNUcThacjJMdzVYbjdWYjNLbTlQajRIczZRdDFXeQ==";
+
+    ck_assert_str_eq(kind_of(absk), "Amazon Bedrock API key");
+    /* Too short to be a key; glued to a longer base64 run. */
+    ck_assert(!acl_secret_known(absk, 60, NULL));
+    ck_assert(!known("QmVkABSKQmVkcm9ja0FQSUtleS1GQUtFLWF0LTAwMDAxMTExMjIyMj"
+                     "pURVNUcThacjJMdzVYbjdWYjNLbTlQajRIczZRdDFXeQ=="));
+    ck_assert_str_eq(
+        kind_of("bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249"
+                "RkFLRVRFU1Q="),
+        "Amazon Bedrock API key");
+    ck_assert(!known("bedrock-api-key-secret-name"));
+    ck_assert(!known("arn:aws:bedrock:us-east-1::foundation-model/x"));
+}
+END_TEST
+
+START_TEST(openai_key)
+{
+    ck_assert_str_eq(kind_of("sk-FAKEJIwceOBUzRNZVhANT3BlbkFJWOiFXFxvbfJ"),
+                     "OpenAI API key");
+    ck_assert(known("sk-proj-FAKEwvbdR4XLug_MzuiAQS-mcNfiaQdVKAU"));
+    ck_assert(known("sk-svcacct-TEST9t7V4O27o6aFFzUCm9VAO1a5"));
+    ck_assert(known("sk-admin-FAKEsnHLuvBmwzC7BS6XKoe0zo"));
+    ck_assert(known("Authorization: Bearer sk-FAKE9t7V4O27o6aFFzUCm9"));
+    /* Too short, inside words, slugs without mixed case, samples. */
+    ck_assert(!known("sk-FAKE9t7V4O27o6aFF"));
+    ck_assert(!known("task-definition-prod-web-2024-11-05-abcdef"));
+    ck_assert(!known("disk-usage-alerts-for-the-primary-cluster"));
+    ck_assert(!known("ask-FAKEJIwceOBUzRNZVhANT3BlbkFJ"));
+    ck_assert(!known("sk-learn-pipeline-for-churn-model-v2"));
+    ck_assert(!known("sk-proj-EXAMPLEkey1234567890abcdefGHIJ"));
+    ck_assert(!known("sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+}
+END_TEST
+
+START_TEST(anthropic_key)
+{
+    ck_assert_str_eq(
+        kind_of("sk-ant-api03-FAKEZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi3m"
+                "R3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgAA"),
+        "Anthropic API key");
+    ck_assert_str_eq(kind_of("sk-ant-admin01-TESTnQh5NF-3XcYwOkprmk_XcTh1"),
+                     "Anthropic API key");
+    ck_assert(!known("sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    ck_assert(!known("sk-ant-api03-your-key-goes-here-please"));
+}
+END_TEST
+
+START_TEST(github_token)
+{
+    ck_assert_str_eq(kind_of("ghp_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMzm"),
+                     "GitHub token");
+    ck_assert(known("gho_FAKEeBXIRYBt4cqIuG4LVPD2Uk3RPPdHkUeU"));
+    ck_assert(known("ghu_FAKEW0DLaVgViPY2pQESdDoV2MyecaEZNEQN"));
+    ck_assert(known("ghs_FAKEJKEGRGvXXEDGpcNQ1ssWf7wUzSv22yom"));
+    ck_assert(known("ghr_FAKEng745v45HumwgFXFhVmVhANPtpkiw5Sk"));
+    ck_assert(known("github_pat_11FAKETESTa7TMpZ6VPGn9f_N0FvheGRS3xvMA9Wi"));
+    ck_assert(!known("ghp_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMz"));
+    ck_assert(!known("ghx_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMzm"));
+    ck_assert(!known("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    ck_assert(!known("github_pat_for_the_release_workflow_in_prod"));
+}
+END_TEST
+
+START_TEST(slack_token)
+{
+    ck_assert_str_eq(kind_of("xoxb-684179390104-3542673875974-FAKEti1fB9QY"),
+                     "Slack token");
+    ck_assert(known("xoxp-14654912441-408131922033-3469609599452-4c13dab9"));
+    ck_assert(known("xoxa-2-FAKETEST0aeJMp7GqJ"));
+    ck_assert(!known("xoxb-your-bot-token-here"));
+    ck_assert(!known("xoxz-684179390104-3542673875974-FAKEti1fB9QY"));
+}
+END_TEST
+
+START_TEST(stripe_key)
+{
+    ck_assert_str_eq(kind_of("sk_live_51FAKEXMnYDdce7p9lno7MK5Oh4"),
+                     "Stripe secret key");
+    ck_assert(known("rk_live_51TESTYpVU8FmawBHepTW392Y"));
+    ck_assert(!known("sk_live_XXXXXXXXXXXXXXXXXXXXXXXX"));
+    ck_assert(!known("pk_live_51FAKEXMnYDdce7p9lno7MK5Oh4"));
+    ck_assert(!known("sk_live_short"));
+}
+END_TEST
+
+START_TEST(google_key)
+{
+    ck_assert_str_eq(kind_of("AIzaSyFAKEm0NT-vos67JNf37VrdqNhPXZ-yr2p"),
+                     "Google API key");
+    ck_assert(known("key=AIzaSyTESTaS0cB9tbRfOzigpjYkBIwMQvB7SCm&x=1"));
+    ck_assert(!known("AIzaSyFAKEm0NT-vos67JNf37VrdqNhPXZ-yr2"));
+    ck_assert(!known("AIzaSyFAKEm0NT-vos67JNf37VrdqNhPXZ-yr2pq"));
+    ck_assert(!known("AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"));
+}
+END_TEST
+
+START_TEST(private_key)
+{
+    ck_assert_str_eq(
+        kind_of("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAFAKETEST+"
+                "5FiZMW9aDKB4rOsGe7biQ8qq\n-----END RSA PRIVATE KEY-----"),
+        "private key");
+    ck_assert(known("-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B"
+                    "AQEFAASCFAKETEST"));
+    ck_assert(known("-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZX"
+                    "ktdjEAAAAABG5vbmUAAAAEbm9uZQFAKE"));
+    ck_assert(known("-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGFAKETE"
+                    "STQmVkcm9ja0FQSUtleS1GQUtFLVRFU1Q6"));
+    ck_assert(known("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPT"
+                    "ED\nDEK-Info: AES-128-CBC,FAKE01\n\nMIIEpAIBAAKCAQEAFAK"
+                    "ETEST+5FiZMW9aDKB4rOs"));
+    /* Header without key material, and certificates. */
+    ck_assert(!known("see -----BEGIN PRIVATE KEY----- in docs; the blob is "
+                     "QmVkcm9ja0FQSUtleS1GQUtFLVRFU1Q6Zm9vYmFy"));
+    ck_assert(!known("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE "
+                     "KEY-----"));
+    ck_assert(!known("must start with -----BEGIN RSA PRIVATE KEY-----"));
+    ck_assert(!known("-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgA"
+                     "AuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ"));
+}
+END_TEST
+
+START_TEST(json_web_token)
+{
+    const char *jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJGQUt"
+                      "FLVRFU1QtMDAwMSJ9.JlZmXVH87_y0gIwuCFAKE";
+
+    ck_assert_str_eq(kind_of(jwt), "JSON Web Token");
+    ck_assert(known("Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOi"
+                    "JmYWtlIn0.2AO6pVMcSJWAD3vnGehw"));
+    /* Unsigned, a single base64 JSON document, no payload. */
+    ck_assert(!known("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0"
+                     "LXVzZXIifQ."));
+    ck_assert(!known("eyJuYW1lIjoiYWdlbnQiLCJyZWdpb24iOiJ1cy1lYXN0LTEifQ=="));
+    ck_assert(!known("eyJhbGciOiJIUzI1NiJ9.abc.def"));
+}
+END_TEST
+
+START_TEST(url_with_password)
+{
+    ck_assert_str_eq(kind_of("postgres://app:Tq9FAKExkMFIObop@db:5432/app"),
+                     "URL with a password");
+    ck_assert(known("redis://:FAKEpw0aeJMp7GqJ@cache.internal:6379/0"));
+    ck_assert(known("mongodb+srv://svc:TESTpw1CRg@cluster0.mongodb.net"));
+    ck_assert(known("jdbc:mysql://root:h4rd-TEST-pass@db/app"));
+    /* Placeholders, no password, default credentials, documentation. */
+    ck_assert(!known("postgres://app:${DB_PASSWORD}@db:5432/app"));
+    ck_assert(!known("postgres://app:<password>@db:5432/app"));
+    ck_assert(!known("postgres://app:$DB_PASSWORD@db:5432/app"));
+    ck_assert(!known("postgres://app:%7BDB_PASSWORD%7D@db:5432/app"));
+    ck_assert(!known("https://deploy@git.corp.internal/team/repo.git"));
+    ck_assert(!known("https://host.internal:8443/path@v2"));
+    ck_assert(!known("ssh://git@github.com:org/repo.git"));
+    ck_assert(!known("postgres://postgres:postgres@localhost/postgres"));
+    ck_assert(!known("mongodb://user:password@localhost:27017/db"));
+    ck_assert(!known("postgres://admin:s3cretPw9@db.example.com/app"));
+}
+END_TEST
+
+START_TEST(known_uses_length_and_range)
+{
+    const char s[] = "head\0 AKIAFAKETEST2Q7ZW3XM tail";
+    struct acl_secret_match m;
+
+    ck_assert(acl_secret_known(s, sizeof s - 1, &m));
+    ck_assert_uint_eq(m.start, 6);
+    ck_assert_uint_eq(m.end, 26);
+    /* The length bounds the search, NUL or not. */
+    ck_assert(!acl_secret_known(s, 20, &m));
+    ck_assert(!acl_secret_known(NULL, 0, &m));
+    /* The earliest match wins; at the same place, the specific kind. */
+    ck_assert(known("x ghp_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMzm"));
+    ck_assert_str_eq(kind_of("a AKIAFAKETEST2Q7ZW3XM sk-FAKEJIwceOBUzRNZVh"
+                             "ANT3BlbkFJW"), "AWS access key ID");
+    ck_assert_str_eq(kind_of("sk-ant-api03-FAKEZKbz3g3bt1wgCDITshVaiPDV7"),
+                     "Anthropic API key");
+    ck_assert(acl_secret_known("a AKIAFAKETEST2Q7ZW3XM", 22, &m));
+    ck_assert_uint_eq(m.start, 2);
+    /* A rejected sample does not hide a real key after it. */
+    ck_assert(known("AKIAIOSFODNN7EXAMPLE then AKIAFAKETEST2Q7ZW3XM"));
+}
+END_TEST
+
+START_TEST(name_tokens)
+{
+    ck_assert(named("apiKey"));
+    ck_assert(named("OPENAI_API_KEY"));
+    ck_assert(named("x-api-key"));
+    ck_assert(named("X-Api-Key"));
+    ck_assert(named("APIKey"));
+    ck_assert(named("APIKEY"));
+    ck_assert(named("authToken"));
+    ck_assert(named("DB_PASSWORD"));
+    ck_assert(named("db.passwd"));
+    ck_assert(named("MY_PWD"));
+    ck_assert(named("GOOGLE_CREDENTIALS"));
+    ck_assert(named("serviceCredential"));
+    ck_assert(named("PRIVATE_KEY_PASSPHRASE"));
+    ck_assert(named("Authorization"));
+    ck_assert(named("Proxy-Authorization"));
+    ck_assert(named("bearer"));
+    ck_assert(named("clientSecret"));
+    /* Tokens are whole: no "key" in "keyboard", no "auth" in "author". */
+    ck_assert(!named("KEYBOARD_LAYOUT"));
+    ck_assert(!named("AUTHOR"));
+    ck_assert(!named("monkey"));
+    ck_assert(!named("OAUTH_SCOPES"));
+    ck_assert(!named("TOKENIZER_PATH"));
+    ck_assert(!named(""));
+    ck_assert(!acl_secret_name(NULL, 0));
+}
+END_TEST
+
+START_TEST(name_excluded_last_token)
+{
+    ck_assert(!named("API_KEY_NAME"));
+    ck_assert(!named("SECRET_ARN"));
+    ck_assert(!named("TOKEN_URL"));
+    ck_assert(!named("accessKeyId"));
+    ck_assert(!named("SECRET_ID"));
+    ck_assert(!named("KEY_PATH"));
+    ck_assert(!named("CREDENTIAL_FILE"));
+    ck_assert(!named("TOKEN_URI"));
+    ck_assert(!named("KMS_KEY_REGION"));
+    ck_assert(!named("SECRET_REF"));
+    ck_assert(!named("TOKEN_PARAM"));
+    ck_assert(!named("tokenParameter"));
+    ck_assert(!named("PASSWORD_LENGTH"));
+    ck_assert(!named("TOKEN_LIMIT"));
+    ck_assert(!named("KEY_COUNT"));
+    ck_assert(!named("TOKEN_MAX"));
+    ck_assert(!named("PASSWORD_MIN"));
+    ck_assert(!named("TOKEN_TTL"));
+    ck_assert(!named("AUTH_TYPE"));
+    ck_assert(!named("AUTH_MODE"));
+    /* Plurals of excluded words exclude too (lists of references). */
+    ck_assert(!named("SECRET_ARNS"));
+    ck_assert(!named("PRIVATE_SUBNET_IDS"));
+    /* Only the last token excludes. */
+    ck_assert(named("API_KEY_NAME_SUFFIX"));
+    ck_assert(named("ID_TOKEN"));
+}
+END_TEST
+
+/* "tokens" is not "token": MAX_TOKENS, TOKENS_PER_MINUTE are model
+ * limits in LLM configs, never credentials. "credentials" is listed. */
+START_TEST(name_plural_tokens)
+{
+    ck_assert(!named("MAX_TOKENS"));
+    ck_assert(!named("maxTokens"));
+    ck_assert(!named("TOKENS_PER_MINUTE"));
+    ck_assert(named("AWS_CREDENTIALS"));
+}
+END_TEST
+
+START_TEST(value_basic_rules)
+{
+    ck_assert(real("Tq9-FAKE-pass"));
+    ck_assert(real("abcdefgh"));
+    ck_assert(!real("abcdefg"));
+    ck_assert(!real("  abcdefg  "));
+    ck_assert(real("\xc3\xa9t\xc3\xa9-FAKE"));
+    ck_assert(!real("\xc3\xa9t\xc3\xa9\xc3\xa9\xc3\xa9"));
+    ck_assert(!real("12345678901234"));
+    ck_assert(real("1234-5678-9012"));
+    ck_assert(!real("true"));
+    ck_assert(!real("FALSE"));
+    ck_assert(!real("aaaaaaaaaaaa"));
+    ck_assert(!real("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3"
+                    "\xa9\xc3\xa9"));
+    ck_assert(!real(""));
+    ck_assert(!acl_secret_value(NULL, 0));
+}
+END_TEST
+
+START_TEST(value_placeholders)
+{
+    ck_assert(!real("${API_KEY}"));
+    ck_assert(!real("${OPENAI_API_KEY:-}"));
+    ck_assert(!real("Bearer ${TOKEN}"));
+    ck_assert(!real("$OPENAI_API_KEY"));
+    ck_assert(!real("Bearer $ACCESS_TOKEN"));
+    ck_assert(!real("$(aws ssm get-parameter --name x)"));
+    ck_assert(!real("%API_KEY%"));
+    ck_assert(!real("{{ secrets.GITHUB_TOKEN }}"));
+    ck_assert(!real("<YOUR_API_KEY>"));
+    ck_assert(!real("Bearer <token>"));
+    ck_assert(!real("changeme123"));
+    ck_assert(!real("please-change-me"));
+    ck_assert(!real("my-Example-key-1"));
+    ck_assert(!real("dummy-secret-value"));
+    ck_assert(!real("placeholder-key"));
+    ck_assert(!real("your-api-key-here"));
+    ck_assert(!real("YOUR_API_KEY_HERE"));
+    ck_assert(!real("Bearer your_token"));
+    ck_assert(!real("xxxxxxxxxxxx"));
+    ck_assert(!real("XXXX-XXXX-XXXX"));
+    ck_assert(!real("sk-xxxxxxxxxxxxxxxx"));
+    ck_assert(!real("************"));
+    ck_assert(!real("TODO set in vault"));
+    ck_assert(!real("value-TODO-later"));
+    /* Near misses stay real. */
+    ck_assert(real("p4$$w0rd-FAKE"));
+    ck_assert(real("tour-FAKE-9x"));
+    ck_assert(real("a<b FAKE pw 9"));
+}
+END_TEST
+
+START_TEST(value_references)
+{
+    ck_assert(!real("arn:aws:secretsmanager:us-east-1:123456789012:secret:x"));
+    ck_assert(!real("ARN:aws:ssm:us-east-1:123456789012:parameter/x"));
+    /* The name of the variable that holds the secret. */
+    ck_assert(!real("OPENAI_API_KEY"));
+    ck_assert(real("FAKETESTVALUE9"));
+    /* Addresses without credentials. */
+    ck_assert(!real("https://cognito-idp.us-east-1.amazonaws.com/pool_1"));
+    ck_assert(!real("https://deploy@git.corp.internal/repo.git"));
+    ck_assert(real("https://hooks.internal/x?token=FAKE9x8y7z"));
+    ck_assert(real("https://u:FAKEpw99@git.corp.internal/repo.git"));
+}
+END_TEST
+
+START_TEST(check_combines)
+{
+    struct acl_secret_match m;
+    const char *v = "Tq9-FAKE-pass-LG12Go";
+    const char *k = "x AKIAFAKETEST2Q7ZW3XM";
+
+    ck_assert(acl_secret_check("DB_PASSWORD", 11, v, strlen(v), &m));
+    ck_assert_str_eq(m.kind, "value of a secret-named variable");
+    ck_assert_uint_eq(m.start, 0);
+    ck_assert_uint_eq(m.end, strlen(v));
+    ck_assert(!acl_secret_check("GREETING", 8, v, strlen(v), &m));
+    ck_assert(!acl_secret_check("DB_PASSWORD", 11, "${DB}", 5, &m));
+    /* Known formats need no name, and win over the name rule. */
+    ck_assert(acl_secret_check(NULL, 0, k, strlen(k), &m));
+    ck_assert_str_eq(m.kind, "AWS access key ID");
+    ck_assert(acl_secret_check("API_KEY", 7, k, strlen(k), &m));
+    ck_assert_uint_eq(m.start, 2);
+    ck_assert(acl_secret_check("SECRET_ARN", 10, k, strlen(k), NULL));
+}
+END_TEST
+
+static void
+preview(const char *s, size_t len, const char *want)
+{
+    char out[32];
+
+    memset(out, 'Z', sizeof out);
+    acl_secret_preview(s, len, out);
+    ck_assert_str_eq(out, want);
+}
+
+START_TEST(preview_shows_four)
+{
+    preview("AKIAFAKETEST2Q7ZW3XM", 20, "AKIA\xe2\x80\xa6");
+    preview("sk-proj-FAKE", 12, "sk-p\xe2\x80\xa6");
+    /* Whole UTF-8 sequences: 4 characters, not 4 bytes. */
+    preview("\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x91z-FAKE-TEST", 21,
+            "\xc3\xa9\xe2\x82\xac\xf0\x9f\x94\x91z\xe2\x80\xa6");
+    /* Short values show at most half of themselves. */
+    preview("abcdef", 6, "abc\xe2\x80\xa6");
+    preview("ab", 2, "a\xe2\x80\xa6");
+    preview("a", 1, "\xe2\x80\xa6");
+    preview("", 0, "\xe2\x80\xa6");
+    preview(NULL, 0, "\xe2\x80\xa6");
+}
+END_TEST
+
+START_TEST(preview_is_safe)
+{
+    /* Controls, NUL, bidi overrides and broken sequences become '?'. */
+    preview("\x1b[2J-FAKE-TEST", 14, "?[2J\xe2\x80\xa6");
+    preview("a\0b\nc-FAKE-TEST", 15, "a?b?\xe2\x80\xa6");
+    preview("\xe2\x80\xae" "abc-FAKE-TEST", 16, "?abc\xe2\x80\xa6");
+    preview("\xc2\x9b" "abc-FAKE-TEST", 15, "?abc\xe2\x80\xa6");
+    preview("\xff\xc3" "a\xe2\x82-FAKE-TEST", 15, "??a?\xe2\x80\xa6");
+    preview("\xc0\xaf" "abc-FAKE-TEST", 15, "??ab\xe2\x80\xa6");
+    /* A sequence cut by the length is not copied. */
+    preview("abcdefg\xe2\x82\xac", 9, "abcd\xe2\x80\xa6");
+    preview("ab\xe2\x82\xac" "defgh", 4, "a\xe2\x80\xa6");
+    preview("\xe2\x82\xac\xe2\x82\xac\xe2\x82", 8, "\xe2\x82\xac\xe2\x80\xa6");
+}
+END_TEST
+
+/* ---- precision data sets ---- */
+
+/* Decodes \n \t \r \0 \\ in place; returns the new length. */
+static size_t
+unescape(char *s, size_t n)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+
+        if (c == '\\' && i + 1 < n) {
+            char e = s[++i];
+
+            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r'
+              : e == '0' ? '\0' : e;
+        }
+        s[o++] = c;
+    }
+    return o;
+}
+
+/* Runs every name<TAB>value line of path through acl_secret_check and
+ * appends the lines whose verdict is not want to bad; returns the
+ * number of lines checked. */
+static int
+check_file(const char *path, int want, struct acl_buf *bad, int *nbad)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096];
+    int lineno = 0, checked = 0;
+
+    ck_assert_msg(f != NULL, "cannot open %s (run from the repo root)", path);
+    while (fgets(line, sizeof line, f) != NULL) {
+        size_t n = strcspn(line, "\r\n");
+        char *tab = memchr(line, '\t', n);
+
+        lineno++;
+        if (n == 0 || line[0] == '#')
+            continue;
+        ck_assert_msg(tab != NULL, "%s:%d: no TAB", path, lineno);
+        line[n] = '\0';
+        if (acl_secret_check(line, (size_t)(tab - line), tab + 1,
+                             unescape(tab + 1, n - (size_t)(tab + 1 - line)),
+                             NULL) != want) {
+            acl_buf_printf(bad, "%s:%d: %s\n", path, lineno, line);
+            (*nbad)++;
+        }
+        checked++;
+    }
+    fclose(f);
+    return checked;
+}
+
+START_TEST(fixtures_precision_and_recall)
+{
+    struct acl_buf bad = {0};
+    int nbad = 0, fakes, nots;
+
+    fakes = check_file("fixtures/secrets/fake-secrets.txt", 1, &bad, &nbad);
+    nots = check_file("fixtures/secrets/not-secrets.txt", 0, &bad, &nbad);
+    ck_assert_int_ge(fakes, 40);
+    ck_assert_int_ge(nots, 40);
+    if (nbad > 0)
+        fprintf(stderr, "misjudged lines:\n%s", bad.data);
+    ck_assert_msg(nbad == 0, "%d misjudged lines:\n%s", nbad,
+                  bad.data != NULL ? bad.data : "");
+    acl_buf_free(&bad);
+}
+END_TEST
+
+static void
+add(Suite *s, const char *name, const TTest *t)
+{
+    TCase *tc = tcase_create(name);
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, t);
+    suite_add_tcase(s, tc);
+}
+
+Suite *
+acl_suite_secret(void)
+{
+    Suite *s = suite_create("secret");
+
+    add(s, "init", init_is_idempotent);
+    add(s, "aws", aws_access_key);
+    add(s, "bedrock", bedrock_key);
+    add(s, "openai", openai_key);
+    add(s, "anthropic", anthropic_key);
+    add(s, "github", github_token);
+    add(s, "slack", slack_token);
+    add(s, "stripe", stripe_key);
+    add(s, "google", google_key);
+    add(s, "private_key", private_key);
+    add(s, "jwt", json_web_token);
+    add(s, "url_password", url_with_password);
+    add(s, "known_range", known_uses_length_and_range);
+    add(s, "name_tokens", name_tokens);
+    add(s, "name_excluded", name_excluded_last_token);
+    add(s, "name_plural", name_plural_tokens);
+    add(s, "value_basic", value_basic_rules);
+    add(s, "value_placeholders", value_placeholders);
+    add(s, "value_references", value_references);
+    add(s, "check", check_combines);
+    add(s, "preview_four", preview_shows_four);
+    add(s, "preview_safe", preview_is_safe);
+    add(s, "fixtures", fixtures_precision_and_recall);
+    return s;
+}
