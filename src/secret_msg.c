@@ -17,7 +17,8 @@ acl_secret_phrase(const struct acl_secret_match *m, const char *v,
     size_t s = m->start < vlen ? m->start : vlen;
     size_t e = m->end < vlen ? m->end : vlen;
     int named = strcmp(m->kind, NAME_FLAGGED) == 0;
-    int an = strchr("AEIOUaeiou", m->kind[0]) != NULL && m->kind[0] != '\0';
+    /* "an AWS ...", "an OpenAI ...", but "a URL ...". */
+    int an = m->kind[0] != '\0' && strchr("AEIOaeio", m->kind[0]) != NULL;
 
     acl_secret_preview(v + s, e > s ? e - s : 0, preview);
     if (named)
