@@ -305,8 +305,10 @@ js_template(struct lexer *lx, size_t i, int depth)
             k++;
         }
     }
-    emit(lx, ACL_TOK_STRING, piece, cstart, k, k < lx->len ? k + 1 : k,
-         interp);
+    /* An unterminated template ending in ${... has no last piece. */
+    if (k < lx->len || k > piece)
+        emit(lx, ACL_TOK_STRING, piece, cstart, k, k < lx->len ? k + 1 : k,
+             interp);
     return k < lx->len ? k + 1 : k;
 }
 
