@@ -14,8 +14,12 @@
  *   names whose last word says it is not the secret (API_KEY_NAME,
  *   token_url, secret_arn); values that are placeholders, references,
  *   URLs, paths, header or variable names; and, to stay quiet on
- *   ordinary code, name-flagged values with neither a digit nor a
- *   symbol ("mysecretpassword" is missed, "hunter2!" is not).
+ *   ordinary code, name-flagged values without both a letter and a
+ *   digit or symbol, or with a backslash ("mysecretpassword", OIDs
+ *   such as "1.3.6.1.5.5.7.3.1" and regex classes are not reported,
+ *   "hunter2!x" is); under a name whose only secret word is a bare
+ *   "key" (sort_key, comment_key), values that are not long and
+ *   random-looking.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -117,28 +121,106 @@ file_like(const char *v, size_t n)
 }
 
 /* Code is full of secret-named constants whose values are labels,
- * header names, paths or identifiers; beyond acl_secret_value, a value
- * counts only when it is one word holding a digit or a symbol. */
+ * header names, paths, patterns, versions or OIDs; beyond
+ * acl_secret_value, a value counts only when it is one word with a
+ * letter and a digit or symbol, and no backslash escape. */
 static int
 code_value_real(const char *v, size_t n)
 {
     size_t i;
-    int mark = 0;
+    int mark = 0, letter = 0;
 
     skip_scheme(&v, &n);
     if (!acl_secret_value(v, n) || file_like(v, n))
         return 0;
     for (i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)v[i];
+        int alpha = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 
-        if (ch <= ' ' || ch == 0x7f)
+        if (ch <= ' ' || ch == 0x7f || ch == '\\')
             return 0;
-        if ((ch >= '0' && ch <= '9') ||
-            !((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-              strchr("_.-/:", ch) != NULL || ch >= 0x80))
+        letter |= alpha;
+        if (!alpha && ch < 0x80 && strchr("_.-/:", ch) == NULL)
             mark = 1;
     }
-    return mark;
+    return letter && mark;
+}
+
+static int
+alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+static int
+upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* The next word of a name: split on non-alphanumerics and case
+ * boundaries ("apiKey", "APIKey" -> api, Key). 0 at the end. */
+static int
+next_word(const char *s, size_t n, size_t *pos, size_t *start, size_t *len)
+{
+    size_t i = *pos;
+
+    while (i < n && !alnum((unsigned char)s[i]))
+        i++;
+    if (i >= n)
+        return 0;
+    *start = i++;
+    while (i < n && alnum((unsigned char)s[i]) &&
+           !(upper((unsigned char)s[i]) &&
+             (!upper((unsigned char)s[i - 1]) ||
+              (i + 1 < n && alnum((unsigned char)s[i + 1]) &&
+               !upper((unsigned char)s[i + 1]) &&
+               !(s[i + 1] >= '0' && s[i + 1] <= '9')))))
+        i++;
+    *len = i - *start;
+    *pos = i;
+    return 1;
+}
+
+/* A bare "key" in code names dictionary keys as often as credentials
+ * (sort_key, comment_key): the name is strong when another word is a
+ * secret word (token, password, Authorization) or qualifies the key as
+ * a credential (api_key, accessKey, signing_key). */
+static int
+strong_name(const char *name, size_t n)
+{
+    static const char *const qualifiers[] = {
+        "api",     "access",  "secret",  "client",  "signing", "encryption",
+        "master",  "license", "app",     "service", "account", "subscription",
+        "admin",   "root",    "session", "shared",  "private", "openai",
+        "anthropic", "stripe", "github", "slack",   "google",  "aws"};
+    size_t pos = 0, st, len, i;
+
+    while (next_word(name, n, &pos, &st, &len)) {
+        if (!(len == 3 && strncasecmp(name + st, "key", 3) == 0) &&
+            acl_secret_name(name + st, len))
+            return 1;
+        for (i = 0; i < ACL_ARRAY_LEN(qualifiers); i++)
+            if (strlen(qualifiers[i]) == len &&
+                strncasecmp(name + st, qualifiers[i], len) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Long, with letters and digits: random rather than a label. */
+static int
+looks_random(const char *v, size_t n)
+{
+    size_t i;
+    int letter = 0, digit = 0;
+
+    for (i = 0; i < n; i++) {
+        letter |= (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z');
+        digit |= v[i] >= '0' && v[i] <= '9';
+    }
+    return n >= 16 && letter && digit;
 }
 
 static void
@@ -164,7 +246,8 @@ check_literal(struct acl_check *c, const struct acl_source *src,
         return;
     }
     if (!acl_code_assigned_name(t->data, t->len, toks, i, &name, &nlen) ||
-        !acl_secret_name(name, nlen) || !code_value_real(v, vlen))
+        !acl_secret_name(name, nlen) || !code_value_real(v, vlen) ||
+        (!strong_name(name, nlen) && !looks_random(v, vlen)))
         return;
     m.kind = "value of a secret-named variable";
     m.start = 0;
