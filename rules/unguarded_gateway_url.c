@@ -41,9 +41,11 @@ static const char *const read_patterns[] = {
 /* Tests of a variable's presence, which guard later reads. */
 static const char *const guard_patterns[] = {
     "([\"'])(" VAR ")\\1\\s+(?:not\\s+)?in\\s+(?:os\\.)?environ\\b",
-    "(?:(?:!|typeof)\\s*process\\.env(?:\\.(" VAR ")|\\s*\\[\\s*([\"'`])("
-    VAR ")\\2\\s*\\]))|(?:process\\.env(?:\\.(" VAR ")|\\s*\\[\\s*([\"'`])("
-    VAR ")\\5\\s*\\])\\s*(?:\\)|&&|\\|\\||\\?(?![.?])|[=!]==?))",
+    /* A prefix '!' negates; a '!' after a name asserts (x!). */
+    "(?:(?:(?<![A-Za-z0-9_$)\\]])!|\\btypeof)\\s*"
+    "process\\.env(?:\\.(" VAR ")|\\s*\\[\\s*([\"'`])(" VAR ")\\2\\s*\\]))|"
+    "(?:process\\.env(?:\\.(" VAR ")|\\s*\\[\\s*([\"'`])(" VAR ")\\5\\s*\\])"
+    "\\s*(?:\\)|&&|\\|\\||\\?(?![.?])|[=!]==?))",
 };
 
 static struct acl_regex *reads[2], *guards[2];
