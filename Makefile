@@ -82,6 +82,7 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 check: all $(TEST_BIN) $(O)/$(BIN)
 	$(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
+	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
 
 # Files generated from the rule tables and committed, so that they are

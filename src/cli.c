@@ -268,10 +268,30 @@ exit_status(const struct run *r)
     return ACL_EXIT_OK;
 }
 
+/* Every project's notices in one array (borrowed strings); the caller
+ * frees the array. */
+static struct acl_notice *
+all_notices(const struct run *r, size_t *n)
+{
+    struct acl_notice *all;
+    size_t i, k;
+
+    *n = 0;
+    for (i = 0; i < r->nprojects; i++)
+        *n += r->projects[i]->nnotices;
+    all = acl_xcalloc(*n + 1, sizeof *all);
+    *n = 0;
+    for (i = 0; i < r->nprojects; i++)
+        for (k = 0; k < r->projects[i]->nnotices; k++)
+            all[(*n)++] = r->projects[i]->notices[k];
+    return all;
+}
+
 static int
 write_report(struct run *r, struct acl_error *err)
 {
     struct acl_report_ctx ctx;
+    struct acl_notice *notices;
     FILE *out = stdout;
     int rc;
 
@@ -289,7 +309,9 @@ write_report(struct run *r, struct acl_error *err)
     ctx.projects = r->projects;
     ctx.nprojects = r->nprojects;
     ctx.confs = r->confs;
+    ctx.notices = notices = all_notices(r, &ctx.nnotices);
     rc = acl_report_write(&ctx, err);
+    free(notices);
     if (out != stdout && fclose(out) != 0 && rc == 0)
         rc = acl_error_set(err, "%s: cannot write the report there",
                            r->opts.output);

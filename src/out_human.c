@@ -238,6 +238,23 @@ print_summary(const struct acl_report_ctx *ctx)
     acl_buf_free(&b);
 }
 
+/* Files the run could not read: the lint is incomplete without them. */
+static void
+print_notices(const struct acl_report_ctx *ctx)
+{
+    struct acl_buf b = {0};
+    size_t i;
+
+    for (i = 0; i < ctx->nnotices; i++) {
+        acl_buf_reset(&b);
+        acl_escape_str(ctx->notices[i].file, &b);
+        acl_buf_puts(&b, ": note: ");
+        acl_escape_str(ctx->notices[i].text, &b);
+        fprintf(ctx->out, "%s\n", b.data);
+    }
+    acl_buf_free(&b);
+}
+
 int
 acl_report_human(const struct acl_report_ctx *ctx)
 {
@@ -251,6 +268,7 @@ acl_report_human(const struct acl_report_ctx *ctx)
     if (!ctx->quiet) {
         if (ctx->findings->n > 0)
             fputc('\n', ctx->out);
+        print_notices(ctx);
         print_summary(ctx);
     }
     return 0;

@@ -3,6 +3,7 @@
  * them, the production context.
  */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -235,12 +236,35 @@ acl_project_load_text(const char *root, const char *display,
 }
 
 void
+acl_project_notice(const struct acl_project *cp, const char *file,
+                   const char *fmt, ...)
+{
+    /* Notices are a log kept beside the model, which rules see const. */
+    struct acl_project *p = (struct acl_project *)cp;
+    struct acl_notice *n;
+    va_list ap;
+
+    p->notices = acl_xrealloc(p->notices,
+                              (p->nnotices + 1) * sizeof *p->notices);
+    n = &p->notices[p->nnotices++];
+    n->file = acl_xstrdup(file);
+    va_start(ap, fmt);
+    n->text = acl_xvasprintf(fmt, ap);
+    va_end(ap);
+}
+
+void
 acl_project_free(struct acl_project *p)
 {
     size_t i;
 
     if (p == NULL)
         return;
+    for (i = 0; i < p->nnotices; i++) {
+        free(p->notices[i].file);
+        free(p->notices[i].text);
+    }
+    free(p->notices);
     acl_free_resources(p);
     acl_free_deploy(p);
     acl_node_clear(&p->spec);

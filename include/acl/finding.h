@@ -36,6 +36,13 @@ struct acl_finding {
     enum acl_baseline_state baseline;
 };
 
+/* A file the run could not read (for SARIF toolExecutionNotifications):
+ * not a finding, but the lint is incomplete without it. */
+struct acl_notice {
+    char *file; /* as shown to users */
+    char *text;
+};
+
 struct acl_findings {
     struct acl_finding **items;
     size_t n;

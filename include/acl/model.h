@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "acl/finding.h"
 #include "acl/json.h"
 
 /* Where a model value lives: a JSON value in one of the project files. */
@@ -273,7 +274,13 @@ struct acl_project {
     size_t nsources;
     int sources_loaded;
     struct acl_refcache *refs; /* referenced files read so far */
+    struct acl_notice *notices; /* files that could not be read */
+    size_t nnotices;
 };
+
+/* Records that a file of the project could not be read. */
+void acl_project_notice(const struct acl_project *p, const char *file,
+                        const char *fmt, ...) ACL_PRINTF(3, 4);
 
 /* Helpers for reading typed members of a node's JSON value. */
 const char *acl_json_str(json_t *obj, const char *key);

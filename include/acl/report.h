@@ -21,12 +21,6 @@ enum acl_format {
 /* Parses a --format value; -1 when unknown. */
 int acl_format_parse(const char *s);
 
-/* A file that could not be read, for SARIF toolExecutionNotifications. */
-struct acl_notice {
-    char *file;
-    char *text;
-};
-
 struct acl_report_ctx {
     enum acl_format format;
     FILE *out;
@@ -36,7 +30,7 @@ struct acl_report_ctx {
     struct acl_project *const *projects;
     size_t nprojects;
     const struct acl_rule_conf *confs; /* which rules ran */
-    const struct acl_notice *notices;
+    const struct acl_notice *notices; /* every project's, together */
     size_t nnotices;
 };
 
