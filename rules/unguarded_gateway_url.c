@@ -62,11 +62,14 @@ fini(void)
     }
 }
 
+/* Idempotent: a check may have compiled them already. */
 static int
 init(struct acl_error *err)
 {
     size_t i;
 
+    if (reads[0] != NULL)
+        return 0;
     for (i = 0; i < 2; i++) {
         reads[i] = acl_regex_new(read_patterns[i], err);
         guards[i] = reads[i] ? acl_regex_new(guard_patterns[i], err) : NULL;

@@ -21,9 +21,12 @@
 
 static struct acl_regex *var_re;
 
+/* Idempotent: a check may have compiled it already. */
 static int
 init(struct acl_error *err)
 {
+    if (var_re != NULL)
+        return 0;
     var_re = acl_regex_new("(?<![A-Za-z0-9_$])" PREFIX
                            "([A-Za-z0-9_]+)_URL(?![A-Za-z0-9_$])", err);
     return var_re != NULL ? 0 : -1;
