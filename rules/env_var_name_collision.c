@@ -3,13 +3,17 @@
  * same environment variable.
  *
  * Flags: two gateways with different names that map to the same
- * AGENTCORE_GATEWAY_<NAME>_URL, and two credentials with different names
- * that map to the same AGENTCORE_CREDENTIAL_<NAME>, where NAME is the
- * name upper-cased with every '-' replaced by '_' (open-gw and OPEN-GW,
- * my-gw and my_gw). Reported at the later resource, once per resource.
- * Does not flag: a gateway and a credential with similar names (their
- * variables differ); two resources with the very same name (AC020
- * reports the duplicate).
+ * AGENTCORE_GATEWAY_<NAME>_URL, and two credentials of the same kind
+ * with different names that map to the same AGENTCORE_CREDENTIAL_<NAME>
+ * variables (an API key: the bare name; OAuth: _CLIENT_ID and
+ * _CLIENT_SECRET after it; payment credentials: their provider's
+ * suffixes), where NAME is the name upper-cased with every '-' replaced
+ * by '_' (open-gw and OPEN-GW, my-gw and my_gw). Reported at the later
+ * resource, once per resource.
+ * Does not flag: a gateway and a credential with similar names, or an
+ * API-key and an OAuth credential with similar names (their variables
+ * differ); two resources with the very same name (AC020 reports the
+ * duplicate).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +33,22 @@ var_part(const char *name)
     return s;
 }
 
-/* One resource: its name, where to report, and its variable part. */
+/* One resource: its name, where to report, and its variable: the
+ * name part and what follows it (the variable that matters most when
+ * the CLI sets several). */
 struct named {
     const char *name;
     const struct acl_node *node;
     char *var;
+    const char *suffix;
     size_t index;
 };
+
+static int
+same_var(const struct named *x, const struct named *y)
+{
+    return strcmp(x->var, y->var) == 0 && strcmp(x->suffix, y->suffix) == 0;
+}
 
 static int
 by_var(const void *a, const void *b)
@@ -43,25 +56,55 @@ by_var(const void *a, const void *b)
     const struct named *x = a, *y = b;
     int r = strcmp(x->var, y->var);
 
+    if (r == 0)
+        r = strcmp(x->suffix, y->suffix);
     return r != 0 ? r : (x->index > y->index) - (x->index < y->index);
 }
 
+/* The variable after AGENTCORE_CREDENTIAL_<NAME> that holds the
+ * credential's secret, by kind; NULL for an unknown kind (AC020). */
+static const char *
+credential_suffix(const struct acl_credential *cr)
+{
+    if (cr->kind == ACL_CRED_API_KEY)
+        return "";
+    if (cr->kind == ACL_CRED_OAUTH)
+        return "_CLIENT_SECRET";
+    if (cr->kind != ACL_CRED_PAYMENT || cr->provider == NULL)
+        return NULL;
+    if (strcmp(cr->provider, "CoinbaseCDP") == 0)
+        return "_API_KEY_SECRET";
+    return strcmp(cr->provider, "StripePrivy") == 0 ? "_APP_SECRET" : NULL;
+}
+
+/* What one variable for two resources does, per kind. */
+struct kind {
+    const char *name, *prefix, *effect;
+};
+
+static const struct kind gateway_kind = {
+    "gateway", "AGENTCORE_GATEWAY_", "agent code can reach only one of them"};
+static const struct kind credential_kind = {
+    "credential", "AGENTCORE_CREDENTIAL_",
+    "agentcore/.env.local holds one secret under that name, so one "
+    "credential gets the other's secret"};
+
 static void
 report(struct acl_check *c, const struct named *first,
-       const struct named *later, const char *kind, const char *prefix,
-       const char *suffix)
+       const struct named *later, const struct kind *k)
 {
     acl_report(c, ACL_ERROR, later->node, "name",
                "%ss \"%s\" and \"%s\" both map to the environment variable "
-               "%s%s%s: agent code can reach only one of them",
-               kind, first->name, later->name, prefix, later->var, suffix);
+               "%s%s%s: %s",
+               k->name, first->name, later->name, k->prefix, later->var,
+               later->suffix, k->effect);
 }
 
 /* Sorting by variable (then position) puts each collision group
  * together, so the check stays O(n log n) on huge inputs. */
 static void
 check_list(struct acl_check *c, struct named *items, size_t n,
-           const char *kind, const char *prefix, const char *suffix)
+           const struct kind *k)
 {
     size_t i = 0, j;
 
@@ -69,14 +112,13 @@ check_list(struct acl_check *c, struct named *items, size_t n,
     while (i < n) {
         const struct named *other = NULL; /* first name unlike items[i] */
 
-        for (j = i + 1; j < n && strcmp(items[j].var, items[i].var) == 0;
-             j++) {
+        for (j = i + 1; j < n && same_var(&items[j], &items[i]); j++) {
             if (strcmp(items[j].name, items[i].name) != 0) {
-                report(c, &items[i], &items[j], kind, prefix, suffix);
+                report(c, &items[i], &items[j], k);
                 if (other == NULL)
                     other = &items[j];
             } else if (other != NULL) {
-                report(c, other, &items[j], kind, prefix, suffix);
+                report(c, other, &items[j], k);
             }
         }
         i = j;
@@ -99,15 +141,19 @@ check(struct acl_check *c)
         if (p->gateways[i].name != NULL)
             items[m++] = (struct named){p->gateways[i].name,
                                         &p->gateways[i].node,
-                                        var_part(p->gateways[i].name), i};
-    check_list(c, items, m, "gateway", "AGENTCORE_GATEWAY_", "_URL");
+                                        var_part(p->gateways[i].name),
+                                        "_URL", i};
+    check_list(c, items, m, &gateway_kind);
     m = 0;
-    for (i = 0; i < p->ncredentials; i++)
-        if (p->credentials[i].name != NULL)
-            items[m++] = (struct named){p->credentials[i].name,
-                                        &p->credentials[i].node,
-                                        var_part(p->credentials[i].name), i};
-    check_list(c, items, m, "credential", "AGENTCORE_CREDENTIAL_", "");
+    for (i = 0; i < p->ncredentials; i++) {
+        const struct acl_credential *cr = &p->credentials[i];
+        const char *suffix = credential_suffix(cr);
+
+        if (cr->name != NULL && suffix != NULL)
+            items[m++] = (struct named){cr->name, &cr->node,
+                                        var_part(cr->name), suffix, i};
+    }
+    check_list(c, items, m, &credential_kind);
     free(items);
 }
 
@@ -119,14 +165,17 @@ const struct acl_rule acl_rule_env_var_name_collision = {
                "variable",
     .description =
         "The CLI hands each gateway's URL to agent code as "
-        "AGENTCORE_GATEWAY_<NAME>_URL and each credential as "
-        "AGENTCORE_CREDENTIAL_<NAME>, where NAME is the resource name "
+        "AGENTCORE_GATEWAY_<NAME>_URL and each credential's secret as "
+        "AGENTCORE_CREDENTIAL_<NAME> (OAuth credentials add _CLIENT_ID and "
+        "_CLIENT_SECRET), where NAME is the resource name "
         "upper-cased with '-' replaced by '_'. Its duplicate-name check is "
         "case-sensitive and treats '-' and '_' as different, so "
-        "\"open-gw\" and \"OPEN-GW\", or \"my-gw\" and \"my_gw\", pass "
-        "validation and then share one variable: one of the two resources "
-        "is silently unreachable from agent code, and which one wins is not "
-        "defined.",
+        "gateways \"open-gw\" and \"OPEN-GW\", or credentials \"a-b\" and "
+        "\"a_b\", pass "
+        "validation and then share one variable: one of two gateways is "
+        "silently unreachable from agent code, and two credentials share "
+        "one secret in agentcore/.env.local, so one of them calls its "
+        "service with the other's key.",
     .help = "rename one of the two resources so that their names differ in "
             "more than case and '-' versus '_'",
     .example = "Fails:  \"agentCoreGateways\": [{ \"name\": \"open-gw\", ... "

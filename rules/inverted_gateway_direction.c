@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/lookup.h"
 #include "acl/rule.h"
 #include "acl/url.h"
 
@@ -61,20 +62,26 @@ service_host(const char *host)
 }
 
 /* The percent-decoded <runtime> of a /runtimes/<runtime>/invocations
- * path, or NULL for another path. The caller frees it. */
+ * path (one trailing '/' allowed), or NULL for another path. The
+ * caller frees it. */
 static char *
 invoked_runtime(const char *path, int *has_nul)
 {
     static const char head[] = "/runtimes/", tail[] = "/invocations";
     size_t n = strlen(path), hl = sizeof head - 1, tl = sizeof tail - 1;
     size_t len;
-    char *s;
+    char *s, *trimmed = NULL;
 
+    if (n > 1 && path[n - 1] == '/')
+        path = trimmed = acl_xstrndup(path, --n);
     if (n <= hl + tl || strncmp(path, head, hl) != 0 ||
-        !acl_ends_with(path, tail))
+        !acl_ends_with(path, tail)) {
+        free(trimmed);
         return NULL;
+    }
     s = acl_percent_decode(path + hl, n - hl - tl, &len);
     *has_nul = strlen(s) != len;
+    free(trimmed);
     return s;
 }
 
@@ -95,47 +102,95 @@ runtime_id(const char *s)
     return acl_xstrndup(r, strcspn(r, "/"));
 }
 
-static const struct acl_runtime *
-runtime_named(const struct acl_project *p, const char *name)
+/* deployed-state.json entries by key, built once per run so that
+ * lookups stay fast on huge projects: runtimes by ARN and by ID (the
+ * index of the first entry), gateways by name (an array of indexes: one
+ * per deployment target and map). */
+struct deployed_index {
+    json_t *rt_by_arn, *rt_by_id, *gw_by_name;
+};
+
+static void
+index_first(json_t *idx, const char *key, size_t i)
+{
+    if (key != NULL && json_object_get(idx, key) == NULL)
+        json_object_set_new_nocheck(idx, key, json_integer((json_int_t)i));
+}
+
+static void
+index_deployed(const struct acl_project *p, struct deployed_index *ix)
 {
     size_t i;
 
-    for (i = 0; name != NULL && i < p->nruntimes; i++)
-        if (p->runtimes[i].name != NULL &&
-            strcmp(p->runtimes[i].name, name) == 0)
-            return &p->runtimes[i];
-    return NULL;
+    ix->rt_by_arn = json_object();
+    ix->rt_by_id = json_object();
+    ix->gw_by_name = json_object();
+    for (i = 0; i < p->ndeployed_runtimes; i++) {
+        index_first(ix->rt_by_arn, p->deployed_runtimes[i].arn, i);
+        index_first(ix->rt_by_id, p->deployed_runtimes[i].id, i);
+    }
+    for (i = 0; i < p->ndeployed_gateways; i++) {
+        const struct acl_deployed *d = &p->deployed_gateways[i];
+        json_t *list;
+
+        if (d->name == NULL || d->url == NULL)
+            continue;
+        list = json_object_get(ix->gw_by_name, d->name);
+        if (list == NULL) {
+            list = json_array();
+            json_object_set_new_nocheck(ix->gw_by_name, d->name, list);
+        }
+        json_array_append_new(list, json_integer((json_int_t)i));
+    }
+}
+
+static void
+index_free(struct deployed_index *ix)
+{
+    json_decref(ix->rt_by_arn);
+    json_decref(ix->rt_by_id);
+    json_decref(ix->gw_by_name);
+}
+
+/* The runtime an ID names by the CLI's naming, <project>_<runtime>-...
+ * (runtime names have no '-'), or NULL. */
+static const struct acl_runtime *
+named_by_prefix(const struct acl_project *p, const char *id)
+{
+    size_t pl = p->name != NULL ? strlen(p->name) : 0;
+    const char *rest, *dash;
+    const struct acl_runtime *r;
+    char *name;
+
+    if (pl == 0 || strncmp(id, p->name, pl) != 0 || id[pl] != '_')
+        return NULL;
+    rest = id + pl + 1;
+    dash = strchr(rest, '-');
+    if (dash == NULL || dash == rest)
+        return NULL;
+    name = acl_xstrndup(rest, (size_t)(dash - rest));
+    r = acl_find_runtime(p, name);
+    free(name);
+    return r;
 }
 
 /* The runtime of this project that the decoded ARN or ID names, or
  * NULL when it names none that is declared with a known protocol. */
 static const struct acl_runtime *
-own_runtime(const struct acl_project *p, const char *arn_or_id,
-            const char *id)
+own_runtime(const struct acl_project *p, const struct deployed_index *ix,
+            const char *arn_or_id, const char *id)
 {
-    size_t i;
+    json_t *a = json_object_get(ix->rt_by_arn, arn_or_id);
+    json_t *b = id != NULL ? json_object_get(ix->rt_by_id, id) : NULL;
+    long i = a != NULL ? (long)json_integer_value(a) : -1;
 
-    for (i = 0; i < p->ndeployed_runtimes; i++) {
-        const struct acl_deployed *d = &p->deployed_runtimes[i];
-
-        if ((d->arn != NULL && strcmp(d->arn, arn_or_id) == 0) ||
-            (id != NULL && d->id != NULL && strcmp(d->id, id) == 0))
-            return d->mcp ? NULL : runtime_named(p, d->name);
-    }
-    for (i = 0; id != NULL && p->name != NULL && i < p->nruntimes; i++) {
-        const struct acl_runtime *r = &p->runtimes[i];
-        char *prefix;
-        int mine;
-
-        if (r->name == NULL)
-            continue;
-        prefix = acl_xasprintf("%s_%s-", p->name, r->name);
-        mine = acl_starts_with(id, prefix);
-        free(prefix);
-        if (mine)
-            return r;
-    }
-    return NULL;
+    if (b != NULL && (i < 0 || (long)json_integer_value(b) < i))
+        i = (long)json_integer_value(b);
+    if (i >= 0)
+        return p->deployed_runtimes[i].mcp
+                   ? NULL
+                   : acl_find_runtime(p, p->deployed_runtimes[i].name);
+    return id != NULL ? named_by_prefix(p, id) : NULL;
 }
 
 /* "target "t" of gateway "g"" or "unassigned target "t"". */
@@ -150,21 +205,20 @@ target_phrase(const struct acl_target *t)
     return acl_xasprintf("unassigned target \"%s\"", name);
 }
 
-/* The gateway URL deployed-state.json records for t's gateway, when
- * url is it. */
+/* Is url the gateway URL deployed-state.json records for t's own
+ * gateway? */
 static int
-own_gateway_url(const struct acl_project *p, const struct acl_target *t,
-                const char *url)
+own_gateway_url(const struct acl_project *p, const struct deployed_index *ix,
+                const struct acl_target *t, const char *url)
 {
+    json_t *list, *v;
     size_t i;
 
     if (t->gateway == NULL || t->gateway->name == NULL)
         return 0;
-    for (i = 0; i < p->ndeployed_gateways; i++) {
-        const struct acl_deployed *d = &p->deployed_gateways[i];
-
-        if (d->url != NULL && d->name != NULL &&
-            strcmp(d->name, t->gateway->name) == 0 && acl_url_same(url, d->url))
+    list = json_object_get(ix->gw_by_name, t->gateway->name);
+    json_array_foreach(list, i, v) {
+        if (acl_url_same(url, p->deployed_gateways[json_integer_value(v)].url))
             return 1;
     }
     return 0;
@@ -173,11 +227,12 @@ own_gateway_url(const struct acl_project *p, const struct acl_target *t,
 /* An invocations URL: reported when it invokes a non-MCP runtime of
  * this project. */
 static void
-check_invocation(struct acl_check *c, const struct acl_target *t,
-                 const char *member, const char *decoded)
+check_invocation(struct acl_check *c, const struct deployed_index *ix,
+                 const struct acl_target *t, const char *member,
+                 const char *decoded)
 {
     char *id = runtime_id(decoded), *what;
-    const struct acl_runtime *r = own_runtime(c->project, decoded, id);
+    const struct acl_runtime *r = own_runtime(c->project, ix, decoded, id);
 
     free(id);
     if (r == NULL || (r->protocol != NULL && strcmp(r->protocol, "MCP") == 0))
@@ -192,14 +247,15 @@ check_invocation(struct acl_check *c, const struct acl_target *t,
 }
 
 static void
-check_endpoint(struct acl_check *c, const struct acl_target *t,
-               const char *member, const char *url)
+check_endpoint(struct acl_check *c, const struct deployed_index *ix,
+               const struct acl_target *t, const char *member,
+               const char *url)
 {
     struct acl_url u;
     char *runtime, *what;
     int has_nul = 0;
 
-    if (own_gateway_url(c->project, t, url)) {
+    if (own_gateway_url(c->project, ix, t, url)) {
         what = target_phrase(t);
         acl_report(c, ACL_ERROR, &t->node, member,
                    "%s points at the URL of gateway \"%s\" itself: the "
@@ -219,7 +275,7 @@ check_endpoint(struct acl_check *c, const struct acl_target *t,
                        "AgentCore", what, u.host);
             free(what);
         } else if (!has_nul) {
-            check_invocation(c, t, member, runtime);
+            check_invocation(c, ix, t, member, runtime);
         }
         free(runtime);
     }
@@ -227,25 +283,30 @@ check_endpoint(struct acl_check *c, const struct acl_target *t,
 }
 
 static void
-check_target(struct acl_check *c, const struct acl_target *t)
+check_target(struct acl_check *c, const struct deployed_index *ix,
+             const struct acl_target *t)
 {
     if (t->type == ACL_TT_MCP_SERVER && t->endpoint != NULL)
-        check_endpoint(c, t, "endpoint", t->endpoint);
+        check_endpoint(c, ix, t, "endpoint", t->endpoint);
     if (t->passthrough_endpoint != NULL)
-        check_endpoint(c, t, "passthrough/endpoint", t->passthrough_endpoint);
+        check_endpoint(c, ix, t, "passthrough/endpoint",
+                       t->passthrough_endpoint);
 }
 
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
+    struct deployed_index ix;
     size_t i, j;
 
+    index_deployed(p, &ix);
     for (i = 0; i < p->ngateways; i++)
         for (j = 0; j < p->gateways[i].ntargets; j++)
-            check_target(c, &p->gateways[i].targets[j]);
+            check_target(c, &ix, &p->gateways[i].targets[j]);
     for (i = 0; i < p->nunassigned; i++)
-        check_target(c, &p->unassigned[i]);
+        check_target(c, &ix, &p->unassigned[i]);
+    index_free(&ix);
 }
 
 const struct acl_rule acl_rule_inverted_gateway_direction = {

@@ -15,20 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/lookup.h"
 #include "acl/rule.h"
 
 /* The credential named name, when it is an API-key credential. */
 static const struct acl_credential *
 api_key_credential(const struct acl_project *p, const char *name)
 {
-    size_t i;
+    const struct acl_credential *cr = acl_find_credential(p, name);
 
-    for (i = 0; name != NULL && i < p->ncredentials; i++)
-        if (p->credentials[i].kind == ACL_CRED_API_KEY &&
-            p->credentials[i].name != NULL &&
-            strcmp(p->credentials[i].name, name) == 0)
-            return &p->credentials[i];
-    return NULL;
+    return cr != NULL && cr->kind == ACL_CRED_API_KEY ? cr : NULL;
 }
 
 /* "target "t" of gateway "g"" or "unassigned target "t"". */

@@ -153,8 +153,9 @@ const struct acl_rule acl_rule_plaintext_endpoint = {
         "token-signing keys; a harness's remote MCP server receives its "
         "headers. Over plain http:// anyone on the network path can read "
         "or change all of it, and a changed discovery document lets an "
-        "attacker sign tokens the authorizer accepts. The CLI accepts "
-        "http:// everywhere but in CUSTOM_JWT authorizers. localhost, "
+        "attacker sign tokens the authorizer accepts. The CLI's schema "
+        "refuses http:// only in customJwtAuthorizer discovery URLs and "
+        "passthrough endpoints and accepts it everywhere else. localhost, "
         "127.0.0.1 and [::1] are exempt, for local development. This is "
         "an error when the project is linted for production (see "
         "--production and --target) and a warning otherwise.",

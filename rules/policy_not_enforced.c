@@ -10,6 +10,7 @@
  * Does not flag: anything outside the production context; policies of
  * engines no gateway attaches; engines that do not exist (AC009).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "acl/lookup.h"
@@ -21,27 +22,35 @@ log_only(const char *mode)
     return mode != NULL && strcmp(mode, "LOG_ONLY") == 0;
 }
 
-/* The first gateway that attaches engine e, or NULL. */
-static const struct acl_gateway *
-attached_by(const struct acl_project *p, const struct acl_policy_engine *e)
+/* For each engine (by index), the first gateway that attaches it, or
+ * NULL. One pass over the gateways. The caller frees the array. */
+static const struct acl_gateway **
+attached_by(const struct acl_project *p)
 {
+    const struct acl_gateway **by =
+        acl_xcalloc(p->nengines + 1, sizeof *by);
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++)
-        if (acl_find_engine(p, p->gateways[i].policy_engine_name) == e)
-            return &p->gateways[i];
-    return NULL;
+    for (i = 0; i < p->ngateways; i++) {
+        const struct acl_policy_engine *e =
+            acl_find_engine(p, p->gateways[i].policy_engine_name);
+
+        if (e != NULL && by[e - p->engines] == NULL)
+            by[e - p->engines] = &p->gateways[i];
+    }
+    return by;
 }
 
 static void
 check_policies(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
+    const struct acl_gateway **by = attached_by(p);
     size_t i, k;
 
     for (i = 0; i < p->nengines; i++) {
         const struct acl_policy_engine *e = &p->engines[i];
-        const struct acl_gateway *g = attached_by(p, e);
+        const struct acl_gateway *g = by[i];
 
         for (k = 0; g != NULL && k < e->npolicies; k++) {
             const struct acl_policy *pol = &e->policies[k];
@@ -56,6 +65,7 @@ check_policies(struct acl_check *c)
                        g->name ? g->name : "", acl_prod_reason(c));
         }
     }
+    free(by);
 }
 
 static void

@@ -5,13 +5,15 @@
  * Flags: a target with outboundAuth.type "GATEWAY_IAM_ROLE" whose
  * endpoint ("endpoint", or "passthrough.endpoint") has a host other than
  * AgentCore Runtime (bedrock-agentcore.<region>.amazonaws.com), an
- * AgentCore gateway (*.gateway.bedrock-agentcore.*), API Gateway
- * (*.execute-api.*.amazonaws.com) or a Lambda function URL
- * (*.lambda-url.*.on.aws). An ALB, EC2 instance or any other server
- * receives the SigV4 signature and serves the request without checking
- * it, so the tool is open to anyone who can reach it.
- * Does not flag: targets without an endpoint or without a host in it;
- * GATEWAY_IAM_ROLE where the CLI forbids it (AC007 reports that).
+ * AgentCore gateway (*.gateway.bedrock-agentcore.*, under an AWS
+ * domain: a look-alike such as x.gateway.bedrock-agentcore.evil.com is
+ * not one), API Gateway (*.execute-api.*.amazonaws.com) or a Lambda
+ * function URL (*.lambda-url.*.on.aws). An ALB, EC2 instance or any
+ * other server receives the SigV4 signature and serves the request
+ * without checking it, so the tool is open to anyone who can reach it.
+ * This holds whatever the target type: where the CLI also forbids
+ * GATEWAY_IAM_ROLE (an mcpServer target, say), AC007 reports that too.
+ * Does not flag: targets without an endpoint or without a host in it.
  */
 #include <stdlib.h>
 
@@ -23,7 +25,8 @@
 static const char *const verifying_hosts[] = {
     "bedrock-agentcore.*.amazonaws.com",
     "bedrock-agentcore.*.amazonaws.com.cn",
-    "*.gateway.bedrock-agentcore.*",
+    "*.gateway.bedrock-agentcore.*.amazonaws.com",
+    "*.gateway.bedrock-agentcore.*.amazonaws.com.cn",
     "*.execute-api.*.amazonaws.com",
     "*.execute-api.*.amazonaws.com.cn",
     "*.lambda-url.*.on.aws",

@@ -13,8 +13,9 @@
  *   policy's sourceFile (files); a harness path, a runtime codeLocation
  *   (folders).
  * Does not flag: references the CLI itself checks (AC020 reports what
- * the schema checks), files that exist but cannot be read here
- * (permissions) or are too large to read, S3 schema sources.
+ * the schema checks, empty paths included), files that exist but cannot
+ * be read here (permissions) or are too large to read, S3 schema
+ * sources.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,35 +24,56 @@
 #include "acl/ref.h"
 #include "acl/rule.h"
 
-/* Same name once upper-cased with '-' read as '_': a likely typo. */
-static int
-near_name(const char *a, const char *b)
+/* A name lower-cased with '-' read as '_': two names alike this way are
+ * a likely typo of each other. New string. */
+static char *
+near_key(const char *name)
 {
-    for (; *a != '\0' && *b != '\0'; a++, b++) {
-        int x = *a == '-' ? '_' : acl_ascii_lower((unsigned char)*a);
-        int y = *b == '-' ? '_' : acl_ascii_lower((unsigned char)*b);
+    char *s = acl_xstrdup(name), *q;
 
-        if (x != y)
-            return 0;
+    for (q = s; *q != '\0'; q++)
+        *q = *q == '-' ? '_' : (char)acl_ascii_lower((unsigned char)*q);
+    return s;
+}
+
+/* near_key -> the first credential name with it; built on the first
+ * unknown name, so that hints stay fast on huge projects. */
+static json_t *
+near_index(const struct acl_project *p)
+{
+    json_t *idx = json_object();
+    size_t i;
+
+    for (i = 0; i < p->ncredentials; i++) {
+        char *k;
+
+        if (p->credentials[i].name == NULL)
+            continue;
+        k = near_key(p->credentials[i].name);
+        if (json_object_get(idx, k) == NULL)
+            json_object_set_new_nocheck(
+                idx, k, json_string_nocheck(p->credentials[i].name));
+        free(k);
     }
-    return *a == *b;
+    return idx;
 }
 
 static void
-check_credential(struct acl_check *c, const struct acl_target *t)
+check_credential(struct acl_check *c, const struct acl_target *t,
+                 json_t **near)
 {
     const struct acl_project *p = c->project;
-    const char *hint = NULL;
-    char *label;
-    size_t i;
+    const char *hint;
+    char *label, *key;
 
-    if (t->credential_name == NULL ||
+    if (t->credential_name == NULL || t->credential_name[0] == '\0' ||
         acl_find_credential(p, t->credential_name) != NULL)
         return;
-    for (i = 0; i < p->ncredentials && hint == NULL; i++)
-        if (p->credentials[i].name != NULL &&
-            near_name(p->credentials[i].name, t->credential_name))
-            hint = p->credentials[i].name;
+    if (*near == NULL)
+        *near = near_index(p);
+    key = near_key(t->credential_name);
+    hint = json_string_value(json_object_get(*near, key));
+    free(key);
     label = acl_target_label(t);
     acl_report(c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
                "%s names credential \"%s\", which is not in \"credentials\"%s"
@@ -65,7 +87,7 @@ check_credential(struct acl_check *c, const struct acl_target *t)
 static void
 check_engine(struct acl_check *c, const struct acl_gateway *g)
 {
-    if (g->policy_engine_name == NULL ||
+    if (g->policy_engine_name == NULL || g->policy_engine_name[0] == '\0' ||
         acl_find_engine(c->project, g->policy_engine_name) != NULL)
         return;
     acl_report(c, ACL_ERROR, &g->node,
@@ -96,7 +118,8 @@ check_path(struct acl_check *c, const struct acl_node *node,
 {
     enum acl_ref_status st;
 
-    if (path == NULL)
+    /* An empty path breaks the schema's minimum length: AC020's. */
+    if (path == NULL || path[0] == '\0')
         return;
     st = acl_ref_check(c->project, path, want_dir);
     if (st == ACL_REF_OK || st == ACL_REF_UNREADABLE || st == ACL_REF_TOO_BIG)
@@ -161,11 +184,13 @@ check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
     size_t i, n = acl_targets_count(p);
+    json_t *near = NULL;
 
     for (i = 0; i < n; i++) {
-        check_credential(c, acl_targets_at(p, i));
+        check_credential(c, acl_targets_at(p, i), &near);
         check_target_files(c, acl_targets_at(p, i));
     }
+    json_decref(near);
     for (i = 0; i < p->ngateways; i++)
         check_engine(c, &p->gateways[i]);
     check_resource_files(c);

@@ -9,24 +9,13 @@
 size_t
 acl_targets_count(const struct acl_project *p)
 {
-    size_t i, n = p->nunassigned;
-
-    for (i = 0; i < p->ngateways; i++)
-        n += p->gateways[i].ntargets;
-    return n;
+    return p->nall_targets;
 }
 
 const struct acl_target *
 acl_targets_at(const struct acl_project *p, size_t i)
 {
-    size_t g;
-
-    for (g = 0; g < p->ngateways; g++) {
-        if (i < p->gateways[g].ntargets)
-            return &p->gateways[g].targets[i];
-        i -= p->gateways[g].ntargets;
-    }
-    return i < p->nunassigned ? &p->unassigned[i] : NULL;
+    return i < p->nall_targets ? p->all_targets[i] : NULL;
 }
 
 char *
@@ -40,26 +29,35 @@ acl_target_label(const struct acl_target *t)
                          t->gateway->name != NULL ? t->gateway->name : "");
 }
 
+/* The index in an index_names map (model_res.c) of name, or -1. */
+static long
+indexed(json_t *index, const char *name)
+{
+    json_t *v = name != NULL ? json_object_get(index, name) : NULL;
+
+    return v != NULL ? (long)json_integer_value(v) : -1;
+}
+
 const struct acl_credential *
 acl_find_credential(const struct acl_project *p, const char *name)
 {
-    size_t i;
+    long i = indexed(p->credential_index, name);
 
-    for (i = 0; name != NULL && i < p->ncredentials; i++)
-        if (p->credentials[i].name != NULL &&
-            strcmp(p->credentials[i].name, name) == 0)
-            return &p->credentials[i];
-    return NULL;
+    return i >= 0 ? &p->credentials[i] : NULL;
 }
 
 const struct acl_policy_engine *
 acl_find_engine(const struct acl_project *p, const char *name)
 {
-    size_t i;
+    long i = indexed(p->engine_index, name);
 
-    for (i = 0; name != NULL && i < p->nengines; i++)
-        if (p->engines[i].name != NULL &&
-            strcmp(p->engines[i].name, name) == 0)
-            return &p->engines[i];
-    return NULL;
+    return i >= 0 ? &p->engines[i] : NULL;
+}
+
+const struct acl_runtime *
+acl_find_runtime(const struct acl_project *p, const char *name)
+{
+    long i = indexed(p->runtime_index, name);
+
+    return i >= 0 ? &p->runtimes[i] : NULL;
 }

@@ -66,6 +66,7 @@ build_credential(struct acl_credential *c, const struct acl_doc *doc,
                                                             : ACL_CRED_OTHER;
     c->usage = acl_json_str(j, "usage");
     c->discovery_url = acl_json_str(j, "discoveryUrl");
+    c->provider = acl_json_str(j, "provider");
 }
 
 static void
@@ -131,6 +132,46 @@ build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
         free(base_);                                                        \
     } while (0)
 
+/* Name -> index of the first of n resources whose name member is at
+ * *first, stride bytes apart. */
+static json_t *
+index_names(const char *const *first, size_t n, size_t stride)
+{
+    json_t *idx = json_object();
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const char *name =
+            *(const char *const *)(const void *)((const char *)first +
+                                                 i * stride);
+
+        if (name != NULL && json_object_get(idx, name) == NULL)
+            json_object_set_new_nocheck(idx, name,
+                                        json_integer((json_int_t)i));
+    }
+    return idx;
+}
+
+/* Every target in one array: each gateway's in order, then the
+ * unassigned ones. */
+static const struct acl_target **
+list_targets(const struct acl_project *p, size_t *n)
+{
+    const struct acl_target **all;
+    size_t i, k, total = p->nunassigned;
+
+    for (i = 0; i < p->ngateways; i++)
+        total += p->gateways[i].ntargets;
+    all = acl_xcalloc(total + 1, sizeof *all);
+    *n = 0;
+    for (i = 0; i < p->ngateways; i++)
+        for (k = 0; k < p->gateways[i].ntargets; k++)
+            all[(*n)++] = &p->gateways[i].targets[k];
+    for (i = 0; i < p->nunassigned; i++)
+        all[(*n)++] = &p->unassigned[i];
+    return all;
+}
+
 void
 acl_build_resources(struct acl_project *p)
 {
@@ -150,6 +191,13 @@ acl_build_resources(struct acl_project *p)
     un = json_object_get(p->spec.json, "unassignedTargets");
     p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
                                        NULL, &p->unassigned);
+    p->all_targets = list_targets(p, &p->nall_targets);
+    p->runtime_index = index_names(&p->runtimes[0].name, p->nruntimes,
+                                   sizeof *p->runtimes);
+    p->credential_index = index_names(&p->credentials[0].name,
+                                      p->ncredentials, sizeof *p->credentials);
+    p->engine_index = index_names(&p->engines[0].name, p->nengines,
+                                  sizeof *p->engines);
 }
 
 static void
@@ -172,6 +220,10 @@ acl_free_resources(struct acl_project *p)
 {
     size_t i, k;
 
+    free(p->all_targets);
+    json_decref(p->runtime_index);
+    json_decref(p->credential_index);
+    json_decref(p->engine_index);
     for (i = 0; i < p->nruntimes; i++) {
         acl_node_clear(&p->runtimes[i].node);
         for (k = 0; k < p->runtimes[i].nenvvars; k++)

@@ -126,10 +126,12 @@ compute_production(struct acl_project *p, const struct acl_prod_opts *o)
 }
 
 /* The CLI reads each harness from app/<name>/harness.json, whatever
- * its "path" says; so do we. */
+ * its "path" says; so do we. A name listed twice (AC020 reports it)
+ * reads the file once, or every finding in it would come twice. */
 static int
 load_harnesses(struct acl_project *p, size_t max, struct acl_error *err)
 {
+    json_t *seen = json_object();
     size_t i;
 
     for (i = 0; i < p->nharnesses; i++) {
@@ -138,17 +140,22 @@ load_harnesses(struct acl_project *p, size_t max, struct acl_error *err)
         char *rel;
         int rc;
 
-        if (h->name == NULL || strchr(h->name, '/') != NULL ||
-            strcmp(h->name, "..") == 0 || strcmp(h->name, ".") == 0)
+        if (h->name == NULL || h->name[0] == '\0' ||
+            strchr(h->name, '/') != NULL || strcmp(h->name, "..") == 0 ||
+            strcmp(h->name, ".") == 0 || json_object_get(seen, h->name))
             continue;
+        json_object_set_new_nocheck(seen, h->name, json_true());
         rel = acl_xasprintf("app/%s/harness.json", h->name);
         rc = load_doc(p, rel, ACL_DOC_HARNESS, max, &doc, err);
         free(rel);
-        if (rc != 0)
+        if (rc != 0) {
+            json_decref(seen);
             return -1;
+        }
         if (doc != NULL && doc->root != NULL)
             acl_build_harness_spec(h, doc);
     }
+    json_decref(seen);
     return 0;
 }
 

@@ -25,6 +25,7 @@ struct ref_entry {
 struct acl_refcache {
     struct ref_entry *items;
     size_t n, cap;
+    json_t *index; /* rel -> index in items: fast on huge projects */
 };
 
 const char *
@@ -47,26 +48,109 @@ acl_ref_status_text(enum acl_ref_status st)
     return "cannot be read";
 }
 
-/* Resolves rel under the root into out (PATH_MAX). */
+/* The absolute path abs with "." and ".." segments and repeated
+ * slashes folded away, as Node's path.join does before the CLI opens a
+ * file: "app/../x" names x even when app does not exist. ".." at "/"
+ * stays there; a trailing '/' is kept. New string. */
+static char *
+normalize(const char *abs)
+{
+    struct acl_buf b = {0};
+    const char *seg = abs;
+    int trailing = 0;
+
+    acl_buf_append(&b, "", 0);
+    while (*seg != '\0') {
+        size_t n = strcspn(seg, "/");
+
+        if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (b.len > 0 && b.data[b.len - 1] != '/')
+                b.len--;
+            b.len -= b.len > 0;
+            b.data[b.len] = '\0';
+        } else if (n > 0 && !(n == 1 && seg[0] == '.')) {
+            acl_buf_putc(&b, '/');
+            acl_buf_append(&b, seg, n);
+        }
+        trailing = seg[n] == '/';
+        seg += n + (seg[n] == '/');
+    }
+    if (b.len == 0 || trailing)
+        acl_buf_putc(&b, '/');
+    return acl_buf_steal(&b);
+}
+
+/* Is path (absolute, normalized) the root or below it? */
+static int
+inside_root(const struct acl_project *p, const char *path)
+{
+    size_t n = strlen(p->real_root);
+
+    return strcmp(p->real_root, "/") == 0 ||
+           (strncmp(path, p->real_root, n) == 0 &&
+            (path[n] == '/' || path[n] == '\0'));
+}
+
+/* rel joined to the root and normalized; NULL for an absolute or empty
+ * rel. New string. */
+static char *
+joined_path(const struct acl_project *p, const char *rel)
+{
+    char *joined, *norm;
+
+    if (rel[0] == '/' || rel[0] == '\0')
+        return NULL;
+    joined = acl_xasprintf("%s/%s", p->real_root, rel);
+    norm = normalize(joined);
+    free(joined);
+    return norm;
+}
+
+/* Resolves rel (relative to the root) into out (PATH_MAX): the lexical
+ * path must stay inside the root, and so must the file it leads to
+ * once every link is followed. */
 static enum acl_ref_status
 resolve(const struct acl_project *p, const char *rel, char *out)
 {
-    char *joined;
-    char *r;
-    size_t rootlen = strlen(p->real_root);
+    char *norm = joined_path(p, rel), *r;
 
-    if (rel[0] == '/' || rel[0] == '\0')
+    if (norm == NULL)
         return rel[0] == '/' ? ACL_REF_OUTSIDE : ACL_REF_MISSING;
-    joined = acl_xasprintf("%s/%s", p->real_root, rel);
-    r = realpath(joined, out);
-    free(joined);
+    if (!inside_root(p, norm)) {
+        free(norm);
+        return ACL_REF_OUTSIDE;
+    }
+    r = realpath(norm, out);
+    free(norm);
     if (r == NULL)
         return errno == EACCES ? ACL_REF_UNREADABLE : ACL_REF_MISSING;
-    if (strncmp(out, p->real_root, rootlen) != 0 ||
-        (out[rootlen] != '/' && out[rootlen] != '\0' &&
-         strcmp(p->real_root, "/") != 0))
-        return ACL_REF_OUTSIDE;
-    return ACL_REF_OK;
+    return inside_root(p, out) ? ACL_REF_OK : ACL_REF_OUTSIDE;
+}
+
+/* How the cache names rel: relative to the root and normalized when it
+ * stays inside ("./x" and "x" are one file, read and reported once),
+ * else as given. New string. */
+static char *
+cache_key(const struct acl_project *p, const char *rel)
+{
+    char *norm = joined_path(p, rel), *key;
+    size_t n = strlen(p->real_root);
+
+    if (norm == NULL || !inside_root(p, norm) || strcmp(p->real_root, "/") == 0) {
+        free(norm);
+        return acl_xstrdup(rel);
+    }
+    key = acl_xstrdup(norm[n] == '\0' || strcmp(norm + n, "/") == 0
+                          ? "."
+                          : norm + n + 1);
+    free(norm);
+    return key;
+}
+
+enum acl_ref_status
+acl_ref_resolve(const struct acl_project *p, const char *relpath, char *out)
+{
+    return resolve(p, relpath, out);
 }
 
 enum acl_ref_status
@@ -85,23 +169,31 @@ acl_ref_check(const struct acl_project *p, const char *relpath, int want_dir)
     return ACL_REF_OK;
 }
 
+/* The cache entry of a referenced path (see cache_key). */
 static struct ref_entry *
-cache_entry(const struct acl_project *p, const char *rel)
+cache_entry(const struct acl_project *p, const char *given)
 {
     struct acl_refcache *c;
     struct ref_entry *e;
-    size_t i;
+    json_t *at;
+    char *rel = cache_key(p, given);
 
-    if (p->refs == NULL)
+    if (p->refs == NULL) {
         ((struct acl_project *)p)->refs = acl_xcalloc(1, sizeof *p->refs);
+        p->refs->index = json_object();
+    }
     c = p->refs;
-    for (i = 0; i < c->n; i++)
-        if (strcmp(c->items[i].rel, rel) == 0)
-            return &c->items[i];
+    at = json_object_get(c->index, rel);
+    if (at != NULL) {
+        free(rel);
+        return &c->items[json_integer_value(at)];
+    }
+    json_object_set_new_nocheck(c->index, rel,
+                                json_integer((json_int_t)c->n));
     acl_xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
     e = &c->items[c->n++];
     memset(e, 0, sizeof *e);
-    e->rel = acl_xstrdup(rel);
+    e->rel = rel;
     e->status = ACL_REF_UNREADABLE;
     return e;
 }
@@ -180,6 +272,7 @@ acl_refcache_free(struct acl_refcache *c)
         acl_doc_free(c->items[i].doc);
         acl_text_free(c->items[i].text);
     }
+    json_decref(c->index);
     free(c->items);
     free(c);
 }

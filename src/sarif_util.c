@@ -101,8 +101,10 @@ acl_sarif_str(const char *s)
     return acl_sarif_text(s, strlen(s));
 }
 
-/* Occurrences of each hash value so far: open addressing, grown at
- * half full. A count of 0 marks an empty slot. */
+/* Occurrences of the hash values of the wanted lines: open addressing,
+ * grown at half full. A value of 0 marks an empty slot; a present key
+ * holds its count plus one. Only the wanted lines' hashes are kept, so
+ * the table stays as small as the list of findings. */
 struct counts {
     uint64_t *keys;
     size_t *vals;
@@ -110,28 +112,33 @@ struct counts {
 };
 
 static size_t *
-count_slot(struct counts *t, uint64_t key)
+count_slot(struct counts *t, uint64_t key, int insert)
 {
     size_t i;
 
-    if (2 * (t->used + 1) > t->cap) {
+    if (insert && 2 * (t->used + 1) > t->cap) {
         struct counts bigger = {0};
 
-        bigger.cap = t->cap ? 2 * t->cap : 1024;
+        bigger.cap = t->cap ? 2 * t->cap : 64;
         bigger.keys = acl_xcalloc(bigger.cap, sizeof *bigger.keys);
         bigger.vals = acl_xcalloc(bigger.cap, sizeof *bigger.vals);
         for (i = 0; i < t->cap; i++)
             if (t->vals[i] != 0)
-                *count_slot(&bigger, t->keys[i]) = t->vals[i];
+                *count_slot(&bigger, t->keys[i], 1) = t->vals[i];
         free(t->keys);
         free(t->vals);
         *t = bigger;
     }
+    if (t->cap == 0)
+        return NULL;
     i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (t->cap - 1);
     while (t->vals[i] != 0 && t->keys[i] != key)
         i = (i + 1) & (t->cap - 1);
     if (t->vals[i] == 0) {
+        if (!insert)
+            return NULL;
         t->keys[i] = key;
+        t->vals[i] = 1;
         t->used++;
     }
     return &t->vals[i];
@@ -149,25 +156,39 @@ struct hasher {
     size_t index;
     long lineno;
     int line_start, prev_cr;
+    int counting; /* second pass: count; first pass: note wanted hashes */
     struct counts counts;
     const unsigned *want;
     size_t nwant, next;
     char (*out)[ACL_LINE_HASH_SIZE];
 };
 
-/* The window has come round to a line start: its hash is complete. */
+/* The window has come round to a line start: its hash is complete. The
+ * first pass notes the hashes of the wanted lines; the second counts
+ * how often each has occurred so far and writes the wanted lines'. */
 static void
 emit(struct hasher *h)
 {
     long line = h->linenos[h->index];
-    size_t *count = count_slot(&h->counts, h->hash);
+    size_t *count = NULL;
+    int wanted;
 
-    ++*count;
     while (h->next < h->nwant && (long)h->want[h->next] < line)
         h->next++;
-    while (h->next < h->nwant && (long)h->want[h->next] == line)
-        snprintf(h->out[h->next++], ACL_LINE_HASH_SIZE, "%" PRIx64 ":%zu",
-                 h->hash, *count);
+    wanted = h->next < h->nwant && (long)h->want[h->next] == line;
+    if (h->counting) {
+        count = count_slot(&h->counts, h->hash, 0);
+        if (count != NULL)
+            ++*count;
+    } else if (wanted) {
+        count_slot(&h->counts, h->hash, 1);
+    }
+    while (h->next < h->nwant && (long)h->want[h->next] == line) {
+        if (count != NULL)
+            snprintf(h->out[h->next], ACL_LINE_HASH_SIZE, "%" PRIx64 ":%zu",
+                     h->hash, *count - 1);
+        h->next++;
+    }
     h->linenos[h->index] = -1;
 }
 
@@ -222,24 +243,21 @@ process_text(struct hasher *h, const char *data, size_t len)
     }
 }
 
-void
-acl_line_hashes(const char *data, size_t len, const unsigned *lines,
-                size_t n, char (*out)[ACL_LINE_HASH_SIZE])
+/* One pass of the rolling hash over the whole text. */
+static void
+run_pass(struct hasher *h, const char *data, size_t len)
 {
-    struct hasher *h = acl_xcalloc(1, sizeof *h);
     size_t i;
 
-    h->first_mod = 1;
-    for (i = 0; i < BLOCK; i++) {
-        h->first_mod *= 37;
+    memset(h->window, 0, sizeof h->window);
+    for (i = 0; i < BLOCK; i++)
         h->linenos[i] = -1;
-    }
-    for (i = 0; i < n; i++)
-        out[i][0] = '\0';
+    h->hash = 0;
+    h->index = 0;
+    h->lineno = 0;
     h->line_start = 1;
-    h->want = lines;
-    h->nwant = n;
-    h->out = out;
+    h->prev_cr = 0;
+    h->next = 0;
     process_text(h, data, len);
     process(h, EOF_UNIT);
     /* Pad with zeros so the last lines get full windows too. */
@@ -248,6 +266,26 @@ acl_line_hashes(const char *data, size_t len, const unsigned *lines,
             emit(h);
         update(h, 0);
     }
+}
+
+void
+acl_line_hashes(const char *data, size_t len, const unsigned *lines,
+                size_t n, char (*out)[ACL_LINE_HASH_SIZE])
+{
+    struct hasher *h = acl_xcalloc(1, sizeof *h);
+    size_t i;
+
+    h->first_mod = 1;
+    for (i = 0; i < BLOCK; i++)
+        h->first_mod *= 37;
+    for (i = 0; i < n; i++)
+        out[i][0] = '\0';
+    h->want = lines;
+    h->nwant = n;
+    h->out = out;
+    run_pass(h, data, len);
+    h->counting = 1;
+    run_pass(h, data, len);
     free(h->counts.keys);
     free(h->counts.vals);
     free(h);

@@ -17,6 +17,7 @@
 
 #include "acl/file.h"
 #include "acl/model.h"
+#include "acl/ref.h"
 
 #define MAX_DEPTH 24
 #define MAX_FILES 10000
@@ -278,7 +279,8 @@ walk_dir(struct walker *w, const char *abs, const char *rel, int depth)
     free(names);
 }
 
-/* rel without empty and "." segments, and without a trailing '/'. */
+/* rel with empty and "." segments dropped and ".." folded, as the CLI
+ * joins paths (acl_ref_resolve has refused any that leave the root). */
 static char *
 normalize(const char *rel)
 {
@@ -288,7 +290,12 @@ normalize(const char *rel)
     while (*rel != '\0') {
         size_t n = strcspn(rel, "/");
 
-        if (n > 0 && !(n == 1 && rel[0] == '.')) {
+        if (n == 2 && rel[0] == '.' && rel[1] == '.') {
+            char *slash = strrchr(b.data, '/');
+
+            b.len = slash != NULL ? (size_t)(slash - b.data) : 0;
+            b.data[b.len] = '\0';
+        } else if (n > 0 && !(n == 1 && rel[0] == '.')) {
             if (b.len > 0)
                 acl_buf_putc(&b, '/');
             acl_buf_append(&b, rel, n);
@@ -302,17 +309,14 @@ normalize(const char *rel)
 static void
 add_root(struct walker *w, const char *rel, const char *owner)
 {
-    char real[PATH_MAX], *joined, *norm;
+    char real[PATH_MAX], *norm;
 
-    if (rel == NULL || rel[0] == '/' || rel[0] == '\0')
+    if (rel == NULL || rel[0] == '\0' ||
+        acl_ref_resolve(w->p, rel, real) != ACL_REF_OK)
         return;
     norm = normalize(rel);
-    joined = join(w->p->real_root, norm);
-    if (realpath(joined, real) != NULL && inside_root(w->p, real)) {
-        w->owner = owner;
-        walk_dir(w, real, norm, 0);
-    }
-    free(joined);
+    w->owner = owner;
+    walk_dir(w, real, norm, 0);
     free(norm);
 }
 

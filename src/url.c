@@ -149,11 +149,27 @@ resolve_dots(const char *p, size_t n)
     return acl_buf_steal(&b);
 }
 
+/* Does the decoded host h[0..n) hold a code point the WHATWG parser
+ * refuses in a host ("forbidden domain code point"): a NUL, a control,
+ * a space, or one of #%/:<>?@[\]^| ? Then the URL is invalid, as
+ * "http://localhost%00.evil.example/" is: not a loopback address. */
+static int
+forbidden_host(const char *h, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if ((unsigned char)h[i] <= 0x20 || h[i] == 0x7f ||
+            strchr("#%/:<>?@[\\]^|", h[i]) != NULL)
+            return 1;
+    return 0;
+}
+
 /* Fills host and port from the authority's host[:port] part. */
 static int
 parse_hostport(const char *a, size_t n, struct acl_url *u)
 {
-    size_t hlen = 0, i;
+    size_t hlen = 0, i, dlen;
     char *h;
 
     if (n > 0 && a[0] == '[') {
@@ -176,7 +192,11 @@ parse_hostport(const char *a, size_t n, struct acl_url *u)
         if (u->port > 65535)
             return -1;
     }
-    h = acl_percent_decode(a, hlen, NULL);
+    h = acl_percent_decode(a, hlen, &dlen);
+    if (!(n > 0 && a[0] == '[') && forbidden_host(h, dlen)) {
+        free(h);
+        return -1;
+    }
     for (i = 0; h[i] != '\0'; i++)
         h[i] = (char)acl_ascii_lower((unsigned char)h[i]);
     if (i > 1 && h[i - 1] == '.')

@@ -301,6 +301,26 @@ START_TEST(loader_root_outside)
 }
 END_TEST
 
+/* ".." folds as the CLI's path.join does, before links are followed:
+ * app/Z/../A is app/A even when app/Z does not exist. */
+START_TEST(loader_dotdot_folds)
+{
+    struct acl_project *p;
+    char *got;
+
+    spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
+         "{\"name\": \"D\", \"codeLocation\": \"app/Z/../A/./\"},"
+         "{\"name\": \"E\", \"codeLocation\": \"app/../../proj/app/A\"}]}");
+    mk("proj/app/A");
+    put("proj/app/A/main.py", "");
+    p = load();
+    got = source_list(p);
+    ck_assert_str_eq(got, "app/A/main.py D\n");
+    free(got);
+    acl_project_free(p);
+}
+END_TEST
+
 /* Nesting deeper than the walk goes is not read; the walk ends. */
 START_TEST(loader_depth_bound)
 {
@@ -761,6 +781,7 @@ acl_suite_codescan(void)
     tcase_add_test(tc, loader_size_limit);
     tcase_add_test(tc, loader_links_and_fifo);
     tcase_add_test(tc, loader_root_outside);
+    tcase_add_test(tc, loader_dotdot_folds);
     tcase_add_test(tc, loader_depth_bound);
     tcase_add_test(tc, loader_harness_folders);
     suite_add_tcase(s, tc);

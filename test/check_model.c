@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "acl/discover.h"
+#include "acl/lookup.h"
 #include "acl/model.h"
 #include "check_acl.h"
 
@@ -125,6 +126,48 @@ START_TEST(model_of_kitchen_sink)
 }
 END_TEST
 
+/* Name lookups go through the model's indexes: the first resource of a
+ * name wins, as a linear scan would give; every target in order. */
+START_TEST(lookups_by_name_and_target_order)
+{
+    static const char spec[] =
+        "{\"name\":\"P\",\"version\":1,"
+        "\"runtimes\":[{\"name\":\"A\"},{\"name\":\"B\"},{\"name\":\"A\"}],"
+        "\"credentials\":[{\"name\":\"k\",\"authorizerType\":"
+        "\"ApiKeyCredentialProvider\"},{\"name\":\"k\",\"authorizerType\":"
+        "\"OAuthCredentialProvider\"},{\"name\":7}],"
+        "\"policyEngines\":[{\"name\":\"E\"}],"
+        "\"agentCoreGateways\":[{\"name\":\"g1\",\"targets\":[{\"name\":\"a\"},"
+        "{\"name\":\"b\"}]},{\"name\":\"g2\",\"targets\":[]},{\"name\":\"g3\","
+        "\"targets\":[{\"name\":\"c\"}]}],"
+        "\"unassignedTargets\":[{\"name\":\"u\"}]}";
+    struct acl_prod_opts prod = {0};
+    struct acl_error err;
+    struct acl_project *p = acl_project_load_text(
+        "/nonexistent", "x", "agentcore/agentcore.json", acl_xstrdup(spec),
+        strlen(spec), &prod, 1 << 20, &err);
+    static const char *const order[] = {"a", "b", "c", "u"};
+    size_t i;
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_eq(acl_find_runtime(p, "A"), &p->runtimes[0]);
+    ck_assert_ptr_eq(acl_find_runtime(p, "B"), &p->runtimes[1]);
+    ck_assert_ptr_null(acl_find_runtime(p, "a"));
+    ck_assert_ptr_eq(acl_find_credential(p, "k"), &p->credentials[0]);
+    ck_assert_ptr_null(acl_find_credential(p, "7"));
+    ck_assert_ptr_null(acl_find_credential(p, NULL));
+    ck_assert_ptr_eq(acl_find_engine(p, "E"), &p->engines[0]);
+    ck_assert_ptr_null(acl_find_engine(p, "e"));
+    ck_assert_uint_eq(acl_targets_count(p), 4);
+    for (i = 0; i < 4; i++)
+        ck_assert_str_eq(acl_targets_at(p, i)->name, order[i]);
+    ck_assert_ptr_null(acl_targets_at(p, 4));
+    ck_assert_ptr_eq(acl_targets_at(p, 2)->gateway, &p->gateways[2]);
+    ck_assert_ptr_null(acl_targets_at(p, 3)->gateway);
+    acl_project_free(p);
+}
+END_TEST
+
 Suite *
 acl_suite_model(void)
 {
@@ -142,6 +185,7 @@ acl_suite_model(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("model");
     tcase_add_test(tc, model_of_kitchen_sink);
+    tcase_add_test(tc, lookups_by_name_and_target_order);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -65,6 +65,26 @@ START_TEST(host_is_percent_decoded_and_lowered)
 }
 END_TEST
 
+/* Hosts the WHATWG parser refuses make the URL invalid, even when they
+ * begin like an allowed one: a NUL, a space, a slash once decoded. */
+START_TEST(forbidden_host_code_points)
+{
+    static const char *const bad[] = {
+        "http://localhost%00.evil.example/", "http://a b/",
+        "http://localhost%2F.evil.example/", "http://h%20x/",
+        "https://a%7Cb/", "http://x%25y/"};
+    struct acl_url u;
+    size_t i;
+
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(acl_url_parse(bad[i], &u) == -1, "%s", bad[i]);
+    ck_assert_int_eq(acl_url_parse("http://[::1]:8/", &u), 0);
+    acl_url_clear(&u);
+    ck_assert_int_eq(acl_url_parse("http://my-host_1.example/", &u), 0);
+    acl_url_clear(&u);
+}
+END_TEST
+
 START_TEST(dot_segments_resolved)
 {
     static const struct {
@@ -231,6 +251,7 @@ acl_suite_url(void)
     tcase_add_test(tc, special_scheme_slashes_and_backslashes);
     tcase_add_test(tc, tab_and_newline_removed_inside);
     tcase_add_test(tc, host_is_percent_decoded_and_lowered);
+    tcase_add_test(tc, forbidden_host_code_points);
     tcase_add_test(tc, non_special_and_ipv6);
     suite_add_tcase(s, tc);
     tc = tcase_create("path");

@@ -68,6 +68,24 @@ import json,sys
 gws=[{'name':'gw-%d'%i,'targets':[],'authorizerType':'NONE'} for i in range(50000)]
 json.dump({'name':'P','version':1,'agentCoreGateways':gws},sys.stdout)" | projf many-gateways
 run many-gateways 01 'gw-49999' -- --fail-on none "$T/many-gateways"
+# Huge arrays that rules cross-reference by name: lookups must not be
+# quadratic (each of these took minutes with linear scans).
+python3 -c "
+import json,sys
+n=50000
+cr=[{'authorizerType':'OAuthCredentialProvider','name':'c%d'%i} for i in range(n)]
+pe=[{'name':'e%d'%i,'policies':[]} for i in range(n)]
+rt=[{'name':'R%d'%i,'codeLocation':'app/R%d/'%i} for i in range(n)]
+inv='https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/P_R%d-abc/invocations'
+ts=[{'name':'t%d'%i,'targetType':'mcpServer','endpoint':inv%i,
+     'outboundAuth':{'type':'OAUTH','credentialName':'x%d'%i}} for i in range(n)]
+gws=[{'name':'g%d'%i,'authorizerType':'AWS_IAM','targets':[],
+      'policyEngineConfiguration':{'policyEngineName':'e%d'%i,'mode':'LOG_ONLY'}} for i in range(n)]
+gws.append({'name':'g','authorizerType':'AWS_IAM','targets':ts})
+hs=[{'name':'h%d'%(i%100),'path':'app/h'} for i in range(n)]
+json.dump({'name':'P','version':1,'runtimes':rt,'credentials':cr,'policyEngines':pe,
+           'agentCoreGateways':gws,'harnesses':hs},sys.stdout)" | projf many-references
+run many-references 1 'AC004' -- --production --fail-on error "$T/many-references"
 mkdir -p "$T/spec-dir/agentcore/agentcore.json"
 run spec-dir 2 'not a regular file' -- "$T/spec-dir"
 mkdir -p "$T/fifo/agentcore" && mkfifo "$T/fifo/agentcore/agentcore.json"

@@ -17,11 +17,14 @@ const struct acl_target *acl_targets_at(const struct acl_project *p,
  * unassigned target "t". New string; the caller frees it. */
 char *acl_target_label(const struct acl_target *t);
 
-/* The credential or policy engine with exactly this name (names are
- * case-sensitive, as the CLI compares them), or NULL. Borrowed. */
+/* The first runtime, credential or policy engine with exactly this
+ * name (names are case-sensitive, as the CLI compares them), or NULL.
+ * Borrowed. Constant time: the model keeps a name index. */
 const struct acl_credential *acl_find_credential(const struct acl_project *p,
                                                  const char *name);
 const struct acl_policy_engine *acl_find_engine(const struct acl_project *p,
                                                 const char *name);
+const struct acl_runtime *acl_find_runtime(const struct acl_project *p,
+                                           const char *name);
 
 #endif

@@ -135,6 +135,7 @@ struct acl_credential {
     enum acl_cred_kind kind;
     const char *usage; /* "inbound", "outbound" or NULL */
     const char *discovery_url;
+    const char *provider; /* payment credentials: CoinbaseCDP... */
 };
 
 struct acl_policy {
@@ -274,6 +275,13 @@ struct acl_project {
     size_t nsources;
     int sources_loaded;
     struct acl_refcache *refs; /* referenced files read so far */
+    /* Name -> index of the first resource with that name (JSON integer
+     * values), so lookups stay fast on huge projects; see lookup.h. */
+    const struct acl_target **all_targets; /* every target, lookup.h */
+    size_t nall_targets;
+    json_t *runtime_index;
+    json_t *credential_index;
+    json_t *engine_index;
     struct acl_notice *notices; /* files that could not be read */
     size_t nnotices;
 };

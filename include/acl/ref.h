@@ -23,6 +23,13 @@ enum acl_ref_status {
     ACL_REF_UNREADABLE  /* permission or I/O error */
 };
 
+/* Resolves relpath as the CLI does (Node's path.join: "." and ".."
+ * folded lexically) and then with every link followed, into out
+ * (PATH_MAX bytes, caller's); ACL_REF_OUTSIDE when either step leaves
+ * the project root. Use it for any walk below a referenced folder. */
+enum acl_ref_status acl_ref_resolve(const struct acl_project *p,
+                                    const char *relpath, char *out);
+
 /* Checks that relpath names something of the wanted kind (want_dir: a
  * folder, else a regular file) inside the project. */
 enum acl_ref_status acl_ref_check(const struct acl_project *p,

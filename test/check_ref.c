@@ -1,0 +1,166 @@
+/*
+ * check_ref.c - resolving the files a project references: dot segments
+ * as Node folds them, containment in the project root, links, and one
+ * cache entry per file however it is spelt.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "acl/ref.h"
+#include "check_acl.h"
+
+static char tmp[] = "/tmp/acl-ref-XXXXXX";
+static struct acl_project *proj;
+
+static void
+put(const char *rel, const char *text)
+{
+    char *path = acl_xasprintf("%s/%s", tmp, rel);
+    FILE *f = fopen(path, "w");
+
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    free(path);
+}
+
+static void
+mkdir_in(const char *rel)
+{
+    char *path = acl_xasprintf("%s/%s", tmp, rel);
+
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    free(path);
+}
+
+static void
+link_in(const char *target, const char *rel)
+{
+    char *path = acl_xasprintf("%s/%s", tmp, rel);
+
+    ck_assert_int_eq(symlink(target, path), 0);
+    free(path);
+}
+
+/* project/: agentcore/agentcore.json, tools/t.json, in -> tools,
+ * out -> the folder above the project; beside it: outside.json. */
+static void
+setup(void)
+{
+    struct acl_prod_opts prod = {0};
+    struct acl_error err;
+    char *root;
+
+    ck_assert_ptr_nonnull(mkdtemp(tmp));
+    put("outside.json", "[]");
+    mkdir_in("project");
+    mkdir_in("project/agentcore");
+    mkdir_in("project/tools");
+    put("project/agentcore/agentcore.json", "{\"name\":\"P\",\"version\":1}");
+    put("project/tools/t.json", "[{\"name\":\"a\"}]");
+    link_in("tools", "project/in");
+    link_in("..", "project/out");
+    root = acl_xasprintf("%s/project", tmp);
+    proj = acl_project_load(root, "project", &prod, 1 << 20, &err);
+    ck_assert_ptr_nonnull(proj);
+    free(root);
+}
+
+static void
+teardown(void)
+{
+    char *cmd = acl_xasprintf("rm -rf '%s'", tmp);
+
+    acl_project_free(proj);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+    strcpy(tmp, "/tmp/acl-ref-XXXXXX");
+}
+
+static const struct {
+    const char *rel;
+    int want_dir;
+    enum acl_ref_status st;
+} cases[] = {
+    {"tools/t.json", 0, ACL_REF_OK},
+    {"./tools/t.json", 0, ACL_REF_OK},
+    {"tools//t.json", 0, ACL_REF_OK},
+    /* Node folds "app/.." away before the file system sees it. */
+    {"app/../tools/t.json", 0, ACL_REF_OK},
+    {"tools/./x/../t.json", 0, ACL_REF_OK},
+    {"in/t.json", 0, ACL_REF_OK},
+    {"tools", 1, ACL_REF_OK},
+    {"tools/", 1, ACL_REF_OK},
+    {".", 1, ACL_REF_OK},
+    {"tools/t.json/", 0, ACL_REF_MISSING},
+    {"tools/none.json", 0, ACL_REF_MISSING},
+    {"", 0, ACL_REF_MISSING},
+    {"tools", 0, ACL_REF_WRONG_KIND},
+    {"tools/t.json", 1, ACL_REF_WRONG_KIND},
+    {"../outside.json", 0, ACL_REF_OUTSIDE},
+    {"app/../../outside.json", 0, ACL_REF_OUTSIDE},
+    /* Outside even when nothing is there. */
+    {"a/../../none.json", 0, ACL_REF_OUTSIDE},
+    {"..", 1, ACL_REF_OUTSIDE},
+    {"out/outside.json", 0, ACL_REF_OUTSIDE},
+    {"/etc/passwd", 0, ACL_REF_OUTSIDE},
+    /* Climbing out and back in stays inside the root. */
+    {"../project/tools/t.json", 0, ACL_REF_OK},
+};
+
+START_TEST(ref_check_statuses)
+{
+    enum acl_ref_status st =
+        acl_ref_check(proj, cases[_i].rel, cases[_i].want_dir);
+
+    ck_assert_msg(st == cases[_i].st, "\"%s\" (%s): got \"%s\", want \"%s\"",
+                  cases[_i].rel, cases[_i].want_dir ? "folder" : "file",
+                  acl_ref_status_text(st), acl_ref_status_text(cases[_i].st));
+}
+END_TEST
+
+START_TEST(ref_resolve_gives_the_real_path)
+{
+    char out[PATH_MAX], *want = acl_xasprintf("%s/tools", proj->real_root);
+
+    ck_assert_int_eq(acl_ref_resolve(proj, "app/../in/", out), ACL_REF_OK);
+    ck_assert_str_eq(out, want);
+    ck_assert_int_eq(acl_ref_resolve(proj, "out", out), ACL_REF_OUTSIDE);
+    free(want);
+}
+END_TEST
+
+START_TEST(ref_one_entry_per_file)
+{
+    const struct acl_doc *a, *b, *c;
+
+    ck_assert_int_eq(acl_ref_json(proj, "./tools/t.json", &a), ACL_REF_OK);
+    ck_assert_int_eq(acl_ref_json(proj, "tools/t.json", &b), ACL_REF_OK);
+    ck_assert_int_eq(acl_ref_json(proj, "app/../tools//t.json", &c),
+                     ACL_REF_OK);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_ptr_eq(a, c);
+    ck_assert_str_eq(a->text->display, "project/tools/t.json");
+    ck_assert_int_eq(acl_ref_json(proj, "../outside.json", &a),
+                     ACL_REF_OUTSIDE);
+}
+END_TEST
+
+Suite *
+acl_suite_ref(void)
+{
+    Suite *s = suite_create("ref");
+    TCase *tc = tcase_create("resolution");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, ref_check_statuses, 0,
+                        (int)ACL_ARRAY_LEN(cases));
+    tcase_add_test(tc, ref_resolve_gives_the_real_path);
+    tcase_add_test(tc, ref_one_entry_per_file);
+    suite_add_tcase(s, tc);
+    return s;
+}
