@@ -167,6 +167,7 @@ ci:
 	$(MAKE) lint-man
 	$(MAKE) check-config-schema
 	$(MAKE) check-precommit
+	$(MAKE) fuzz FUZZ_SECONDS=60
 	$(MAKE) check-sarif
 
 # Benchmarks (not part of the tests): figures go to BENCHMARKS.md.

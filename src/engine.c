@@ -9,6 +9,7 @@
 
 #include "acl/engine.h"
 #include "acl/jptr.h"
+#include "acl/report_util.h"
 
 static const struct acl_rule *const registry[] = {
 #define ACL_RULE(sym) &acl_rule_##sym,
@@ -239,6 +240,13 @@ finish(struct acl_finding *f)
     acl_text_pos(f->file, f->span.start, &f->start);
     acl_text_pos(f->file, f->span.end, &f->end);
     acl_finding_fingerprint(f);
+    /* Every output then hides it, in any finding's snippet. */
+    if (f->secret) {
+        size_t s, e;
+
+        acl_secret_range(f, &s, &e);
+        acl_text_hide(f->file, s, e);
+    }
 }
 
 static int

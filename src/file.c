@@ -103,7 +103,74 @@ acl_text_free(struct acl_text *t)
     free(t->display);
     free(t->data);
     free(t->lines);
+    free(t->hidden);
     free(t);
+}
+
+void
+acl_text_hide(struct acl_text *t, size_t start, size_t end)
+{
+    if (end > t->len)
+        end = t->len;
+    if (start >= end)
+        return;
+    acl_xgrow((void **)&t->hidden, &t->hidden_cap, t->nhidden + 1,
+              sizeof *t->hidden);
+    t->hidden[t->nhidden].start = (uint32_t)start;
+    t->hidden[t->nhidden].end = (uint32_t)end;
+    t->nhidden++;
+    t->hidden_sorted = 0;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+    const struct acl_span *x = a, *y = b;
+
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Sorts the hidden ranges and merges overlapping ones, so that both
+ * starts and ends ascend and a binary search finds the one at hand. */
+static void
+sort_hidden(struct acl_text *t)
+{
+    size_t i, n = 0;
+
+    qsort(t->hidden, t->nhidden, sizeof *t->hidden, span_cmp);
+    for (i = 0; i < t->nhidden; i++) {
+        if (n > 0 && t->hidden[i].start <= t->hidden[n - 1].end) {
+            if (t->hidden[i].end > t->hidden[n - 1].end)
+                t->hidden[n - 1].end = t->hidden[i].end;
+        } else {
+            t->hidden[n++] = t->hidden[i];
+        }
+    }
+    t->nhidden = n;
+    t->hidden_sorted = 1;
+}
+
+size_t
+acl_text_hidden_end(struct acl_text *t, size_t offset)
+{
+    size_t lo = 0, hi;
+
+    if (t->nhidden == 0)
+        return 0;
+    if (!t->hidden_sorted)
+        sort_hidden(t);
+    hi = t->nhidden;
+    while (lo < hi) { /* the first range ending after offset */
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (t->hidden[mid].end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nhidden && t->hidden[lo].start <= offset
+               ? t->hidden[lo].end
+               : 0;
 }
 
 /* Line starts of a text with LF endings only: memchr does the work. */

@@ -84,11 +84,10 @@ static size_t
 render_char(const struct acl_finding *f, const char *line, size_t i,
             size_t hi, size_t off, struct acl_buf *text, size_t *w)
 {
-    size_t ms = 0, me = 0;
+    /* Any finding's secret on this line, not only f's own. */
+    size_t me = acl_report_hidden_end(f, off);
 
-    if (f->secret)
-        acl_secret_range(f, &ms, &me);
-    if (off >= ms && off < me) {
+    if (me > off) {
         acl_buf_puts(text, "****");
         *w = 4;
         return me - off < hi - i ? me - off : hi - i;

@@ -146,23 +146,36 @@ acl_secret_range(const struct acl_finding *f, size_t *start, size_t *end)
     *end = e;
 }
 
+size_t
+acl_report_hidden_end(const struct acl_finding *f, size_t offset)
+{
+    size_t ms = 0, me = 0, end = acl_text_hidden_end(f->file, offset);
+
+    if (f->secret)
+        acl_secret_range(f, &ms, &me);
+    if (offset >= ms && offset < me && me > end)
+        end = me;
+    return end;
+}
+
 char *
 acl_report_snippet(const struct acl_finding *f)
 {
     struct acl_buf b = {0};
     const char *d = f->file->data;
-    size_t ms = 0, me = 0, i;
+    size_t i = f->span.start;
 
-    if (f->secret)
-        acl_secret_range(f, &ms, &me);
     acl_buf_append(&b, "", 0);
-    for (i = f->span.start; i < f->span.end; i++) {
-        if (i >= ms && i < me) {
-            if (i == ms)
-                acl_buf_puts(&b, "****");
+    while (i < f->span.end) {
+        /* Any finding's secret in the span, not only f's own. */
+        size_t me = acl_report_hidden_end(f, i);
+
+        if (me > i) {
+            acl_buf_puts(&b, "****");
+            i = me;
             continue;
         }
-        acl_buf_putc(&b, d[i]);
+        acl_buf_putc(&b, d[i++]);
     }
     return acl_buf_steal(&b);
 }

@@ -58,6 +58,12 @@ struct acl_text {
     size_t nlines;
     struct acl_pos last; /* the last position computed: on one long line,
                             a later offset is counted on from it */
+    /* Byte ranges that hold secrets found by any rule: every output
+     * hides them wherever it shows this text (another finding's
+     * snippet on the same line included). Sorted and merged lazily. */
+    struct acl_span *hidden;
+    size_t nhidden, hidden_cap;
+    int hidden_sorted;
 };
 
 /* Takes ownership of data. path and display are copied. */
@@ -67,6 +73,11 @@ void acl_text_free(struct acl_text *t);
 /* Converts a byte offset (clamped to the text) into a position. Lines
  * end at LF, CR LF or a lone CR, as editors count them. */
 void acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out);
+/* Marks [start, end) of t as secret (see hidden above). */
+void acl_text_hide(struct acl_text *t, size_t start, size_t end);
+/* When offset lies in a hidden range, returns the range's end (> offset);
+ * else 0. */
+size_t acl_text_hidden_end(struct acl_text *t, size_t offset);
 /* The bytes of line n (1-based) without its terminator. */
 const char *acl_text_line(struct acl_text *t, unsigned n, size_t *len);
 

@@ -19,5 +19,9 @@ void acl_escape_str(const char *s, struct acl_buf *out);
  * the first four characters inside the quotes. */
 void acl_secret_range(const struct acl_finding *f, size_t *start,
                       size_t *end);
+/* When byte offset of f's text is to be hidden (f's own secret, or any
+ * secret a rule found in that text), the end of the hidden bytes; else
+ * 0. */
+size_t acl_report_hidden_end(const struct acl_finding *f, size_t offset);
 
 #endif

@@ -1,6 +1,12 @@
 /*
  * schema.h - the AgentCore CLI 0.30.0 schema, as data, and a validator
  * that walks a JSON value against it (AC020).
+ *
+ * A document is valid exactly when the CLI's zod schema accepts it
+ * (tools/check-schema.sh compares the two). An object's cross-field
+ * rules run only once nothing inside it failed, as zod's do, so fixing
+ * one problem can reveal the next. Not thread-safe: the compiled
+ * patterns are shared.
  */
 #ifndef ACL_SCHEMA_H
 #define ACL_SCHEMA_H
@@ -20,9 +26,10 @@ struct acl_schema_sink {
 };
 
 /* Validates root as a file of the given kind (project, targets, state
- * or harness). target_names lists aws-targets.json's names, for the
- * deployed-state rule that every target key exists there (NULL to skip
- * that rule, e.g. when aws-targets.json did not parse). Reports through
+ * or harness; others are ignored). target_names lists aws-targets.json's
+ * names, for the deployed-state rule that every target key exists there
+ * (NULL to skip that rule, as the CLI does when aws-targets.json is
+ * missing, unparsable or invalid: see acl_schema_target_names). Reports through
  * sink only; allocates nothing that outlives the call (but see
  * acl_schema_fini). Messages and pointers are valid during emit only. */
 void acl_schema_validate(enum acl_doc_kind kind, json_t *root,

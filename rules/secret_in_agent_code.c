@@ -1,0 +1,323 @@
+/*
+ * AC017 secret-in-agent-code - a credential written into agent source.
+ *
+ * Flags, in Python, JavaScript and TypeScript agent source:
+ * - a known-format secret (spec/rules.md, "Secret values") in a string
+ *   literal or a comment (a key in a comment is just as leaked);
+ * - a string literal that is the whole value of a secret-looking name:
+ *   api_key = "...", apiKey: "...", f(api_key="..."), {"token": "..."},
+ *   headers["Authorization"] = "Bearer ...", const key: string = "...".
+ * Region: the literal's content (for a multi-line literal or a comment,
+ *   the word holding the secret).
+ * Does not flag: literals built at run time (f-strings with {...},
+ *   template literals with ${...}, "..." + x, "%s" % x, .format());
+ *   names whose last word says it is not the secret (API_KEY_NAME,
+ *   token_url, secret_arn); values that are placeholders, references,
+ *   URLs, paths, header or variable names; and, to stay quiet on
+ *   ordinary code, name-flagged values without both a letter and a
+ *   digit or symbol, or with a backslash ("mysecretpassword", OIDs
+ *   such as "1.3.6.1.5.5.7.3.1" and regex classes are not reported,
+ *   "hunter2!x" is); under a name whose only secret word is a bare
+ *   "key" (sort_key, comment_key), values that are not long and
+ *   random-looking.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "acl/codelex.h"
+#include "acl/rule.h"
+#include "acl/secret.h"
+#include "acl/secret_msg.h"
+
+/* More findings than this in one comment are not reported. */
+#define MAX_PER_COMMENT 20
+
+static int
+init(struct acl_error *err)
+{
+    return acl_secret_init(err);
+}
+
+static void
+fini(void)
+{
+    acl_secret_fini();
+}
+
+static void
+report(struct acl_check *c, const struct acl_source *src, size_t s, size_t e,
+       const char *phrase, const char *where)
+{
+    struct acl_span sp = {(uint32_t)s, (uint32_t)e};
+    struct acl_finding *f;
+
+    f = acl_report_span(c, ACL_ERROR, src->text, sp, NULL,
+                        "agent \"%s\" has %s written into its %s",
+                        src->owner ? src->owner : "", phrase, where);
+    f->secret = 1;
+}
+
+/* Every known-format secret of a comment or a multi-line literal,
+ * each reported at the word that holds it. */
+static void
+scan_words(struct acl_check *c, const struct acl_source *src,
+           struct acl_span in, const char *where)
+{
+    const char *d = src->text->data + in.start;
+    size_t len = in.end - in.start, off = 0, n = 0;
+    struct acl_secret_match m;
+
+    while (off < len && n < MAX_PER_COMMENT &&
+           acl_secret_known(d + off, len - off, &m)) {
+        size_t s = off + m.start, e = off + m.end;
+        char *phrase = acl_secret_phrase(&m, d + off, len - off);
+
+        acl_secret_widen(d, len, &s, &e);
+        report(c, src, in.start + s, in.start + e, phrase, where);
+        free(phrase);
+        off = e > off ? e : off + 1;
+        n++;
+    }
+}
+
+static int
+has_line_break(const char *s, size_t n)
+{
+    return memchr(s, '\n', n) != NULL || memchr(s, '\r', n) != NULL;
+}
+
+/* "Bearer abc" -> "abc": the scheme of an Authorization value. */
+static void
+skip_scheme(const char **v, size_t *n)
+{
+    static const char *const schemes[] = {"Bearer ", "Basic ", "Token "};
+    size_t i, k;
+
+    for (i = 0; i < ACL_ARRAY_LEN(schemes); i++) {
+        k = strlen(schemes[i]);
+        if (*n > k && strncasecmp(*v, schemes[i], k) == 0) {
+            *v += k;
+            *n -= k;
+            return;
+        }
+    }
+}
+
+static int
+file_like(const char *v, size_t n)
+{
+    static const char *const ends[] = {".pem", ".key", ".crt", ".cer",
+                                       ".json", ".yaml", ".yml", ".txt",
+                                       ".env", ".p12", ".pfx", ".jks"};
+    size_t i, k;
+
+    for (i = 0; i < ACL_ARRAY_LEN(ends); i++) {
+        k = strlen(ends[i]);
+        if (n > k && strncasecmp(v + n - k, ends[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Code is full of secret-named constants whose values are labels,
+ * header names, paths, patterns, versions or OIDs; beyond
+ * acl_secret_value, a value counts only when it is one word with a
+ * letter and a digit or symbol, and no backslash escape. */
+static int
+code_value_real(const char *v, size_t n)
+{
+    size_t i;
+    int mark = 0, letter = 0;
+
+    skip_scheme(&v, &n);
+    if (!acl_secret_value(v, n) || file_like(v, n))
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        int alpha = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+
+        if (ch <= ' ' || ch == 0x7f || ch == '\\')
+            return 0;
+        letter |= alpha;
+        if (!alpha && ch < 0x80 && strchr("_.-/:", ch) == NULL)
+            mark = 1;
+    }
+    return letter && mark;
+}
+
+static int
+alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+}
+
+static int
+upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* The next word of a name: split on non-alphanumerics and case
+ * boundaries ("apiKey", "APIKey" -> api, Key). 0 at the end. */
+static int
+next_word(const char *s, size_t n, size_t *pos, size_t *start, size_t *len)
+{
+    size_t i = *pos;
+
+    while (i < n && !alnum((unsigned char)s[i]))
+        i++;
+    if (i >= n)
+        return 0;
+    *start = i++;
+    while (i < n && alnum((unsigned char)s[i]) &&
+           !(upper((unsigned char)s[i]) &&
+             (!upper((unsigned char)s[i - 1]) ||
+              (i + 1 < n && alnum((unsigned char)s[i + 1]) &&
+               !upper((unsigned char)s[i + 1]) &&
+               !(s[i + 1] >= '0' && s[i + 1] <= '9')))))
+        i++;
+    *len = i - *start;
+    *pos = i;
+    return 1;
+}
+
+/* A bare "key" in code names dictionary keys as often as credentials
+ * (sort_key, comment_key): the name is strong when another word is a
+ * secret word (token, password, Authorization) or qualifies the key as
+ * a credential (api_key, accessKey, signing_key). */
+static int
+strong_name(const char *name, size_t n)
+{
+    static const char *const qualifiers[] = {
+        "api",     "access",  "secret",  "client",  "signing", "encryption",
+        "master",  "license", "app",     "service", "account", "subscription",
+        "admin",   "root",    "session", "shared",  "private", "openai",
+        "anthropic", "stripe", "github", "slack",   "google",  "aws"};
+    size_t pos = 0, st, len, i;
+
+    while (next_word(name, n, &pos, &st, &len)) {
+        if (!(len == 3 && strncasecmp(name + st, "key", 3) == 0) &&
+            acl_secret_name(name + st, len))
+            return 1;
+        for (i = 0; i < ACL_ARRAY_LEN(qualifiers); i++)
+            if (strlen(qualifiers[i]) == len &&
+                strncasecmp(name + st, qualifiers[i], len) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Long, with letters and digits: random rather than a label. */
+static int
+looks_random(const char *v, size_t n)
+{
+    size_t i;
+    int letter = 0, digit = 0;
+
+    for (i = 0; i < n; i++) {
+        letter |= (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z');
+        digit |= v[i] >= '0' && v[i] <= '9';
+    }
+    return n >= 16 && letter && digit;
+}
+
+static void
+check_literal(struct acl_check *c, const struct acl_source *src,
+              const struct acl_code_toks *toks, size_t i)
+{
+    const struct acl_text *t = src->text;
+    const struct acl_code_tok *k = &toks->items[i];
+    const char *v = t->data + k->content.start, *name;
+    size_t vlen = k->content.end - k->content.start, nlen;
+    struct acl_secret_match m;
+    char *phrase;
+
+    if (has_line_break(v, vlen)) {
+        scan_words(c, src, k->content, "source (in a string literal)");
+        return;
+    }
+    if (acl_secret_known(v, vlen, &m)) {
+        phrase = acl_secret_phrase(&m, v, vlen);
+        report(c, src, k->content.start, k->content.end, phrase,
+               "source (in a string literal)");
+        free(phrase);
+        return;
+    }
+    if (!acl_code_assigned_name(t->data, t->len, toks, i, &name, &nlen) ||
+        !acl_secret_name(name, nlen) || !code_value_real(v, vlen) ||
+        (!strong_name(name, nlen) && !looks_random(v, vlen)))
+        return;
+    m.kind = "value of a secret-named variable";
+    m.start = 0;
+    m.end = vlen;
+    phrase = acl_secret_phrase(&m, v, vlen);
+    {
+        char *where = acl_xasprintf("source as the literal value of \"%.*s\"",
+                                    (int)nlen, name);
+
+        report(c, src, k->content.start, k->content.end, phrase, where);
+        free(where);
+    }
+    free(phrase);
+}
+
+static void
+check_source(struct acl_check *c, const struct acl_source *src)
+{
+    const struct acl_text *t = src->text;
+    struct acl_code_toks toks = {0};
+    size_t i;
+
+    acl_code_lex(t->data, t->len, acl_code_lang(t->path), &toks);
+    for (i = 0; i < toks.n; i++) {
+        if (toks.items[i].kind == ACL_TOK_COMMENT)
+            scan_words(c, src, toks.items[i].content, "source (in a comment)");
+        else
+            check_literal(c, src, &toks, i);
+    }
+    acl_code_toks_free(&toks);
+}
+
+static void
+check(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i;
+
+    for (i = 0; i < p->nsources; i++)
+        if (acl_code_lang(p->sources[i].text->path) != ACL_LANG_NONE)
+            check_source(c, &p->sources[i]);
+}
+
+const struct acl_rule acl_rule_secret_in_agent_code = {
+    .id = "AC017",
+    .name = "secret-in-agent-code",
+    .level = ACL_ERROR,
+    .flags = ACL_RULE_SECURITY | ACL_RULE_NEEDS_SOURCES,
+    .summary = "a credential is written into agent source code",
+    .description =
+        "Agent code under a runtime's codeLocation or a harness folder "
+        "holds a credential: a string literal or comment with the format "
+        "of a real key or token (AWS, Amazon Bedrock, OpenAI, Anthropic, "
+        "Google, Stripe, GitHub, Slack, private keys, signed JWTs, URLs "
+        "with a password), or a literal assigned to a secret-looking name "
+        "(api_key = \"...\", apiKey: \"...\", Authorization: \"Bearer "
+        "...\"). The code is committed and packaged into the runtime "
+        "artifact, so everyone with the repository or the artifact has "
+        "the credential.",
+    .help = "revoke the credential; register it with \"agentcore add "
+            "credential\" and read it at run time with @requires_api_key / "
+            "@requires_access_token (or from the environment, filled from "
+            "agentcore/.env.local during development)",
+    .example = "Fails:  client = OpenAI(api_key=\"sk-proj-...\")\n"
+               "Passes: @requires_api_key(provider_name=\"openai\")\n"
+               "        def make_client(*, api_key: str): "
+               "return OpenAI(api_key=api_key)",
+    .precision = "high",
+    .security_severity = "9.0",
+    .init = init,
+    .fini = fini,
+    .check = check,
+};

@@ -1,0 +1,163 @@
+/*
+ * AC003 secret-in-env-var - a secret written into a runtime's or a
+ * harness's environment, where it is neither encrypted nor
+ * vault-backed.
+ *
+ * Flags: a known-format secret, or a secret-looking value under a
+ * secret-looking name (spec/rules.md, "Secret values"), as the literal
+ * value of runtimes[*].envVars[*].value, runtimes[*].customDockerBuildArgs
+ * (they stay in the image metadata), a harness's environmentVariables,
+ * or a harness tool's remoteMcp.headers. Region: the value.
+ * Does not flag: placeholders, references (${VAR}, $VAR, ARNs), values
+ * under ordinary names (AWS_REGION=us-east-1); secrets elsewhere in the
+ * JSON (AC014 reports those).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/rule.h"
+#include "acl/secret.h"
+#include "acl/secret_msg.h"
+
+static int
+init(struct acl_error *err)
+{
+    return acl_secret_init(err);
+}
+
+static void
+fini(void)
+{
+    acl_secret_fini();
+}
+
+/* Reports value at node (a string value node) when it is a secret.
+ * what names the place: "environment variable \"X\" of runtime \"R\"". */
+static void
+check_value(struct acl_check *c, const struct acl_node *node,
+            const char *member, const char *name, size_t nlen,
+            const char *value, const char *what, const char *why)
+{
+    struct acl_secret_match m;
+    struct acl_finding *f;
+    size_t vlen;
+    char *phrase;
+
+    if (value == NULL || node->json == NULL)
+        return;
+    vlen = member ? json_string_length(json_object_get(node->json, member))
+                  : json_string_length(node->json);
+    if (!acl_secret_check(name, nlen, value, vlen, &m))
+        return;
+    phrase = acl_secret_phrase(&m, value, vlen);
+    f = acl_report(c, ACL_ERROR, node, member, "%s holds %s in plain text%s",
+                   what, phrase, why);
+    f->secret = 1;
+    free(phrase);
+}
+
+static void
+check_runtime(struct acl_check *c, const struct acl_runtime *r)
+{
+    const char *rn = r->name ? r->name : "";
+    size_t i;
+
+    for (i = 0; i < r->nenvvars; i++) {
+        const struct acl_envvar *e = &r->envvars[i];
+        const char *n = e->name ? e->name : "";
+        char *what = acl_xasprintf("environment variable \"%s\" of runtime "
+                                   "\"%s\"", n, rn);
+
+        check_value(c, &e->node, "value", n, strlen(n), e->value, what,
+                    ": runtime environment variables are not vault-backed");
+        free(what);
+    }
+    for (i = 0; i < r->nbuild_args; i++) {
+        const struct acl_kv *kv = &r->build_args[i];
+        char *what = acl_xasprintf("Docker build argument \"%.*s\" of runtime "
+                                   "\"%s\"", (int)kv->key_len, kv->key, rn);
+
+        check_value(c, &kv->node, NULL, kv->key, kv->key_len, kv->value, what,
+                    ": build arguments stay in the image metadata");
+        free(what);
+    }
+}
+
+static void
+check_harness(struct acl_check *c, const struct acl_harness *h)
+{
+    const char *hn = h->name ? h->name : "";
+    size_t i, k;
+
+    for (i = 0; i < h->nenv; i++) {
+        const struct acl_kv *kv = &h->env[i];
+        char *what = acl_xasprintf("environment variable \"%.*s\" of harness "
+                                   "\"%s\"", (int)kv->key_len, kv->key, hn);
+
+        check_value(c, &kv->node, NULL, kv->key, kv->key_len, kv->value, what,
+                    ": harness environment variables are not vault-backed");
+        free(what);
+    }
+    for (i = 0; i < h->ntools; i++) {
+        const struct acl_harness_tool *t = &h->tools[i];
+
+        for (k = 0; k < t->nheaders; k++) {
+            const struct acl_kv *kv = &t->headers[k];
+            char *what = acl_xasprintf(
+                "header \"%.*s\" of remote MCP tool \"%s\" of harness \"%s\"",
+                (int)kv->key_len, kv->key, t->name ? t->name : "", hn);
+
+            check_value(c, &kv->node, NULL, kv->key, kv->key_len, kv->value,
+                        what, ": harness.json is committed with the code");
+            free(what);
+        }
+    }
+}
+
+static void
+check(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i;
+
+    for (i = 0; i < p->nruntimes; i++)
+        check_runtime(c, &p->runtimes[i]);
+    for (i = 0; i < p->nharnesses; i++)
+        check_harness(c, &p->harnesses[i]);
+}
+
+const struct acl_rule acl_rule_secret_in_env_var = {
+    .id = "AC003",
+    .name = "secret-in-env-var",
+    .level = ACL_ERROR,
+    .flags = ACL_RULE_SECURITY,
+    .summary = "a secret is written into an environment variable, build "
+               "argument or header in the project files",
+    .description =
+        "Runtime environment variables (envVars), Docker build arguments "
+        "(customDockerBuildArgs), harness environment variables and the "
+        "headers of a harness's remote MCP tools are plain text: they are "
+        "committed with the project, shown by the AWS console and APIs, "
+        "and build arguments stay in the container image's metadata. None "
+        "of them is backed by a vault. A value is reported when it has a "
+        "known credential format (AWS, Bedrock, OpenAI, Anthropic, GitHub, "
+        "Slack, Stripe, Google keys, private keys, JWTs, URLs with a "
+        "password), or when its name looks secret (API_KEY, DB_PASSWORD, "
+        "Authorization) and the value looks real rather than a "
+        "placeholder or an ARN.",
+    .help = "register the secret with \"agentcore add credential\" and use "
+            "it by name from a gateway target or from code "
+            "(@requires_api_key / @requires_access_token); for local "
+            "development put it in agentcore/.env.local, which is "
+            "git-ignored and never deployed",
+    .example = "Fails:  \"envVars\": [{ \"name\": \"OPENAI_API_KEY\", "
+               "\"value\": \"sk-proj-...\" }]\n"
+               "Passes: agentcore add credential --name openai --type "
+               "api-key, and @requires_api_key(provider_name=\"openai\") "
+               "in the agent",
+    .precision = "high",
+    .security_severity = "9.0",
+    .init = init,
+    .fini = fini,
+    .check = check,
+};

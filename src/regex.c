@@ -1,0 +1,85 @@
+/*
+ * regex.c - compiled pcre2 patterns with their own match data.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdlib.h>
+
+#include "acl/regex.h"
+
+/* Bounds backtracking so that no input makes a scan slow. */
+#define MATCH_LIMIT 1000000u
+
+struct acl_regex {
+    pcre2_code *code;
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+};
+
+struct acl_regex *
+acl_regex_new(const char *pattern, struct acl_error *err)
+{
+    struct acl_regex *re = acl_xcalloc(1, sizeof *re);
+    int ecode;
+    PCRE2_SIZE eoff;
+
+    re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, 0,
+                             &ecode, &eoff, NULL);
+    if (re->code == NULL) {
+        PCRE2_UCHAR msg[256];
+
+        pcre2_get_error_message(ecode, msg, sizeof msg);
+        acl_error_set(err, "pattern %s: %s at %zu", pattern,
+                      (const char *)msg, (size_t)eoff);
+        free(re);
+        return NULL;
+    }
+    /* Without JIT support the interpreter does the same job. */
+    if (getenv("ACL_NO_JIT") == NULL)
+        (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+    re->mc = pcre2_match_context_create(NULL);
+    if (re->md == NULL || re->mc == NULL) {
+        acl_regex_free(re);
+        acl_error_set(err, "pattern %s: out of memory", pattern);
+        return NULL;
+    }
+    pcre2_set_match_limit(re->mc, MATCH_LIMIT);
+    return re;
+}
+
+void
+acl_regex_free(struct acl_regex *re)
+{
+    if (re == NULL)
+        return;
+    pcre2_match_context_free(re->mc);
+    pcre2_match_data_free(re->md);
+    pcre2_code_free(re->code);
+    free(re);
+}
+
+int
+acl_regex_find(struct acl_regex *re, const char *s, size_t len, size_t from,
+               size_t *ov, size_t nov)
+{
+    PCRE2_SIZE *v;
+    uint32_t n, i;
+    int rc;
+
+    if (from > len)
+        return 0;
+    rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0, re->md, re->mc);
+    if (rc <= 0)
+        return 0;
+    v = pcre2_get_ovector_pointer(re->md);
+    n = pcre2_get_ovector_count(re->md);
+    for (i = 0; 2 * (size_t)i + 1 < nov; i++) {
+        int set = i < n && v[2 * i] != PCRE2_UNSET;
+
+        ov[2 * i] = set ? (size_t)v[2 * i] : (size_t)-1;
+        ov[2 * i + 1] = set ? (size_t)v[2 * i + 1] : (size_t)-1;
+    }
+    return 1;
+}
