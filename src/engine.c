@@ -147,35 +147,78 @@ span_of(const struct acl_doc *doc, const char *ptr, struct acl_span *sp)
     return 1;
 }
 
+/* The nearest ancestor of ptr (ptr itself included) that doc holds:
+ * its node index, or -1. *depth_up says how many levels were dropped. */
+static long
+nearest(const struct acl_doc *doc, const char *ptr, int *depth_up)
+{
+    char *p = acl_xstrdup(ptr);
+    long i;
+
+    *depth_up = 0;
+    while ((i = acl_doc_find(doc, p)) < 0 && strrchr(p, '/') != NULL) {
+        *strrchr(p, '/') = '\0';
+        ++*depth_up;
+    }
+    free(p);
+    return i;
+}
+
+/* Points f at an object whose member is missing: its "name" value, else
+ * its opening bracket; a scalar is pointed at whole. */
+static void
+at_object(struct acl_finding *f, const struct acl_doc *doc, long i,
+          const char *ptr)
+{
+    char *name = acl_xasprintf("%s/name", ptr);
+    int type = acl_doc_type(doc, (size_t)i);
+
+    if (type == JSON_OBJECT && span_of(doc, name, &f->span)) {
+        free(name);
+        return;
+    }
+    free(name);
+    f->span = acl_doc_value(doc, (size_t)i);
+    if (type == JSON_OBJECT || type == JSON_ARRAY)
+        f->span.end = f->span.start + 1;
+}
+
 /* Where a finding about node (and its member, maybe absent) points:
- * the member's value; else the node's "name" value; else the node's
- * opening bracket (or the whole value, for a scalar). */
+ * the member's value; when that is absent, the nearest enclosing object
+ * that is there (its "name" value, else its opening bracket). The
+ * pointer names the member all the same, so users see what is meant. */
 static void
 locate(struct acl_finding *f, const struct acl_node *at, const char *member)
 {
-    char *ptr = member ? acl_xasprintf("%s/%s", at->ptr, member) : NULL;
-    char *name = acl_xasprintf("%s/name", at->ptr);
+    char *ptr = member ? acl_xasprintf("%s/%s", at->ptr, member)
+                       : acl_xstrdup(at->ptr);
     const struct acl_doc *doc = at->doc;
+    int up;
+    long i = nearest(doc, ptr, &up);
 
     f->file = doc->text;
-    if (ptr != NULL && span_of(doc, ptr, &f->span)) {
+    if (i >= 0 && up == 0) {
+        f->span = acl_doc_value(doc, (size_t)i);
         f->pointer = ptr;
-        ptr = NULL;
-    } else if (ptr != NULL && span_of(doc, name, &f->span)) {
-        f->pointer = acl_xstrdup(at->ptr);
-    } else if (span_of(doc, at->ptr, &f->span)) {
-        long i = acl_doc_find(doc, at->ptr);
-        int type = acl_doc_type(doc, (size_t)i);
-        int container = type == JSON_OBJECT || type == JSON_ARRAY;
-
-        if (container && ptr != NULL)
-            f->span.end = f->span.start + 1;
-        f->pointer = acl_xstrdup(at->ptr);
-    } else {
-        f->pointer = acl_xstrdup(at->ptr);
+        return;
     }
-    free(ptr);
-    free(name);
+    if (i >= 0) {
+        char *base = acl_xstrdup(ptr);
+        int k;
+
+        for (k = 0; k < up; k++)
+            *strrchr(base, '/') = '\0';
+        at_object(f, doc, i, base);
+        /* A finding about a missing member names the object. */
+        f->pointer = member != NULL && up == 1 && acl_doc_find(doc, at->ptr) >= 0
+                         ? acl_xstrdup(at->ptr)
+                         : ptr;
+        if (f->pointer != ptr)
+            free(ptr);
+        free(base);
+        return;
+    }
+    f->pointer = ptr;
 }
 
 struct acl_finding *

@@ -1,0 +1,100 @@
+/*
+ * AC020 schema-violation - a project file the AgentCore CLI 0.30.0's
+ * own schema rejects.
+ *
+ * Flags: every violation that `agentcore validate` would report in
+ * agentcore.json, aws-targets.json, .cli/deployed-state.json and each
+ * app/<harness>/harness.json (src/schema*.c hold the schema as tables),
+ * at the offending member: its name for a member that must not be
+ * there, its value otherwise, and the object (its "name" value, else
+ * its opening brace) for a missing required member.
+ * Does not flag: files that are not valid JSON (AC000); what the CLI
+ * checks outside its schema (payment credentials in .env.local).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/rule.h"
+#include "acl/schema.h"
+
+struct sink_ctx {
+    struct acl_check *c;
+    const struct acl_doc *doc;
+};
+
+static void
+emit(void *arg, const char *pointer, const char *missing, const char *msg)
+{
+    struct sink_ctx *s = arg;
+    struct acl_node n = {s->doc, (char *)pointer, NULL, NULL};
+
+    if (missing == NULL && (strncmp(msg, "unknown member", 14) == 0 ||
+                            strncmp(msg, "key \"", 5) == 0))
+        acl_report_name(s->c, ACL_ERROR, &n, "%s", msg);
+    else
+        acl_report(s->c, ACL_ERROR, &n, missing, "%s", msg);
+}
+
+static json_t *
+targets_root(const struct acl_project *p)
+{
+    size_t i;
+
+    for (i = 0; i < p->ndocs; i++)
+        if (p->docs[i].kind == ACL_DOC_TARGETS)
+            return p->docs[i].doc->root;
+    return NULL;
+}
+
+static void
+check(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i, nnames = 0;
+    json_t *targets = targets_root(p);
+    const char **names =
+        targets != NULL ? acl_schema_target_names(targets, &nnames) : NULL;
+
+    for (i = 0; i < p->ndocs; i++) {
+        const struct acl_doc *d = p->docs[i].doc;
+        struct sink_ctx ctx = {c, d};
+        struct acl_schema_sink sink = {emit, &ctx};
+
+        if (d->root == NULL || p->docs[i].kind == ACL_DOC_REFERENCED)
+            continue;
+        acl_schema_validate(p->docs[i].kind, d->root, names, nnames, &sink);
+    }
+    free(names);
+}
+
+static void
+fini(void)
+{
+    acl_schema_fini();
+}
+
+const struct acl_rule acl_rule_schema_violation = {
+    .id = "AC020",
+    .name = "schema-violation",
+    .level = ACL_ERROR,
+    .summary = "a project file breaks the AgentCore CLI 0.30.0 schema",
+    .description =
+        "The AgentCore CLI checks agentcore.json, aws-targets.json, "
+        ".cli/deployed-state.json and each harness.json against its schema "
+        "before every command, and refuses the whole project when one "
+        "check fails - but it names the problem only by a path like "
+        "agentCoreGateways[0].targets[2].outboundAuth, and only when you "
+        "run it. This rule reaches the same verdict (unknown members where "
+        "an object is strict, wrong types, enum values, patterns, bounds, "
+        "required members, unique names and the cross-field and "
+        "cross-resource rules) and shows each violation at its member.",
+    .help = "change the member to the form the message names; `agentcore "
+            "validate` must then pass",
+    .example = "Fails:  { \"name\": \"tools-gw\", \"targets\": [], "
+               "\"exceptionLevel\": \"ALL\" }\n"
+               "Passes: { \"name\": \"tools-gw\", \"targets\": [], "
+               "\"exceptionLevel\": \"NONE\" }",
+    .precision = "very-high",
+    .fini = fini,
+    .check = check,
+};
