@@ -275,25 +275,8 @@ acl_report_span(struct acl_check *c, enum acl_level level,
     return f;
 }
 
-static void
-finish(struct acl_finding *f)
-{
-    if (f->span.end < f->span.start)
-        f->span.end = f->span.start;
-    acl_text_pos(f->file, f->span.start, &f->start);
-    acl_text_pos(f->file, f->span.end, &f->end);
-    acl_finding_fingerprint(f);
-    /* Every output then hides it, in any finding's snippet. */
-    if (f->secret) {
-        size_t s, e;
-
-        acl_secret_range(f, &s, &e);
-        acl_text_hide(f->file, s, e);
-    }
-}
-
 static int
-cmp_offsets(const void *a, const void *b)
+cmp_starts(const void *a, const void *b)
 {
     const struct acl_finding *x = *(const struct acl_finding *const *)a;
     const struct acl_finding *y = *(const struct acl_finding *const *)b;
@@ -303,22 +286,41 @@ cmp_offsets(const void *a, const void *b)
     return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
 }
 
-/* Positions are computed in text order, so each is counted on from the
- * one before (see acl_text_pos). */
+static int
+cmp_ends(const void *a, const void *b)
+{
+    const struct acl_finding *x = *(const struct acl_finding *const *)a;
+    const struct acl_finding *y = *(const struct acl_finding *const *)b;
+
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    return x->span.end < y->span.end ? -1 : x->span.end > y->span.end;
+}
+
+/* Positions are computed in text order - all starts, then all ends -
+ * so each is counted on from the one before (see acl_text_pos), and a
+ * minified file with many findings on its one line stays linear. */
 static void
 finish_all(struct acl_findings *out, size_t first)
 {
     size_t n = out->n - first, k;
-    struct acl_finding **order = acl_xmalloc((n ? n : 1) * sizeof *order);
+    struct acl_finding **order;
 
-    if (n == 0) {
-        free(order);
+    if (n == 0)
         return;
-    }
+    order = acl_xmalloc(n * sizeof *order);
     memcpy(order, out->items + first, n * sizeof *order);
-    qsort(order, n, sizeof *order, cmp_offsets);
     for (k = 0; k < n; k++)
-        finish(order[k]);
+        if (order[k]->span.end < order[k]->span.start)
+            order[k]->span.end = order[k]->span.start;
+    qsort(order, n, sizeof *order, cmp_starts);
+    for (k = 0; k < n; k++)
+        acl_text_pos(order[k]->file, order[k]->span.start, &order[k]->start);
+    qsort(order, n, sizeof *order, cmp_ends);
+    for (k = 0; k < n; k++) {
+        acl_text_pos(order[k]->file, order[k]->span.end, &order[k]->end);
+        acl_finding_fingerprint(order[k]);
+    }
     free(order);
 }
 
