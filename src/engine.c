@@ -318,8 +318,17 @@ finish_all(struct acl_findings *out, size_t first)
         acl_text_pos(order[k]->file, order[k]->span.start, &order[k]->start);
     qsort(order, n, sizeof *order, cmp_ends);
     for (k = 0; k < n; k++) {
-        acl_text_pos(order[k]->file, order[k]->span.end, &order[k]->end);
-        acl_finding_fingerprint(order[k]);
+        struct acl_finding *f = order[k];
+
+        acl_text_pos(f->file, f->span.end, &f->end);
+        acl_finding_fingerprint(f);
+        /* Every output then hides it, in any finding's snippet. */
+        if (f->secret) {
+            size_t s, e;
+
+            acl_secret_range(f, &s, &e);
+            acl_text_hide(f->file, s, e);
+        }
     }
     free(order);
 }
