@@ -168,6 +168,7 @@ ci:
 	$(MAKE) check-config-schema
 	$(MAKE) check-precommit
 	$(MAKE) fuzz FUZZ_SECONDS=60
+	$(MAKE) check-schema
 	$(MAKE) check-sarif
 
 # Benchmarks (not part of the tests): figures go to BENCHMARKS.md.

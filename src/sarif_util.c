@@ -199,7 +199,8 @@ update(struct hasher *h, uint32_t unit)
 
     h->window[h->index] = unit;
     h->hash = 37 * h->hash + unit - h->first_mod * begin;
-    h->index = (h->index + 1) % BLOCK;
+    if (++h->index == BLOCK)
+        h->index = 0;
 }
 
 /* Spaces, tabs and the LF of a CR LF do not count; CR counts as LF. */
@@ -227,11 +228,16 @@ process(struct hasher *h, uint32_t unit)
 static void
 process_text(struct hasher *h, const char *data, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)data;
     size_t i = 0;
     unsigned long cp;
 
     while (i < len) {
-        i += utf8_next((const unsigned char *)data + i, len - i, &cp);
+        if (u[i] < 0x80) { /* ASCII: one code unit, most of any file */
+            process(h, u[i++]);
+            continue;
+        }
+        i += utf8_next(u + i, len - i, &cp);
         if (cp == BAD)
             cp = REPLACEMENT;
         if (cp >= 0x10000) {
@@ -268,11 +274,90 @@ run_pass(struct hasher *h, const char *data, size_t len)
     }
 }
 
+/* The next code unit of the text at *i as the hasher sees it (see
+ * process): spaces and tabs skipped, CR LF and CR read as LF; past the
+ * end, one EOF_UNIT and then zeros. Non-BMP characters give their two
+ * surrogates, *pending holding the second. */
+static uint32_t
+next_unit(const unsigned char *u, size_t len, size_t *i, uint32_t *pending,
+          int *eof)
+{
+    unsigned long cp;
+
+    if (*pending != 0) {
+        uint32_t v = *pending;
+
+        *pending = 0;
+        return v;
+    }
+    while (*i < len && (u[*i] == ' ' || u[*i] == '\t'))
+        ++*i;
+    if (*i >= len)
+        return (*eof)++ == 0 ? EOF_UNIT : 0;
+    if (u[*i] == '\r') {
+        ++*i;
+        /* A space between CR and LF makes the LF count again. */
+        if (*i < len && u[*i] == '\n')
+            ++*i;
+        return '\n';
+    }
+    if (u[*i] < 0x80)
+        return u[(*i)++];
+    *i += utf8_next(u + *i, len - *i, &cp);
+    if (cp == BAD)
+        cp = REPLACEMENT;
+    if (cp >= 0x10000) {
+        *pending = (uint32_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        return (uint32_t)(0xD800 + ((cp - 0x10000) >> 10));
+    }
+    return (uint32_t)cp;
+}
+
+/* The hash of the window that starts at a line: its first BLOCK units. */
+static uint64_t
+window_hash(const char *data, size_t len, size_t start)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t i = start, k;
+    uint32_t pending = 0;
+    int eof = 0;
+    uint64_t h = 0;
+
+    for (k = 0; k < BLOCK; k++)
+        h = 37 * h + next_unit(u, len, &i, &pending, &eof);
+    return h;
+}
+
+/* Byte offsets where the wanted (sorted) lines start. */
+static void
+line_starts(const char *data, size_t len, const unsigned *lines, size_t n,
+            size_t *starts)
+{
+    size_t i = 0, k = 0;
+    unsigned line = 1;
+
+    while (k < n && lines[k] < 1)
+        starts[k++] = 0;
+    for (; k < n; i++) {
+        while (k < n && lines[k] == line)
+            starts[k++] = i;
+        if (i >= len)
+            break;
+        if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
+            i++;
+        if (data[i] == '\n' || data[i] == '\r')
+            line++;
+    }
+    while (k < n)
+        starts[k++] = len;
+}
+
 void
 acl_line_hashes(const char *data, size_t len, const unsigned *lines,
                 size_t n, char (*out)[ACL_LINE_HASH_SIZE])
 {
     struct hasher *h = acl_xcalloc(1, sizeof *h);
+    size_t *starts = acl_xcalloc(n + 1, sizeof *starts);
     size_t i;
 
     h->first_mod = 1;
@@ -283,9 +368,14 @@ acl_line_hashes(const char *data, size_t len, const unsigned *lines,
     h->want = lines;
     h->nwant = n;
     h->out = out;
-    run_pass(h, data, len);
+    /* The wanted lines' hashes straight from their text; then one
+     * rolling pass counts how often each occurs up to its line. */
+    line_starts(data, len, lines, n, starts);
+    for (i = 0; i < n; i++)
+        count_slot(&h->counts, window_hash(data, len, starts[i]), 1);
     h->counting = 1;
     run_pass(h, data, len);
+    free(starts);
     free(h->counts.keys);
     free(h->counts.vals);
     free(h);
