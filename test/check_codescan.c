@@ -5,14 +5,12 @@
  * that no output format ever prints a whole secret of the fixtures.
  */
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "acl/cli.h"
 #include "acl/codelex.h"
 #include "acl/engine.h"
 #include "acl/model.h"
@@ -522,28 +520,12 @@ END_TEST
 
 /* ---- no whole secret in any output ---- */
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    struct acl_buf b = {0};
-    char chunk[4096];
-    size_t n;
-
-    acl_buf_append(&b, "", 0);
-    if (f == NULL)
-        return acl_buf_steal(&b);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        acl_buf_append(&b, chunk, n);
-    fclose(f);
-    return acl_buf_steal(&b);
-}
-
 /* The secret values of fixtures/secret-values.txt. */
 static char **
 secret_values(size_t *n)
 {
-    char *text = slurp("fixtures/secret-values.txt"), *line, *save = NULL;
+    char *text = acl_test_slurp("fixtures/secret-values.txt");
+    char *line, *save = NULL;
     char **v = NULL;
     size_t cap = 0;
 
@@ -577,7 +559,7 @@ read_tree(const char *dir, struct acl_buf *all)
         if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
             read_tree(sub, all);
         } else if (S_ISREG(st.st_mode)) {
-            char *t = slurp(sub);
+            char *t = acl_test_slurp(sub);
 
             acl_buf_puts(all, t);
             free(t);
@@ -621,18 +603,10 @@ secret_projects(char ***dirs, size_t *n)
 static char *
 run_format(const char *dir, const char *fmt, int *rc)
 {
-    char out[] = "/tmp/acl-codescan-out-XXXXXX";
     char *argv[] = {"agentcore-lint", (char *)dir, "--format", (char *)fmt,
-                    "-o", out, NULL};
-    int fd = mkstemp(out);
-    char *text;
+                    NULL};
 
-    ck_assert_int_ge(fd, 0);
-    close(fd);
-    *rc = acl_cli_main(6, argv);
-    text = slurp(out);
-    unlink(out);
-    return text;
+    return acl_test_run_cli(NULL, argv, rc);
 }
 
 START_TEST(no_secret_in_any_format)
