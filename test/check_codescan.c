@@ -159,6 +159,19 @@ source_list(const struct acl_project *p)
     return acl_buf_steal(&b);
 }
 
+/* Loads the scratch project: its sources must be want (as source_list
+ * writes them). */
+static void
+assert_sources(const char *want)
+{
+    struct acl_project *p = load();
+    char *got = source_list(p);
+
+    ck_assert_str_eq(got, want);
+    free(got);
+    acl_project_free(p);
+}
+
 #define TWO_RUNTIMES_AND_HARNESS                                              \
     "{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["                    \
     "{\"name\": \"A\", \"codeLocation\": \"app/A/\"},"                        \
@@ -222,8 +235,6 @@ START_TEST(loader_size_limit)
 {
     size_t max = 2u << 20;
     char *big = acl_xmalloc(max + 1);
-    struct acl_project *p;
-    char *got;
 
     memset(big, '#', max + 1);
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
@@ -231,12 +242,8 @@ START_TEST(loader_size_limit)
     mk("proj/app/A");
     put_n("proj/app/A/edge.py", big, max);
     put_n("proj/app/A/over.py", big, max + 1);
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/A/edge.py A\n");
-    free(got);
+    assert_sources("app/A/edge.py A\n");
     free(big);
-    acl_project_free(p);
 }
 END_TEST
 
@@ -244,8 +251,7 @@ END_TEST
  * loop ends, and a FIFO is neither read nor waited on. */
 START_TEST(loader_links_and_fifo)
 {
-    struct acl_project *p;
-    char *got, *fifo;
+    char *fifo;
 
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
          "{\"name\": \"A\", \"codeLocation\": \"app/A\"}]}");
@@ -264,12 +270,8 @@ START_TEST(loader_links_and_fifo)
     fifo = at("proj/app/A/pipe.py");
     ck_assert_int_eq(mkfifo(fifo, 0644), 0);
     free(fifo);
-    p = load();
-    got = source_list(p);
     /* "up" leads to app/, which holds A again: A is walked once. */
-    ck_assert_str_eq(got, "app/A/in/s.py A\napp/A/main.py A\n");
-    free(got);
-    acl_project_free(p);
+    assert_sources("app/A/in/s.py A\napp/A/main.py A\n");
 }
 END_TEST
 
@@ -303,19 +305,12 @@ END_TEST
  * app/Z/../A is app/A even when app/Z does not exist. */
 START_TEST(loader_dotdot_folds)
 {
-    struct acl_project *p;
-    char *got;
-
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
          "{\"name\": \"D\", \"codeLocation\": \"app/Z/../A/./\"},"
          "{\"name\": \"E\", \"codeLocation\": \"app/../../proj/app/A\"}]}");
     mk("proj/app/A");
     put("proj/app/A/main.py", "");
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/A/main.py D\n");
-    free(got);
-    acl_project_free(p);
+    assert_sources("app/A/main.py D\n");
 }
 END_TEST
 
@@ -323,8 +318,7 @@ END_TEST
 START_TEST(loader_depth_bound)
 {
     struct acl_buf dir = {0};
-    struct acl_project *p;
-    char *file, *got;
+    char *file;
     int i;
 
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
@@ -343,12 +337,8 @@ START_TEST(loader_depth_bound)
     file = acl_xasprintf("%s/deep.py", dir.data);
     put(file, "");
     free(file);
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/A/d/d/d/d/shallow.py A\n");
-    free(got);
+    assert_sources("app/A/d/d/d/d/shallow.py A\n");
     acl_buf_free(&dir);
-    acl_project_free(p);
 }
 END_TEST
 
@@ -356,20 +346,13 @@ END_TEST
  * folders are agent source of that harness. */
 START_TEST(loader_harness_folders)
 {
-    struct acl_project *p;
-    char *got;
-
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": [],"
          "\"harnesses\": [{\"name\": \"H\", \"path\": \"tools/h\"}]}");
     mk("proj/tools/h");
     mk("proj/app/H");
     put("proj/tools/h/a.py", "");
     put("proj/app/H/b.ts", "");
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/H/b.ts H\ntools/h/a.py H\n");
-    free(got);
-    acl_project_free(p);
+    assert_sources("app/H/b.ts H\ntools/h/a.py H\n");
 }
 END_TEST
 
