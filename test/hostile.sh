@@ -17,7 +17,7 @@ run() {
     name=$1 want=$2 pat=$3; shift 4
     # ASan reserves terabytes of address space: no -v limit under it.
     ( [ -n "${HOSTILE_NO_VLIMIT:-}" ] || ulimit -v $((LIMIT_KB * 4)) 2>/dev/null
-      timeout 20 "$BIN" --color never "$@" ) \
+      timeout "${HOSTILE_TIMEOUT:-20}" "$BIN" --color never "$@" ) \
         >"$T/.out" 2>"$T/.err"
     rc=$?
     case "$want" in *"$rc"*) okrc=1 ;; *) okrc=0 ;; esac
