@@ -10,27 +10,25 @@
  */
 #include <string.h>
 
+#include "acl/lookup.h"
 #include "acl/rule.h"
+
+static void
+check_gateway(struct acl_check *c, const struct acl_gateway *g)
+{
+    if (g->exception_level == NULL || strcmp(g->exception_level, "DEBUG") != 0)
+        return;
+    acl_report(c, ACL_WARNING, &g->node, "exceptionLevel",
+               "gateway \"%s\" returns DEBUG-level error details to "
+               "every caller, and %s",
+               g->name ? g->name : "", acl_prod_reason(c));
+}
 
 static void
 check(struct acl_check *c)
 {
-    const struct acl_project *p = c->project;
-    size_t i;
-
-    if (!p->production.on)
-        return;
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
-
-        if (g->exception_level == NULL ||
-            strcmp(g->exception_level, "DEBUG") != 0)
-            continue;
-        acl_report(c, ACL_WARNING, &g->node, "exceptionLevel",
-                   "gateway \"%s\" returns DEBUG-level error details to "
-                   "every caller, and %s",
-                   g->name ? g->name : "", acl_prod_reason(c));
-    }
+    if (c->project->production.on)
+        acl_each_gateway(c, check_gateway);
 }
 
 const struct acl_rule acl_rule_debug_errors_in_production = {

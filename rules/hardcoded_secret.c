@@ -31,18 +31,6 @@ struct scan {
     size_t nskip, cap;
 };
 
-static int
-init(struct acl_error *err)
-{
-    return acl_secret_init(err);
-}
-
-static void
-fini(void)
-{
-    acl_secret_fini();
-}
-
 static void
 add_skip(struct scan *s, json_t *v)
 {
@@ -223,7 +211,7 @@ const struct acl_rule acl_rule_hardcoded_secret = {
                "\"credentialName\": \"tools-oauth\" }",
     .precision = "high",
     .security_severity = "9.0",
-    .init = init,
-    .fini = fini,
+    .init = acl_secret_init,
+    .fini = acl_secret_fini,
     .check = check,
 };

@@ -69,26 +69,25 @@ check_policies(struct acl_check *c)
 }
 
 static void
+check_gateway(struct acl_check *c, const struct acl_gateway *g)
+{
+    if (!g->has_policy_engine || !log_only(g->policy_mode))
+        return;
+    acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",
+               "gateway \"%s\" runs policy engine \"%s\" in LOG_ONLY "
+               "mode: tool calls its policies would refuse still go "
+               "through, and %s",
+               g->name ? g->name : "",
+               g->policy_engine_name ? g->policy_engine_name : "",
+               acl_prod_reason(c));
+}
+
+static void
 check(struct acl_check *c)
 {
-    const struct acl_project *p = c->project;
-    size_t i;
-
-    if (!p->production.on)
+    if (!c->project->production.on)
         return;
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
-
-        if (!g->has_policy_engine || !log_only(g->policy_mode))
-            continue;
-        acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",
-                   "gateway \"%s\" runs policy engine \"%s\" in LOG_ONLY "
-                   "mode: tool calls its policies would refuse still go "
-                   "through, and %s",
-                   g->name ? g->name : "",
-                   g->policy_engine_name ? g->policy_engine_name : "",
-                   acl_prod_reason(c));
-    }
+    acl_each_gateway(c, check_gateway);
     check_policies(c);
 }
 

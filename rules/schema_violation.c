@@ -67,12 +67,6 @@ check(struct acl_check *c)
     free(names);
 }
 
-static void
-fini(void)
-{
-    acl_schema_fini();
-}
-
 const struct acl_rule acl_rule_schema_violation = {
     .id = "AC020",
     .name = "schema-violation",
@@ -95,6 +89,6 @@ const struct acl_rule acl_rule_schema_violation = {
                "Passes: { \"name\": \"tools-gw\", \"targets\": [], "
                "\"exceptionLevel\": \"NONE\" }",
     .precision = "very-high",
-    .fini = fini,
+    .fini = acl_schema_fini,
     .check = check,
 };

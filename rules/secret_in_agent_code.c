@@ -33,18 +33,6 @@
 /* More findings than this in one comment are not reported. */
 #define MAX_PER_COMMENT 20
 
-static int
-init(struct acl_error *err)
-{
-    return acl_secret_init(err);
-}
-
-static void
-fini(void)
-{
-    acl_secret_fini();
-}
-
 static void
 report(struct acl_check *c, const struct acl_source *src, size_t s, size_t e,
        const char *phrase, const char *where)
@@ -317,7 +305,7 @@ const struct acl_rule acl_rule_secret_in_agent_code = {
                "return OpenAI(api_key=api_key)",
     .precision = "high",
     .security_severity = "9.0",
-    .init = init,
-    .fini = fini,
+    .init = acl_secret_init,
+    .fini = acl_secret_fini,
     .check = check,
 };

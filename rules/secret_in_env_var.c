@@ -19,18 +19,6 @@
 #include "acl/secret.h"
 #include "acl/secret_msg.h"
 
-static int
-init(struct acl_error *err)
-{
-    return acl_secret_init(err);
-}
-
-static void
-fini(void)
-{
-    acl_secret_fini();
-}
-
 /* Reports value at node (a string value node) when it is a secret.
  * what names the place: "environment variable \"X\" of runtime \"R\"". */
 static void
@@ -157,7 +145,7 @@ const struct acl_rule acl_rule_secret_in_env_var = {
                "in the agent",
     .precision = "high",
     .security_severity = "9.0",
-    .init = init,
-    .fini = fini,
+    .init = acl_secret_init,
+    .fini = acl_secret_fini,
     .check = check,
 };

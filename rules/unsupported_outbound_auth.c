@@ -150,10 +150,7 @@ check_target(struct acl_check *c, const struct acl_target *t)
 static void
 check(struct acl_check *c)
 {
-    size_t i, n = acl_targets_count(c->project);
-
-    for (i = 0; i < n; i++)
-        check_target(c, acl_targets_at(c->project, i));
+    acl_each_target(c, check_target);
 }
 
 const struct acl_rule acl_rule_unsupported_outbound_auth = {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "acl/lookup.h"
+#include "acl/rule.h"
 #include "acl/util.h"
 
 size_t
@@ -16,6 +17,26 @@ const struct acl_target *
 acl_targets_at(const struct acl_project *p, size_t i)
 {
     return i < p->nall_targets ? p->all_targets[i] : NULL;
+}
+
+void
+acl_each_target(struct acl_check *c,
+                void (*fn)(struct acl_check *c, const struct acl_target *t))
+{
+    size_t i, n = acl_targets_count(c->project);
+
+    for (i = 0; i < n; i++)
+        fn(c, acl_targets_at(c->project, i));
+}
+
+void
+acl_each_gateway(struct acl_check *c,
+                 void (*fn)(struct acl_check *c, const struct acl_gateway *g))
+{
+    size_t i;
+
+    for (i = 0; i < c->project->ngateways; i++)
+        fn(c, &c->project->gateways[i]);
 }
 
 char *

@@ -41,31 +41,25 @@ command(enum acl_level l)
     return l == ACL_ERROR ? "error" : l == ACL_WARNING ? "warning" : "notice";
 }
 
+static void
+line(const struct acl_finding *f, struct acl_buf *b)
+{
+    struct acl_buf title = {0};
+
+    acl_buf_printf(b, "::%s file=", command(f->level));
+    put_escaped(b, f->file->display, 1);
+    acl_buf_printf(b, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=",
+                   f->start.line, f->start.col, f->end.line, f->end.col);
+    acl_buf_printf(&title, "%s %s", f->rule->id, f->rule->name);
+    put_escaped(b, title.data, 1);
+    acl_buf_puts(b, "::");
+    put_escaped(b, f->message, 0);
+    acl_buf_putc(b, '\n');
+    acl_buf_free(&title);
+}
+
 int
 acl_report_github(const struct acl_report_ctx *ctx)
 {
-    struct acl_buf b = {0}, title = {0};
-    size_t i;
-
-    for (i = 0; i < ctx->findings->n; i++) {
-        const struct acl_finding *f = ctx->findings->items[i];
-
-        if (f->suppressed)
-            continue;
-        acl_buf_reset(&b);
-        acl_buf_reset(&title);
-        acl_buf_printf(&b, "::%s file=", command(f->level));
-        put_escaped(&b, f->file->display, 1);
-        acl_buf_printf(&b, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=",
-                       f->start.line, f->start.col, f->end.line, f->end.col);
-        acl_buf_printf(&title, "%s %s", f->rule->id, f->rule->name);
-        put_escaped(&b, title.data, 1);
-        acl_buf_puts(&b, "::");
-        put_escaped(&b, f->message, 0);
-        acl_buf_putc(&b, '\n');
-        fputs(b.data, ctx->out);
-    }
-    acl_buf_free(&b);
-    acl_buf_free(&title);
-    return 0;
+    return acl_report_lines(ctx, line);
 }

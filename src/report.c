@@ -158,6 +158,26 @@ acl_report_hidden_end(const struct acl_finding *f, size_t offset)
     return end;
 }
 
+int
+acl_report_lines(const struct acl_report_ctx *ctx,
+                 void (*line)(const struct acl_finding *f, struct acl_buf *b))
+{
+    struct acl_buf b = {0};
+    size_t i;
+
+    for (i = 0; i < ctx->findings->n; i++) {
+        const struct acl_finding *f = ctx->findings->items[i];
+
+        if (f->suppressed)
+            continue;
+        acl_buf_reset(&b);
+        line(f, &b);
+        fputs(b.data, ctx->out);
+    }
+    acl_buf_free(&b);
+    return 0;
+}
+
 char *
 acl_report_snippet(const struct acl_finding *f)
 {

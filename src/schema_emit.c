@@ -239,6 +239,14 @@ acl_sx_len(json_t *obj, const char *key)
     return json_is_array(v) ? json_array_size(v) : 0;
 }
 
+void
+acl_sx_exactly_one(struct acl_sx_ctx *cx, json_t *obj, const char *a,
+                   const char *b, const char *msg)
+{
+    if (acl_sx_has(obj, a) == acl_sx_has(obj, b))
+        acl_sx_fail_at(cx, NULL, "%s", msg);
+}
+
 int
 acl_sx_truthy(json_t *v)
 {

@@ -216,6 +216,9 @@ void acl_sx_quote(struct acl_buf *b, const char *s, size_t len);
 const char *acl_sx_str(json_t *obj, const char *key);
 int acl_sx_has(json_t *obj, const char *key);
 size_t acl_sx_len(json_t *obj, const char *key); /* array size */
+/* Reports msg here unless obj has exactly one of members a and b. */
+void acl_sx_exactly_one(struct acl_sx_ctx *cx, json_t *obj, const char *a,
+                        const char *b, const char *msg);
 int acl_sx_truthy(json_t *v); /* JavaScript truthiness */
 /* Is this map key "__proto__"? zod's records skip it altogether. */
 int acl_sx_is_proto(const char *key, size_t len);

@@ -19,6 +19,19 @@ sx_is(json_t *obj, const char *key, const char *value)
 
 /* ---- Runtimes --------------------------------------------------------- */
 
+/* networkConfig goes with networkMode VPC, and only with it (runtimes
+ * and harnesses alike). */
+static void
+sx_vpc_pair(struct acl_sx_ctx *cx, int vpc, json_t *nc)
+{
+    if (vpc && nc == NULL)
+        acl_sx_fail_at(cx, "networkConfig",
+                       "networkConfig is required when networkMode is VPC");
+    if (!vpc && nc != NULL)
+        acl_sx_fail_at(cx, "networkConfig",
+                       "networkConfig is only allowed when networkMode is VPC");
+}
+
 static void
 sx_runtime_network(struct acl_sx_ctx *cx, json_t *v)
 {
@@ -26,12 +39,7 @@ sx_runtime_network(struct acl_sx_ctx *cx, json_t *v)
     json_t *nc = json_object_get(v, "networkConfig");
     int container = sx_is(v, "build", "Container") || acl_sx_has(v, "dockerfile");
 
-    if (vpc && nc == NULL)
-        acl_sx_fail_at(cx, "networkConfig",
-                       "networkConfig is required when networkMode is VPC");
-    if (!vpc && nc != NULL)
-        acl_sx_fail_at(cx, "networkConfig",
-                       "networkConfig is only allowed when networkMode is VPC");
+    sx_vpc_pair(cx, vpc, nc);
     if (acl_sx_has(v, "capacityProviderConfiguration") &&
         (acl_sx_has(v, "networkMode") || nc != NULL))
         acl_sx_fail_at(cx, "capacityProviderConfiguration",
@@ -200,9 +208,9 @@ acl_sx_rule_lifecycle(struct acl_sx_ctx *cx, json_t *v)
 void
 acl_sx_rule_cp_config(struct acl_sx_ctx *cx, json_t *v)
 {
-    if (acl_sx_has(v, "capacityProviderArn") == acl_sx_has(v, "capacityProviderName"))
-        acl_sx_fail_at(cx, NULL, "capacityProviderConfiguration must set exactly one "
-                                 "of capacityProviderArn or capacityProviderName");
+    acl_sx_exactly_one(cx, v, "capacityProviderArn", "capacityProviderName",
+                       "capacityProviderConfiguration must set exactly one "
+                       "of capacityProviderArn or capacityProviderName");
 }
 
 /* ---- Harness spec: the runtime rules under other names ---------------- */
@@ -219,12 +227,7 @@ acl_sx_rule_harness(struct acl_sx_ctx *cx, json_t *v)
     if (acl_sx_has(v, "containerUri") && acl_sx_has(v, "dockerfile"))
         acl_sx_fail_at(cx, "containerUri", "containerUri and dockerfile are "
                                            "mutually exclusive");
-    if (vpc && nc == NULL)
-        acl_sx_fail_at(cx, "networkConfig",
-                       "networkConfig is required when networkMode is VPC");
-    if (!vpc && nc != NULL)
-        acl_sx_fail_at(cx, "networkConfig",
-                       "networkConfig is only allowed when networkMode is VPC");
+    sx_vpc_pair(cx, vpc, nc);
     if (vpc && container && nc != NULL && acl_sx_len(nc, "securityGroups") > 5)
         acl_sx_fail_at(cx, "networkConfig/securityGroups",
                        "Container builds in VPC mode allow at most 5 security "

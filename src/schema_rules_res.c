@@ -103,25 +103,25 @@ acl_sx_rule_strategy(struct acl_sx_ctx *cx, json_t *v)
 void
 acl_sx_rule_evaluator_config(struct acl_sx_ctx *cx, json_t *v)
 {
-    if (acl_sx_has(v, "llmAsAJudge") == acl_sx_has(v, "codeBased"))
-        acl_sx_fail_at(cx, NULL, "Config must have either llmAsAJudge or codeBased, "
-                                 "not both");
+    acl_sx_exactly_one(cx, v, "llmAsAJudge", "codeBased",
+                       "Config must have either llmAsAJudge or codeBased, "
+                       "not both");
 }
 
 void
 acl_sx_rule_rating_scale(struct acl_sx_ctx *cx, json_t *v)
 {
-    if (acl_sx_has(v, "numerical") == acl_sx_has(v, "categorical"))
-        acl_sx_fail_at(cx, NULL, "Rating scale must have either numerical or "
-                                 "categorical, not both");
+    acl_sx_exactly_one(cx, v, "numerical", "categorical",
+                       "Rating scale must have either numerical or "
+                       "categorical, not both");
 }
 
 void
 acl_sx_rule_code_based(struct acl_sx_ctx *cx, json_t *v)
 {
-    if (acl_sx_has(v, "managed") == acl_sx_has(v, "external"))
-        acl_sx_fail_at(cx, NULL, "Code-based config must have either managed or "
-                                 "external, not both");
+    acl_sx_exactly_one(cx, v, "managed", "external",
+                       "Code-based config must have either managed or "
+                       "external, not both");
 }
 
 void

@@ -15,6 +15,26 @@
  * it is not there: tests that use it skip quietly without it. */
 const char *acl_test_shared_dir(void);
 
+/* The whole file at path, NUL-terminated (the caller frees it), or NULL
+ * when it cannot be opened. */
+char *acl_test_read(const char *path);
+/* The same, but "" (still the caller's) when it cannot be opened. */
+char *acl_test_slurp(const char *path);
+/* Asserts that got equals the file at path (label names it in the
+ * failure message); with ACL_GOLDEN_UPDATE set, writes got there. */
+void acl_test_check_or_update(const char *path, const char *got,
+                              const char *label);
+
+/* Writes text to dir/rel; creates the folder dir/rel. Both assert. */
+void acl_test_put(const char *dir, const char *rel, const char *text);
+void acl_test_mkdir(const char *dir, const char *rel);
+
+/* Runs the command line in-process in folder dir (NULL: the current
+ * one) with argv (NULL-terminated, program name first, no output
+ * option): returns its output (the caller frees it) and the exit
+ * status in *rc. */
+char *acl_test_run_cli(const char *dir, char **argv, int *rc);
+
 /* The value at a '/'-separated path of member names and array indexes
  * ("runs/0/results"; "~1" for a '/' in a name), or NULL; borrowed. */
 json_t *acl_test_jget(json_t *v, const char *path);

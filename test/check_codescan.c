@@ -5,14 +5,12 @@
  * that no output format ever prints a whole secret of the fixtures.
  */
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "acl/cli.h"
 #include "acl/codelex.h"
 #include "acl/engine.h"
 #include "acl/model.h"
@@ -161,6 +159,19 @@ source_list(const struct acl_project *p)
     return acl_buf_steal(&b);
 }
 
+/* Loads the scratch project: its sources must be want (as source_list
+ * writes them). */
+static void
+assert_sources(const char *want)
+{
+    struct acl_project *p = load();
+    char *got = source_list(p);
+
+    ck_assert_str_eq(got, want);
+    free(got);
+    acl_project_free(p);
+}
+
 #define TWO_RUNTIMES_AND_HARNESS                                              \
     "{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["                    \
     "{\"name\": \"A\", \"codeLocation\": \"app/A/\"},"                        \
@@ -224,8 +235,6 @@ START_TEST(loader_size_limit)
 {
     size_t max = 2u << 20;
     char *big = acl_xmalloc(max + 1);
-    struct acl_project *p;
-    char *got;
 
     memset(big, '#', max + 1);
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
@@ -233,12 +242,8 @@ START_TEST(loader_size_limit)
     mk("proj/app/A");
     put_n("proj/app/A/edge.py", big, max);
     put_n("proj/app/A/over.py", big, max + 1);
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/A/edge.py A\n");
-    free(got);
+    assert_sources("app/A/edge.py A\n");
     free(big);
-    acl_project_free(p);
 }
 END_TEST
 
@@ -246,8 +251,7 @@ END_TEST
  * loop ends, and a FIFO is neither read nor waited on. */
 START_TEST(loader_links_and_fifo)
 {
-    struct acl_project *p;
-    char *got, *fifo;
+    char *fifo;
 
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
          "{\"name\": \"A\", \"codeLocation\": \"app/A\"}]}");
@@ -266,12 +270,8 @@ START_TEST(loader_links_and_fifo)
     fifo = at("proj/app/A/pipe.py");
     ck_assert_int_eq(mkfifo(fifo, 0644), 0);
     free(fifo);
-    p = load();
-    got = source_list(p);
     /* "up" leads to app/, which holds A again: A is walked once. */
-    ck_assert_str_eq(got, "app/A/in/s.py A\napp/A/main.py A\n");
-    free(got);
-    acl_project_free(p);
+    assert_sources("app/A/in/s.py A\napp/A/main.py A\n");
 }
 END_TEST
 
@@ -305,19 +305,12 @@ END_TEST
  * app/Z/../A is app/A even when app/Z does not exist. */
 START_TEST(loader_dotdot_folds)
 {
-    struct acl_project *p;
-    char *got;
-
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
          "{\"name\": \"D\", \"codeLocation\": \"app/Z/../A/./\"},"
          "{\"name\": \"E\", \"codeLocation\": \"app/../../proj/app/A\"}]}");
     mk("proj/app/A");
     put("proj/app/A/main.py", "");
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/A/main.py D\n");
-    free(got);
-    acl_project_free(p);
+    assert_sources("app/A/main.py D\n");
 }
 END_TEST
 
@@ -325,8 +318,7 @@ END_TEST
 START_TEST(loader_depth_bound)
 {
     struct acl_buf dir = {0};
-    struct acl_project *p;
-    char *file, *got;
+    char *file;
     int i;
 
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
@@ -345,12 +337,8 @@ START_TEST(loader_depth_bound)
     file = acl_xasprintf("%s/deep.py", dir.data);
     put(file, "");
     free(file);
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/A/d/d/d/d/shallow.py A\n");
-    free(got);
+    assert_sources("app/A/d/d/d/d/shallow.py A\n");
     acl_buf_free(&dir);
-    acl_project_free(p);
 }
 END_TEST
 
@@ -358,20 +346,13 @@ END_TEST
  * folders are agent source of that harness. */
 START_TEST(loader_harness_folders)
 {
-    struct acl_project *p;
-    char *got;
-
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": [],"
          "\"harnesses\": [{\"name\": \"H\", \"path\": \"tools/h\"}]}");
     mk("proj/tools/h");
     mk("proj/app/H");
     put("proj/tools/h/a.py", "");
     put("proj/app/H/b.ts", "");
-    p = load();
-    got = source_list(p);
-    ck_assert_str_eq(got, "app/H/b.ts H\ntools/h/a.py H\n");
-    free(got);
-    acl_project_free(p);
+    assert_sources("app/H/b.ts H\ntools/h/a.py H\n");
 }
 END_TEST
 
@@ -522,28 +503,12 @@ END_TEST
 
 /* ---- no whole secret in any output ---- */
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    struct acl_buf b = {0};
-    char chunk[4096];
-    size_t n;
-
-    acl_buf_append(&b, "", 0);
-    if (f == NULL)
-        return acl_buf_steal(&b);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        acl_buf_append(&b, chunk, n);
-    fclose(f);
-    return acl_buf_steal(&b);
-}
-
 /* The secret values of fixtures/secret-values.txt. */
 static char **
 secret_values(size_t *n)
 {
-    char *text = slurp("fixtures/secret-values.txt"), *line, *save = NULL;
+    char *text = acl_test_slurp("fixtures/secret-values.txt");
+    char *line, *save = NULL;
     char **v = NULL;
     size_t cap = 0;
 
@@ -577,7 +542,7 @@ read_tree(const char *dir, struct acl_buf *all)
         if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
             read_tree(sub, all);
         } else if (S_ISREG(st.st_mode)) {
-            char *t = slurp(sub);
+            char *t = acl_test_slurp(sub);
 
             acl_buf_puts(all, t);
             free(t);
@@ -621,18 +586,10 @@ secret_projects(char ***dirs, size_t *n)
 static char *
 run_format(const char *dir, const char *fmt, int *rc)
 {
-    char out[] = "/tmp/acl-codescan-out-XXXXXX";
     char *argv[] = {"agentcore-lint", (char *)dir, "--format", (char *)fmt,
-                    "-o", out, NULL};
-    int fd = mkstemp(out);
-    char *text;
+                    NULL};
 
-    ck_assert_int_ge(fd, 0);
-    close(fd);
-    *rc = acl_cli_main(6, argv);
-    text = slurp(out);
-    unlink(out);
-    return text;
+    return acl_test_run_cli(NULL, argv, rc);
 }
 
 START_TEST(no_secret_in_any_format)

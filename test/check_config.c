@@ -47,26 +47,9 @@ parse(const char *text, struct acl_error *err)
                             table, NRULES, err);
 }
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    struct acl_buf b = {0};
-    char chunk[4096];
-    size_t n;
-
-    acl_buf_append(&b, "", 0);
-    if (f == NULL)
-        return NULL;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        acl_buf_append(&b, chunk, n);
-    fclose(f);
-    return acl_buf_steal(&b);
-}
-
 START_TEST(example_of_cli_md)
 {
-    char *text = slurp("test/data/config/cli-md-example.json");
+    char *text = acl_test_read("test/data/config/cli-md-example.json");
     struct acl_error err;
     struct acl_config *c;
 
@@ -105,8 +88,8 @@ START_TEST(example_matches_spec)
     if (shared == NULL)
         return;
     path = acl_xasprintf("%s/spec/cli.md", shared);
-    spec = slurp(path);
-    ours = slurp("test/data/config/cli-md-example.json");
+    spec = acl_test_read(path);
+    ours = acl_test_read("test/data/config/cli-md-example.json");
     ck_assert_ptr_nonnull(spec);
     start = strstr(spec, "## Config file");
     ck_assert_ptr_nonnull(start);
@@ -130,7 +113,7 @@ END_TEST
  * exists, and until then fails only for an unknown rule. */
 START_TEST(example_with_registry)
 {
-    char *text = slurp("test/data/config/cli-md-example.json");
+    char *text = acl_test_read("test/data/config/cli-md-example.json");
     const char *named[] = {"AC001", "AC003", "AC005", "AC012", "AC017"};
     struct acl_error err;
     struct acl_config *c;
@@ -436,7 +419,7 @@ all_on(struct acl_rule_conf *confs)
 
 START_TEST(suppress_by_resource_pointer_path)
 {
-    char *text = slurp("test/data/config/cli-md-example.json");
+    char *text = acl_test_read("test/data/config/cli-md-example.json");
     struct acl_error err;
     struct acl_config *c = parse(text, &err);
     struct acl_rule_conf confs[NRULES];

@@ -16,27 +16,6 @@
 static char base[] = "/tmp/acl-envlocal-XXXXXX";
 
 static void
-put(const char *rel, const char *text)
-{
-    char *path = acl_xasprintf("%s/%s", base, rel);
-    FILE *f = fopen(path, "w");
-
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-static void
-mk(const char *rel)
-{
-    char *path = acl_xasprintf("%s/%s", base, rel);
-
-    ck_assert_int_eq(mkdir(path, 0755), 0);
-    free(path);
-}
-
-static void
 rm(const char *rel)
 {
     char *path = acl_xasprintf("%s/%s", base, rel);
@@ -51,13 +30,13 @@ static void
 setup(void)
 {
     ck_assert_ptr_nonnull(mkdtemp(base));
-    mk("outer");
-    mk("outer/proj");
-    mk("outer/proj/agentcore");
-    put("outer/proj/agentcore/agentcore.json",
+    acl_test_mkdir(base, "outer");
+    acl_test_mkdir(base, "outer/proj");
+    acl_test_mkdir(base, "outer/proj/agentcore");
+    acl_test_put(base, "outer/proj/agentcore/agentcore.json",
         "{\"name\": \"Proj\", \"version\": 1}\n");
-    put("outer/proj/agentcore/.env.local", "");
-    put("outer/.gitignore", "proj/agentcore/.env.local\n");
+    acl_test_put(base, "outer/proj/agentcore/.env.local", "");
+    acl_test_put(base, "outer/.gitignore", "proj/agentcore/.env.local\n");
 }
 
 static void
@@ -104,7 +83,7 @@ ac011_count(void)
 
 START_TEST(git_dir_above)
 {
-    mk("outer/.git");
+    acl_test_mkdir(base, "outer/.git");
     ck_assert_uint_eq(ac011_count(), 0);
 }
 END_TEST
@@ -112,7 +91,7 @@ END_TEST
 /* A linked work tree or submodule has a .git file, not a folder. */
 START_TEST(git_file_above)
 {
-    put("outer/.git", "gitdir: /elsewhere\n");
+    acl_test_put(base, "outer/.git", "gitdir: /elsewhere\n");
     ck_assert_uint_eq(ac011_count(), 0);
 }
 END_TEST
@@ -123,7 +102,7 @@ START_TEST(outside_git)
     if (access("/.git", F_OK) == 0 || access("/tmp/.git", F_OK) == 0)
         return;
     ck_assert_uint_eq(ac011_count(), 1);
-    put("outer/proj/agentcore/.gitignore", ".env.local\n");
+    acl_test_put(base, "outer/proj/agentcore/.gitignore", ".env.local\n");
     ck_assert_uint_eq(ac011_count(), 0);
 }
 END_TEST
@@ -133,9 +112,9 @@ START_TEST(linked_gitignore)
 {
     char *link = acl_xasprintf("%s/outer/.gitignore", base);
 
-    mk("outer/.git");
+    acl_test_mkdir(base, "outer/.git");
     rm("outer/.gitignore");
-    put("outer/ignore-list", "proj/agentcore/.env.local\n");
+    acl_test_put(base, "outer/ignore-list", "proj/agentcore/.env.local\n");
     ck_assert_int_eq(symlink("ignore-list", link), 0);
     ck_assert_uint_eq(ac011_count(), 1);
     free(link);
@@ -146,8 +125,8 @@ END_TEST
  * ignores: the deeper file wins. */
 START_TEST(deeper_negation)
 {
-    mk("outer/.git");
-    put("outer/proj/agentcore/.gitignore", "!.env.local\n");
+    acl_test_mkdir(base, "outer/.git");
+    acl_test_put(base, "outer/proj/agentcore/.gitignore", "!.env.local\n");
     ck_assert_uint_eq(ac011_count(), 1);
 }
 END_TEST

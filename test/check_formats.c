@@ -20,7 +20,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "acl/cli.h"
 #include "acl/engine.h"
 #include "acl/sarif.h"
 #include "acl/util.h"
@@ -41,23 +40,6 @@ static struct {
     size_t n, cap;
 } cases;
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    struct acl_buf b = {0};
-    char chunk[4096];
-    size_t n;
-
-    acl_buf_append(&b, "", 0);
-    if (f == NULL)
-        return acl_buf_steal(&b);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        acl_buf_append(&b, chunk, n);
-    fclose(f);
-    return acl_buf_steal(&b);
-}
-
 static void
 replace_all(struct acl_buf *b, const char *from, const char *to)
 {
@@ -77,33 +59,23 @@ replace_all(struct acl_buf *b, const char *from, const char *to)
 }
 
 /* Runs the command line in dir with args (argv without the program
- * name and the output option); the report goes to *out. Returns the
- * exit status. */
+ * name and the output option); the report goes to *out, with the
+ * folder's URI made the same in every checkout. Returns the exit
+ * status. */
 static int
 run_cli(const char *dir, char **args, int nargs, struct acl_buf *out)
 {
-    char cwd[PATH_MAX], here[PATH_MAX], tmp[] = "/tmp/acl-fmt-XXXXXX";
-    char *argv[MAX_ARGS + 4], *text, *uri, *base;
-    int fd = mkstemp(tmp), argc = 0, rc, i;
+    char here[PATH_MAX], *argv[MAX_ARGS + 2], *text, *uri, *base;
+    int argc = 0, rc, i;
 
-    ck_assert_int_ge(fd, 0);
-    close(fd);
     argv[argc++] = "agentcore-lint";
     for (i = 0; i < nargs && argc < MAX_ARGS; i++)
         argv[argc++] = args[i];
-    argv[argc++] = "-o";
-    argv[argc++] = tmp;
     argv[argc] = NULL;
-    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
-    ck_assert_int_eq(chdir(dir), 0);
-    ck_assert_ptr_nonnull(getcwd(here, sizeof here));
-    rc = acl_cli_main(argc, argv);
-    ck_assert_int_eq(chdir(cwd), 0);
-    text = slurp(tmp);
-    unlink(tmp);
+    ck_assert_ptr_nonnull(realpath(dir, here));
+    text = acl_test_run_cli(dir, argv, &rc);
     acl_buf_reset(out);
     acl_buf_puts(out, text);
-    /* The folder the test runs in differs between checkouts. */
     uri = acl_sarif_uri(here);
     base = acl_xasprintf("\"%s/\"", uri);
     replace_all(out, base, "\"file:///SRCROOT/\"");
@@ -145,32 +117,14 @@ add_disables(const char *rules, char **args, int n)
     return n;
 }
 
-static void
-check_or_update(const char *path, const char *got)
-{
-    char *expected = slurp(path);
-
-    if (getenv("ACL_GOLDEN_UPDATE") != NULL) {
-        FILE *f = fopen(path, "wb");
-
-        ck_assert_ptr_nonnull(f);
-        fputs(got, f);
-        fclose(f);
-    } else {
-        ck_assert_msg(strcmp(got, expected) == 0,
-                      "%s: output differs\n--- expected\n%s--- got\n%s", path,
-                      expected, got);
-    }
-    free(expected);
-}
-
 START_TEST(format_golden)
 {
     const struct format_case *c = &cases.items[_i];
     char *args_path = acl_xasprintf("%s/args", c->dir);
     char *rules_path = acl_xasprintf("%s/rules", c->dir);
     char *exp_path = acl_xasprintf("%s/expected.%s", c->dir, c->kind);
-    char *args_text = slurp(args_path), *rules = slurp(rules_path);
+    char *args_text = acl_test_slurp(args_path);
+    char *rules = acl_test_slurp(rules_path);
     char *args[MAX_ARGS];
     int n = add_disables(rules, args, 0), color = strchr(c->kind, '-') != 0;
     int first = n;
@@ -184,7 +138,7 @@ START_TEST(format_golden)
     args[n++] = "--color";
     args[n++] = color ? "always" : "never";
     run_cli(c->dir, args, n, &got);
-    check_or_update(exp_path, got.data);
+    acl_test_check_or_update(exp_path, got.data, exp_path);
     acl_buf_free(&got);
     free(args_text);
     free(rules);
@@ -347,7 +301,7 @@ END_TEST
 static void
 copy_file(const char *from, const char *to)
 {
-    char *text = slurp(from);
+    char *text = acl_test_slurp(from);
     FILE *f = fopen(to, "wb");
 
     ck_assert_ptr_nonnull(f);

@@ -15,14 +15,12 @@
  */
 #include <dirent.h>
 #include <jansson.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "acl/cli.h"
 #include "acl/report_util.h"
 #include "acl/util.h"
 #include "check_acl.h"
@@ -69,27 +67,10 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *
-slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    struct acl_buf b = {0};
-    char chunk[4096];
-    size_t n;
-
-    acl_buf_append(&b, "", 0);
-    if (f == NULL)
-        return acl_buf_steal(&b);
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        acl_buf_append(&b, chunk, n);
-    fclose(f);
-    return acl_buf_steal(&b);
-}
-
 /* argv for the run: "agentcore-lint" [args file lines | "."] and the
- * format options. Returns argc. */
-static int
-build_argv(char *args_text, char **argv, int max, const char *out)
+ * format option, NULL-terminated. */
+static void
+build_argv(char *args_text, char **argv, int max)
 {
     int argc = 0, have_path = 0;
     char *line, *save = NULL;
@@ -104,10 +85,7 @@ build_argv(char *args_text, char **argv, int max, const char *out)
         argv[argc++] = ".";
     argv[argc++] = "--format";
     argv[argc++] = "json";
-    argv[argc++] = "-o";
-    argv[argc++] = (char *)out;
     argv[argc] = NULL;
-    return argc;
 }
 
 /* Appends s with control and bidi characters escaped, so a hostile
@@ -146,41 +124,23 @@ render(json_t *report, int rc, struct acl_buf *b)
 START_TEST(golden)
 {
     const char *dir = fixtures.dirs[_i];
-    char cwd[PATH_MAX], out[] = "/tmp/acl-golden-XXXXXX", *argv[64];
-    char *args_path = acl_xasprintf("%s/args", dir);
+    char *argv[64], *args_path = acl_xasprintf("%s/args", dir);
     char *exp_path = acl_xasprintf("%s/expected", dir);
-    char *args = slurp(args_path), *expected = slurp(exp_path);
+    char *args = acl_test_slurp(args_path), *text;
     struct acl_buf got = {0};
-    json_error_t jerr;
     json_t *report;
-    int fd = mkstemp(out), rc, argc;
+    int rc;
 
-    ck_assert_int_ge(fd, 0);
-    close(fd);
-    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
-    ck_assert_int_eq(chdir(dir), 0);
-    argc = build_argv(args, argv, 64, out);
-    rc = acl_cli_main(argc, argv);
-    ck_assert_int_eq(chdir(cwd), 0);
-    report = json_load_file(out, 0, &jerr);
-    unlink(out);
+    build_argv(args, argv, 64);
+    text = acl_test_run_cli(dir, argv, &rc);
+    report = json_loads(text, 0, NULL);
     ck_assert_msg(report != NULL || rc == 2, "%s: no JSON report", dir);
     render(report, rc, &got);
     json_decref(report);
-    if (getenv("ACL_GOLDEN_UPDATE") != NULL) {
-        FILE *f = fopen(exp_path, "w");
-
-        ck_assert_ptr_nonnull(f);
-        fputs(got.data, f);
-        fclose(f);
-    } else {
-        ck_assert_msg(strcmp(got.data, expected) == 0,
-                      "%s: output differs\n--- expected\n%s--- got\n%s", dir,
-                      expected, got.data);
-    }
+    acl_test_check_or_update(exp_path, got.data, dir);
     acl_buf_free(&got);
+    free(text);
     free(args);
-    free(expected);
     free(args_path);
     free(exp_path);
 }

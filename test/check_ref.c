@@ -17,27 +17,6 @@ static char tmp[] = "/tmp/acl-ref-XXXXXX";
 static struct acl_project *proj;
 
 static void
-put(const char *rel, const char *text)
-{
-    char *path = acl_xasprintf("%s/%s", tmp, rel);
-    FILE *f = fopen(path, "w");
-
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-static void
-mkdir_in(const char *rel)
-{
-    char *path = acl_xasprintf("%s/%s", tmp, rel);
-
-    ck_assert_int_eq(mkdir(path, 0755), 0);
-    free(path);
-}
-
-static void
 link_in(const char *target, const char *rel)
 {
     char *path = acl_xasprintf("%s/%s", tmp, rel);
@@ -56,12 +35,13 @@ setup(void)
     char *root;
 
     ck_assert_ptr_nonnull(mkdtemp(tmp));
-    put("outside.json", "[]");
-    mkdir_in("project");
-    mkdir_in("project/agentcore");
-    mkdir_in("project/tools");
-    put("project/agentcore/agentcore.json", "{\"name\":\"P\",\"version\":1}");
-    put("project/tools/t.json", "[{\"name\":\"a\"}]");
+    acl_test_put(tmp, "outside.json", "[]");
+    acl_test_mkdir(tmp, "project");
+    acl_test_mkdir(tmp, "project/agentcore");
+    acl_test_mkdir(tmp, "project/tools");
+    acl_test_put(tmp, "project/agentcore/agentcore.json",
+                 "{\"name\":\"P\",\"version\":1}");
+    acl_test_put(tmp, "project/tools/t.json", "[{\"name\":\"a\"}]");
     link_in("tools", "project/in");
     link_in("..", "project/out");
     root = acl_xasprintf("%s/project", tmp);

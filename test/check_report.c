@@ -190,6 +190,23 @@ assert_snippet(const char *out, const char *want)
                   "snippet\n%.*s\nwanted\n%s", (int)(e - s), s, want);
 }
 
+/* The human output for one error at [start, end) of src, shown as file
+ * display, must have want as its snippet. */
+static void
+assert_human_snippet(const char *display, const char *src, size_t start,
+                     size_t end, const char *want)
+{
+    struct acl_text *t = text_of(display, src);
+    struct acl_finding f, *fs[] = {&f};
+    char *out;
+
+    finding_at(&f, t, start, end, ACL_ERROR, "m");
+    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
+    assert_snippet(out, want);
+    free(out);
+    acl_text_free(t);
+}
+
 START_TEST(human_location_and_caret)
 {
     struct acl_text *t = text_of("dir/a.json", "{\n  \"k\": \"NONE\"\n}\n");
@@ -213,20 +230,14 @@ END_TEST
  * non-blank character of the later lines. */
 START_TEST(human_multiline_span)
 {
-    struct acl_text *t = text_of("a.json", "{\n  \"k\": [1,\n    2,\n    3]\n}\n");
-    struct acl_finding f, *fs[] = {&f};
-    char *out;
-
-    finding_at(&f, t, 9, 26, ACL_ERROR, "m");
-    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
-    assert_snippet(out, "    2 |   \"k\": [1,\n"
-                        "      |        ^~~\n"
-                        "    3 |     2,\n"
-                        "      |     ~~\n"
-                        "    4 |     3]\n"
-                        "      |     ~~\n");
-    free(out);
-    acl_text_free(t);
+    assert_human_snippet("a.json", "{\n  \"k\": [1,\n    2,\n    3]\n}\n", 9,
+                         26,
+                         "    2 |   \"k\": [1,\n"
+                         "      |        ^~~\n"
+                         "    3 |     2,\n"
+                         "      |     ~~\n"
+                         "    4 |     3]\n"
+                         "      |     ~~\n");
 }
 END_TEST
 
@@ -234,17 +245,10 @@ END_TEST
  * the caret still sits under the span. */
 START_TEST(human_escapes_source)
 {
-    struct acl_text *t =
-        text_of("app/x.py", "\tk = \"\x1b[2J\xe2\x80\xae\" # \x7f\n");
-    struct acl_finding f, *fs[] = {&f};
-    char *out;
-
-    finding_at(&f, t, 5, 14, ACL_ERROR, "m");
-    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
-    assert_snippet(out, "    1 |     k = \"\\x1B[2J\\u{202E}\" # \\x7F\n"
-                        "      |         ^~~~~~~~~~~~~~~~~\n");
-    free(out);
-    acl_text_free(t);
+    assert_human_snippet("app/x.py",
+                         "\tk = \"\x1b[2J\xe2\x80\xae\" # \x7f\n", 5, 14,
+                         "    1 |     k = \"\\x1B[2J\\u{202E}\" # \\x7F\n"
+                         "      |         ^~~~~~~~~~~~~~~~~\n");
 }
 END_TEST
 
@@ -252,22 +256,15 @@ END_TEST
 START_TEST(human_crops_long_line)
 {
     struct acl_buf b = {0};
-    struct acl_text *t;
-    struct acl_finding f, *fs[] = {&f};
-    char *out, *line;
+    char *line;
     int i;
 
     for (i = 0; i < 300; i++)
         acl_buf_putc(&b, i == 200 ? '!' : 'x');
-    t = text_of("a.json", b.data);
-    finding_at(&f, t, 200, 201, ACL_ERROR, "m");
-    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
     line = acl_xasprintf("    1 | ...%.40s!%.40s...\n      |    %40s^\n",
                          b.data, b.data, "");
-    assert_snippet(out, line);
+    assert_human_snippet("a.json", b.data, 200, 201, line);
     free(line);
-    free(out);
-    acl_text_free(t);
     acl_buf_free(&b);
 }
 END_TEST
@@ -276,19 +273,10 @@ END_TEST
  * characters) still gets a caret. */
 START_TEST(human_empty_span)
 {
-    struct acl_text *t = text_of("a.json", "[1 2]");
-    struct acl_finding f, *fs[] = {&f};
-    char *out;
-
-    finding_at(&f, t, 3, 3, ACL_ERROR, "m");
-    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
-    assert_snippet(out, "    1 | [1 2]\n      |    ^\n");
-    free(out);
-    finding_at(&f, t, 5, 5, ACL_ERROR, "m");
-    out = render(ACL_FMT_HUMAN, fs, 1, NULL);
-    assert_snippet(out, "    1 | [1 2]\n      |      ^\n");
-    free(out);
-    acl_text_free(t);
+    assert_human_snippet("a.json", "[1 2]", 3, 3,
+                         "    1 | [1 2]\n      |    ^\n");
+    assert_human_snippet("a.json", "[1 2]", 5, 5,
+                         "    1 | [1 2]\n      |      ^\n");
 }
 END_TEST
 

@@ -1,10 +1,15 @@
 /*
- * check_util.c - buffers, strings and errors.
+ * check_util.c - buffers, strings and errors; and the helpers the other
+ * suites share (files, scratch folders, in-process runs of the CLI).
  */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "acl/cli.h"
 #include "acl/util.h"
 #include "check_acl.h"
 
@@ -16,6 +21,97 @@ acl_test_shared_dir(void)
     if (env != NULL && *env != '\0')
         return access(env, R_OK) == 0 ? env : NULL;
     return access("../shared/spec", R_OK) == 0 ? "../shared" : NULL;
+}
+
+char *
+acl_test_read(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    struct acl_buf b = {0};
+    char chunk[4096];
+    size_t n;
+
+    if (f == NULL)
+        return NULL;
+    acl_buf_append(&b, "", 0);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        acl_buf_append(&b, chunk, n);
+    fclose(f);
+    return acl_buf_steal(&b);
+}
+
+char *
+acl_test_slurp(const char *path)
+{
+    char *text = acl_test_read(path);
+
+    return text != NULL ? text : acl_xstrdup("");
+}
+
+void
+acl_test_check_or_update(const char *path, const char *got, const char *label)
+{
+    char *expected = acl_test_slurp(path);
+
+    if (getenv("ACL_GOLDEN_UPDATE") != NULL) {
+        FILE *f = fopen(path, "wb");
+
+        ck_assert_ptr_nonnull(f);
+        fputs(got, f);
+        fclose(f);
+    } else {
+        ck_assert_msg(strcmp(got, expected) == 0,
+                      "%s: output differs\n--- expected\n%s--- got\n%s",
+                      label, expected, got);
+    }
+    free(expected);
+}
+
+void
+acl_test_put(const char *dir, const char *rel, const char *text)
+{
+    char *path = acl_xasprintf("%s/%s", dir, rel);
+    FILE *f = fopen(path, "w");
+
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    free(path);
+}
+
+void
+acl_test_mkdir(const char *dir, const char *rel)
+{
+    char *path = acl_xasprintf("%s/%s", dir, rel);
+
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    free(path);
+}
+
+char *
+acl_test_run_cli(const char *dir, char **argv, int *rc)
+{
+    char cwd[PATH_MAX], out[] = "/tmp/acl-cli-XXXXXX", **all;
+    int fd = mkstemp(out), argc = 0;
+    char *text;
+
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    while (argv[argc] != NULL)
+        argc++;
+    all = acl_xcalloc((size_t)argc + 3, sizeof *all);
+    memcpy(all, argv, (size_t)argc * sizeof *all);
+    all[argc++] = "-o";
+    all[argc++] = out;
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    if (dir != NULL)
+        ck_assert_int_eq(chdir(dir), 0);
+    *rc = acl_cli_main(argc, all);
+    ck_assert_int_eq(chdir(cwd), 0);
+    text = acl_test_slurp(out);
+    unlink(out);
+    free(all);
+    return text;
 }
 
 START_TEST(buf_grows)

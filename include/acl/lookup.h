@@ -7,11 +7,23 @@
 
 #include "acl/model.h"
 
+struct acl_check;
+
 /* Every target ("Targets" in spec/rules.md): the targets of each
  * gateway in order, then unassignedTargets. Borrowed from p. */
 size_t acl_targets_count(const struct acl_project *p);
 const struct acl_target *acl_targets_at(const struct acl_project *p,
                                         size_t i);
+
+/* Calls fn(c, t) for every target, in the order of acl_targets_at;
+ * fn(c, g) for every gateway of c's project, in order. For rules whose
+ * check looks at each one on its own. */
+void acl_each_target(struct acl_check *c,
+                     void (*fn)(struct acl_check *c,
+                                const struct acl_target *t));
+void acl_each_gateway(struct acl_check *c,
+                      void (*fn)(struct acl_check *c,
+                                 const struct acl_gateway *g));
 
 /* How messages name a target: target "t" of gateway "g", or
  * unassigned target "t". New string; the caller frees it. */
