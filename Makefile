@@ -164,13 +164,14 @@ ci:
 	$(MAKE) O=build-clang CC=clang build-clang/$(BIN) build-clang/check_acl
 	$(MAKE) SANITIZE=1 check
 	$(MAKE) valgrind
-	$(MAKE) check
 	$(MAKE) lint-man
 	$(MAKE) check-config-schema
 	$(MAKE) check-precommit
-	$(MAKE) fuzz FUZZ_SECONDS=60
+	$(MAKE) fuzz FUZZ_SECONDS=60 >$(O)/fuzz.log 2>&1 || { tail -50 $(O)/fuzz.log; exit 1; }
+	tail -2 $(O)/fuzz.log
 	$(MAKE) check-schema
 	$(MAKE) check-sarif
+	$(MAKE) --no-print-directory check
 
 # Benchmarks (not part of the tests): figures go to BENCHMARKS.md.
 $(O)/bench: bench/bench.c

@@ -232,7 +232,8 @@ process_text(struct hasher *h, const char *data, size_t len)
     size_t i = 0;
     unsigned long cp;
 
-    while (i < len) {
+    /* Lines after the last wanted one change no count we report. */
+    while (i < len && h->next < h->nwant) {
         if (u[i] < 0x80) { /* ASCII: one code unit, most of any file */
             process(h, u[i++]);
             continue;
@@ -265,6 +266,8 @@ run_pass(struct hasher *h, const char *data, size_t len)
     h->prev_cr = 0;
     h->next = 0;
     process_text(h, data, len);
+    if (h->next >= h->nwant)
+        return;
     process(h, EOF_UNIT);
     /* Pad with zeros so the last lines get full windows too. */
     for (i = 0; i < BLOCK; i++) {
