@@ -225,6 +225,33 @@ process(struct hasher *h, uint32_t unit)
     update(h, unit);
 }
 
+/* An ASCII unit that is neither skipped nor ends a line. */
+static int
+plain(unsigned char c)
+{
+    return c < 0x80 && c != ' ' && c != '\t' && c != '\r' && c != '\n';
+}
+
+/* The common case, inside a line: a run of plain units needs only the
+ * emit check and the hash step of process(). Returns where it stopped. */
+static size_t
+plain_run(struct hasher *h, const unsigned char *u, size_t len, size_t i)
+{
+    h->prev_cr = 0;
+    while (i < len && plain(u[i])) {
+        uint32_t unit = u[i++], begin;
+
+        if (h->linenos[h->index] != -1)
+            emit(h);
+        begin = h->window[h->index];
+        h->window[h->index] = unit;
+        h->hash = 37 * h->hash + unit - h->first_mod * begin;
+        if (++h->index == BLOCK)
+            h->index = 0;
+    }
+    return i;
+}
+
 static void
 process_text(struct hasher *h, const char *data, size_t len)
 {
@@ -234,6 +261,10 @@ process_text(struct hasher *h, const char *data, size_t len)
 
     /* Lines after the last wanted one change no count we report. */
     while (i < len && h->next < h->nwant) {
+        if (!h->line_start && plain(u[i])) {
+            i = plain_run(h, u, len, i);
+            continue;
+        }
         if (u[i] < 0x80) { /* ASCII: one code unit, most of any file */
             process(h, u[i++]);
             continue;

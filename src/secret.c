@@ -91,6 +91,8 @@ static pcre2_code *compiled[NPATTERNS];
 static pcre2_match_data *mdata;
 static int ready;
 
+static void split_anchors(void);
+
 int
 acl_secret_init(struct acl_error *err)
 {
@@ -127,6 +129,7 @@ acl_secret_init(struct acl_error *err)
         acl_secret_fini();
         return acl_error_set(err, "secret patterns: out of memory");
     }
+    split_anchors();
     ready = 1;
     return 0;
 }
@@ -333,17 +336,45 @@ has_literal(const char *s, size_t len, const char *lit, size_t n)
     return 0;
 }
 
-/* Does s hold one of the '|'-separated literals? */
-static int
-has_anchor(const char *anchors, const char *s, size_t len)
-{
-    while (*anchors != '\0') {
-        size_t n = strcspn(anchors, "|");
+/* The anchors of each pattern, split once: at most MAX_ANCHORS. */
+#define MAX_ANCHORS 6
 
-        if (n > 0 && has_literal(s, len, anchors, n))
-            return 1;
-        anchors += n + (anchors[n] == '|');
+struct lit {
+    const char *s;
+    size_t n;
+};
+
+static struct lit anchor_lits[NPATTERNS][MAX_ANCHORS];
+
+static void
+split_anchors(void)
+{
+    size_t i, k;
+
+    for (i = 0; i < NPATTERNS; i++) {
+        const char *a = patterns[i].anchors;
+
+        for (k = 0; k < MAX_ANCHORS && a != NULL && *a != '\0'; k++) {
+            size_t n = strcspn(a, "|");
+
+            anchor_lits[i][k].s = a;
+            anchor_lits[i][k].n = n;
+            a += n + (a[n] == '|');
+        }
     }
+}
+
+/* Does s hold one of pattern i's anchors (or has it none)? */
+static int
+has_anchor(size_t i, const char *s, size_t len)
+{
+    size_t k;
+
+    if (anchor_lits[i][0].s == NULL)
+        return 1;
+    for (k = 0; k < MAX_ANCHORS && anchor_lits[i][k].s != NULL; k++)
+        if (has_literal(s, len, anchor_lits[i][k].s, anchor_lits[i][k].n))
+            return 1;
     return 0;
 }
 
@@ -357,7 +388,7 @@ acl_secret_known(const char *s, size_t len, struct acl_secret_match *m)
     for (i = 0; i < NPATTERNS; i++) {
         size_t end = 0, start;
 
-        if (!has_anchor(patterns[i].anchors, s, len))
+        if (!has_anchor(i, s, len))
             continue;
         start = first_match(i, s, len, &end);
         if (start < best) {
