@@ -34,7 +34,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
         check-precommit check-config-schema
 
@@ -47,13 +47,11 @@ deps-ok:
 	  exit 2; }
 
 setup:
-	@if $(PKG_CONFIG) --exists $(DEPS) check 2>/dev/null; then \
-	  echo "build dependencies present"; \
-	else \
-	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && \
-	  $$SUDO apt-get install -y -qq libjansson-dev libpcre2-dev check pkg-config; \
-	fi
+	@sh tools/setup.sh
+
+# What `make ci` needs besides the build dependencies.
+setup-test:
+	@sh tools/setup.sh test
 
 ifdef SANITIZE
 $(BIN): $(O)/$(BIN)
