@@ -25,9 +25,9 @@ check(struct acl_check *c)
 
             acl_text_pos(d->text, dk->first.start, &first);
             acl_report_span(c, ACL_ERROR, d->text, dk->later, dk->pointer,
-                            "member \"%s\" appears twice in this object "
-                            "(first at line %u); the later value wins and "
-                            "the first is silently ignored",
+                            "member \"%s\" is repeated in this object "
+                            "(first at line %u): JSON.parse keeps only the "
+                            "last value and silently drops the earlier one",
                             dk->name, first.line);
         }
     }
