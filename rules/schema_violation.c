@@ -12,7 +12,6 @@
  * checks outside its schema (payment credentials in .env.local).
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "acl/rule.h"
 #include "acl/schema.h"
@@ -23,13 +22,13 @@ struct sink_ctx {
 };
 
 static void
-emit(void *arg, const char *pointer, const char *missing, const char *msg)
+emit(void *arg, const char *pointer, const char *missing, int at_name,
+     const char *msg)
 {
     struct sink_ctx *s = arg;
     struct acl_node n = {s->doc, (char *)pointer, NULL, NULL};
 
-    if (missing == NULL && (strncmp(msg, "unknown member", 14) == 0 ||
-                            strncmp(msg, "key \"", 5) == 0))
+    if (missing == NULL && at_name)
         acl_report_name(s->c, ACL_ERROR, &n, "%s", msg);
     else
         acl_report(s->c, ACL_ERROR, &n, missing, "%s", msg);

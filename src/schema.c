@@ -270,7 +270,9 @@ sx_map_key(struct acl_sx_ctx *cx, const struct acl_sx_type *kt,
     acl_buf_puts(&label, "key ");
     acl_sx_quote(&label, key, len);
     cx->key_label = label.data;
+    cx->at_name = 1;
     acl_sx_value(cx, kt, k);
+    cx->at_name = 0;
     cx->key_label = NULL;
     json_decref(k);
     acl_buf_free(&label);
@@ -338,7 +340,9 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
         acl_buf_printf(&b, "%s%s", i ? ", " : "", o->members[i].name);
     acl_buf_putc(&b, ')');
     old = acl_sx_push(cx, key, len);
+    cx->at_name = 1;
     acl_sx_emit(cx, NULL, b.data);
+    cx->at_name = 0;
     acl_sx_pop(cx, old);
     acl_buf_free(&b);
 }
@@ -632,10 +636,12 @@ acl_schema_validate(enum acl_doc_kind kind, json_t *root,
 }
 
 static void
-sx_count_only(void *arg, const char *pointer, const char *missing, const char *message)
+sx_count_only(void *arg, const char *pointer, const char *missing, int at_name,
+              const char *message)
 {
     (void)pointer;
     (void)missing;
+    (void)at_name;
     (void)message;
     ++*(size_t *)arg;
 }

@@ -142,7 +142,7 @@ acl_sx_emit(struct acl_sx_ctx *cx, const char *missing, const char *msg)
     cx->count++;
     if (cx->sink != NULL)
         cx->sink->emit(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
-                       missing, msg);
+                       missing, cx->at_name, msg);
 }
 
 void

@@ -179,6 +179,7 @@ struct acl_sx_ctx {
     size_t count;                       /* violations so far */
     struct acl_buf ptr;                 /* pointer of the current value */
     const char *key_label;              /* set while checking a map key */
+    int at_name; /* what is reported is the member's name, not its value */
     unsigned depth;
     json_t *index; /* name lookups of the cross-resource rules */
 };

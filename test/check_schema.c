@@ -24,9 +24,12 @@ struct sink_state {
 };
 
 static void
-collect(void *arg, const char *pointer, const char *missing, const char *message)
+collect(void *arg, const char *pointer, const char *missing, int at_name,
+        const char *message)
 {
     struct sink_state *st = arg;
+
+    (void)at_name; /* the golden AC020 fixtures check where it points */
 
     if (st->n < 32) {
         snprintf(st->v[st->n].ptr, sizeof st->v[0].ptr, "%s", pointer);

@@ -24,11 +24,12 @@
 static size_t nviolations;
 
 static void
-print_violation(void *arg, const char *pointer, const char *missing,
+print_violation(void *arg, const char *pointer, const char *missing, int at_name,
                 const char *message)
 {
     (void)arg;
     (void)missing;
+    (void)at_name;
     nviolations++;
     printf("%s: %s\n", pointer[0] ? pointer : "(root)", message);
 }

@@ -18,10 +18,12 @@
 
 /* Called once per violation. pointer names the offending value; when
  * missing is not NULL, pointer names the object and missing is the
- * absent required member's name. message says what is expected. */
+ * absent required member's name. at_name is set when the member's name
+ * itself is wrong (an unknown member, a bad map key) rather than its
+ * value. message says what is expected. */
 struct acl_schema_sink {
     void (*emit)(void *arg, const char *pointer, const char *missing,
-                 const char *message);
+                 int at_name, const char *message);
     void *arg;
 };
 
