@@ -57,8 +57,7 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
         rc = acl_error_set(err, "%s: not a regular file", disp);
     else if (st != ACL_READ_MISSING)
         rc = acl_error_set(err, "%s: cannot be read (%s)", disp,
-                           strchr(rerr.text, ':') ? strchr(rerr.text, ':') + 2
-                                                  : rerr.text);
+                           acl_read_status_text(st, &rerr));
     free(path);
     free(disp);
     return rc;

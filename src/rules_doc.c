@@ -12,10 +12,7 @@
 int
 acl_rule_prod_level(const struct acl_rule *r)
 {
-    /* Rules written before the flag existed say it in words. */
-    return (r->flags & ACL_RULE_PROD_LEVEL) != 0 ||
-           (r->level == ACL_ERROR && r->description != NULL &&
-            strstr(r->description, "a warning otherwise") != NULL);
+    return (r->flags & ACL_RULE_PROD_LEVEL) != 0;
 }
 
 const char *
