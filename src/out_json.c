@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "acl/jsonout.h"
 #include "acl/report.h"
 #include "acl/rule.h"
 #include "acl/version.h"
@@ -77,7 +78,7 @@ acl_report_json(const struct acl_report_ctx *ctx)
         json_array_append_new(arr, finding_json(ctx->findings->items[i]));
     json_object_set_new(root, "findings", arr);
     json_object_set_new(root, "summary", summary_json(ctx));
-    rc = json_dumpf(root, ctx->out, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+    rc = acl_json_dumpf(root, ctx->out);
     fputc('\n', ctx->out);
     json_decref(root);
     return rc;

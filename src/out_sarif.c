@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "acl/engine.h"
+#include "acl/jsonout.h"
 #include "acl/rule.h"
 #include "acl/sarif.h"
 #include "acl/version.h"
@@ -298,7 +299,7 @@ acl_report_sarif(const struct acl_report_ctx *ctx)
     json_object_set_new(run, "results", acl_sarif_results(&s));
     json_object_set_new(run, "columnKind", json_string("utf16CodeUnits"));
     json_object_set_new(log, "runs", json_pack("[o]", run));
-    rc = json_dumpf(log, ctx->out, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+    rc = acl_json_dumpf(log, ctx->out);
     fputc('\n', ctx->out);
     json_decref(log);
     sarif_free(&s);

@@ -76,20 +76,24 @@ acl_sarif_uri(const char *path)
 json_t *
 acl_sarif_text(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     struct acl_buf b = {0};
-    size_t i = 0, k;
+    size_t i = 0, run = 0, k;
     unsigned long cp;
     json_t *j;
 
+    /* Valid text is copied in runs; only a bad sequence breaks one. */
     acl_buf_append(&b, "", 0);
     while (i < n) {
-        k = utf8_next((const unsigned char *)s + i, n - i, &cp);
-        if (cp == BAD)
+        k = u[i] < 0x80 ? 1 : utf8_next(u + i, n - i, &cp);
+        if (u[i] >= 0x80 && cp == BAD) {
+            acl_buf_append(&b, s + run, i - run);
             acl_buf_puts(&b, "\xEF\xBF\xBD");
-        else
-            acl_buf_append(&b, s + i, k);
+            run = i + k;
+        }
         i += k;
     }
+    acl_buf_append(&b, s + run, n - run);
     j = json_stringn(b.data, b.len);
     acl_buf_free(&b);
     return j != NULL ? j : json_string("");
