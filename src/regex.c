@@ -13,6 +13,7 @@
 
 struct acl_regex {
     pcre2_code *code;
+    struct acl_jit jit;
     pcre2_match_data *md;
     pcre2_match_context *mc;
 };
@@ -35,9 +36,6 @@ acl_regex_new(const char *pattern, struct acl_error *err)
         free(re);
         return NULL;
     }
-    /* Without JIT support the interpreter does the same job. */
-    if (getenv("ACL_NO_JIT") == NULL)
-        (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
     re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     re->mc = pcre2_match_context_create(NULL);
     if (re->md == NULL || re->mc == NULL) {
@@ -47,6 +45,21 @@ acl_regex_new(const char *pattern, struct acl_error *err)
     }
     pcre2_set_match_limit(re->mc, MATCH_LIMIT);
     return re;
+}
+
+void
+acl_jit_account(struct acl_jit *j, pcre2_code *code, size_t len)
+{
+    static int off = -1;
+
+    j->scanned += len;
+    if (j->tried || j->scanned < ACL_JIT_AFTER)
+        return;
+    j->tried = 1;
+    if (off < 0)
+        off = getenv("ACL_NO_JIT") != NULL;
+    if (!off)
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 }
 
 void
@@ -70,6 +83,7 @@ acl_regex_find(struct acl_regex *re, const char *s, size_t len, size_t from,
 
     if (from > len)
         return 0;
+    acl_jit_account(&re->jit, re->code, len - from);
     rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0, re->md, re->mc);
     if (rc <= 0)
         return 0;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/regex.h"
 #include "schema_int.h"
 
 struct sx_pattern {
@@ -128,6 +129,7 @@ static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
 };
 
 static pcre2_code *sx_code[ACL_PAT_COUNT];
+static struct acl_jit sx_jit[ACL_PAT_COUNT];
 static pcre2_match_data *sx_md;
 /* The subject, copied with zeroed padding: the JIT's vector loads may
  * read a little past the end, and a document's strings sit in an arena
@@ -186,10 +188,6 @@ sx_compile(int p)
                                PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &err, &off,
                                NULL);
     free(src);
-    /* ACL_NO_JIT: as for the secret patterns, valgrind runs may ask for
-     * the interpreter. */
-    if (sx_code[p] != NULL && getenv("ACL_NO_JIT") == NULL)
-        (void)pcre2_jit_compile(sx_code[p], PCRE2_JIT_COMPLETE);
     return sx_code[p];
 }
 
@@ -209,6 +207,7 @@ acl_sx_pattern_match(int p, const char *s, size_t len)
     acl_xgrow((void **)&sx_subject, &sx_subject_cap, len + SX_PAD, 1);
     memcpy(sx_subject, s, len);
     memset(sx_subject + len, 0, SX_PAD);
+    acl_jit_account(&sx_jit[p], code, len);
     rc = pcre2_match(code, (PCRE2_SPTR)sx_subject, len, 0, 0, sx_md, NULL);
     return rc >= 0;
 }
@@ -244,6 +243,7 @@ acl_sx_pattern_fini(void)
     for (p = 0; p < ACL_PAT_COUNT; p++) {
         pcre2_code_free(sx_code[p]);
         sx_code[p] = NULL;
+        memset(&sx_jit[p], 0, sizeof sx_jit[p]);
     }
     pcre2_match_data_free(sx_md);
     sx_md = NULL;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/regex.h"
 #include "acl/secret.h"
 
 /* Filters applied to a regex match before it counts. */
@@ -88,6 +89,7 @@ static const struct pattern patterns[] = {
 
 /* Shared state: the detector is not thread-safe (one match-data). */
 static pcre2_code *compiled[NPATTERNS];
+static struct acl_jit jit[NPATTERNS];
 static pcre2_match_data *mdata;
 static int ready;
 
@@ -97,10 +99,6 @@ int
 acl_secret_init(struct acl_error *err)
 {
     size_t i;
-    /* JIT code reads past the subject in wide loads, which valgrind
-     * reports as uses of uninitialised memory: the knob keeps valgrind
-     * runs quiet. */
-    int jit = getenv("ACL_NO_JIT") == NULL;
 
     if (ready)
         return 0;
@@ -120,9 +118,7 @@ acl_secret_init(struct acl_error *err)
                                  i, patterns[i].kind, (const char *)msg,
                                  (size_t)eoff);
         }
-        /* Without JIT support the interpreter does the same job. */
-        if (jit)
-            (void)pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+        memset(&jit[i], 0, sizeof jit[i]);
     }
     mdata = pcre2_match_data_create(8, NULL);
     if (mdata == NULL) {
@@ -306,9 +302,10 @@ first_match(size_t i, const char *s, size_t len, size_t *end)
 
     while (off <= len) {
         const PCRE2_SIZE *ov;
-        int rc = pcre2_match(compiled[i], (PCRE2_SPTR)s, len, off, 0, mdata,
-                             NULL);
+        int rc;
 
+        acl_jit_account(&jit[i], compiled[i], len - off);
+        rc = pcre2_match(compiled[i], (PCRE2_SPTR)s, len, off, 0, mdata, NULL);
         if (rc < 0)
             break; /* no match, or a resource limit: treat as none */
         ov = pcre2_get_ovector_pointer(mdata);

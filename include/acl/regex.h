@@ -1,7 +1,7 @@
 /*
  * regex.h - pcre2 patterns for rules that scan text: compiled once (in
- * a rule's init), JIT-compiled when pcre2 supports it and ACL_NO_JIT is
- * not set (valgrind runs), matched with bounded effort.
+ * a rule's init), JIT-compiled once they have scanned enough text (see
+ * acl_jit_account), matched with bounded effort.
  *
  * A struct acl_regex is owned by its creator: acl_regex_free releases
  * it (NULL is fine). It keeps its own match data, so one pattern is not
@@ -28,5 +28,26 @@ void acl_regex_free(struct acl_regex *re);
  * bytes before from. */
 int acl_regex_find(struct acl_regex *re, const char *s, size_t len,
                    size_t from, size_t *ov, size_t nov);
+
+/* Lazy JIT for every pcre2 pattern of the linter. Compiling a pattern
+ * to machine code costs about as much as interpreting it over tens of
+ * KiB, and a typical project never gives one pattern that much text:
+ * JIT-compiling all of them up front was a tenth of a small project's
+ * run. So each pattern counts the bytes it is asked to scan and is
+ * compiled once the count passes ACL_JIT_AFTER. Without JIT support,
+ * or with ACL_NO_JIT set (valgrind runs: JIT code reads past the
+ * subject in wide loads), the interpreter goes on doing the same job. */
+#define ACL_JIT_AFTER (32u * 1024u)
+
+struct acl_jit {
+    size_t scanned;
+    int tried;
+};
+
+struct pcre2_real_code_8;
+
+/* Call before matching len bytes with code; zero-initialise j. */
+void acl_jit_account(struct acl_jit *j, struct pcre2_real_code_8 *code,
+                     size_t len);
 
 #endif
