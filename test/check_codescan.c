@@ -1,10 +1,14 @@
 /*
  * check_codescan.c - agent source scanning: the loader of agent source
  * files (bounds, skipped folders, links, FIFOs), the code lexer and the
- * assigned-name reader, the real-CLI corpus (nothing reported), and
- * that no output format ever prints a whole secret of the fixtures.
+ * assigned-name reader, the pattern helper and its lazy JIT, the
+ * real-CLI corpus (nothing reported), and that no output format ever
+ * prints a whole secret of the fixtures.
  */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
 #include <dirent.h>
+#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +18,7 @@
 #include "acl/codelex.h"
 #include "acl/engine.h"
 #include "acl/model.h"
+#include "acl/regex.h"
 #include "check_acl.h"
 
 /* ---- a scratch project ---- */
@@ -727,6 +732,73 @@ START_TEST(corpus_quiet)
 }
 END_TEST
 
+/* ---- patterns ---- */
+
+START_TEST(regex_find_groups)
+{
+    struct acl_error err;
+    struct acl_regex *re = acl_regex_new("k=(\\w+)(x)?", &err);
+    size_t ov[6];
+    const char text[] = "a k=v1 k=v2";
+
+    ck_assert_ptr_nonnull(re);
+    ck_assert_int_eq(acl_regex_find(re, text, strlen(text), 0, ov, 6), 1);
+    ck_assert_uint_eq(ov[2], 4);
+    ck_assert_uint_eq(ov[3], 6);
+    ck_assert_uint_eq(ov[4], (size_t)-1);
+    ck_assert_int_eq(acl_regex_find(re, text, strlen(text), 6, ov, 6), 1);
+    ck_assert_uint_eq(ov[2], 9);
+    ck_assert_int_eq(acl_regex_find(re, text, strlen(text), 12, ov, 6), 0);
+    acl_regex_free(re);
+    ck_assert_ptr_null(acl_regex_new("(", &err));
+    ck_assert_ptr_nonnull(strstr(err.text, "pattern ("));
+}
+END_TEST
+
+static size_t
+jit_size(const pcre2_code *code)
+{
+    size_t n = 0;
+
+    pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &n);
+    return n;
+}
+
+/* A pattern is machine-compiled only once it has scanned ACL_JIT_AFTER
+ * bytes, and matches the same before and after. */
+START_TEST(jit_is_lazy)
+{
+    int err, has_jit = 0;
+    PCRE2_SIZE off;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR) "sk-[a-z]{4}",
+                                     PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
+    pcre2_match_data *md = pcre2_match_data_create(2, NULL);
+    struct acl_jit jit = {0};
+    const char text[] = "xx sk-abcd yy";
+    size_t i;
+
+    ck_assert_ptr_nonnull(code);
+    pcre2_config(PCRE2_CONFIG_JIT, &has_jit);
+    for (i = 0; i + sizeof text - 1 < ACL_JIT_AFTER; i += sizeof text - 1) {
+        acl_jit_account(&jit, code, sizeof text - 1);
+        ck_assert_int_eq(pcre2_match(code, (PCRE2_SPTR)text, sizeof text - 1,
+                                     0, 0, md, NULL), 1);
+    }
+    ck_assert_uint_eq(jit_size(code), 0);
+    acl_jit_account(&jit, code, sizeof text - 1);
+    acl_jit_account(&jit, code, sizeof text - 1);
+    if (has_jit && getenv("ACL_NO_JIT") == NULL)
+        ck_assert_uint_gt(jit_size(code), 0);
+    else
+        ck_assert_uint_eq(jit_size(code), 0);
+    ck_assert_int_eq(pcre2_match(code, (PCRE2_SPTR)text, sizeof text - 1, 0,
+                                 0, md, NULL), 1);
+    ck_assert_uint_eq(pcre2_get_ovector_pointer(md)[0], 3);
+    pcre2_match_data_free(md);
+    pcre2_code_free(code);
+}
+END_TEST
+
 Suite *
 acl_suite_codescan(void)
 {
@@ -747,6 +819,10 @@ acl_suite_codescan(void)
     tcase_add_test(tc, lex_js);
     tcase_add_test(tc, lex_lang_of_path);
     tcase_add_test(tc, assigned_names);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("patterns");
+    tcase_add_test(tc, regex_find_groups);
+    tcase_add_test(tc, jit_is_lazy);
     suite_add_tcase(s, tc);
     tc = tcase_create("secrets_in_outputs");
     tcase_set_timeout(tc, 120);
