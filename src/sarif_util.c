@@ -236,15 +236,20 @@ plain(unsigned char c)
     return c < 0x80 && c != ' ' && c != '\t' && c != '\r' && c != '\n';
 }
 
-/* The common case, inside a line: a run of plain units needs only the
- * emit check and the hash step of process(). Returns where it stopped. */
+/* The common case, inside a line: plain units need only the emit check
+ * and the hash step of process(), and spaces and tabs (the indentation
+ * of every line) nothing at all. Returns where it stopped. */
 static size_t
 plain_run(struct hasher *h, const unsigned char *u, size_t len, size_t i)
 {
     h->prev_cr = 0;
-    while (i < len && plain(u[i])) {
-        uint32_t unit = u[i++], begin;
+    for (; i < len; i++) {
+        uint32_t unit = u[i], begin;
 
+        if (unit == ' ' || unit == '\t')
+            continue;
+        if (!plain(u[i]))
+            break;
         if (h->linenos[h->index] != -1)
             emit(h);
         begin = h->window[h->index];
@@ -265,7 +270,7 @@ process_text(struct hasher *h, const char *data, size_t len)
 
     /* Lines after the last wanted one change no count we report. */
     while (i < len && h->next < h->nwant) {
-        if (!h->line_start && plain(u[i])) {
+        if (!h->line_start && (plain(u[i]) || u[i] == ' ' || u[i] == '\t')) {
             i = plain_run(h, u, len, i);
             continue;
         }
@@ -366,6 +371,17 @@ window_hash(const char *data, size_t len, size_t start)
     return h;
 }
 
+/* Where the line that starts at i ends: its CR or LF, or len. */
+static size_t
+line_end(const char *data, size_t len, size_t i)
+{
+    const char *nl = memchr(data + i, '\n', len - i);
+    size_t stop = nl != NULL ? (size_t)(nl - data) : len;
+    const char *cr = memchr(data + i, '\r', stop - i);
+
+    return cr != NULL ? (size_t)(cr - data) : stop;
+}
+
 /* Byte offsets where the wanted (sorted) lines start. */
 static void
 line_starts(const char *data, size_t len, const unsigned *lines, size_t n,
@@ -376,15 +392,16 @@ line_starts(const char *data, size_t len, const unsigned *lines, size_t n,
 
     while (k < n && lines[k] < 1)
         starts[k++] = 0;
-    for (; k < n; i++) {
+    while (k < n) {
         while (k < n && lines[k] == line)
             starts[k++] = i;
+        if (k == n)
+            break;
+        i = line_end(data, len, i);
         if (i >= len)
             break;
-        if (data[i] == '\r' && i + 1 < len && data[i + 1] == '\n')
-            i++;
-        if (data[i] == '\n' || data[i] == '\r')
-            line++;
+        i += data[i] == '\r' && i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+        line++;
     }
     while (k < n)
         starts[k++] = len;
