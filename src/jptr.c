@@ -11,7 +11,7 @@ acl_jptr_append(struct acl_buf *b, const char *token, size_t len)
 {
     size_t i, run = 0;
 
-    acl_buf_putc(b, '/');
+    acl_buf_append(b, "/", 1);
     for (i = 0; i < len; i++) {
         if (token[i] != '~' && token[i] != '/')
             continue;
@@ -20,6 +20,20 @@ acl_jptr_append(struct acl_buf *b, const char *token, size_t len)
         run = i + 1;
     }
     acl_buf_append(b, token + run, len - run);
+}
+
+void
+acl_jptr_append_index(struct acl_buf *b, size_t index)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+
+    do {
+        digits[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index > 0);
+    digits[--n] = '/';
+    acl_buf_append(b, digits + n, sizeof digits - n);
 }
 
 char *
@@ -35,7 +49,11 @@ acl_jptr_join(const char *base, const char *token, size_t len)
 char *
 acl_jptr_index(const char *base, size_t index)
 {
-    return acl_xasprintf("%s/%zu", base, index);
+    struct acl_buf b = {0};
+
+    acl_buf_puts(&b, base);
+    acl_jptr_append_index(&b, index);
+    return acl_buf_steal(&b);
 }
 
 int

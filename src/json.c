@@ -380,7 +380,7 @@ frame_pointer(const struct parser *p, size_t depth)
         if (json_is_object(f->value))
             acl_jptr_append(&b, f->key_text, f->key_len);
         else
-            acl_buf_printf(&b, "/%zu", json_array_size(f->value) - 1);
+            acl_jptr_append_index(&b, json_array_size(f->value) - 1);
     }
     return acl_buf_steal(&b);
 }

@@ -291,7 +291,7 @@ walk_value(struct walk *w, json_t *v)
         }
     } else if (json_is_array(v)) {
         json_array_foreach(v, i, c) {
-            acl_buf_printf(&w->ptr, "/%zu", i);
+            acl_jptr_append_index(&w->ptr, i);
             walk_value(w, c);
             w->ptr.len = mark;
             w->ptr.data[mark] = '\0';

@@ -6,23 +6,15 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "acl/jptr.h"
 #include "schema_int.h"
 
 size_t
 acl_sx_push(struct acl_sx_ctx *cx, const char *tok, size_t len)
 {
     size_t old = cx->ptr.len;
-    size_t i;
 
-    acl_buf_putc(&cx->ptr, '/');
-    for (i = 0; i < len; i++) {
-        if (tok[i] == '~')
-            acl_buf_puts(&cx->ptr, "~0");
-        else if (tok[i] == '/')
-            acl_buf_puts(&cx->ptr, "~1");
-        else
-            acl_buf_append(&cx->ptr, tok + i, 1);
-    }
+    acl_jptr_append(&cx->ptr, tok, len);
     return old;
 }
 
@@ -31,7 +23,7 @@ acl_sx_push_index(struct acl_sx_ctx *cx, size_t i)
 {
     size_t old = cx->ptr.len;
 
-    acl_buf_printf(&cx->ptr, "/%zu", i);
+    acl_jptr_append_index(&cx->ptr, i);
     return old;
 }
 

@@ -207,6 +207,14 @@ START_TEST(pointer_escaping)
     p = acl_jptr_index("/t", 12);
     ck_assert_str_eq(p, "/t/12");
     free(p);
+    acl_buf_reset(&tok);
+    acl_jptr_append_index(&tok, 0);
+    acl_jptr_append_index(&tok, 9);
+    acl_jptr_append_index(&tok, 10);
+    acl_jptr_append_index(&tok, (size_t)-1);
+    p = acl_xasprintf("/0/9/10/%zu", (size_t)-1);
+    ck_assert_str_eq(tok.data, p);
+    free(p);
     acl_buf_free(&tok);
 }
 END_TEST

@@ -15,6 +15,9 @@ char *acl_jptr_join(const char *base, const char *token, size_t len);
 char *acl_jptr_index(const char *base, size_t index);
 /* Appends "/" + escaped token to b. */
 void acl_jptr_append(struct acl_buf *b, const char *token, size_t len);
+/* Appends "/" + index to b: every array element of every walk does, so
+ * it is not a printf. */
+void acl_jptr_append_index(struct acl_buf *b, size_t index);
 /* Reads the next reference token of *p (which points at a '/' or the
  * final NUL) into tok, unescaped, and advances *p. Returns 0 on
  * success, 1 at the end, -1 on a malformed pointer. */
