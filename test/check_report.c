@@ -5,6 +5,7 @@
  * members that the fixtures cannot reach (suppressions, baseline state,
  * notifications, absolute paths).
  */
+#include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +143,122 @@ START_TEST(line_hash_repeats)
     ck_assert_str_eq(out[3], "c129715d7a2bc9a3:1");
     ck_assert_str_eq(out[4], "");
     acl_buf_free(&b);
+}
+END_TEST
+
+/* The line hash computed the plain way, as an oracle: the text as
+ * the code units the hasher sees (spaces and tabs dropped, CR LF and CR
+ * read as LF, UTF-16 from UTF-8 with U+FFFD for a bad byte), then for
+ * every line the hash of the 100 units from its start. */
+static size_t
+oracle_units(const unsigned char *t, size_t len, uint32_t *u)
+{
+    size_t i = 0, n = 0;
+
+    while (i < len) {
+        unsigned long cp = t[i];
+        size_t k = 1, need = 0;
+
+        if (t[i] == ' ' || t[i] == '\t') {
+            i++;
+            continue;
+        }
+        if (t[i] == '\r') {
+            u[n++] = '\n';
+            i += i + 1 < len && t[i + 1] == '\n' ? 2 : 1;
+            continue;
+        }
+        if (cp >= 0xC2 && cp <= 0xDF)
+            need = 1, cp &= 0x1F;
+        else if (cp >= 0xE0 && cp <= 0xEF)
+            need = 2, cp &= 0x0F;
+        else if (cp >= 0xF0 && cp <= 0xF4)
+            need = 3, cp &= 0x07;
+        else if (cp >= 0x80)
+            cp = 0xFFFD;
+        for (; k <= need; k++) {
+            int lo = 0x80, hi = 0xBF;
+
+            if (k == 1 && t[i] == 0xE0) lo = 0xA0;
+            if (k == 1 && t[i] == 0xED) hi = 0x9F;
+            if (k == 1 && t[i] == 0xF0) lo = 0x90;
+            if (k == 1 && t[i] == 0xF4) hi = 0x8F;
+            if (i + k >= len || t[i + k] < lo || t[i + k] > hi) {
+                cp = 0xFFFD;
+                break;
+            }
+            cp = (cp << 6) | (t[i + k] & 0x3F);
+        }
+        i += k > need ? need + 1 : k;
+        if (cp >= 0x10000) {
+            u[n++] = (uint32_t)(0xD800 + ((cp - 0x10000) >> 10));
+            u[n++] = (uint32_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            u[n++] = (uint32_t)cp;
+        }
+    }
+    return n;
+}
+
+static void
+oracle_hashes(const char *text, size_t len, size_t nlines,
+              char (*out)[ACL_LINE_HASH_SIZE])
+{
+    uint32_t *u = calloc(2 * len + 102, sizeof *u);
+    uint64_t *h = calloc(len + 2, sizeof *h);
+    size_t n = oracle_units((const unsigned char *)text, len, u), i, k, line = 0;
+
+    u[n] = 65535; /* then zeros */
+    for (i = 0; i <= n; i++) {
+        if (i > 0 && u[i - 1] != '\n')
+            continue;
+        for (h[line] = 0, k = 0; k < 100; k++)
+            h[line] = 37 * h[line] + u[i + k];
+        line++;
+    }
+    for (i = 0; i < nlines; i++) {
+        size_t count = 0;
+
+        out[i][0] = '\0';
+        if (i >= line)
+            continue;
+        for (k = 0; k <= i; k++)
+            count += h[k] == h[i];
+        snprintf(out[i], ACL_LINE_HASH_SIZE, "%" PRIx64 ":%zu", h[i], count);
+    }
+    free(u);
+    free(h);
+}
+
+/* Random texts of short lines, blanks, CR, LF, non-ASCII and bad bytes,
+ * with repeated lines: the hasher agrees with the oracle on every line. */
+START_TEST(line_hash_random_texts)
+{
+    static const char *const pieces[] = {
+        "a", "{", "\"k\": 1,", " ", "\t", "\n", "\r", "\r\n", "\r \n",
+        "\xC3\xA9", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xE0\x80", "\xFF",
+        "    \"name\": \"x\",\n", "x\n", "\n\n"};
+    unsigned seed = 7, lines[400];
+    char want[400][ACL_LINE_HASH_SIZE], got[400][ACL_LINE_HASH_SIZE];
+    int round, i;
+
+    for (i = 0; i < 400; i++)
+        lines[i] = (unsigned)i + 1;
+    for (round = 0; round < 300; round++) {
+        struct acl_buf b = {0};
+        int n = rand_r(&seed) % 300;
+
+        acl_buf_append(&b, "", 0);
+        for (i = 0; i < n; i++)
+            acl_buf_puts(&b, pieces[rand_r(&seed) % ACL_ARRAY_LEN(pieces)]);
+        oracle_hashes(b.data, b.len, 400, want);
+        acl_line_hashes(b.data, b.len, lines, 400, got);
+        for (i = 0; i < 400; i++)
+            ck_assert_msg(strcmp(want[i], got[i]) == 0,
+                          "round %d line %d: %s != %s", round, i + 1, got[i],
+                          want[i]);
+        acl_buf_free(&b);
+    }
 }
 END_TEST
 
@@ -492,6 +609,7 @@ acl_suite_report(void)
 
     tcase_add_test(sarif, line_hash_vectors);
     tcase_add_test(sarif, line_hash_repeats);
+    tcase_add_test(sarif, line_hash_random_texts);
     tcase_add_test(sarif, uri_encoding);
     tcase_add_test(sarif, sarif_text_repairs_utf8);
     tcase_add_test(human, human_location_and_caret);
