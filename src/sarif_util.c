@@ -150,61 +150,74 @@ count_slot(struct counts *t, uint64_t key, int insert)
 
 #define BLOCK 100
 #define EOF_UNIT 65535u
+#define PENDING 128 /* > BLOCK: every line start is followed by a unit */
 
-/* The rolling hash over a window of the last BLOCK code units; linenos
- * marks which window slots started a line. */
+/* The hash of the BLOCK units from a line start is taken from prefix
+ * hashes: with P(n) = sum of unit[k] * 37^(n-1-k) over k < n, it is
+ * P(start + BLOCK) - P(start) * 37^BLOCK. So each unit costs one
+ * multiply-add, and the line starts whose window is not yet full wait
+ * in a ring, oldest first. */
 struct hasher {
-    uint32_t window[BLOCK];
-    long linenos[BLOCK];
-    uint64_t hash, first_mod;
-    size_t index;
+    uint64_t prefix, pow;
+    uint64_t units, due; /* due: when the oldest start's window is full */
+    struct {
+        uint64_t at, prefix;
+        long line;
+    } pend[PENDING];
+    size_t head, npend;
     long lineno;
     int line_start, prev_cr;
-    int counting; /* second pass: count; first pass: note wanted hashes */
-    struct counts counts;
+    struct counts counts; /* the wanted lines' hashes */
     const unsigned *want;
     size_t nwant, next;
     char (*out)[ACL_LINE_HASH_SIZE];
 };
 
-/* The window has come round to a line start: its hash is complete. The
- * first pass notes the hashes of the wanted lines; the second counts
- * how often each has occurred so far and writes the wanted lines'. */
+static void
+set_due(struct hasher *h)
+{
+    h->due = h->npend > 0 ? h->pend[h->head].at + BLOCK : UINT64_MAX;
+}
+
+/* The oldest waiting line's window is full: count its hash, and write
+ * it with the count so far when that line is wanted. */
 static void
 emit(struct hasher *h)
 {
-    long line = h->linenos[h->index];
-    size_t *count = NULL;
-    int wanted;
+    long line = h->pend[h->head].line;
+    uint64_t hash = h->prefix - h->pend[h->head].prefix * h->pow;
+    size_t *count = count_slot(&h->counts, hash, 0);
 
+    h->head = (h->head + 1) % PENDING;
+    h->npend--;
+    set_due(h);
+    if (count != NULL)
+        ++*count;
     while (h->next < h->nwant && (long)h->want[h->next] < line)
         h->next++;
-    wanted = h->next < h->nwant && (long)h->want[h->next] == line;
-    if (h->counting) {
-        count = count_slot(&h->counts, h->hash, 0);
-        if (count != NULL)
-            ++*count;
-    } else if (wanted) {
-        count_slot(&h->counts, h->hash, 1);
-    }
     while (h->next < h->nwant && (long)h->want[h->next] == line) {
         if (count != NULL)
             snprintf(h->out[h->next], ACL_LINE_HASH_SIZE, "%" PRIx64 ":%zu",
-                     h->hash, *count - 1);
+                     hash, *count - 1);
         h->next++;
     }
-    h->linenos[h->index] = -1;
 }
 
 static void
-update(struct hasher *h, uint32_t unit)
+add_unit(struct hasher *h, uint32_t unit)
 {
-    uint32_t begin = h->window[h->index];
+    if (h->line_start) {
+        size_t slot = (h->head + h->npend++) % PENDING;
 
-    h->window[h->index] = unit;
-    h->hash = 37 * h->hash + unit - h->first_mod * begin;
-    if (++h->index == BLOCK)
-        h->index = 0;
+        h->line_start = 0;
+        h->pend[slot].at = h->units;
+        h->pend[slot].prefix = h->prefix;
+        h->pend[slot].line = ++h->lineno;
+        set_due(h);
+    }
+    h->prefix = 37 * h->prefix + unit;
+    if (++h->units == h->due)
+        emit(h);
 }
 
 /* Spaces, tabs and the LF of a CR LF do not count; CR counts as LF. */
@@ -218,15 +231,9 @@ process(struct hasher *h, uint32_t unit)
     h->prev_cr = unit == '\r';
     if (unit == '\r')
         unit = '\n';
-    if (h->linenos[h->index] != -1)
-        emit(h);
-    if (h->line_start) {
-        h->line_start = 0;
-        h->linenos[h->index] = ++h->lineno;
-    }
+    add_unit(h, unit);
     if (unit == '\n')
         h->line_start = 1;
-    update(h, unit);
 }
 
 /* An ASCII unit that is neither skipped nor ends a line. */
@@ -236,28 +243,36 @@ plain(unsigned char c)
     return c < 0x80 && c != ' ' && c != '\t' && c != '\r' && c != '\n';
 }
 
-/* The common case, inside a line: plain units need only the emit check
- * and the hash step of process(), and spaces and tabs (the indentation
- * of every line) nothing at all. Returns where it stopped. */
+/* The common case: plain units and blanks (the indentation of every
+ * line), with the hash state in registers. Returns where it stopped. */
 static size_t
 plain_run(struct hasher *h, const unsigned char *u, size_t len, size_t i)
 {
+    uint64_t prefix = h->prefix, units = h->units;
+
     h->prev_cr = 0;
     for (; i < len; i++) {
-        uint32_t unit = u[i], begin;
-
-        if (unit == ' ' || unit == '\t')
+        if (u[i] == ' ' || u[i] == '\t')
             continue;
         if (!plain(u[i]))
             break;
-        if (h->linenos[h->index] != -1)
+        if (h->line_start) { /* once a line: the slow step */
+            h->prefix = prefix;
+            h->units = units;
+            add_unit(h, u[i]);
+            prefix = h->prefix;
+            units = h->units;
+            continue;
+        }
+        prefix = 37 * prefix + u[i];
+        if (++units == h->due) {
+            h->prefix = prefix;
+            h->units = units;
             emit(h);
-        begin = h->window[h->index];
-        h->window[h->index] = unit;
-        h->hash = 37 * h->hash + unit - h->first_mod * begin;
-        if (++h->index == BLOCK)
-            h->index = 0;
+        }
     }
+    h->prefix = prefix;
+    h->units = units;
     return i;
 }
 
@@ -270,7 +285,7 @@ process_text(struct hasher *h, const char *data, size_t len)
 
     /* Lines after the last wanted one change no count we report. */
     while (i < len && h->next < h->nwant) {
-        if (!h->line_start && (plain(u[i]) || u[i] == ' ' || u[i] == '\t')) {
+        if (plain(u[i]) || u[i] == ' ' || u[i] == '\t') {
             i = plain_run(h, u, len, i);
             continue;
         }
@@ -290,31 +305,21 @@ process_text(struct hasher *h, const char *data, size_t len)
     }
 }
 
-/* One pass of the rolling hash over the whole text. */
+/* One pass over the whole text, then the end mark and zeros so that
+ * the last lines get full windows too. */
 static void
 run_pass(struct hasher *h, const char *data, size_t len)
 {
     size_t i;
 
-    memset(h->window, 0, sizeof h->window);
-    for (i = 0; i < BLOCK; i++)
-        h->linenos[i] = -1;
-    h->hash = 0;
-    h->index = 0;
-    h->lineno = 0;
     h->line_start = 1;
-    h->prev_cr = 0;
-    h->next = 0;
+    set_due(h);
     process_text(h, data, len);
     if (h->next >= h->nwant)
         return;
     process(h, EOF_UNIT);
-    /* Pad with zeros so the last lines get full windows too. */
-    for (i = 0; i < BLOCK; i++) {
-        if (h->linenos[h->index] != -1)
-            emit(h);
-        update(h, 0);
-    }
+    for (i = 0; i < BLOCK && h->npend > 0; i++)
+        add_unit(h, 0);
 }
 
 /* The next code unit of the text at *i as the hasher sees it (see
@@ -415,9 +420,9 @@ acl_line_hashes(const char *data, size_t len, const unsigned *lines,
     size_t *starts = acl_xcalloc(n + 1, sizeof *starts);
     size_t i;
 
-    h->first_mod = 1;
+    h->pow = 1;
     for (i = 0; i < BLOCK; i++)
-        h->first_mod *= 37;
+        h->pow *= 37;
     for (i = 0; i < n; i++)
         out[i][0] = '\0';
     h->want = lines;
@@ -428,7 +433,6 @@ acl_line_hashes(const char *data, size_t len, const unsigned *lines,
     line_starts(data, len, lines, n, starts);
     for (i = 0; i < n; i++)
         count_slot(&h->counts, window_hash(data, len, starts[i]), 1);
-    h->counting = 1;
     run_pass(h, data, len);
     free(starts);
     free(h->counts.keys);
