@@ -10,6 +10,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include <assert.h>
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -318,74 +319,82 @@ first_match(size_t i, const char *s, size_t len, size_t *end)
     return len + 1;
 }
 
-/* Does s (len bytes) hold the literal lit (n bytes)? */
-static int
-has_literal(const char *s, size_t len, const char *lit, size_t n)
-{
-    const char *p = s, *end = s + len;
+/* The anchors of all patterns, split once, with a table from each
+ * byte to the anchors that start with it: one pass over a string finds
+ * which patterns can match it. */
+#define MAX_ANCHOR_LITS 32
 
-    while (n <= (size_t)(end - p) &&
-           (p = memchr(p, lit[0], (size_t)(end - p) - n + 1)) != NULL) {
-        if (memcmp(p, lit, n) == 0)
-            return 1;
-        p++;
-    }
-    return 0;
-}
-
-/* The anchors of each pattern, split once: at most MAX_ANCHORS. */
-#define MAX_ANCHORS 6
-
-struct lit {
+static struct {
     const char *s;
     size_t n;
-};
-
-static struct lit anchor_lits[NPATTERNS][MAX_ANCHORS];
+    size_t pattern;
+} anchor_lits[MAX_ANCHOR_LITS];
+static uint32_t anchors_from[256]; /* byte -> bits of anchor_lits */
+static uint32_t anchorless;        /* bits of the patterns without any */
 
 static void
 split_anchors(void)
 {
-    size_t i, k;
+    size_t i, k = 0;
 
+    assert(NPATTERNS <= 32);
+    memset(anchors_from, 0, sizeof anchors_from);
+    anchorless = 0;
     for (i = 0; i < NPATTERNS; i++) {
         const char *a = patterns[i].anchors;
 
-        for (k = 0; k < MAX_ANCHORS && a != NULL && *a != '\0'; k++) {
+        if (a == NULL || *a == '\0')
+            anchorless |= 1u << i;
+        while (a != NULL && *a != '\0') {
             size_t n = strcspn(a, "|");
 
-            anchor_lits[i][k].s = a;
-            anchor_lits[i][k].n = n;
+            assert(k < MAX_ANCHOR_LITS && n > 0);
+            anchor_lits[k].s = a;
+            anchor_lits[k].n = n;
+            anchor_lits[k].pattern = i;
+            anchors_from[(unsigned char)a[0]] |= 1u << k;
+            k++;
             a += n + (a[n] == '|');
         }
     }
 }
 
-/* Does s hold one of pattern i's anchors (or has it none)? */
-static int
-has_anchor(size_t i, const char *s, size_t len)
+/* The bits of the patterns one of whose anchors s holds (or that have
+ * none). */
+static uint32_t
+patterns_anchored(const char *s, size_t len)
 {
-    size_t k;
+    uint32_t found = anchorless;
+    size_t i;
 
-    if (anchor_lits[i][0].s == NULL)
-        return 1;
-    for (k = 0; k < MAX_ANCHORS && anchor_lits[i][k].s != NULL; k++)
-        if (has_literal(s, len, anchor_lits[i][k].s, anchor_lits[i][k].n))
-            return 1;
-    return 0;
+    for (i = 0; i < len; i++) {
+        uint32_t cand = anchors_from[(unsigned char)s[i]];
+
+        while (cand != 0) {
+            int k = __builtin_ctz(cand);
+
+            cand &= cand - 1;
+            if (anchor_lits[k].n <= len - i &&
+                memcmp(s + i, anchor_lits[k].s, anchor_lits[k].n) == 0)
+                found |= 1u << anchor_lits[k].pattern;
+        }
+    }
+    return found;
 }
 
 int
 acl_secret_known(const char *s, size_t len, struct acl_secret_match *m)
 {
     size_t i, best = len + 1, best_end = 0, best_i = 0;
+    uint32_t anchored;
 
     if (s == NULL || (!ready && acl_secret_init(NULL) != 0))
         return 0;
+    anchored = patterns_anchored(s, len);
     for (i = 0; i < NPATTERNS; i++) {
         size_t end = 0, start;
 
-        if (!has_anchor(i, s, len))
+        if (!(anchored & (1u << i)))
             continue;
         start = first_match(i, s, len, &end);
         if (start < best) {
