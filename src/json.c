@@ -70,13 +70,13 @@ fail(struct parser *p, size_t at, const char *fmt, ...)
 static void
 skip_ws(struct parser *p)
 {
-    while (p->pos < p->len) {
-        char c = p->s[p->pos];
+    const char *s = p->s;
+    size_t i = p->pos, n = p->len;
 
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            break;
-        p->pos++;
-    }
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+                     s[i] == '\r'))
+        i++;
+    p->pos = i;
 }
 
 /* Length of the valid UTF-8 sequence at s[0..n), or 0 if invalid
