@@ -45,10 +45,16 @@ help_markdown(const struct acl_rule *r)
     struct acl_buf b = {0};
     json_t *j;
 
-    acl_buf_printf(&b, "%s\n\n**How to fix:** %c%s.\n", r->description,
-                   toupper((unsigned char)r->help[0]), r->help + 1);
-    if (r->example != NULL)
-        acl_buf_printf(&b, "\n**Example:**\n\n```\n%s\n```\n", r->example);
+    acl_buf_puts(&b, r->description);
+    acl_buf_puts(&b, "\n\n**How to fix:** ");
+    acl_buf_putc(&b, (char)toupper((unsigned char)r->help[0]));
+    acl_buf_puts(&b, r->help + 1);
+    acl_buf_puts(&b, ".\n");
+    if (r->example != NULL) {
+        acl_buf_puts(&b, "\n**Example:**\n\n```\n");
+        acl_buf_puts(&b, r->example);
+        acl_buf_puts(&b, "\n```\n");
+    }
     j = acl_sarif_str(b.data);
     acl_buf_free(&b);
     return j;

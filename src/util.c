@@ -142,17 +142,31 @@ acl_buf_putc(struct acl_buf *b, char c)
     acl_buf_append(b, &c, 1);
 }
 
+/* Formats straight into the spare room, and only when that is too
+ * small grows the buffer and formats again. */
 void
 acl_buf_printf(struct acl_buf *b, const char *fmt, ...)
 {
     va_list ap;
-    char *s;
+    size_t room;
+    int n;
 
+    acl_xgrow((void **)&b->data, &b->cap, b->len + 64, 1);
+    room = b->cap - b->len;
     va_start(ap, fmt);
-    s = acl_xvasprintf(fmt, ap);
+    n = vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);
-    acl_buf_puts(b, s);
-    free(s);
+    if (n < 0) {
+        b->data[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= room) {
+        acl_xgrow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    b->len += (size_t)n;
 }
 
 void

@@ -126,6 +126,13 @@ START_TEST(buf_grows)
     ck_assert_int_eq(b.data[2000], '\0');
     acl_buf_free(&b);
     ck_assert_ptr_null(b.data);
+    /* One piece larger than the spare room: formatted again, whole. */
+    acl_buf_puts(&b, "ab");
+    acl_buf_printf(&b, "%0300d|%s", 7, "end");
+    ck_assert_uint_eq(b.len, 2 + 300 + 4);
+    ck_assert_int_eq(b.data[301], '7');
+    ck_assert_str_eq(b.data + 302, "|end");
+    acl_buf_free(&b);
 }
 END_TEST
 

@@ -52,6 +52,7 @@ struct acl_buf {
 void acl_buf_append(struct acl_buf *b, const char *s, size_t n);
 void acl_buf_puts(struct acl_buf *b, const char *s);
 void acl_buf_putc(struct acl_buf *b, char c);
+/* The arguments must not point into b itself: it may move. */
 void acl_buf_printf(struct acl_buf *b, const char *fmt, ...) ACL_PRINTF(2, 3);
 void acl_buf_reset(struct acl_buf *b);
 /* Hands the data to the caller (who frees it) and empties b. */
