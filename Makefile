@@ -90,6 +90,9 @@ check: all $(TEST_BIN) $(O)/$(BIN)
 generate: all
 	./$(BIN) --generate man-rules >man/agentcore-lint-rules.7.tmp
 	mv man/agentcore-lint-rules.7.tmp man/agentcore-lint-rules.7
+	@mkdir -p docs
+	./$(BIN) --generate rules-md >docs/rules.md.tmp
+	mv docs/rules.md.tmp docs/rules.md
 	./$(BIN) --generate config-schema >schema/agentcore-lint.schema.json.tmp
 	mv schema/agentcore-lint.schema.json.tmp schema/agentcore-lint.schema.json
 

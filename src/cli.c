@@ -355,8 +355,8 @@ lint(struct run *r, struct acl_error *err)
     return write_report(r, err);
 }
 
-/* The files "make generate" writes: the rules manual page and the
- * config file's JSON Schema. */
+/* The files "make generate" writes: the rules manual page, the rules
+ * page in Markdown and the config file's JSON Schema. */
 static int
 generate(const char *what)
 {
@@ -364,6 +364,8 @@ generate(const char *what)
 
     if (strcmp(what, "man-rules") == 0)
         return acl_rules_man(stdout);
+    if (strcmp(what, "rules-md") == 0)
+        return acl_rules_markdown(stdout);
     schema = acl_config_schema();
     json_dumpf(schema, stdout, JSON_INDENT(2));
     fputc('\n', stdout);

@@ -154,9 +154,11 @@ apply_option(int c, struct acl_opts *o, struct acl_error *err)
     case 'h': o->help = 1; return 0;
     case OPT_GENERATE:
         if (strcmp(optarg, "man-rules") != 0 &&
+            strcmp(optarg, "rules-md") != 0 &&
             strcmp(optarg, "config-schema") != 0)
-            return acl_error_set(err, "usage: --generate takes man-rules or "
-                                      "config-schema, not \"%s\"", optarg);
+            return acl_error_set(err, "usage: --generate takes man-rules, "
+                                      "rules-md or config-schema, not \"%s\"",
+                                 optarg);
         o->generate = optarg;
         return 0;
     default:

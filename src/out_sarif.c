@@ -13,12 +13,11 @@
 #include "acl/engine.h"
 #include "acl/jsonout.h"
 #include "acl/rule.h"
+#include "acl/rules_doc.h"
 #include "acl/sarif.h"
 #include "acl/version.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-/* Where each rule is documented, by its ID as the fragment. */
-#define RULES_DOC_URI ACL_URI "/blob/main/man/agentcore-lint-rules.7"
 
 static long
 registry_index(const struct acl_rule *r)
@@ -45,16 +44,7 @@ help_markdown(const struct acl_rule *r)
     struct acl_buf b = {0};
     json_t *j;
 
-    acl_buf_puts(&b, r->description);
-    acl_buf_puts(&b, "\n\n**How to fix:** ");
-    acl_buf_putc(&b, (char)toupper((unsigned char)r->help[0]));
-    acl_buf_puts(&b, r->help + 1);
-    acl_buf_puts(&b, ".\n");
-    if (r->example != NULL) {
-        acl_buf_puts(&b, "\n**Example:**\n\n```\n");
-        acl_buf_puts(&b, r->example);
-        acl_buf_puts(&b, "\n```\n");
-    }
+    acl_md_rule_help(&b, r);
     j = acl_sarif_str(b.data);
     acl_buf_free(&b);
     return j;
@@ -95,7 +85,7 @@ rule_json(const struct acl_rule *r, const struct acl_rule_conf *conf)
 {
     json_t *o = json_object();
     enum acl_level lv = conf->level != ACL_LEVEL_NONE ? conf->level : r->level;
-    char *uri = acl_xasprintf("%s#%s", RULES_DOC_URI, r->id);
+    char *uri = acl_md_rule_uri(r);
     char *help = acl_xasprintf("%s.", r->help);
 
     help[0] = (char)toupper((unsigned char)help[0]);

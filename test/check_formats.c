@@ -21,8 +21,10 @@
 #include <unistd.h>
 
 #include "acl/engine.h"
+#include "acl/rules_doc.h"
 #include "acl/sarif.h"
 #include "acl/util.h"
+#include "acl/version.h"
 #include "check_acl.h"
 
 #define MAX_ARGS 256
@@ -413,6 +415,24 @@ START_TEST(sarif_subfolder_uri)
 }
 END_TEST
 
+/* helpUri names the rule's section of docs/rules.md, whose heading
+ * "## AC001 gateway-no-inbound-auth" GitHub turns into that anchor. */
+static void
+check_help_uri(json_t *rule)
+{
+    const char *id = acl_test_jstr(rule, "id"), *name = acl_test_jstr(rule, "name");
+    char *want = acl_xasprintf("%s/blob/main/docs/rules.md#ac%s-%s", ACL_URI,
+                               id + 2, name);
+    char *heading = acl_xasprintf("\n## %s %s\n", id, name);
+    char *doc = acl_test_slurp("docs/rules.md");
+
+    ck_assert_str_eq(acl_test_jstr(rule, "helpUri"), want);
+    ck_assert_msg(strstr(doc, heading) != NULL, "docs/rules.md lacks %s", id);
+    free(want);
+    free(heading);
+    free(doc);
+}
+
 static void
 check_rule_entry(json_t *rule)
 {
@@ -432,7 +452,22 @@ check_rule_entry(json_t *rule)
                      sec ? "security" : "correctness");
     ck_assert_int_eq(acl_test_jget(rule, "properties/security-severity") != NULL,
                      sec != 0);
+    check_help_uri(rule);
 }
+
+/* Rule texts in Markdown: a name pattern stays text, not an HTML tag;
+ * code spans stay as written; intraword underscores stay. */
+START_TEST(markdown_escapes)
+{
+    struct acl_buf b = {0};
+
+    acl_md_text(&b, "AGENTCORE_GATEWAY_<NAME>_URL, a*b, x|y, _ID, "
+                    "`run <cmd> a_b *` then \\");
+    ck_assert_str_eq(b.data, "AGENTCORE_GATEWAY_\\<NAME>\\_URL, a\\*b, "
+                             "x\\|y, \\_ID, `run <cmd> a_b *` then \\\\");
+    acl_buf_free(&b);
+}
+END_TEST
 
 /* Every rule that ran is in driver.rules once, a disabled one is not,
  * and each ruleIndex names its rule. */
@@ -521,6 +556,7 @@ acl_suite_formats(void)
     tcase_add_test(hostile, hostile_path);
     tcase_add_test(sarif, sarif_subfolder_uri);
     tcase_add_test(sarif, sarif_rules_and_indexes);
+    tcase_add_test(sarif, markdown_escapes);
     tcase_add_test(sarif, sarif_utf16_columns);
     tcase_add_test(sarif, sarif_same_bytes);
     suite_add_tcase(s, golden);

@@ -155,6 +155,8 @@ fi
 # --- Generated files, docs, completion ---------------------------------
 "$BIN" --generate man-rules | cmp -s - man/agentcore-lint-rules.7 && ok ||
     bad "man/agentcore-lint-rules.7 is out of date: run make generate"
+"$BIN" --generate rules-md | cmp -s - docs/rules.md && ok ||
+    bad "docs/rules.md is out of date: run make generate"
 "$BIN" --generate config-schema | cmp -s - schema/agentcore-lint.schema.json && ok ||
     bad "schema/agentcore-lint.schema.json is out of date: run make generate"
 expect_exit 2 "--generate of something unknown" -- "$BIN" --generate nothing

@@ -1,6 +1,7 @@
 /*
- * rules_doc.h - rule documentation: --list-rules, --explain, and the
- * generated manual page agentcore-lint-rules(7).
+ * rules_doc.h - rule documentation: --list-rules, --explain, the
+ * generated manual page agentcore-lint-rules(7) and the Markdown of
+ * docs/rules.md and of SARIF's rule help.
  */
 #ifndef ACL_RULES_DOC_H
 #define ACL_RULES_DOC_H
@@ -17,6 +18,17 @@ int acl_rules_explain(FILE *out, const struct acl_rule *r);
 /* Writes man/agentcore-lint-rules.7 (mdoc) from the rule registry.
  * Returns an exit status. */
 int acl_rules_man(FILE *out);
+/* Writes docs/rules.md from the rule registry. Returns an exit status. */
+int acl_rules_markdown(FILE *out);
+
+/* Appends s as Markdown text: markup characters outside `code spans`
+ * escaped. */
+void acl_md_text(struct acl_buf *b, const char *s);
+/* Appends a rule's help as Markdown: description, how to fix, example. */
+void acl_md_rule_help(struct acl_buf *b, const struct acl_rule *r);
+/* The rule's section of docs/rules.md on the project's site. The caller
+ * frees it. */
+char *acl_md_rule_uri(const struct acl_rule *r);
 
 /* Is the rule an error in the production context and a warning outside
  * it? */
