@@ -221,8 +221,8 @@ sx_mark(unsigned long c)
            (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-/* Does the Punycode label body (after "xn--") decode (RFC 3492) to at
- * least one acceptable non-ASCII code point? */
+/* Does the Punycode label body (after "xn--") decode (RFC 3492) to a
+ * label Node's URL parser accepts? */
 static int
 sx_punycode_ok(const char *s, size_t n)
 {
@@ -235,8 +235,14 @@ sx_punycode_ok(const char *s, size_t n)
             dash = s + j;
     out = dash ? (unsigned long)(dash - s) : 0;
     in = dash ? out + 1 : 0;
+    for (j = 0; j < out; j++)
+        if ((unsigned char)s[j] >= 0x80)
+            return 0; /* basic code points are ASCII */
+    /* Nothing after the last '-': the label is its basic code points,
+     * which WHATWG's URL parser (unlike IDNA) accepts when there are
+     * some. */
     if (in >= n)
-        return 0;
+        return out > 0;
     while (in < n) {
         unsigned long old = i;
 

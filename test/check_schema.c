@@ -357,6 +357,9 @@ START_TEST(url_parser)
         {"foo://u@", 0}, {"http://[::1.2.3.4]/", 1}, {"http://[::1.2.3]/", 0},
         {"http://[1:2:3:4:5:6:7:8::]/", 0}, {"http://[1:2:3:4:5:6:7::]/", 1},
         {"http://xn--abc/", 0}, {"http://xn--bcher-kva/", 1}, {"http://%ff/", 0},
+        /* nothing after the last dash: the basic code points, if any */
+        {"http://xn--ab-/", 1}, {"http://xn--a_b-.x/", 1}, {"http://xn---/", 0},
+        {"http://xn--\xC3\xA9-kva/", 0}, {"http://xn--\xC3\xA9-/", 0},
         {"http://\xCC\x81" "a/", 0}, {"http://a\xEF\xBC\x8F" "b/", 0},
         {"http://\xEF\xBD\x81/", 1}, {"http://a\xE2\x80\xA8/", 0},
         {"file://[::ffff:1.2.3.4]?q", 1}, {"file://[::1]:80/", 0},
