@@ -34,8 +34,7 @@ acl_md_text(struct acl_buf *b, const char *s)
     }
 }
 
-/* "gateway-no-inbound-auth" -> "Gateway-no-inbound-auth." style: the
- * first letter up, a full stop at the end. */
+/* A rule's summary or help as a sentence: "set X" -> "Set X." */
 static void
 md_sentence(struct acl_buf *b, const char *s)
 {
