@@ -199,50 +199,44 @@ sx_ipv4(const char *h, size_t n)
     return parts[np - 1] < lim;
 }
 
-/* Code points UTS 46 rejects or that are no letters at all: controls,
- * separators and spaces, noncharacters, private use. */
+/* The status of non-ASCII code point c in a host label (at its start
+ * when first): ACL_SX_IDNA_*. */
 static int
-sx_bad_idn_cp(unsigned long c)
+sx_idna(unsigned long c, int first)
 {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || acl_sx_js_space(c) ||
-           c == 0x85 || (c >= 0xE000 && c <= 0xF8FF) || (c & 0xFFFE) == 0xFFFE ||
-           (c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFD || c > 0x10FFFF;
+    size_t lo = 0, hi = acl_sx_idna_nruns;
+
+    if (c > 0x10FFFF || hi == 0 || c < acl_sx_idna_runs[0].start)
+        return ACL_SX_IDNA_REFUSED;
+    while (hi - lo > 1) { /* the last run that starts at or before c */
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (acl_sx_idna_runs[mid].start <= c)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (acl_sx_idna_runs[lo].status >> (first ? 2 : 0)) & 3;
 }
 
-/* Combining marks (the common blocks): no label may start with one. */
+/* Decodes the Punycode label body s (n bytes, after "xn--") as RFC 3492
+ * does into *out (code points, *len of them; the caller frees *out).
+ * Returns 0 when it does not decode. */
 static int
-sx_mark(unsigned long c)
+sx_punycode_decode(const char *s, size_t n, unsigned long **out, size_t *len)
 {
-    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x489) ||
-           (c >= 0x591 && c <= 0x5BD) || (c >= 0x610 && c <= 0x61A) ||
-           (c >= 0x64B && c <= 0x65F) || (c >= 0x900 && c <= 0x903) ||
-           (c >= 0x93A && c <= 0x94F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
-           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
-           (c >= 0xFE20 && c <= 0xFE2F);
-}
+    unsigned long i = 0, cp = 128, bias = 72, k, w, t, d, delta, *o;
+    size_t j, in = 0, basic = 0, cap = n + 1;
 
-/* Does the Punycode label body (after "xn--") decode (RFC 3492) to a
- * label Node's URL parser accepts? */
-static int
-sx_punycode_ok(const char *s, size_t n)
-{
-    unsigned long i = 0, cp = 128, bias = 72, out, in, k, w, t, d, delta;
-    const char *dash = NULL;
-    size_t j;
-
-    for (j = 0; j < n; j++)
+    for (j = 0; j < n; j++) /* the basic code points end at the last '-' */
         if (s[j] == '-')
-            dash = s + j;
-    out = dash ? (unsigned long)(dash - s) : 0;
-    in = dash ? out + 1 : 0;
-    for (j = 0; j < out; j++)
-        if ((unsigned char)s[j] >= 0x80)
+            basic = j, in = j + 1;
+    o = *out = acl_xcalloc(cap, sizeof *o);
+    for (*len = 0; *len < basic; ++*len) {
+        if ((unsigned char)s[*len] >= 0x80)
             return 0; /* basic code points are ASCII */
-    /* Nothing after the last '-': the label is its basic code points,
-     * which WHATWG's URL parser (unlike IDNA) accepts when there are
-     * some. */
-    if (in >= n)
-        return out > 0;
+        o[*len] = (unsigned char)s[*len];
+    }
     while (in < n) {
         unsigned long old = i;
 
@@ -261,22 +255,47 @@ sx_punycode_ok(const char *s, size_t n)
                 return 0;
             w *= 36 - t;
         }
-        out++;
         delta = old == 0 ? (i - old) / 700 : (i - old) / 2;
-        delta += delta / out;
+        delta += delta / (*len + 1);
         for (k = 0; delta > 455; k += 36)
             delta /= 35;
         bias = k + 36 * delta / (delta + 38);
-        cp += i / out;
-        i %= out;
-        /* A decoded label must be NFC: a combining accent there is a
-         * decomposed letter (or a label starting with a mark). */
-        if (sx_bad_idn_cp(cp) || (cp >= 0xD800 && cp <= 0xDFFF) ||
-            (cp >= 0x300 && cp <= 0x36F))
+        cp += i / (*len + 1);
+        i %= *len + 1;
+        if (cp > 0x10FFFF || *len + 1 >= cap)
             return 0;
-        i++;
+        memmove(o + i + 1, o + i, (*len - i) * sizeof *o);
+        o[i++] = cp;
+        ++*len;
     }
     return 1;
+}
+
+/* Does the Punycode label body (after "xn--") decode to a label Node's
+ * URL parser accepts? Every non-ASCII code point must be one the parser
+ * keeps as it is (a mapped one means the label is not in its normal
+ * form), and a combining accent after an ASCII letter is a decomposed
+ * letter (not NFC). With nothing after the last '-' the label is its
+ * basic code points, which WHATWG's parser (unlike IDNA) accepts when
+ * there are some. */
+static int
+sx_punycode_ok(const char *s, size_t n)
+{
+    unsigned long *cps = NULL;
+    size_t len = 0, k;
+    int ok = sx_punycode_decode(s, n, &cps, &len) && len > 0;
+
+    for (k = 0; ok && k < len; k++) {
+        unsigned long c = cps[k];
+
+        if (c >= 0x80 && sx_idna(c, k == 0) != ACL_SX_IDNA_VALID)
+            ok = 0;
+        if (c >= 0x300 && c <= 0x36F && k > 0 && cps[k - 1] < 0x80 &&
+            ((cps[k - 1] | 0x20) >= 'a' && (cps[k - 1] | 0x20) <= 'z'))
+            ok = 0;
+    }
+    free(cps);
+    return ok;
 }
 
 /* Checks each label of a decoded, lower-cased domain (n bytes of d). */
@@ -295,10 +314,8 @@ sx_labels_ok(const char *d, size_t n)
             int first = j == st;
             unsigned long c = acl_sx_next_cp(d, i, &j);
 
-            if (first && sx_mark(c))
-                return 0;
             if (c < 0x80 ? c <= 0x20 || c == 0x7F || strchr("#%/:<>?@[\\]^|", (int)c)
-                         : sx_bad_idn_cp(c))
+                         : sx_idna(c, first) == ACL_SX_IDNA_REFUSED)
                 return 0;
         }
         st = i + 1;

@@ -360,6 +360,12 @@ START_TEST(url_parser)
         /* nothing after the last dash: the basic code points, if any */
         {"http://xn--ab-/", 1}, {"http://xn--a_b-.x/", 1}, {"http://xn---/", 0},
         {"http://xn--\xC3\xA9-kva/", 0}, {"http://xn--\xC3\xA9-/", 0},
+        /* Node's view of each code point (tools/gen-idna.js): a mapped
+         * one is fine raw but not in Punycode; unassigned is refused */
+        {"http://xn--a-kva/", 0}, {"http://a\xC2\xAD" "b/", 1},
+        {"http://a\xCD\xB8" "b/", 0}, {"http://\xC3\x80" "b/", 1},
+        {"http://a\xCC\x81/", 1}, {"http://xn--a-ecp/", 0},
+        {"http://xn--0-sfa/", 1},
         {"http://\xCC\x81" "a/", 0}, {"http://a\xEF\xBC\x8F" "b/", 0},
         {"http://\xEF\xBD\x81/", 1}, {"http://a\xE2\x80\xA8/", 0},
         {"file://[::ffff:1.2.3.4]?q", 1}, {"file://[::1]:80/", 0},

@@ -8,7 +8,8 @@
 #    (tools/mutate-schema.js, fixed seed);
 # 3. runs our validator (build/schema_verdict) and the zod schema
 #    (tools/zod-check.js) on every file and compares the verdicts;
-# 4. compares the URL check alone on a few thousand URL-like strings.
+# 4. compares the URL check alone on a few thousand URL-like strings,
+#    and on every non-ASCII code point in a host (tools/gen-idna.js).
 # Prints the mismatches and "N files, M agree"; exits non-zero unless all
 # agree. Environment: O (build dir, default build), SCHEMA_MUTANTS
 # (count, default 1000), ACL_SHARED_DIR (corpus location, default
@@ -99,4 +100,28 @@ paste -d '|' "$WORK/urls-zod.txt" "$WORK/urls-ours.txt" "$WORK/urls.txt" |
     head -n 20
 udiff=$(paste -d '|' "$WORK/urls-zod.txt" "$WORK/urls-ours.txt" | awk -F'|' '$1 != $2' | wc -l)
 echo "check-schema: $nurl URLs, $((nurl - udiff)) agree"
-[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ] && [ "$udiff" -eq 0 ]
+
+# Every non-ASCII code point in a host, raw and as Punycode, inside a
+# label and at its start; and src/schema_idna.c regenerated must be the
+# committed one. Both only on the Node version the table was made with:
+# another Node may know another Unicode version.
+idiff=0
+tnode=$(sed -n "s/.*how Node \(v[0-9.]*\)'s URL parser.*/\1/p" src/schema_idna.c)
+if [ "$(node --version)" = "$tnode" ]; then
+    node tools/gen-idna.js --urls >"$WORK/idna.txt"
+    node tools/zod-check.js --urls "$WORK/idna.txt" >"$WORK/idna-zod.txt"
+    "$VERDICT" --urls "$WORK/idna.txt" >"$WORK/idna-ours.txt"
+    paste -d '|' "$WORK/idna-zod.txt" "$WORK/idna-ours.txt" "$WORK/idna.txt" |
+        awk -F'|' '$1 != $2 { print "IDNA MISMATCH: zod " $1 ", ours " $2 ": " substr($0, 5) }' |
+        head -n 20
+    idiff=$(paste -d '|' "$WORK/idna-zod.txt" "$WORK/idna-ours.txt" | awk -F'|' '$1 != $2' | wc -l)
+    echo "check-schema: $(wc -l <"$WORK/idna.txt") code point URLs, $(( $(wc -l <"$WORK/idna.txt") - idiff )) agree"
+    node tools/gen-idna.js --table >"$WORK/schema_idna.c"
+    if ! cmp -s "$WORK/schema_idna.c" src/schema_idna.c; then
+        echo "check-schema: src/schema_idna.c is out of date: node tools/gen-idna.js --table >src/schema_idna.c"
+        idiff=$((idiff + 1))
+    fi
+else
+    echo "check-schema: code point sweep skipped: src/schema_idna.c comes from Node $tnode, this is $(node --version)"
+fi
+[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ] && [ "$udiff" -eq 0 ] && [ "$idiff" -eq 0 ]
