@@ -199,15 +199,14 @@ sx_ipv4(const char *h, size_t n)
     return parts[np - 1] < lim;
 }
 
-/* The status of non-ASCII code point c in a host label (at its start
- * when first): ACL_SX_IDNA_*. */
-static int
-sx_idna(unsigned long c, int first)
+/* The run of non-ASCII code point c, or NULL above U+10FFFF. */
+static const struct acl_sx_idna_run *
+sx_idna_run(unsigned long c)
 {
     size_t lo = 0, hi = acl_sx_idna_nruns;
 
     if (c > 0x10FFFF || hi == 0 || c < acl_sx_idna_runs[0].start)
-        return ACL_SX_IDNA_REFUSED;
+        return NULL;
     while (hi - lo > 1) { /* the last run that starts at or before c */
         size_t mid = lo + (hi - lo) / 2;
 
@@ -216,7 +215,70 @@ sx_idna(unsigned long c, int first)
         else
             hi = mid;
     }
-    return (acl_sx_idna_runs[lo].status >> (first ? 2 : 0)) & 3;
+    return &acl_sx_idna_runs[lo];
+}
+
+/* The status of non-ASCII code point c in a host label (at its start
+ * when first): ACL_SX_IDNA_*. */
+static int
+sx_idna(unsigned long c, int first)
+{
+    const struct acl_sx_idna_run *r = sx_idna_run(c);
+
+    return r == NULL ? ACL_SX_IDNA_REFUSED : (r->status >> (first ? 2 : 0)) & 3;
+}
+
+/* The bidi class of a host code point (ASCII ones lower-cased). */
+static int
+sx_bidi_class(unsigned long c)
+{
+    const struct acl_sx_idna_run *r;
+
+    if (c < 0x80)
+        return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? ACL_SX_BIDI_L
+               : c >= '0' && c <= '9'                  ? ACL_SX_BIDI_EN
+                                                       : ACL_SX_BIDI_NEUTRAL;
+    r = sx_idna_run(c);
+    return r == NULL ? ACL_SX_BIDI_OTHER : (r->status >> 4) & 7;
+}
+
+/* The bidi rule of Node's URL parser, fed one label's classes in order.
+ * It applies only to a label that holds R, AL or AN. A label starting
+ * with L may then hold only L, EN, neutrals and NSM before its last
+ * (non-NSM) character; any other only R, AL, AN, EN, neutrals and NSM,
+ * ending in R, AL, EN or AN, and not both EN and AN. (Measured on Node:
+ * it differs from RFC 5893 rules 1, 5 and 6.) */
+struct sx_bidi {
+    int first, last, n;
+    int rtl, en, an, ltr_bad, rtl_bad;
+};
+
+static void
+sx_bidi_add(struct sx_bidi *b, int c)
+{
+    if (b->n++ == 0)
+        b->first = c;
+    b->rtl |= c == ACL_SX_BIDI_RTL || c == ACL_SX_BIDI_AN;
+    b->en |= c == ACL_SX_BIDI_EN;
+    b->an |= c == ACL_SX_BIDI_AN;
+    b->rtl_bad |= c == ACL_SX_BIDI_L || c == ACL_SX_BIDI_OTHER;
+    if (c == ACL_SX_BIDI_NSM)
+        return;
+    if (b->n > 1 && b->last != -1)
+        b->ltr_bad |= b->last >= ACL_SX_BIDI_RTL;
+    b->last = c;
+}
+
+static int
+sx_bidi_ok(const struct sx_bidi *b)
+{
+    if (!b->rtl)
+        return 1;
+    if (b->first == ACL_SX_BIDI_L)
+        return !b->ltr_bad;
+    return !b->rtl_bad && !(b->en && b->an) &&
+           (b->last == ACL_SX_BIDI_RTL || b->last == ACL_SX_BIDI_EN ||
+            b->last == ACL_SX_BIDI_AN);
 }
 
 /* Decodes the Punycode label body s (n bytes, after "xn--") as RFC 3492
@@ -285,6 +347,8 @@ sx_punycode_ok(const char *s, size_t n)
     size_t len = 0, k;
     int ok = sx_punycode_decode(s, n, &cps, &len) && len > 0;
 
+    struct sx_bidi bidi = {.last = -1};
+
     for (k = 0; ok && k < len; k++) {
         unsigned long c = cps[k];
 
@@ -293,16 +357,37 @@ sx_punycode_ok(const char *s, size_t n)
         if (c >= 0x300 && c <= 0x36F && k > 0 && cps[k - 1] < 0x80 &&
             ((cps[k - 1] | 0x20) >= 'a' && (cps[k - 1] | 0x20) <= 'z'))
             ok = 0;
+        sx_bidi_add(&bidi, sx_bidi_class(c));
     }
     free(cps);
-    return ok;
+    return ok && sx_bidi_ok(&bidi);
+}
+
+/* One label of a domain (n bytes of d), as written: no forbidden or
+ * refused code point, and the bidi rule. */
+static int
+sx_label_ok(const char *d, size_t n)
+{
+    struct sx_bidi bidi = {.last = -1};
+    size_t j;
+
+    for (j = 0; j < n;) {
+        int first = j == 0;
+        unsigned long c = acl_sx_next_cp(d, n, &j);
+
+        if (c < 0x80 ? c <= 0x20 || c == 0x7F || strchr("#%/:<>?@[\\]^|", (int)c)
+                     : sx_idna(c, first) == ACL_SX_IDNA_REFUSED)
+            return 0;
+        sx_bidi_add(&bidi, sx_bidi_class(c));
+    }
+    return sx_bidi_ok(&bidi);
 }
 
 /* Checks each label of a decoded, lower-cased domain (n bytes of d). */
 static int
 sx_labels_ok(const char *d, size_t n)
 {
-    size_t st = 0, i, j;
+    size_t st = 0, i;
 
     for (i = 0; i <= n; i++) {
         if (i < n && d[i] != '.')
@@ -310,14 +395,8 @@ sx_labels_ok(const char *d, size_t n)
         if (i - st >= 4 && memcmp(d + st, "xn--", 4) == 0 &&
             !sx_punycode_ok(d + st + 4, i - st - 4))
             return 0;
-        for (j = st; j < i;) {
-            int first = j == st;
-            unsigned long c = acl_sx_next_cp(d, i, &j);
-
-            if (c < 0x80 ? c <= 0x20 || c == 0x7F || strchr("#%/:<>?@[\\]^|", (int)c)
-                         : sx_idna(c, first) == ACL_SX_IDNA_REFUSED)
-                return 0;
-        }
+        if (!sx_label_ok(d + st, i - st))
+            return 0;
         st = i + 1;
     }
     return 1;

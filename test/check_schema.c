@@ -366,6 +366,11 @@ START_TEST(url_parser)
         {"http://a\xCD\xB8" "b/", 0}, {"http://\xC3\x80" "b/", 1},
         {"http://a\xCC\x81/", 1}, {"http://xn--a-ecp/", 0},
         {"http://xn--0-sfa/", 1},
+        /* the bidi rule, as Node applies it to a label with R, AL or AN */
+        {"http://a\xD7\x90" "b/", 0}, {"http://a\xD7\x90/", 1},
+        {"http://\xD7\x90" "a/", 0}, {"http://\xD7\x90" "0/", 1},
+        {"http://0\xD9\xA4/", 0}, {"http://\xD9\xA4/", 1},
+        {"http://\xD7\x90\xD9\xA1" "0/", 0}, {"http://a.\xD7\x90/", 1},
         {"http://\xCC\x81" "a/", 0}, {"http://a\xEF\xBC\x8F" "b/", 0},
         {"http://\xEF\xBD\x81/", 1}, {"http://a\xE2\x80\xA8/", 0},
         {"file://[::ffff:1.2.3.4]?q", 1}, {"file://[::1]:80/", 0},
