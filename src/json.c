@@ -385,7 +385,7 @@ frame_pointer(const struct parser *p, size_t depth)
     return acl_buf_steal(&b);
 }
 
-static int key_equals(const struct acl_doc *doc, struct acl_span key,
+static int key_equals(const struct acl_doc *doc, size_t i,
                       const char *name, size_t len);
 
 static void
@@ -409,10 +409,8 @@ record_dup(struct parser *p, struct frame *f)
     k->name_len = f->key_len;
     k->later = f->key;
     for (i = f->pend_base; i < p->npend; i++) {
-        struct acl_span key = acl_doc_key(d, p->pend[i]);
-
-        if (key_equals(d, key, f->key_text, f->key_len)) {
-            k->first = key;
+        if (key_equals(d, p->pend[i], f->key_text, f->key_len)) {
+            k->first = acl_doc_key(d, p->pend[i]);
             break;
         }
     }
@@ -641,6 +639,7 @@ acl_doc_parse(struct acl_text *text)
     char what[32];
 
     memset(&p, 0, sizeof p);
+    doc->index = acl_doc_index_new();
     /* A value takes about as many bytes as its text, often more. */
     doc->arena = acl_arena_new(text->len < (1u << 20) ? 16384 : 1u << 20);
     prev = acl_arena_use(doc->arena);
@@ -680,6 +679,7 @@ acl_doc_free(struct acl_doc *doc)
         return;
     /* Every value of root lives in the arena. */
     acl_arena_free(doc->arena);
+    acl_doc_index_free(doc->index);
     acl_text_free(doc->text);
     free(doc->nodes);
     free(doc->kids);
@@ -691,40 +691,61 @@ acl_doc_free(struct acl_doc *doc)
     free(doc);
 }
 
-/* Does the member name at key (raw text with quotes) decode to name? */
-static int
-key_equals(const struct acl_doc *doc, struct acl_span key, const char *name,
-           size_t len)
+void
+acl_doc_key_name(const struct acl_doc *doc, size_t i, struct acl_buf *out)
 {
+    struct acl_span key = acl_doc_key(doc, i);
     const char *raw = doc->text->data + key.start + 1;
-    size_t rawlen = key.end - key.start - 2;
     struct parser p;
-    int eq;
 
+    acl_buf_reset(out);
+    acl_buf_append(out, "", 0);
     if (key.end < key.start + 2)
-        return 0;
-    if (memchr(raw, '\\', rawlen) == NULL)
-        return rawlen == len && memcmp(raw, name, len) == 0;
+        return;
+    if (memchr(raw, '\\', key.end - key.start - 2) == NULL) {
+        acl_buf_append(out, raw, key.end - key.start - 2);
+        return;
+    }
     memset(&p, 0, sizeof p);
     p.s = doc->text->data;
     p.len = key.end;
     p.pos = key.start;
     scan_string(&p);
-    eq = p.str.len == len && memcmp(p.str.data, name, len) == 0;
+    acl_buf_append(out, p.str.data != NULL ? p.str.data : "", p.str.len);
     acl_buf_free(&p.str);
+}
+
+/* Does the member name of node i decode to name (len bytes)? */
+static int
+key_equals(const struct acl_doc *doc, size_t i, const char *name, size_t len)
+{
+    struct acl_span key = acl_doc_key(doc, i);
+    const char *raw = doc->text->data + key.start + 1;
+    struct acl_buf b = {0};
+    int eq;
+
+    /* Most names have no escape: compared where they are. */
+    if (key.end >= key.start + 2 && memchr(raw, '\\', key.end - key.start - 2) == NULL)
+        return key.end - key.start - 2 == len && memcmp(raw, name, len) == 0;
+    acl_doc_key_name(doc, i, &b);
+    eq = b.len == len && memcmp(b.data, name, len) == 0;
+    acl_buf_free(&b);
     return eq;
 }
 
 static long
 find_member(const struct acl_doc *doc, size_t n, const struct acl_buf *tok)
 {
+    long hit = acl_doc_index_member(doc->index, doc, n, tok->data, tok->len);
     size_t i;
 
+    if (hit != -2)
+        return hit;
     /* From the last member: with duplicates, the later one wins. */
     for (i = acl_doc_nkids(doc, n); i > 0; i--) {
         size_t k = acl_doc_kid(doc, n, i - 1);
 
-        if (key_equals(doc, acl_doc_key(doc, k), tok->data, tok->len))
+        if (key_equals(doc, k, tok->data, tok->len))
             return (long)k;
     }
     return -1;

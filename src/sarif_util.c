@@ -376,15 +376,21 @@ window_hash(const char *data, size_t len, size_t start)
     return h;
 }
 
-/* Where the line that starts at i ends: its CR or LF, or len. */
+/* Where the line that starts at i ends: its CR or LF, or len. *lf is
+ * the next LF at or after a previous i (or len), kept between calls so
+ * that a file of CR line ends is not searched to its end for every line. */
 static size_t
-line_end(const char *data, size_t len, size_t i)
+line_end(const char *data, size_t len, size_t i, size_t *lf)
 {
-    const char *nl = memchr(data + i, '\n', len - i);
-    size_t stop = nl != NULL ? (size_t)(nl - data) : len;
-    const char *cr = memchr(data + i, '\r', stop - i);
+    const char *cr;
 
-    return cr != NULL ? (size_t)(cr - data) : stop;
+    if (*lf < i || *lf == (size_t)-1) {
+        const char *nl = memchr(data + i, '\n', len - i);
+
+        *lf = nl != NULL ? (size_t)(nl - data) : len;
+    }
+    cr = memchr(data + i, '\r', *lf - i);
+    return cr != NULL ? (size_t)(cr - data) : *lf;
 }
 
 /* Byte offsets where the wanted (sorted) lines start. */
@@ -392,7 +398,7 @@ static void
 line_starts(const char *data, size_t len, const unsigned *lines, size_t n,
             size_t *starts)
 {
-    size_t i = 0, k = 0;
+    size_t i = 0, k = 0, lf = (size_t)-1;
     unsigned line = 1;
 
     while (k < n && lines[k] < 1)
@@ -402,7 +408,7 @@ line_starts(const char *data, size_t len, const unsigned *lines, size_t n,
             starts[k++] = i;
         if (k == n)
             break;
-        i = line_end(data, len, i);
+        i = line_end(data, len, i, &lf);
         if (i >= len)
             break;
         i += data[i] == '\r' && i + 1 < len && data[i + 1] == '\n' ? 2 : 1;

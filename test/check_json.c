@@ -187,6 +187,53 @@ START_TEST(duplicate_names_later_wins)
 }
 END_TEST
 
+/* An object large enough for the member index finds every member,
+ * escaped names by their decoded text, the later of two equal names,
+ * and nothing for a name it lacks; lookups twice give the same node. */
+static void
+assert_value(const struct acl_doc *d, const char *ptr, const char *want)
+{
+    char *got = span_text(d, ptr, 0);
+
+    ck_assert_msg(got != NULL, "%s: not found", ptr);
+    ck_assert_str_eq(got, want);
+    free(got);
+}
+
+START_TEST(large_object_lookup)
+{
+    struct acl_buf b = {0};
+    struct acl_doc *d;
+    long first, again;
+    int i;
+
+    acl_buf_puts(&b, "{\"dup\": 1, \"a\\u0062c\": 2, \"sl/ash\": 3");
+    for (i = 0; i < 200; i++)
+        acl_buf_printf(&b, ", \"m%d\": %d", i, i);
+    acl_buf_puts(&b, ", \"dup\": 4}");
+    d = parse(b.data);
+    for (i = 0; i < 200; i += 37) {
+        char ptr[16], *want;
+
+        snprintf(ptr, sizeof ptr, "/m%d", i);
+        want = acl_xasprintf("%d", i);
+        assert_value(d, ptr, want);
+        free(want);
+    }
+    assert_value(d, "/abc", "2");
+    assert_value(d, "/sl~1ash", "3");
+    assert_value(d, "/dup", "4");
+    ck_assert_int_eq(acl_doc_find(d, "/m200"), -1);
+    ck_assert_int_eq(acl_doc_find(d, "/a\\u0062c"), -1);
+    first = acl_doc_find(d, "/m150");
+    again = acl_doc_find(d, "/m150");
+    ck_assert_int_ge(first, 0);
+    ck_assert_int_eq(first, again);
+    acl_doc_free(d);
+    acl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(pointer_escaping)
 {
     char *p = acl_jptr_join("/a", "x/y~z", 5);
@@ -353,6 +400,7 @@ acl_suite_json(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("pointers");
     tcase_add_test(tc, pointer_escaping);
+    tcase_add_test(tc, large_object_lookup);
     suite_add_tcase(s, tc);
     tc = tcase_create("span property");
     tcase_set_timeout(tc, 120);

@@ -86,6 +86,14 @@ hs=[{'name':'h%d'%(i%100),'path':'app/h'} for i in range(n)]
 json.dump({'name':'P','version':1,'runtimes':rt,'credentials':cr,'policyEngines':pe,
            'agentCoreGateways':gws,'harnesses':hs},sys.stdout)" | projf many-references
 run many-references 1 'AC004' -- --production --fail-on error "$T/many-references"
+# One object with 100,000 unknown members, one finding each, lines ended
+# by CR alone: locating each finding by its pointer, and the SARIF line
+# hashes, must not scan the object or the file once per finding.
+python3 -c "
+import sys
+m=['\"x%d\": 1' % i for i in range(100000)]
+sys.stdout.write('{\"name\": \"P\",\r\"version\": 1,\r' + ',\r'.join(m) + '\r}')" | projf wide-object
+run wide-object 1 'x99999' -- -f sarif "$T/wide-object"
 mkdir -p "$T/spec-dir/agentcore/agentcore.json"
 run spec-dir 2 'not a regular file' -- "$T/spec-dir"
 mkdir -p "$T/fifo/agentcore" && mkfifo "$T/fifo/agentcore/agentcore.json"

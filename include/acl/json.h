@@ -57,6 +57,7 @@ struct acl_doc {
     struct acl_dupkey *dups;
     size_t ndups;
     struct acl_arena *arena; /* holds root's values */
+    struct acl_doc_index *index; /* member tables of large objects; owned */
 };
 
 /* Parses text (ownership taken). Never fails: a syntax error leaves
@@ -74,6 +75,19 @@ int acl_doc_type(const struct acl_doc *doc, size_t i);
 size_t acl_doc_nkids(const struct acl_doc *doc, size_t i);
 /* The node index of child k of node i (k < acl_doc_nkids). */
 size_t acl_doc_kid(const struct acl_doc *doc, size_t i, size_t k);
+
+/* Writes the decoded member name of node i to out (emptied first). */
+void acl_doc_key_name(const struct acl_doc *doc, size_t i, struct acl_buf *out);
+
+/* Member lookup in large objects (json_index.c), for acl_doc_find. */
+struct acl_doc_index;
+struct acl_doc_index *acl_doc_index_new(void);
+void acl_doc_index_free(struct acl_doc_index *ix);
+/* The member of object n named name (len bytes; the later of two with
+ * one name), -1 when there is none, or -2 when n is small enough to be
+ * scanned. Builds n's table on first use. */
+long acl_doc_index_member(struct acl_doc_index *ix, const struct acl_doc *doc,
+                          size_t n, const char *name, size_t len);
 
 /* Finds the node of an RFC 6901 pointer ("" is the root). Returns the
  * node index, or -1 when the pointer names nothing. With duplicate
