@@ -28,6 +28,10 @@ struct frame {
                             kept for the next container at this depth */
     size_t key_len;
     size_t key_cap;
+    /* Objects with a repeated name: names to their first members, filled
+     * up to pending child firsts_upto. */
+    struct acl_name_table firsts;
+    uint32_t firsts_upto;
 };
 
 struct parser {
@@ -385,15 +389,13 @@ frame_pointer(const struct parser *p, size_t depth)
     return acl_buf_steal(&b);
 }
 
-static int key_equals(const struct acl_doc *doc, size_t i,
-                      const char *name, size_t len);
-
 static void
 record_dup(struct parser *p, struct frame *f)
 {
     struct acl_doc *d = p->doc;
     struct acl_dupkey *k;
     size_t i;
+    long first;
 
     acl_xgrow((void **)&d->dups, &p->dups_cap, d->ndups + 1, sizeof *d->dups);
     k = &d->dups[d->ndups++];
@@ -408,12 +410,15 @@ record_dup(struct parser *p, struct frame *f)
     k->name = acl_xstrndup(f->key_text, f->key_len);
     k->name_len = f->key_len;
     k->later = f->key;
-    for (i = f->pend_base; i < p->npend; i++) {
-        if (key_equals(d, p->pend[i], f->key_text, f->key_len)) {
-            k->first = acl_doc_key(d, p->pend[i]);
-            break;
-        }
-    }
+    /* The first member of that name, from a table of the object's names
+     * so that many repeated names stay linear. */
+    for (i = f->firsts_upto > f->pend_base ? f->firsts_upto : f->pend_base;
+         i < p->npend; i++)
+        acl_name_table_put(&f->firsts, d, p->pend[i], 1);
+    f->firsts_upto = (uint32_t)p->npend;
+    first = acl_name_table_get(&f->firsts, d, f->key_text, f->key_len);
+    if (first >= 0)
+        k->first = acl_doc_key(d, (size_t)first);
 }
 
 /* Hands a new value to the open container (or makes it the root). */
@@ -464,6 +469,8 @@ pop_frame(struct parser *p)
 
     p->pos++;
     n->end = (uint32_t)p->pos;
+    acl_name_table_clear(&f->firsts);
+    f->firsts_upto = 0;
     if (k > 0) {
         acl_xgrow((void **)&d->kids, &p->kids_cap, d->nkids + k + 1,
                   sizeof *d->kids);
@@ -623,8 +630,10 @@ parser_cleanup(struct parser *p)
 {
     size_t i;
 
-    for (i = 0; i < p->stack_cap; i++)
+    for (i = 0; i < p->stack_cap; i++) {
         free(p->stack[i].key_text);
+        acl_name_table_clear(&p->stack[i].firsts); /* open at an error */
+    }
     free(p->stack);
     free(p->pend);
     acl_buf_free(&p->str);

@@ -234,6 +234,40 @@ START_TEST(large_object_lookup)
 }
 END_TEST
 
+/* Many names, each repeated (one three times): every repetition names
+ * the first member of its name, in a large object as in a small one. */
+START_TEST(repeated_names_find_their_first)
+{
+    struct acl_buf b = {0};
+    struct acl_doc *d;
+    size_t i;
+
+    acl_buf_puts(&b, "{");
+    for (i = 0; i < 40; i++)
+        acl_buf_printf(&b, "%s\"n%zu\": %zu", i ? ",\n" : "", i, i);
+    for (i = 0; i < 40; i++)
+        acl_buf_printf(&b, ",\n\"n%zu\": 0", i);
+    acl_buf_puts(&b, ",\n\"n7\": 1}");
+    d = parse(b.data);
+    ck_assert_uint_eq(d->ndups, 41);
+    for (i = 0; i < d->ndups; i++) {
+        const struct acl_dupkey *k = &d->dups[i];
+        char *first = acl_xstrndup(d->text->data + k->first.start,
+                                   k->first.end - k->first.start);
+        char *want = acl_xasprintf("\"%s\"", k->name);
+        struct acl_pos pos;
+
+        ck_assert_str_eq(first, want);
+        acl_text_pos(d->text, k->first.start, &pos);
+        ck_assert_uint_eq(pos.line, (unsigned)atoi(k->name + 1) + 1);
+        free(first);
+        free(want);
+    }
+    acl_doc_free(d);
+    acl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(pointer_escaping)
 {
     char *p = acl_jptr_join("/a", "x/y~z", 5);
@@ -401,6 +435,7 @@ acl_suite_json(void)
     tc = tcase_create("pointers");
     tcase_add_test(tc, pointer_escaping);
     tcase_add_test(tc, large_object_lookup);
+    tcase_add_test(tc, repeated_names_find_their_first);
     suite_add_tcase(s, tc);
     tc = tcase_create("span property");
     tcase_set_timeout(tc, 120);

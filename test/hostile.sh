@@ -94,6 +94,13 @@ import sys
 m=['\"x%d\": 1' % i for i in range(100000)]
 sys.stdout.write('{\"name\": \"P\",\r\"version\": 1,\r' + ',\r'.join(m) + '\r}')" | projf wide-object
 run wide-object 1 'x99999' -- -f sarif "$T/wide-object"
+# 50,000 names, each repeated once: finding the first of each repeated
+# name must not scan the object again.
+python3 -c "
+import sys
+m=['\"k%d\": %d' % (i, i) for i in range(50000)]
+sys.stdout.write('{\"name\": \"P\", \"version\": 1, \"x\": {' + ', '.join(m + m) + '}}')" | projf many-repeats
+run many-repeats 1 'k49999' -- "$T/many-repeats"
 mkdir -p "$T/spec-dir/agentcore/agentcore.json"
 run spec-dir 2 'not a regular file' -- "$T/spec-dir"
 mkdir -p "$T/fifo/agentcore" && mkfifo "$T/fifo/agentcore/agentcore.json"

@@ -79,6 +79,20 @@ size_t acl_doc_kid(const struct acl_doc *doc, size_t i, size_t k);
 /* Writes the decoded member name of node i to out (emptied first). */
 void acl_doc_key_name(const struct acl_doc *doc, size_t i, struct acl_buf *out);
 
+/* Member names to their nodes (json_index.c): zero-initialise, free
+ * with acl_name_table_clear. With keep_first, a repeated name keeps its
+ * first node; else its last. */
+struct acl_name_table {
+    uint32_t *slots; /* node + 1, 0 when empty */
+    size_t cap, used;
+};
+void acl_name_table_put(struct acl_name_table *t, const struct acl_doc *doc,
+                        size_t node, int keep_first);
+/* The node for name (len bytes), or -1. */
+long acl_name_table_get(const struct acl_name_table *t, const struct acl_doc *doc,
+                        const char *name, size_t len);
+void acl_name_table_clear(struct acl_name_table *t);
+
 /* Member lookup in large objects (json_index.c), for acl_doc_find. */
 struct acl_doc_index;
 struct acl_doc_index *acl_doc_index_new(void);
