@@ -4,6 +4,7 @@
  * matches, and the notes about entries that match nothing (so stale
  * suppressions are seen and removed).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,29 +70,133 @@ entry_matches(const struct acl_config *c, const struct acl_ignore *ig,
     return 1;
 }
 
+/* Ignore entries found by the exact text they name: pointer entries by
+ * rule and pointer, resource entries by rule and resource. A finding
+ * then looks up the entries of its own pointer's ancestors and of its
+ * resource, so a config with thousands of entries and a project with
+ * thousands of findings is not a product of the two; path entries
+ * (globs) are tried one by one. */
+struct ignore_index {
+    size_t *slots; /* entry index + 1, 0 when empty */
+    size_t cap;
+    size_t *globs; /* entries with only a path (and a rule) */
+    size_t nglobs;
+};
+
+static uint64_t
+key_hash(const struct acl_rule *r, const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)r;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* What entry ig is indexed by: its pointer, else its resource. */
+static const char *
+entry_key(const struct acl_ignore *ig)
+{
+    return ig->pointer != NULL ? ig->pointer : ig->resource;
+}
+
+static void
+index_build(const struct acl_config *c, struct ignore_index *x)
+{
+    size_t i, k;
+
+    for (x->cap = 16; x->cap < 2 * c->nignores;)
+        x->cap *= 2;
+    x->slots = acl_xcalloc(x->cap, sizeof *x->slots);
+    x->globs = acl_xcalloc(c->nignores + 1, sizeof *x->globs);
+    for (i = 0; i < c->nignores; i++) {
+        const char *key = entry_key(&c->ignores[i]);
+
+        if (key == NULL) {
+            x->globs[x->nglobs++] = i;
+            continue;
+        }
+        k = (size_t)key_hash(c->rules[c->ignores[i].rule], key, strlen(key)) &
+            (x->cap - 1);
+        while (x->slots[k] != 0)
+            k = (k + 1) & (x->cap - 1);
+        x->slots[k] = i + 1;
+    }
+}
+
+/* Entry i matches f: counted, and the first such entry in the file
+ * (*best) gives the justification. */
+static void
+consider(struct acl_config *c, size_t i, const struct acl_finding *f,
+         size_t *best)
+{
+    if (!entry_matches(c, &c->ignores[i], f))
+        return;
+    c->ignores[i].hits++;
+    if (i < *best)
+        *best = i;
+}
+
+/* The entries keyed by key[0..n) for f's rule. */
+static void
+lookup(struct acl_config *c, const struct ignore_index *x,
+       const struct acl_finding *f, const char *key, size_t n, int by_pointer,
+       size_t *best)
+{
+    size_t k = (size_t)key_hash(f->rule, key, n) & (x->cap - 1);
+
+    for (; x->slots[k] != 0; k = (k + 1) & (x->cap - 1)) {
+        const struct acl_ignore *ig = &c->ignores[x->slots[k] - 1];
+        const char *ik = entry_key(ig);
+
+        if (c->rules[ig->rule] == f->rule && (ig->pointer != NULL) == by_pointer &&
+            strlen(ik) == n && memcmp(ik, key, n) == 0)
+            consider(c, x->slots[k] - 1, f, best);
+    }
+}
+
+static void
+suppress_one(struct acl_config *c, const struct ignore_index *x,
+             struct acl_finding *f)
+{
+    size_t best = c->nignores, i;
+    const char *p = f->pointer;
+
+    /* "", then every ancestor at a '/', then the pointer itself. */
+    for (i = 0; p != NULL; i++) {
+        if (p[i] == '/' || p[i] == '\0')
+            lookup(c, x, f, p, i, 1, &best);
+        if (p[i] == '\0')
+            break;
+    }
+    if (f->resource != NULL)
+        lookup(c, x, f, f->resource, strlen(f->resource), 0, &best);
+    for (i = 0; i < x->nglobs; i++)
+        consider(c, x->globs[i], f, &best);
+    if (best < c->nignores && !f->suppressed) {
+        f->suppressed = 1;
+        f->justification = acl_xstrdup(c->ignores[best].reason);
+    }
+}
+
 void
 acl_config_suppress(struct acl_config *c, const struct acl_rule_conf *confs,
                     struct acl_findings *l, size_t first)
 {
-    size_t i, k;
+    struct ignore_index x = {0};
+    size_t i;
 
-    for (i = 0; c != NULL && i < c->nignores; i++) {
-        struct acl_ignore *ig = &c->ignores[i];
-
-        if (confs[ig->rule].enabled)
-            ig->rule_ran = 1;
-        for (k = first; k < l->n; k++) {
-            struct acl_finding *f = l->items[k];
-
-            if (!entry_matches(c, ig, f))
-                continue;
-            ig->hits++;
-            if (!f->suppressed) {
-                f->suppressed = 1;
-                f->justification = acl_xstrdup(ig->reason);
-            }
-        }
-    }
+    if (c == NULL || c->nignores == 0)
+        return;
+    for (i = 0; i < c->nignores; i++)
+        if (confs[c->ignores[i].rule].enabled)
+            c->ignores[i].rule_ran = 1;
+    index_build(c, &x);
+    for (i = first; i < l->n; i++)
+        suppress_one(c, &x, l->items[i]);
+    free(x.slots);
+    free(x.globs);
 }
 
 /* "AC001, resource \"dev-gw\"" */

@@ -94,6 +94,13 @@ import sys
 m=['\"x%d\": 1' % i for i in range(100000)]
 sys.stdout.write('{\"name\": \"P\",\r\"version\": 1,\r' + ',\r'.join(m) + '\r}')" | projf wide-object
 run wide-object 1 'x99999' -- -f sarif "$T/wide-object"
+# The same with 50,000 ignore entries: each finding looks up the entries
+# of its own pointer, not every entry.
+mkdir -p "$T/wide-ignored/agentcore" && cp "$T/wide-object/agentcore/agentcore.json" "$T/wide-ignored/agentcore/"
+python3 -c "
+import json,sys
+json.dump({'ignore':[{'rule':'AC020','pointer':'/x%d' % i,'reason':'old'} for i in range(0,100000,2)]},sys.stdout)" >"$T/wide-ignored/.agentcore-lint.json"
+run wide-ignored 1 'x99999' -- -f json "$T/wide-ignored"
 # 50,000 names, each repeated once: finding the first of each repeated
 # name must not scan the object again.
 python3 -c "
