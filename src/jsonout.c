@@ -14,6 +14,7 @@
 
 struct out {
     FILE *f;
+    const struct acl_json_stream *stream;
     size_t len;
     int failed;
     char buf[CHUNK];
@@ -141,10 +142,35 @@ put_string(struct out *o, const char *str, size_t len)
 
 static void put_value(struct out *o, const json_t *v, size_t depth);
 
+/* The streamed array: the same bytes as if its elements were in it. */
+static void
+put_stream(struct out *o, size_t depth)
+{
+    json_t *e;
+    size_t i;
+
+    put(o, "[", 1);
+    for (i = 0; (e = o->stream->next(o->stream->arg, i)) != NULL; i++) {
+        if (i > 0)
+            put(o, ",", 1);
+        newline(o, depth + 1);
+        put_value(o, e, depth + 1);
+        json_decref(e);
+    }
+    if (i > 0)
+        newline(o, depth);
+    put(o, "]", 1);
+}
+
 static void
 put_array(struct out *o, const json_t *v, size_t depth)
 {
     size_t i, n = json_array_size(v);
+
+    if (o->stream != NULL && v == o->stream->at) {
+        put_stream(o, depth);
+        return;
+    }
 
     put(o, "[", 1);
     for (i = 0; i < n; i++) {
@@ -254,6 +280,13 @@ put_value(struct out *o, const json_t *v, size_t depth)
 int
 acl_json_dumpf(const json_t *v, FILE *out)
 {
+    return acl_json_dumpf_stream(v, out, NULL);
+}
+
+int
+acl_json_dumpf_stream(const json_t *v, FILE *out,
+                      const struct acl_json_stream *st)
+{
     struct out *o = malloc(sizeof *o);
     int rc;
 
@@ -262,6 +295,7 @@ acl_json_dumpf(const json_t *v, FILE *out)
         return -1;
     }
     o->f = out;
+    o->stream = st;
     o->len = 0;
     o->failed = 0;
     put_value(o, v, 0);

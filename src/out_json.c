@@ -63,22 +63,29 @@ summary_json(const struct acl_report_ctx *ctx)
     return s;
 }
 
+/* The findings one by one, as the writer asks for them. */
+static json_t *
+finding_at(void *arg, size_t i)
+{
+    const struct acl_report_ctx *ctx = arg;
+
+    return i < ctx->findings->n ? finding_json(ctx->findings->items[i]) : NULL;
+}
+
 int
 acl_report_json(const struct acl_report_ctx *ctx)
 {
     json_t *root = json_object(), *tool = json_object(), *arr = json_array();
-    size_t i;
+    struct acl_json_stream st = {arr, finding_at, (void *)ctx};
     int rc;
 
     json_object_set_new(root, "version", json_integer(1));
     json_object_set_new(tool, "name", json_string(ACL_NAME));
     json_object_set_new(tool, "version", json_string(ACL_VERSION));
     json_object_set_new(root, "tool", tool);
-    for (i = 0; i < ctx->findings->n; i++)
-        json_array_append_new(arr, finding_json(ctx->findings->items[i]));
     json_object_set_new(root, "findings", arr);
     json_object_set_new(root, "summary", summary_json(ctx));
-    rc = acl_json_dumpf(root, ctx->out);
+    rc = acl_json_dumpf_stream(root, ctx->out, &st);
     fputc('\n', ctx->out);
     json_decref(root);
     return rc;

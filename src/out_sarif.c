@@ -280,7 +280,8 @@ int
 acl_report_sarif(const struct acl_report_ctx *ctx)
 {
     struct acl_sarif s;
-    json_t *log = json_object(), *run = json_object();
+    json_t *log = json_object(), *run = json_object(), *results = json_array();
+    struct acl_json_stream st = {results, acl_sarif_result_at, &s};
     int rc;
 
     memset(&s, 0, sizeof s);
@@ -292,10 +293,10 @@ acl_report_sarif(const struct acl_report_ctx *ctx)
     json_object_set_new(run, "originalUriBaseIds", uri_base_ids());
     collect_artifacts(&s);
     json_object_set_new(run, "artifacts", artifacts_json(&s));
-    json_object_set_new(run, "results", acl_sarif_results(&s));
+    json_object_set_new(run, "results", results);
     json_object_set_new(run, "columnKind", json_string("utf16CodeUnits"));
     json_object_set_new(log, "runs", json_pack("[o]", run));
-    rc = acl_json_dumpf(log, ctx->out);
+    rc = acl_json_dumpf_stream(log, ctx->out, &st);
     fputc('\n', ctx->out);
     json_decref(log);
     sarif_free(&s);

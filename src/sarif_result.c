@@ -192,12 +192,10 @@ result(struct acl_sarif *s, const struct acl_finding *f)
 }
 
 json_t *
-acl_sarif_results(struct acl_sarif *s)
+acl_sarif_result_at(void *sarif, size_t i)
 {
-    json_t *arr = json_array();
-    size_t i;
+    struct acl_sarif *s = sarif;
 
-    for (i = 0; i < s->ctx->findings->n; i++)
-        json_array_append_new(arr, result(s, s->ctx->findings->items[i]));
-    return arr;
+    return i < s->ctx->findings->n ? result(s, s->ctx->findings->items[i])
+                                   : NULL;
 }

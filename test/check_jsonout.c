@@ -185,6 +185,45 @@ START_TEST(large_output)
 }
 END_TEST
 
+static json_t *
+stream_next(void *arg, size_t i)
+{
+    return i < *(size_t *)arg ? json_pack("{s:i, s:[s]}", "n", (int)i, "l", "x")
+                              : NULL;
+}
+
+/* A streamed array writes the bytes the full array would, empty or not,
+ * at any depth. */
+START_TEST(streamed_array_matches)
+{
+    size_t counts[] = {0, 1, 3}, k, i;
+
+    for (k = 0; k < 3; k++) {
+        json_t *holder = json_array(), *full = json_array();
+        json_t *v = json_pack("{s:i, s:{s:o, s:s}}", "a", 1, "b", "items",
+                              holder, "z", "end");
+        json_t *w = json_pack("{s:i, s:{s:o, s:s}}", "a", 1, "b", "items",
+                              full, "z", "end");
+        struct acl_json_stream st = {holder, stream_next, &counts[k]};
+        char *data = NULL, *want;
+        size_t len = 0;
+        FILE *f = open_memstream(&data, &len);
+
+        for (i = 0; i < counts[k]; i++)
+            json_array_append_new(full, stream_next(&counts[k], i));
+        want = json_dumps(w, FLAGS);
+        ck_assert_int_eq(acl_json_dumpf_stream(v, f, &st), 0);
+        fclose(f);
+        ck_assert_str_eq(data, want);
+        ck_assert_uint_eq(json_array_size(holder), 0);
+        free(data);
+        free(want);
+        json_decref(v);
+        json_decref(w);
+    }
+}
+END_TEST
+
 START_TEST(invalid_string_fails)
 {
     json_t *v = json_array();
@@ -216,6 +255,7 @@ acl_suite_jsonout(void)
     tcase_add_test(tc, numbers);
     tcase_add_test(tc, random_values_match);
     tcase_add_test(tc, large_output);
+    tcase_add_test(tc, streamed_array_matches);
     tcase_add_test(tc, invalid_string_fails);
     suite_add_tcase(s, tc);
     return s;

@@ -17,4 +17,19 @@
  * -1 when v holds an invalid string or the stream fails. */
 int acl_json_dumpf(const json_t *v, FILE *out);
 
+/* An array of v written element by element as next() makes them, each
+ * freed once written: a report's results then never all exist at once
+ * (a SARIF result takes some KiB as a tree). at is the empty array in v
+ * that stands for it; next returns element i as a new reference, or
+ * NULL after the last. */
+struct acl_json_stream {
+    const json_t *at;
+    json_t *(*next)(void *arg, size_t i);
+    void *arg;
+};
+
+/* acl_json_dumpf with the array st->at written from st. */
+int acl_json_dumpf_stream(const json_t *v, FILE *out,
+                          const struct acl_json_stream *st);
+
 #endif
