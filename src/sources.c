@@ -45,6 +45,7 @@ struct walker {
     struct ids files;    /* files read */
     size_t entries;      /* directory entries looked at */
     size_t bytes;        /* bytes read */
+    int capped;          /* a bound stopped the scan (said once) */
 };
 
 static const char *const skipped_dirs[] = {
@@ -179,21 +180,47 @@ add_source(struct walker *w, const char *rel, char *data, size_t len)
     free(disp);
 }
 
+/* A code file left out: the run is incomplete, so it says so (once for
+ * the project-wide bounds). */
+static void
+source_notice(struct walker *w, const char *rel, const char *why)
+{
+    char *disp = join(w->p->display, rel);
+
+    acl_project_notice(w->p, disp, "agent source not scanned for secrets or "
+                                   "gateway variables: %s", why);
+    free(disp);
+}
+
 static void
 read_source(struct walker *w, const char *abs, const char *rel,
             const struct stat *st)
 {
+    struct acl_error err;
+    enum acl_read_status rs;
     char *data;
     size_t len;
 
-    if (w->p->nsources >= MAX_FILES || st->st_size > (off_t)MAX_FILE_SIZE ||
-        w->bytes + (size_t)st->st_size > MAX_TOTAL_BYTES ||
-        !ids_add(&w->files, st))
+    if (w->p->nsources >= MAX_FILES || w->bytes + (size_t)st->st_size > MAX_TOTAL_BYTES) {
+        if (!w->capped)
+            source_notice(w, rel, "past the scan's bounds (10,000 files, "
+                                  "256 MiB), as are the files after it");
+        w->capped = 1;
+        return;
+    }
+    if (st->st_size > (off_t)MAX_FILE_SIZE) {
+        source_notice(w, rel, "larger than 2 MiB");
+        return;
+    }
+    if (!ids_add(&w->files, st))
         return;
     /* acl_read_file opens without blocking and reads regular files only,
      * so a file swapped for a FIFO after our stat is refused there. */
-    if (acl_read_file(abs, MAX_FILE_SIZE, &data, &len, NULL) != ACL_READ_OK)
+    rs = acl_read_file(abs, MAX_FILE_SIZE, &data, &len, &err);
+    if (rs != ACL_READ_OK) {
+        source_notice(w, rel, acl_read_status_text(rs, &err));
         return;
+    }
     w->bytes += len;
     add_source(w, rel, data, len);
 }

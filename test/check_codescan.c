@@ -240,6 +240,7 @@ START_TEST(loader_size_limit)
 {
     size_t max = 2u << 20;
     char *big = acl_xmalloc(max + 1);
+    struct acl_project *p;
 
     memset(big, '#', max + 1);
     spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
@@ -248,6 +249,12 @@ START_TEST(loader_size_limit)
     put_n("proj/app/A/edge.py", big, max);
     put_n("proj/app/A/over.py", big, max + 1);
     assert_sources("app/A/edge.py A\n");
+    /* The file left out is named, so the run does not look complete. */
+    p = load();
+    ck_assert_uint_eq(p->nnotices, 1);
+    ck_assert_ptr_nonnull(strstr(p->notices[0].file, "app/A/over.py"));
+    ck_assert_ptr_nonnull(strstr(p->notices[0].text, "larger than 2 MiB"));
+    acl_project_free(p);
     free(big);
 }
 END_TEST
