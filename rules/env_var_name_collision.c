@@ -18,20 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/lookup.h"
 #include "acl/rule.h"
-
-/* The CLI's variable name part: upper case, '-' becomes '_'. New
- * string. */
-static char *
-var_part(const char *name)
-{
-    char *s = acl_xstrdup(name), *q;
-
-    for (q = s; *q != '\0'; q++)
-        *q = *q == '-' ? '_'
-             : (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
-    return s;
-}
 
 /* One resource: its name, where to report, and its variable: the
  * name part and what follows it (the variable that matters most when
@@ -141,7 +129,7 @@ check(struct acl_check *c)
         if (p->gateways[i].name != NULL)
             items[m++] = (struct named){p->gateways[i].name,
                                         &p->gateways[i].node,
-                                        var_part(p->gateways[i].name),
+                                        acl_env_var_part(p->gateways[i].name),
                                         "_URL", i};
     check_list(c, items, m, &gateway_kind);
     m = 0;
@@ -151,7 +139,7 @@ check(struct acl_check *c)
 
         if (cr->name != NULL && suffix != NULL)
             items[m++] = (struct named){cr->name, &cr->node,
-                                        var_part(cr->name), suffix, i};
+                                        acl_env_var_part(cr->name), suffix, i};
     }
     check_list(c, items, m, &credential_kind);
     free(items);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "acl/codelex.h"
+#include "acl/lookup.h"
 #include "acl/regex.h"
 #include "acl/rule.h"
 
@@ -39,42 +40,25 @@ fini(void)
     var_re = NULL;
 }
 
-static int
-upper(int c)
-{
-    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
-/* Does gateway name map to the n bytes of x (upper case, '-' as '_')?
- * With ignore_case, x may have lower-case letters too. */
-static int
-maps_to(const char *name, const char *x, size_t n, int ignore_case)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        int c = (unsigned char)name[i], want = (unsigned char)x[i];
-
-        if (c == '\0')
-            return 0;
-        c = c == '-' ? '_' : upper(c);
-        if (c != (ignore_case ? upper(want) : want))
-            return 0;
-    }
-    return name[n] == '\0';
-}
-
+/* The gateway whose variable part is the n bytes of x; with
+ * ignore_case, x may have lower-case letters too. */
 static const struct acl_gateway *
 find_gateway(const struct acl_project *p, const char *x, size_t n,
              int ignore_case)
 {
+    const struct acl_gateway *g;
+    char *up;
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++)
-        if (p->gateways[i].name != NULL &&
-            maps_to(p->gateways[i].name, x, n, ignore_case))
-            return &p->gateways[i];
-    return NULL;
+    if (!ignore_case)
+        return acl_find_gateway_by_var(p, x, n);
+    up = acl_xstrndup(x, n);
+    for (i = 0; i < n; i++)
+        if (up[i] >= 'a' && up[i] <= 'z')
+            up[i] = (char)(up[i] - 'a' + 'A');
+    g = acl_find_gateway_by_var(p, up, n);
+    free(up);
+    return g;
 }
 
 /* One use of a variable: where it is (the whole name) and its X. */
@@ -108,14 +92,12 @@ static char *
 hint(const struct acl_project *p, const char *x, size_t n)
 {
     const struct acl_gateway *g = find_gateway(p, x, n, 1);
-    char *var, *q, *h;
+    char *var, *h;
 
     if (g == NULL)
         return acl_xstrdup(p->ngateways == 0 ? " (the project has no gateway)"
                                              : "");
-    var = acl_xstrdup(g->name);
-    for (q = var; *q != '\0'; q++)
-        *q = *q == '-' ? '_' : (char)upper((unsigned char)*q);
+    var = acl_env_var_part(g->name);
     h = acl_xasprintf(" (gateway \"%s\" sets " PREFIX "%s_URL: the name is "
                       "upper-cased)", g->name, var);
     free(var);

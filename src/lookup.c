@@ -59,6 +59,25 @@ indexed(json_t *index, const char *name)
     return v != NULL ? (long)json_integer_value(v) : -1;
 }
 
+char *
+acl_env_var_part(const char *name)
+{
+    char *s = acl_xstrdup(name), *q;
+
+    for (q = s; *q != '\0'; q++)
+        *q = *q == '-' ? '_'
+             : (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
+    return s;
+}
+
+const struct acl_gateway *
+acl_find_gateway_by_var(const struct acl_project *p, const char *x, size_t n)
+{
+    json_t *v = json_object_getn(p->gateway_var_index, x, n);
+
+    return v != NULL ? &p->gateways[json_integer_value(v)] : NULL;
+}
+
 const struct acl_credential *
 acl_find_credential(const struct acl_project *p, const char *name)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "acl/jptr.h"
+#include "acl/lookup.h"
 #include "acl/model_build.h"
 
 static char *
@@ -152,6 +153,27 @@ index_names(const char *const *first, size_t n, size_t stride)
     return idx;
 }
 
+/* Variable part -> index of the first gateway with it (AC015 looks up
+ * every gateway variable agent code reads). */
+static json_t *
+index_gateway_vars(const struct acl_project *p)
+{
+    json_t *idx = json_object();
+    size_t i;
+
+    for (i = 0; i < p->ngateways; i++) {
+        char *var;
+
+        if (p->gateways[i].name == NULL)
+            continue;
+        var = acl_env_var_part(p->gateways[i].name);
+        if (json_object_get(idx, var) == NULL)
+            json_object_set_new_nocheck(idx, var, json_integer((json_int_t)i));
+        free(var);
+    }
+    return idx;
+}
+
 /* Every target in one array: each gateway's in order, then the
  * unassigned ones. */
 static const struct acl_target **
@@ -198,6 +220,7 @@ acl_build_resources(struct acl_project *p)
                                       p->ncredentials, sizeof *p->credentials);
     p->engine_index = index_names(&p->engines[0].name, p->nengines,
                                   sizeof *p->engines);
+    p->gateway_var_index = index_gateway_vars(p);
 }
 
 static void
@@ -224,6 +247,7 @@ acl_free_resources(struct acl_project *p)
     json_decref(p->runtime_index);
     json_decref(p->credential_index);
     json_decref(p->engine_index);
+    json_decref(p->gateway_var_index);
     for (i = 0; i < p->nruntimes; i++) {
         acl_node_clear(&p->runtimes[i].node);
         for (k = 0; k < p->runtimes[i].nenvvars; k++)

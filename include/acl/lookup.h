@@ -39,4 +39,13 @@ const struct acl_policy_engine *acl_find_engine(const struct acl_project *p,
 const struct acl_runtime *acl_find_runtime(const struct acl_project *p,
                                            const char *name);
 
+/* The part of the environment variables the CLI derives from a
+ * resource name (AGENTCORE_GATEWAY_<part>_URL, AGENTCORE_CREDENTIAL_
+ * <part>): upper-cased, '-' as '_'. New string; the caller frees it. */
+char *acl_env_var_part(const char *name);
+/* The first gateway whose variable part is exactly the n bytes of x, or
+ * NULL. Borrowed; constant time. */
+const struct acl_gateway *acl_find_gateway_by_var(const struct acl_project *p,
+                                                  const char *x, size_t n);
+
 #endif

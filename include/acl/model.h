@@ -282,6 +282,7 @@ struct acl_project {
     json_t *runtime_index;
     json_t *credential_index;
     json_t *engine_index;
+    json_t *gateway_var_index; /* by acl_env_var_part of the name */
     struct acl_notice *notices; /* files that could not be read */
     size_t nnotices;
 };
