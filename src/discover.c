@@ -48,11 +48,13 @@ is_project(const char *dir)
 static void
 add_found(struct acl_found_list *l, const char *real)
 {
-    size_t i;
-
-    for (i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].real, real) == 0)
-            return;
+    /* A set of the paths found: a folder of 20,000 projects would make
+     * a scan of the list quadratic. */
+    if (l->seen == NULL)
+        l->seen = json_object();
+    if (json_object_get(l->seen, real) != NULL)
+        return;
+    json_object_set_new_nocheck(l->seen, real, json_true()); /* any bytes */
     acl_xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items);
     l->items[l->n].real = acl_xstrdup(real);
     l->items[l->n].root = acl_xstrdup(real);
@@ -180,6 +182,8 @@ acl_found_list_free(struct acl_found_list *l)
         free(l->items[i].display);
     }
     free(l->items);
+    json_decref(l->seen);
     l->items = NULL;
+    l->seen = NULL;
     l->n = l->cap = 0;
 }

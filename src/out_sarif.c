@@ -273,6 +273,7 @@ sarif_free(struct acl_sarif *s)
         free(s->arts[i].hashes);
     }
     free(s->arts);
+    free(s->art_slots);
     free(s->rule_index);
 }
 

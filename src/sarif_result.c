@@ -2,6 +2,7 @@
  * sarif_result.c - SARIF run.results: one result per finding, with its
  * location, JSON pointer, fingerprints, suppression and baseline state.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,19 +13,50 @@
 #include "acl/rule.h"
 #include "acl/sarif.h"
 
+static size_t
+art_hash(const struct acl_text *file, size_t cap)
+{
+    return (size_t)(((uintptr_t)file >> 4) * 0x9E3779B97F4A7C15ull >> 7) &
+           (cap - 1);
+}
+
+/* The slot of file in the artifact table (holding it, or empty). */
+static size_t
+art_slot(const struct acl_sarif *s, const struct acl_text *file)
+{
+    size_t i = art_hash(file, s->art_slots_cap);
+
+    while (s->art_slots[i] != 0 && s->arts[s->art_slots[i] - 1].file != file)
+        i = (i + 1) & (s->art_slots_cap - 1);
+    return i;
+}
+
+static void
+art_grow(struct acl_sarif *s)
+{
+    size_t k;
+
+    free(s->art_slots);
+    s->art_slots_cap = s->art_slots_cap ? 2 * s->art_slots_cap : 64;
+    s->art_slots = acl_xcalloc(s->art_slots_cap, sizeof *s->art_slots);
+    for (k = 0; k < s->narts; k++)
+        s->art_slots[art_slot(s, s->arts[k].file)] = k + 1;
+}
+
 size_t
 acl_sarif_art_of(struct acl_sarif *s, const struct acl_text *file)
 {
     size_t i;
 
-    /* Findings come sorted by file: the last one added is the likely
-     * match. */
-    for (i = s->narts; i-- > 0;)
-        if (s->arts[i].file == file)
-            return i;
+    if (2 * (s->narts + 1) > s->art_slots_cap)
+        art_grow(s);
+    i = art_slot(s, file);
+    if (s->art_slots[i] != 0)
+        return s->art_slots[i] - 1;
     acl_xgrow((void **)&s->arts, &s->cap, s->narts + 1, sizeof *s->arts);
     memset(&s->arts[s->narts], 0, sizeof *s->arts);
     s->arts[s->narts].file = file;
+    s->art_slots[i] = s->narts + 1;
     return s->narts++;
 }
 

@@ -4,6 +4,7 @@
 #ifndef ACL_DISCOVER_H
 #define ACL_DISCOVER_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "acl/util.h"
@@ -17,6 +18,7 @@ struct acl_found {
 struct acl_found_list {
     struct acl_found *items;
     size_t n, cap;
+    json_t *seen; /* real paths already in items (a set), or NULL */
 };
 
 /* Adds the projects that path names (spec/cli.md, "Invocation"): the

@@ -46,6 +46,8 @@ struct acl_sarif {
     long *rule_index; /* registry index -> driver.rules index, or -1 */
     struct acl_sarif_art *arts;
     size_t narts, cap;
+    size_t *art_slots; /* file -> artifact index + 1, open addressing */
+    size_t art_slots_cap;
 };
 
 /* The index of rule r in tool.driver.rules. */
