@@ -28,3 +28,13 @@ else
     "$BENCH" "$BIN" 5 "$D/typical" "$D/1mb" "$D/27mb"
     echo "AgentCore CLI schema not installed (make check-schema installs it): CLI comparison skipped"
 fi
+
+# Shapes that were quadratic once, at N and 4N: a linear lint takes about
+# four times as long at 4N (best of 4 each, SARIF output).
+for n in 10000 40000; do
+    [ -f "$D/shapes/wide-object-$n/agentcore/agentcore.json" ] ||
+        python3 bench/shapes.py "$D/shapes" "$n" >/dev/null
+done
+echo
+echo "shapes at N = 10000 and 4N = 40000 (linear: about 4x the time at 4N)"
+"$BENCH" "$BIN" 1 $(ls -d "$D"/shapes/*-10000 "$D"/shapes/*-40000 | sort)

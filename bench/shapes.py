@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""shapes.py - projects of one shape each, for the linearity table of
+`make bench`: the inputs that were quadratic once (every finding in one
+wide object, repeated names, thousands of ignore entries, agent code
+reading many gateway variables, many cross references). Each is written
+at N and 4N; a linear lint takes about four times as long at 4N.
+
+usage: shapes.py DIR N"""
+import json
+import os
+import sys
+
+
+def write(root, spec, files=None):
+    os.makedirs(os.path.join(root, "agentcore"), exist_ok=True)
+    with open(os.path.join(root, "agentcore", "agentcore.json"), "w") as f:
+        json.dump(spec, f, indent=2)
+    for rel, text in (files or {}).items():
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+
+
+def shapes(n):
+    wide = {"name": "P", "version": 1}
+    wide.update({f"x{i}": i for i in range(n)})
+    yield "wide-object", wide, None
+    yield "wide-ignored", wide, {".agentcore-lint.json": json.dumps(
+        {"ignore": [{"rule": "AC020", "pointer": f"/x{i}", "reason": "old"}
+                    for i in range(0, n, 2)]})}
+    members = ", ".join(f'"k{i}": {i}' for i in range(n))
+    yield "repeated-names", None, {"agentcore/agentcore.json":
+        '{"name": "P", "version": 1, "x": {' + members + ", " + members + "}}"}
+    gws = [{"name": f"g{i}", "authorizerType": "AWS_IAM", "targets": []}
+           for i in range(n // 10)]
+    runtime = {"name": "R", "codeLocation": "app/R/", "build": "CodeZip",
+               "entrypoint": "main.py", "runtimeVersion": "PYTHON_3_12"}
+    code = "URLS = [\n" + "\n".join(f'    "AGENTCORE_GATEWAY_G{i}_URL",'
+                                     for i in range(n)) + "\n]\n"
+    yield "gateway-variables", {"name": "P", "version": 1, "runtimes": [runtime],
+                                "agentCoreGateways": gws}, {"app/R/main.py": code}
+    creds = [{"authorizerType": "OAuthCredentialProvider", "name": f"c{i}"}
+             for i in range(n)]
+    targets = [{"name": f"t{i}", "targetType": "mcpServer",
+                "endpoint": f"https://t{i}.example.com/mcp",
+                "outboundAuth": {"type": "OAUTH", "credentialName": f"c{(i * 7) % n}"}}
+               for i in range(n)]
+    yield "cross-references", {"name": "P", "version": 1, "credentials": creds,
+                               "agentCoreGateways": [{"name": "g", "authorizerType": "AWS_IAM",
+                                                      "targets": targets}]}, None
+
+
+def main():
+    out, n = sys.argv[1], int(sys.argv[2])
+    for name, spec, files in shapes(n):
+        root = os.path.join(out, f"{name}-{n}")
+        if spec is not None:
+            write(root, spec, files)
+        else:
+            write(root, {}, files)
+        print(root)
+
+
+if __name__ == "__main__":
+    main()
