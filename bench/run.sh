@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh - `make bench`: generate projects of growing size, time the full
 # lint beside jansson's bare parse, and, when node and the AgentCore CLI
-# schema are installed, the CLI's own schema check on the typical project.
+# schema are installed, the CLI's own schema check on the typical project;
+# then the linearity table of bench/shapes.py.
 set -eu
 BIN=${1:-./agentcore-lint}
 BENCH=${2:-build/bench}
