@@ -4,7 +4,6 @@
  * invocation. The same input gives the same bytes: no timestamps, and
  * objects keep their insertion order.
  */
-#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,11 +54,9 @@ help_markdown(const struct acl_rule *r)
 static json_t *
 text_sentence(const char *s)
 {
-    char *t = acl_xasprintf("%s.", s);
-    json_t *j;
+    char *t = acl_rule_sentence(s);
+    json_t *j = json_pack("{s:s}", "text", t);
 
-    t[0] = (char)toupper((unsigned char)t[0]);
-    j = json_pack("{s:s}", "text", t);
     free(t);
     return j;
 }
@@ -86,9 +83,8 @@ rule_json(const struct acl_rule *r, const struct acl_rule_conf *conf)
     json_t *o = json_object();
     enum acl_level lv = conf->level != ACL_LEVEL_NONE ? conf->level : r->level;
     char *uri = acl_md_rule_uri(r);
-    char *help = acl_xasprintf("%s.", r->help);
+    char *help = acl_rule_sentence(r->help);
 
-    help[0] = (char)toupper((unsigned char)help[0]);
     json_object_set_new(o, "id", json_string(r->id));
     json_object_set_new(o, "name", json_string(r->name));
     json_object_set_new(o, "shortDescription", text_sentence(r->summary));

@@ -34,13 +34,20 @@ acl_md_text(struct acl_buf *b, const char *s)
     }
 }
 
-/* A rule's summary or help as a sentence: "set X" -> "Set X." */
-static void
-md_sentence(struct acl_buf *b, const char *s)
+char *
+acl_rule_sentence(const char *s)
 {
     char *t = acl_xasprintf("%s.", s);
 
     t[0] = (char)toupper((unsigned char)t[0]);
+    return t;
+}
+
+static void
+md_sentence(struct acl_buf *b, const char *s)
+{
+    char *t = acl_rule_sentence(s);
+
     acl_md_text(b, t);
     free(t);
 }

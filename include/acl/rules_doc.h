@@ -21,6 +21,10 @@ int acl_rules_man(FILE *out);
 /* Writes docs/rules.md from the rule registry. Returns an exit status. */
 int acl_rules_markdown(FILE *out);
 
+/* A rule's summary or help as a sentence, as viewers show it: "set X"
+ * -> "Set X.". New string; the caller frees it. */
+char *acl_rule_sentence(const char *s);
+
 /* Appends s as Markdown text: markup characters outside `code spans`
  * escaped. */
 void acl_md_text(struct acl_buf *b, const char *s);
