@@ -142,20 +142,30 @@ put_string(struct out *o, const char *str, size_t len)
 
 static void put_value(struct out *o, const json_t *v, size_t depth);
 
-/* The streamed array: the same bytes as if its elements were in it. */
+/* An element of a plain array (borrowed), or NULL past its end. */
+static json_t *
+array_at(void *arr, size_t i)
+{
+    return i < json_array_size(arr) ? json_array_get(arr, i) : NULL;
+}
+
+/* An array whose elements come from next(arg, i); a streamed array's
+ * (owned) are freed once written, so the bytes are the same either way. */
 static void
-put_stream(struct out *o, size_t depth)
+put_elements(struct out *o, size_t depth, json_t *(*next)(void *, size_t),
+             void *arg, int owned)
 {
     json_t *e;
     size_t i;
 
     put(o, "[", 1);
-    for (i = 0; (e = o->stream->next(o->stream->arg, i)) != NULL; i++) {
+    for (i = 0; (e = next(arg, i)) != NULL; i++) {
         if (i > 0)
             put(o, ",", 1);
         newline(o, depth + 1);
         put_value(o, e, depth + 1);
-        json_decref(e);
+        if (owned)
+            json_decref(e);
     }
     if (i > 0)
         newline(o, depth);
@@ -165,23 +175,10 @@ put_stream(struct out *o, size_t depth)
 static void
 put_array(struct out *o, const json_t *v, size_t depth)
 {
-    size_t i, n = json_array_size(v);
-
-    if (o->stream != NULL && v == o->stream->at) {
-        put_stream(o, depth);
-        return;
-    }
-
-    put(o, "[", 1);
-    for (i = 0; i < n; i++) {
-        if (i > 0)
-            put(o, ",", 1);
-        newline(o, depth + 1);
-        put_value(o, json_array_get(v, i), depth + 1);
-    }
-    if (n > 0)
-        newline(o, depth);
-    put(o, "]", 1);
+    if (o->stream != NULL && v == o->stream->at)
+        put_elements(o, depth, o->stream->next, o->stream->arg, 1);
+    else
+        put_elements(o, depth, array_at, (void *)v, 0);
 }
 
 static void
