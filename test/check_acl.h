@@ -25,6 +25,12 @@ char *acl_test_slurp(const char *path);
 void acl_test_check_or_update(const char *path, const char *got,
                               const char *label);
 
+/* Calls fn(dir, arg) for dir and every folder below it down to
+ * max_depth levels, skipping hidden folders and the agentcore/ and app/
+ * folders inside fixture projects. Readdir order: callers sort. */
+void acl_test_walk_fixtures(const char *dir, int max_depth,
+                            void (*fn)(const char *dir, void *arg), void *arg);
+
 /* Writes text to dir/rel; creates the folder dir/rel. Both assert. */
 void acl_test_put(const char *dir, const char *rel, const char *text);
 void acl_test_mkdir(const char *dir, const char *rel);

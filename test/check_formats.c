@@ -11,7 +11,6 @@
  * the current folder's URI is written as file:///SRCROOT/.
  * ACL_GOLDEN_UPDATE=1 rewrites the expected files instead.
  */
-#include <dirent.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -150,13 +149,13 @@ START_TEST(format_golden)
 }
 END_TEST
 
+/* One golden case per expected.<format> file in dir. */
 static void
-collect(const char *dir, int depth)
+add_cases(const char *dir, void *arg)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
     size_t k;
 
+    (void)arg;
     for (k = 0; k < ACL_ARRAY_LEN(kinds); k++) {
         char *p = acl_xasprintf("%s/expected.%s", dir, kinds[k]);
 
@@ -168,20 +167,6 @@ collect(const char *dir, int depth)
         }
         free(p);
     }
-    while (d != NULL && depth < 2 && (e = readdir(d)) != NULL) {
-        char *sub;
-        struct stat st;
-
-        if (e->d_name[0] == '.' || strcmp(e->d_name, "agentcore") == 0 ||
-            strcmp(e->d_name, "app") == 0)
-            continue;
-        sub = acl_xasprintf("%s/%s", dir, e->d_name);
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            collect(sub, depth + 1);
-        free(sub);
-    }
-    if (d != NULL)
-        closedir(d);
 }
 
 static int
@@ -545,8 +530,8 @@ acl_suite_formats(void)
     TCase *sarif = tcase_create("sarif");
 
     if (cases.n == 0) {
-        collect("fixtures/cases", 0);
-        collect("fixtures/rules", 0);
+        acl_test_walk_fixtures("fixtures/cases", 2, add_cases, NULL);
+        acl_test_walk_fixtures("fixtures/rules", 2, add_cases, NULL);
         qsort(cases.items, cases.n, sizeof *cases.items, cmp_case);
         atexit(free_cases);
     }

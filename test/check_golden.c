@@ -13,12 +13,10 @@
  *              (default: ".")
  * ACL_GOLDEN_UPDATE=1 rewrites the expected files instead.
  */
-#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "acl/report_util.h"
@@ -32,33 +30,19 @@ struct fixture_list {
 
 static struct fixture_list fixtures;
 
+/* A golden fixture is a folder with an expected file. */
 static void
-collect(const char *dir, int depth)
+add_fixture(const char *dir, void *arg)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
     char *exp = acl_xasprintf("%s/expected", dir);
 
+    (void)arg;
     if (access(exp, R_OK) == 0) {
         acl_xgrow((void **)&fixtures.dirs, &fixtures.cap, fixtures.n + 1,
                   sizeof *fixtures.dirs);
         fixtures.dirs[fixtures.n++] = acl_xstrdup(dir);
     }
     free(exp);
-    while (d != NULL && depth < 3 && (e = readdir(d)) != NULL) {
-        char *sub;
-        struct stat st;
-
-        if (e->d_name[0] == '.')
-            continue;
-        sub = acl_xasprintf("%s/%s", dir, e->d_name);
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
-            strcmp(e->d_name, "agentcore") != 0 && strcmp(e->d_name, "app") != 0)
-            collect(sub, depth + 1);
-        free(sub);
-    }
-    if (d != NULL)
-        closedir(d);
 }
 
 static int
@@ -163,8 +147,8 @@ acl_suite_golden(void)
     TCase *tc = tcase_create("fixtures");
 
     if (fixtures.n == 0) {
-        collect("fixtures/rules", 0);
-        collect("fixtures/cases", 0);
+        acl_test_walk_fixtures("fixtures/rules", 3, add_fixture, NULL);
+        acl_test_walk_fixtures("fixtures/cases", 3, add_fixture, NULL);
         qsort(fixtures.dirs, fixtures.n, sizeof *fixtures.dirs, cmp_str);
         atexit(free_fixtures);
     }

@@ -2,6 +2,7 @@
  * check_util.c - buffers, strings and errors; and the helpers the other
  * suites share (files, scratch folders, in-process runs of the CLI).
  */
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,38 @@ acl_test_shared_dir(void)
     if (env != NULL && *env != '\0')
         return access(env, R_OK) == 0 ? env : NULL;
     return access("../shared/spec", R_OK) == 0 ? "../shared" : NULL;
+}
+
+static void
+walk_fixtures(const char *dir, int depth, int max_depth,
+              void (*fn)(const char *dir, void *arg), void *arg)
+{
+    DIR *d;
+    struct dirent *e;
+
+    fn(dir, arg);
+    if (depth >= max_depth || (d = opendir(dir)) == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        char *sub;
+        struct stat st;
+
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "agentcore") == 0 ||
+            strcmp(e->d_name, "app") == 0)
+            continue;
+        sub = acl_xasprintf("%s/%s", dir, e->d_name);
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            walk_fixtures(sub, depth + 1, max_depth, fn, arg);
+        free(sub);
+    }
+    closedir(d);
+}
+
+void
+acl_test_walk_fixtures(const char *dir, int max_depth,
+                       void (*fn)(const char *dir, void *arg), void *arg)
+{
+    walk_fixtures(dir, 0, max_depth, fn, arg);
 }
 
 char *
