@@ -700,21 +700,36 @@ acl_doc_free(struct acl_doc *doc)
     free(doc);
 }
 
+/* The member name of node i as written, when it has no escape (most
+ * names): its text between the quotes, its length in *len. NULL when it
+ * must be decoded, or has no name (*len 0). */
+static const char *
+key_plain(const struct acl_doc *doc, size_t i, size_t *len)
+{
+    struct acl_span key = acl_doc_key(doc, i);
+    const char *raw = doc->text->data + key.start + 1;
+
+    *len = 0;
+    if (key.end < key.start + 2)
+        return NULL;
+    if (memchr(raw, '\\', key.end - key.start - 2) != NULL)
+        return NULL;
+    *len = key.end - key.start - 2;
+    return raw;
+}
+
 void
 acl_doc_key_name(const struct acl_doc *doc, size_t i, struct acl_buf *out)
 {
     struct acl_span key = acl_doc_key(doc, i);
-    const char *raw = doc->text->data + key.start + 1;
+    size_t len;
+    const char *raw = key_plain(doc, i, &len);
     struct parser p;
 
     acl_buf_reset(out);
-    acl_buf_append(out, "", 0);
-    if (key.end < key.start + 2)
+    acl_buf_append(out, raw != NULL ? raw : "", len);
+    if (raw != NULL || key.end < key.start + 2)
         return;
-    if (memchr(raw, '\\', key.end - key.start - 2) == NULL) {
-        acl_buf_append(out, raw, key.end - key.start - 2);
-        return;
-    }
     memset(&p, 0, sizeof p);
     p.s = doc->text->data;
     p.len = key.end;
@@ -724,18 +739,18 @@ acl_doc_key_name(const struct acl_doc *doc, size_t i, struct acl_buf *out)
     acl_buf_free(&p.str);
 }
 
-/* Does the member name of node i decode to name (len bytes)? */
+/* Does the member name of node i decode to name (len bytes)? Plain
+ * names are compared where they are, without a copy. */
 static int
 key_equals(const struct acl_doc *doc, size_t i, const char *name, size_t len)
 {
-    struct acl_span key = acl_doc_key(doc, i);
-    const char *raw = doc->text->data + key.start + 1;
+    size_t n;
+    const char *raw = key_plain(doc, i, &n);
     struct acl_buf b = {0};
     int eq;
 
-    /* Most names have no escape: compared where they are. */
-    if (key.end >= key.start + 2 && memchr(raw, '\\', key.end - key.start - 2) == NULL)
-        return key.end - key.start - 2 == len && memcmp(raw, name, len) == 0;
+    if (raw != NULL)
+        return n == len && memcmp(raw, name, len) == 0;
     acl_doc_key_name(doc, i, &b);
     eq = b.len == len && memcmp(b.data, name, len) == 0;
     acl_buf_free(&b);
