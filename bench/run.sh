@@ -14,6 +14,10 @@ mkdir -p "$D"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(sed -n 's/^model name\t*: //p' /proc/cpuinfo | head -1)"
 PKG=.cache/agentcore-schema/node_modules/@aws/agentcore
 f="$D/typical/agentcore/agentcore.json"
+# The CLI side of the comparison, installed on first use when npm can.
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+    sh tools/install-schema.sh || echo "bench: could not install the AgentCore CLI schema" >&2
+fi
 if command -v node >/dev/null 2>&1 && [ -f tools/zod-check.js ] && [ -d "$PKG" ]; then
     # The CLI's own zod schema check of the typical project's agentcore.json,
     # a whole node process as the CLI runs it; it must really judge the file.
@@ -27,7 +31,7 @@ if command -v node >/dev/null 2>&1 && [ -f tools/zod-check.js ] && [ -d "$PKG" ]
         node tools/zod-check.js --pkg "$PKG" "$D/typical.manifest"
 else
     "$BENCH" "$BIN" 5 "$D/typical" "$D/1mb" "$D/27mb"
-    echo "AgentCore CLI schema not installed (make check-schema installs it): CLI comparison skipped"
+    echo "node, npm or the AgentCore CLI schema missing: CLI comparison skipped"
 fi
 
 # Shapes that were quadratic once, at N and 4N: a linear lint takes about

@@ -24,20 +24,7 @@ PKG=$CACHE/node_modules/@aws/agentcore
 VERDICT=$O/schema_verdict
 WORK=$O/schema-parity
 
-if [ ! -f "$PKG/dist/schema/schemas/agentcore-project.js" ] ||
-   [ ! -d "$CACHE/node_modules/zod" ]; then
-    echo "check-schema: installing the AgentCore CLI 0.30.0 schema into $CACHE"
-    mkdir -p "$CACHE"
-    (
-        cd "$CACHE"
-        [ -f package.json ] || npm init -y >/dev/null
-        npm install --no-audit --no-fund --silent zod@^4.3.5
-        rm -f aws-agentcore-0.30.0.tgz
-        npm pack --silent @aws/agentcore@0.30.0 >/dev/null
-        mkdir -p node_modules/@aws/agentcore
-        tar -xzf aws-agentcore-0.30.0.tgz -C node_modules/@aws/agentcore --strip-components=1
-    )
-fi
+sh tools/install-schema.sh
 [ -x "$VERDICT" ] || { echo "check-schema: $VERDICT missing (make $VERDICT)" >&2; exit 2; }
 
 SHARED=${ACL_SHARED_DIR:-}
