@@ -16,7 +16,7 @@ _agentcore_lint()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD-1]}
     opts='--format --output --fail-on --production --no-production --target
-          --config --no-config --baseline --enable --disable --list-rules
+          --config --no-config --baseline --enable --disable --select --list-rules
           --explain --color --quiet --max-file-size --stdin-filename
           --version --help -f -o -c -q -h'
     COMPREPLY=()
@@ -30,7 +30,7 @@ _agentcore_lint()
     --color)
         mapfile -t COMPREPLY < <(compgen -W 'auto always never' -- "$cur")
         return ;;
-    --enable|--disable|--explain)
+    --enable|--disable|--select|--explain)
         mapfile -t COMPREPLY < <(compgen -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "$cur")
         return ;;
     -o|--output|-c|--config|--baseline|--stdin-filename)

@@ -44,6 +44,14 @@ trouble(const char *what)
     return ACL_EXIT_TROUBLE;
 }
 
+static const char *
+toggle_option(int enable)
+{
+    return enable == ACL_TOGGLE_SELECT ? "select"
+           : enable                    ? "enable"
+                                       : "disable";
+}
+
 static int
 check_toggles(const struct run *r, struct acl_error *err)
 {
@@ -53,26 +61,35 @@ check_toggles(const struct run *r, struct acl_error *err)
         if (acl_rules_find(r->opts.toggles[i].rule) < 0)
             return acl_error_set(err, "usage: --%s: unknown rule \"%s\" (see "
                                       "agentcore-lint --list-rules)",
-                                 r->opts.toggles[i].enable ? "enable"
-                                                           : "disable",
+                                 toggle_option(r->opts.toggles[i].enable),
                                  r->opts.toggles[i].rule);
     return 0;
 }
 
 /* The rule settings of a project: the defaults, then the config file,
- * then --enable/--disable, which win. A new array the caller frees. */
+ * then --select (only those), then --enable/--disable, which win. A new
+ * array the caller frees. */
 static struct acl_rule_conf *
 make_confs(const struct run *r, const struct acl_config *cfg)
 {
     struct acl_rule_conf *confs =
         acl_xcalloc(acl_rules_count() + 1, sizeof *confs);
-    size_t i;
+    size_t i, n = acl_rules_count();
+    int selecting = 0;
 
     acl_rule_confs_default(confs);
     acl_config_rules(cfg, confs);
     for (i = 0; i < r->opts.ntoggles; i++)
-        confs[acl_rules_find(r->opts.toggles[i].rule)].enabled =
-            r->opts.toggles[i].enable;
+        selecting |= r->opts.toggles[i].enable == ACL_TOGGLE_SELECT;
+    for (i = 0; selecting && i < n; i++)
+        confs[i].enabled = 0;
+    for (i = 0; i < r->opts.ntoggles; i++)
+        if (r->opts.toggles[i].enable == ACL_TOGGLE_SELECT)
+            confs[acl_rules_find(r->opts.toggles[i].rule)].enabled = 1;
+    for (i = 0; i < r->opts.ntoggles; i++)
+        if (r->opts.toggles[i].enable != ACL_TOGGLE_SELECT)
+            confs[acl_rules_find(r->opts.toggles[i].rule)].enabled =
+                r->opts.toggles[i].enable;
     return confs;
 }
 

@@ -26,6 +26,7 @@ const char acl_usage_text[] =
     "      --baseline FILE     SARIF report of findings to accept\n"
     "      --enable RULE       run RULE (ID or name); repeatable\n"
     "      --disable RULE      do not run RULE; repeatable\n"
+    "      --select RULE       run only the selected rules; repeatable\n"
     "      --list-rules        list every rule\n"
     "      --explain RULE      explain a rule\n"
     "      --color WHEN        auto (default), always, never\n"
@@ -40,7 +41,7 @@ const char acl_usage_text[] =
 
 enum {
     OPT_FAIL_ON = 256, OPT_PRODUCTION, OPT_NO_PRODUCTION, OPT_TARGET,
-    OPT_NO_CONFIG, OPT_BASELINE, OPT_ENABLE, OPT_DISABLE, OPT_LIST_RULES,
+    OPT_NO_CONFIG, OPT_BASELINE, OPT_ENABLE, OPT_DISABLE, OPT_SELECT, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION,
     OPT_GENERATE
 };
@@ -57,6 +58,7 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"enable", required_argument, NULL, OPT_ENABLE},
     {"disable", required_argument, NULL, OPT_DISABLE},
+    {"select", required_argument, NULL, OPT_SELECT},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"color", required_argument, NULL, OPT_COLOR},
@@ -145,6 +147,7 @@ apply_option(int c, struct acl_opts *o, struct acl_error *err)
     case OPT_BASELINE: o->baseline = optarg; return 0;
     case OPT_ENABLE: add_toggle(o, optarg, 1); return 0;
     case OPT_DISABLE: add_toggle(o, optarg, 0); return 0;
+    case OPT_SELECT: add_toggle(o, optarg, ACL_TOGGLE_SELECT); return 0;
     case OPT_LIST_RULES: o->list_rules = 1; return 0;
     case OPT_EXPLAIN: o->explain = optarg; return 0;
     case 'q': o->quiet = 1; return 0;

@@ -51,15 +51,36 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* argv for the run: "agentcore-lint" [args file lines | "."] and the
- * format option, NULL-terminated. */
+/* The rule a fixture below fixtures/rules/ACxxx/ tests alone: written
+ * into id (8 bytes), or "" for a cross-rule case. A fixture whose args
+ * name rules with --select chooses for itself. */
 static void
-build_argv(char *args_text, char **argv, int max)
+fixture_rule(const char *dir, const char *args_text, char *id)
+{
+    const char *p = strstr(dir, "fixtures/rules/");
+
+    id[0] = '\0';
+    if (p == NULL || (args_text != NULL && strstr(args_text, "--select")))
+        return;
+    p += strlen("fixtures/rules/");
+    if (strncmp(p, "AC", 2) == 0 && strspn(p + 2, "0123456789") == 3 &&
+        (p[5] == '/' || p[5] == '\0'))
+        memcpy(id, p, 5), id[5] = '\0';
+}
+
+/* argv for the run: "agentcore-lint" [--select RULE] [args file lines |
+ * "."] and the format option, NULL-terminated. */
+static void
+build_argv(char *args_text, const char *rule, char **argv, int max)
 {
     int argc = 0, have_path = 0;
     char *line, *save = NULL;
 
     argv[argc++] = "agentcore-lint";
+    if (rule[0] != '\0') {
+        argv[argc++] = "--select";
+        argv[argc++] = (char *)rule;
+    }
     for (line = strtok_r(args_text, "\n", &save); line && argc < max - 6;
          line = strtok_r(NULL, "\n", &save)) {
         argv[argc++] = line;
@@ -111,11 +132,13 @@ START_TEST(golden)
     char *argv[64], *args_path = acl_xasprintf("%s/args", dir);
     char *exp_path = acl_xasprintf("%s/expected", dir);
     char *args = acl_test_slurp(args_path), *text;
+    char rule[8];
     struct acl_buf got = {0};
     json_t *report;
     int rc;
 
-    build_argv(args, argv, 64);
+    fixture_rule(dir, args, rule);
+    build_argv(args, rule, argv, 64);
     text = acl_test_run_cli(dir, argv, &rc);
     report = json_loads(text, 0, NULL);
     ck_assert_msg(report != NULL || rc == 2, "%s: no JSON report", dir);

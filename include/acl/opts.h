@@ -11,6 +11,10 @@
 
 enum acl_color { ACL_COLOR_AUTO = 0, ACL_COLOR_ALWAYS, ACL_COLOR_NEVER };
 
+/* enable: 1 --enable, 0 --disable, ACL_TOGGLE_SELECT --select (only the
+ * selected rules run, before --enable/--disable apply). */
+#define ACL_TOGGLE_SELECT 2
+
 struct acl_toggle {
     const char *rule;
     int enable;
