@@ -123,7 +123,7 @@ find_guards(struct acl_regex *re, const struct acl_text *t, struct guards *g)
 {
     size_t ov[16], from = 0, s, e;
 
-    while (acl_regex_find(re, t->data, t->len, from, ov, 16)) {
+    while (acl_regex_find(re, t->data, t->len, from, ov, 16) > 0) {
         var_range(ov, 8, &s, &e);
         acl_xgrow((void **)&g->items, &g->cap, g->n + 1, sizeof *g->items);
         g->items[g->n].var = t->data + s;
@@ -228,7 +228,7 @@ check_source(struct acl_check *c, const struct acl_source *src)
 
     acl_code_lex(t->data, t->len, lang, &toks);
     find_guards(guards[py ? 0 : 1], t, &g);
-    while (acl_regex_find(reads[py ? 0 : 1], t->data, t->len, from, ov, 8)) {
+    while (acl_regex_find(reads[py ? 0 : 1], t->data, t->len, from, ov, 8) > 0) {
         from = ov[1];
         if (acl_code_tok_at(&toks, ov[0]) >= 0)
             continue; /* in a comment or a literal */

@@ -134,7 +134,7 @@ collect(const struct acl_source *src, struct use **out)
 
     *out = NULL;
     acl_code_lex(t->data, t->len, acl_code_lang(t->path), &toks);
-    while (acl_regex_find(var_re, t->data, t->len, from, ov, 4)) {
+    while (acl_regex_find(var_re, t->data, t->len, from, ov, 4) > 0) {
         long k = acl_code_tok_at(&toks, ov[0]);
 
         from = ov[1];

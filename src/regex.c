@@ -85,8 +85,10 @@ acl_regex_find(struct acl_regex *re, const char *s, size_t len, size_t from,
         return 0;
     acl_jit_account(&re->jit, re->code, len - from);
     rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0, re->md, re->mc);
-    if (rc <= 0)
+    if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
+    if (rc < 0)
+        return -1; /* the match limit, or pcre2 could not finish */
     v = pcre2_get_ovector_pointer(re->md);
     n = pcre2_get_ovector_count(re->md);
     for (i = 0; 2 * (size_t)i + 1 < nov; i++) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "acl/cli.h"
+#include "acl/suggest.h"
 #include "acl/util.h"
 #include "check_acl.h"
 
@@ -190,6 +191,30 @@ START_TEST(ascii_helpers)
 }
 END_TEST
 
+START_TEST(edit_distance_counts_edits)
+{
+    ck_assert_uint_eq(acl_edit_distance("prod", 4, "prdo", 4, 0), 1);
+    ck_assert_uint_eq(acl_edit_distance("kitten", 6, "sitting", 7, 0), 3);
+    ck_assert_uint_eq(acl_edit_distance("", 0, "abc", 3, 0), 3);
+    ck_assert_uint_eq(acl_edit_distance("SARIF", 5, "sarif", 5, 1), 0);
+    ck_assert_uint_eq(acl_edit_distance("SARIF", 5, "sarif", 5, 0), 5);
+}
+END_TEST
+
+START_TEST(suggest_picks_one_close_word)
+{
+    static const char *const fmts[] = {"human", "sarif", "json", "gcc",
+                                       "github", NULL};
+    static const char *const tie[] = {"cat", "bat"};
+
+    ck_assert_str_eq(acl_suggest("srif", fmts, 6), "sarif");
+    ck_assert_str_eq(acl_suggest("JSON", fmts, 6), "json");
+    ck_assert_ptr_null(acl_suggest("json", fmts, 6)); /* exact: no hint */
+    ck_assert_ptr_null(acl_suggest("xml", fmts, 6));
+    ck_assert_ptr_null(acl_suggest("hat", tie, 2));
+}
+END_TEST
+
 Suite *
 acl_suite_util(void)
 {
@@ -199,6 +224,8 @@ acl_suite_util(void)
     tcase_add_test(tc, buf_grows);
     tcase_add_test(tc, error_set_returns_minus_one);
     tcase_add_test(tc, ascii_helpers);
+    tcase_add_test(tc, edit_distance_counts_edits);
+    tcase_add_test(tc, suggest_picks_one_close_word);
     suite_add_tcase(s, tc);
     return s;
 }

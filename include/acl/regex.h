@@ -23,9 +23,10 @@ void acl_regex_free(struct acl_regex *re);
 
 /* Finds the first match in s[from, len) (s may hold NUL). Returns 1 and
  * fills ov[2*i], ov[2*i+1] with the byte range of group i for
- * i < nov/2 (unset groups give start == end == (size_t)-1), or 0 when
- * there is no match or the match limit is reached. Lookbehinds see the
- * bytes before from. */
+ * i < nov/2 (unset groups give start == end == (size_t)-1), 0 when
+ * there is no match, or -1 when pcre2 gave up (the match limit was
+ * reached): the scan is then incomplete, which the caller must report,
+ * never take for "no match". Lookbehinds see the bytes before from. */
 int acl_regex_find(struct acl_regex *re, const char *s, size_t len,
                    size_t from, size_t *ov, size_t nov);
 
