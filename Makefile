@@ -78,7 +78,7 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 # The whole suite: unit and golden tests (one libcheck binary), then the
 # command-line tests against the built program.
 check: all $(TEST_BIN) $(O)/$(BIN)
-	$(TEST_BIN)
+	ACL_GOLDEN_DIFF_DIR=$(O)/golden-diff $(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
 	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) \
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh

@@ -3,11 +3,13 @@
  * suites share (files, scratch folders, in-process runs of the CLI).
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "acl/cli.h"
@@ -82,6 +84,99 @@ acl_test_slurp(const char *path)
     return text != NULL ? text : acl_xstrdup("");
 }
 
+/* Where the files of a failed comparison go: $ACL_GOLDEN_DIFF_DIR, or
+ * build/golden-diff, then the label as a folder path. */
+static char *
+diff_dir(const char *label)
+{
+    const char *root = getenv("ACL_GOLDEN_DIFF_DIR");
+    char *dir = acl_xasprintf("%s/%s", root && *root ? root : "build/golden-diff",
+                              label), *p;
+
+    for (p = dir; *p != '\0'; p++)
+        if (p[0] == '.' && p[1] == '.')
+            p[0] = p[1] = '_';
+    for (p = dir + 1; *p != '\0'; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    mkdir(dir, 0755);
+    return dir;
+}
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+    char *path = acl_xasprintf("%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+
+    if (f != NULL) {
+        fputs(text, f);
+        fclose(f);
+    }
+    free(path);
+}
+
+/* `diff -u expected got > diff` in dir, without a shell. */
+static void
+write_diff(const char *dir)
+{
+    char *exp = acl_xasprintf("%s/expected", dir);
+    char *got = acl_xasprintf("%s/got", dir);
+    char *out = acl_xasprintf("%s/diff", dir);
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+        if (fd >= 0 && dup2(fd, STDOUT_FILENO) >= 0)
+            execlp("diff", "diff", "-u", exp, got, (char *)NULL);
+        _exit(127);
+    }
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+    free(exp);
+    free(got);
+    free(out);
+}
+
+/* The first line (1-based) where a and b differ; its text in each,
+ * cut to 120 bytes, goes to ea and eb. */
+static size_t
+first_difference(const char *a, const char *b, char *ea, char *eb)
+{
+    size_t line = 1, i = 0, start = 0;
+
+    while (a[i] != '\0' && a[i] == b[i]) {
+        if (a[i++] == '\n') {
+            line++;
+            start = i;
+        }
+    }
+    snprintf(ea, 121, "%.*s", (int)strcspn(a + start, "\n"), a + start);
+    snprintf(eb, 121, "%.*s", (int)strcspn(b + start, "\n"), b + start);
+    return line;
+}
+
+/* Writes expected, got and their diff under diff_dir(label) and fails
+ * with a message short enough for libcheck, which drops long ones. */
+static void
+report_difference(const char *expected, const char *got, const char *label)
+{
+    char *dir = diff_dir(label), ea[121], eb[121];
+    size_t line = first_difference(expected, got, ea, eb);
+
+    write_file(dir, "expected", expected);
+    write_file(dir, "got", got);
+    write_diff(dir);
+    ck_assert_msg(0, "%s: output differs at line %zu (see %s/diff)\n"
+                     "  expected: %s\n  got:      %s",
+                  label, line, dir, ea, eb);
+    free(dir);
+}
+
 void
 acl_test_check_or_update(const char *path, const char *got, const char *label)
 {
@@ -93,10 +188,8 @@ acl_test_check_or_update(const char *path, const char *got, const char *label)
         ck_assert_ptr_nonnull(f);
         fputs(got, f);
         fclose(f);
-    } else {
-        ck_assert_msg(strcmp(got, expected) == 0,
-                      "%s: output differs\n--- expected\n%s--- got\n%s",
-                      label, expected, got);
+    } else if (strcmp(got, expected) != 0) {
+        report_difference(expected, got, label);
     }
     free(expected);
 }
