@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/config.h"
 #include "acl/engine.h"
 #include "acl/jptr.h"
 #include "acl/report_util.h"
@@ -341,13 +342,38 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         const struct acl_rule *r = registry[i];
-        struct acl_check c = {p, r, confs[i].options, out};
+        struct acl_check c = {.project = p, .rule = r,
+                              .options = confs[i].options, .out = out};
         size_t before = out->n;
 
-        if (!confs[i].enabled)
+        if (!confs[i].enabled || (r->flags & ACL_RULE_AFTER_IGNORES))
             continue;
         if ((r->flags & ACL_RULE_NEEDS_SOURCES) && !p->sources_loaded)
             acl_project_load_sources(p);
+        r->check(&c);
+        if (confs[i].level != ACL_LEVEL_NONE)
+            for (k = before; k < out->n; k++)
+                out->items[k]->level = confs[i].level;
+    }
+    finish_all(out, first);
+}
+
+void
+acl_engine_lint_ignores(const struct acl_project *p,
+                        const struct acl_config *cfg,
+                        const struct acl_rule_conf *confs,
+                        struct acl_findings *out)
+{
+    size_t i, k, first = out->n;
+
+    for (i = 0; i < cfg->nrules; i++) {
+        const struct acl_rule *r = cfg->rules[i];
+        struct acl_check c = {.project = p, .rule = r, .options = confs[i].options,
+                              .out = out, .config = cfg};
+        size_t before = out->n;
+
+        if (!confs[i].enabled || !(r->flags & ACL_RULE_AFTER_IGNORES))
+            continue;
         r->check(&c);
         if (confs[i].level != ACL_LEVEL_NONE)
             for (k = before; k < out->n; k++)

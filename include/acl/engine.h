@@ -39,4 +39,14 @@ void acl_rule_confs_default(struct acl_rule_conf *confs);
 void acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
                      struct acl_findings *out);
 
+/* The post-rule step's rules (ACL_RULE_AFTER_IGNORES) of cfg's rule
+ * table, which confs follows (the registry, or a test's table): runs
+ * them once for a config whose ignore entries were applied to every project that
+ * uses it, filing their findings under p (the first such project), and
+ * finishes those findings like acl_engine_lint. */
+void acl_engine_lint_ignores(const struct acl_project *p,
+                             const struct acl_config *cfg,
+                             const struct acl_rule_conf *confs,
+                             struct acl_findings *out);
+
 #endif

@@ -20,7 +20,11 @@ enum acl_rule_flags {
     ACL_RULE_NEEDS_SOURCES = 1 << 1, /* reads agent source files */
     /* An error in the production context, a warning outside it: the
      * rule docs say "error/warning". */
-    ACL_RULE_PROD_LEVEL = 1 << 2
+    ACL_RULE_PROD_LEVEL = 1 << 2,
+    /* Runs after the post-rule step, not with the other rules: once per
+     * config file when every project using it is linted and suppressed,
+     * with acl_check.config set (its ignore entries' usage). */
+    ACL_RULE_AFTER_IGNORES = 1 << 3
 };
 
 /* An integer option a rule reads with acl_check_option(), settable in
@@ -33,6 +37,7 @@ struct acl_rule_option {
 };
 
 struct acl_check;
+struct acl_config;
 
 struct acl_rule {
     const char *id;      /* "AC001": stable, never reused */
@@ -65,6 +70,9 @@ struct acl_check {
     const struct acl_rule *rule;
     json_t *options; /* the rule's config object, or NULL */
     struct acl_findings *out;
+    /* ACL_RULE_AFTER_IGNORES rules only: the config whose ignore entries
+     * were applied (hits and rule_ran filled); NULL for other rules. */
+    const struct acl_config *config;
 };
 
 /* An integer option of the rule's config ("threshold"), or def. */
