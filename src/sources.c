@@ -1,6 +1,6 @@
 /*
- * sources.c - the agent source files of a project (spec/rules.md,
- * "Agent source files"): every code file under a runtime's
+ * sources.c - the agent source files of a project (docs/rules.md,
+ * AC017 secret-in-agent-code): every code file under a runtime's
  * codeLocation or a harness folder.
  *
  * The project may come from a stranger, so the walk is bounded in

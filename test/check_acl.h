@@ -11,9 +11,12 @@
 #include "suites.def"
 #undef ACL_SUITE
 
-/* The folder of the shared reference material (../shared), or NULL when
- * it is not there: tests that use it skip quietly without it. */
-const char *acl_test_shared_dir(void);
+/* The folder of the shared reference material ($ACL_SHARED_DIR, else
+ * ../shared), or NULL when it is not there; then it prints a visible
+ * "SKIP: FILE: TEST: ..." line, so a run without it does not pass in
+ * silence. Callers write acl_test_shared_dir(). */
+const char *acl_test_shared_for(const char *file, const char *test);
+#define acl_test_shared_dir() acl_test_shared_for(__FILE__, __func__)
 
 /* The whole file at path, NUL-terminated (the caller frees it), or NULL
  * when it cannot be opened. */

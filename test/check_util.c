@@ -17,14 +17,32 @@
 #include "acl/util.h"
 #include "check_acl.h"
 
-const char *
-acl_test_shared_dir(void)
+static const char *
+shared_dir(void)
 {
     const char *env = getenv("ACL_SHARED_DIR");
 
     if (env != NULL && *env != '\0')
         return access(env, R_OK) == 0 ? env : NULL;
     return access("../shared/spec", R_OK) == 0 ? "../shared" : NULL;
+}
+
+const char *
+acl_test_shared_for(const char *file, const char *test)
+{
+    const char *dir = shared_dir();
+
+    if (dir == NULL) {
+        /* libcheck names a test's function NAME_fn. */
+        size_t n = strlen(test);
+
+        if (n > 3 && strcmp(test + n - 3, "_fn") == 0)
+            n -= 3;
+        printf("SKIP: %s: %.*s: the shared corpus and spec (../shared, or "
+               "$ACL_SHARED_DIR) are not there\n", file, (int)n, test);
+        fflush(stdout);
+    }
+    return dir;
 }
 
 static void

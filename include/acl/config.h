@@ -1,6 +1,6 @@
 /*
- * config.h - the config file .agentcore-lint.json (spec/cli.md, "Config
- * file"): the production context, per-rule settings, and ignore entries
+ * config.h - the config file .agentcore-lint.json (agentcore-lint(1),
+ * CONFIG FILE): the production context, per-rule settings, and ignore entries
  * that suppress findings with a reason.
  *
  * A config is parsed with the project loader (so every error names a

@@ -9,7 +9,7 @@
 
 struct acl_check;
 
-/* Every target ("Targets" in spec/rules.md): the targets of each
+/* Every target (the target types of docs/rules.md): the targets of each
  * gateway in order, then unassignedTargets. Borrowed from p. */
 size_t acl_targets_count(const struct acl_project *p);
 const struct acl_target *acl_targets_at(const struct acl_project *p,

@@ -203,7 +203,8 @@ struct acl_deployed {
                            the gateway map dev mode reads */
 };
 
-/* The production context (spec/rules.md), computed once. */
+/* The production context (agentcore-lint(1), PRODUCTION
+ * CONTEXT), computed once. */
 struct acl_production {
     int on;
     /* The deployment target whose name made it production, or NULL when
@@ -316,11 +317,11 @@ struct acl_project *acl_project_load_text(const char *root,
                                           struct acl_error *err);
 void acl_project_free(struct acl_project *p);
 
-/* Reads the agent source files (spec/rules.md, "Agent source files")
+/* Reads the agent source files (docs/rules.md, AC017 secret-in-agent-code)
  * into p->sources, once. Unreadable files are skipped. */
 void acl_project_load_sources(struct acl_project *p);
 
-/* Is name a production target name (spec/rules.md), given the config
+/* Is name a production target name (agentcore-lint(1), PRODUCTION CONTEXT), given the config
  * list (names, n) that replaces the default when non-NULL? */
 int acl_production_name(const char *name, const char **names, size_t n);
 
