@@ -12,7 +12,6 @@
 #include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
-#include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
@@ -441,7 +440,6 @@ acl_cli_main(int argc, char **argv)
     int rc;
 
     memset(&r, 0, sizeof r);
-    acl_jalloc_init();
     if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
         return trouble(err.text);
     /* Filled as projects run: the report lists the rules that ran. */

@@ -4,7 +4,6 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "acl/jalloc.h"
 #include "check_acl.h"
 
 int
@@ -13,7 +12,6 @@ main(void)
     SRunner *sr;
     int failed;
 
-    acl_jalloc_init();
     sr = srunner_create(NULL);
 #define ACL_SUITE(n) srunner_add_suite(sr, acl_suite_##n());
 #include "suites.def"

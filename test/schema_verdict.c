@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "acl/file.h"
-#include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/schema.h"
 #include "../src/schema_int.h"
@@ -91,7 +90,6 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: schema_verdict FILE KIND [TARGETS_FILE]\n");
         return 2;
     }
-    acl_jalloc_init(); /* documents keep their values in an arena */
     if (strcmp(argv[1], "--urls") == 0)
         return check_urls(argv[2]);
     for (k = 0; k < 4 && strcmp(argv[2], kinds[k]) != 0; k++)
