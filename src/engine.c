@@ -3,6 +3,7 @@
  * enabled rules, then give each finding its exact span, positions and
  * fingerprint.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,8 @@ acl_rules_find(const char *id_or_name)
     return -1;
 }
 
+/* How many acl_rules_init calls are not yet matched by acl_rules_fini:
+ * the rules' own init runs at the first, their fini at the last. */
 static int rules_ready;
 
 int
@@ -55,17 +58,17 @@ acl_rules_init(struct acl_error *err)
 {
     size_t i;
 
-    if (rules_ready)
+    if (rules_ready++ > 0)
         return 0;
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         if (registry[i]->init != NULL && registry[i]->init(err) != 0) {
             while (i-- > 0)
                 if (registry[i]->fini != NULL)
                     registry[i]->fini();
+            rules_ready = 0;
             return -1;
         }
     }
-    rules_ready = 1;
     return 0;
 }
 
@@ -74,12 +77,11 @@ acl_rules_fini(void)
 {
     size_t i;
 
-    if (!rules_ready)
+    if (rules_ready == 0 || --rules_ready > 0)
         return;
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
         if (registry[i]->fini != NULL)
             registry[i]->fini();
-    rules_ready = 0;
 }
 
 void
@@ -109,18 +111,17 @@ acl_prod_level(const struct acl_check *c)
 }
 
 const char *
-acl_prod_reason(const struct acl_check *c)
+acl_prod_reason(struct acl_check *c)
 {
-    static char buf[300];
     const struct acl_production *pr = &c->project->production;
 
     if (!pr->on)
         return "";
     if (pr->target == NULL)
         return "the project is linted for production";
-    snprintf(buf, sizeof buf, "the project deploys to production target "
-                              "\"%.200s\"", pr->target);
-    return buf;
+    snprintf(c->reason, sizeof c->reason, "the project deploys to "
+             "production target \"%.200s\"", pr->target);
+    return c->reason;
 }
 
 static struct acl_finding *
@@ -340,6 +341,8 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 {
     size_t i, k, first = out->n;
 
+    /* The rules' init has run: they hold no lazy set-up of their own. */
+    assert(rules_ready > 0);
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         const struct acl_rule *r = registry[i];
         struct acl_check c = {.project = p, .rule = r,

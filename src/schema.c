@@ -168,17 +168,16 @@ sx_count(struct acl_sx_ctx *cx, const struct acl_sx_type *t, size_t n,
     }
 }
 
-/* The name of the member sx_unique_key found (spec's first present). */
+/* The name of the member sx_unique_key found (spec's first present),
+ * written into name (64 bytes); "" when none. */
 static const char *
-sx_unique_member(json_t *item, const char *spec)
+sx_unique_member(json_t *item, const char *spec, char name[64])
 {
-    static char name[64];
-
     while (spec != NULL && *spec != '\0') {
         const char *e = strchr(spec, '|');
         size_t n = e ? (size_t)(e - spec) : strlen(spec);
 
-        if (n < sizeof name && json_object_getn(item, spec, n) != NULL) {
+        if (n < 64 && json_object_getn(item, spec, n) != NULL) {
             memcpy(name, spec, n);
             name[n] = '\0';
             return name;
@@ -222,7 +221,8 @@ sx_unique(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         n = json_string_length(k);
         if (json_object_getn(seen, s, n) != NULL) {
             struct acl_buf b = {0};
-            const char *key = sx_unique_member(item, t->unique);
+            char name[64];
+            const char *key = sx_unique_member(item, t->unique, name);
 
             acl_buf_append(&b, s, n);
             old = acl_sx_push_index(cx, i);

@@ -73,6 +73,7 @@ struct acl_check {
     /* ACL_RULE_AFTER_IGNORES rules only: the config whose ignore entries
      * were applied (hits and rule_ran filled); NULL for other rules. */
     const struct acl_config *config;
+    char reason[300]; /* acl_prod_reason's text */
 };
 
 /* An integer option of the rule's config ("threshold"), or def. */
@@ -107,8 +108,8 @@ struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
 enum acl_level acl_prod_level(const struct acl_check *c);
 
 /* " (production target \"prod\")" or " (--production)"-style phrase for
- * messages that depend on the context; "" outside it. Static storage
- * valid until the next call. */
-const char *acl_prod_reason(const struct acl_check *c);
+ * messages that depend on the context; "" outside it. Held in c, valid
+ * until the next call with c. */
+const char *acl_prod_reason(struct acl_check *c);
 
 #endif
