@@ -26,12 +26,14 @@ emit(void *arg, const char *pointer, const char *missing, int at_name,
      const char *msg)
 {
     struct sink_ctx *s = arg;
-    struct acl_node n = {s->doc, (char *)pointer, NULL, NULL};
+    /* A node of our own: the schema's pointer string stays const. */
+    struct acl_node n = {s->doc, acl_xstrdup(pointer), NULL, NULL};
 
     if (missing == NULL && at_name)
         acl_report_name(s->c, ACL_ERROR, &n, "%s", msg);
     else
         acl_report(s->c, ACL_ERROR, &n, missing, "%s", msg);
+    free(n.ptr);
 }
 
 static json_t *

@@ -294,12 +294,12 @@ all_notices(const struct run *r, size_t *n)
 
     *n = 0;
     for (i = 0; i < r->nprojects; i++)
-        *n += r->projects[i]->nnotices;
+        *n += r->projects[i]->notices->n;
     all = acl_xcalloc(*n + 1, sizeof *all);
     *n = 0;
     for (i = 0; i < r->nprojects; i++)
-        for (k = 0; k < r->projects[i]->nnotices; k++)
-            all[(*n)++] = r->projects[i]->notices[k];
+        for (k = 0; k < r->projects[i]->notices->n; k++)
+            all[(*n)++] = r->projects[i]->notices->items[k];
     return all;
 }
 

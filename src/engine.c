@@ -270,8 +270,7 @@ acl_report_span(struct acl_check *c, enum acl_level level,
     va_start(ap, fmt);
     f = new_finding(c, level, fmt, ap);
     va_end(ap);
-    /* The text's line table is a cache filled on demand. */
-    f->file = (struct acl_text *)file;
+    f->file = file;
     f->span = sp;
     f->pointer = pointer != NULL ? acl_xstrdup(pointer) : NULL;
     return f;

@@ -194,6 +194,8 @@ project_new(const char *root, const char *display)
     p->root = acl_xstrdup(root);
     p->display = acl_xstrdup(display);
     p->real_root = acl_xstrdup(realpath(root, buf) ? buf : root);
+    p->refs = acl_refcache_new();
+    p->notices = acl_xcalloc(1, sizeof *p->notices);
     return p;
 }
 
@@ -245,14 +247,14 @@ void
 acl_project_notice(const struct acl_project *cp, const char *file,
                    const char *fmt, ...)
 {
-    /* Notices are a log kept beside the model, which rules see const. */
-    struct acl_project *p = (struct acl_project *)cp;
+    /* The log is beside the model: adding to it leaves the model as
+     * loaded. */
+    struct acl_notices *log = cp->notices;
     struct acl_notice *n;
     va_list ap;
 
-    p->notices = acl_xrealloc(p->notices,
-                              (p->nnotices + 1) * sizeof *p->notices);
-    n = &p->notices[p->nnotices++];
+    log->items = acl_xrealloc(log->items, (log->n + 1) * sizeof *log->items);
+    n = &log->items[log->n++];
     n->file = acl_xstrdup(file);
     va_start(ap, fmt);
     n->text = acl_xvasprintf(fmt, ap);
@@ -266,10 +268,12 @@ acl_project_free(struct acl_project *p)
 
     if (p == NULL)
         return;
-    for (i = 0; i < p->nnotices; i++) {
-        free(p->notices[i].file);
-        free(p->notices[i].text);
+    for (i = 0; p->notices != NULL && i < p->notices->n; i++) {
+        free(p->notices->items[i].file);
+        free(p->notices->items[i].text);
     }
+    if (p->notices != NULL)
+        free(p->notices->items);
     free(p->notices);
     acl_free_resources(p);
     acl_free_deploy(p);

@@ -178,10 +178,8 @@ cache_entry(const struct acl_project *p, const char *given)
     json_t *at;
     char *rel = cache_key(p, given);
 
-    if (p->refs == NULL) {
-        ((struct acl_project *)p)->refs = acl_xcalloc(1, sizeof *p->refs);
-        p->refs->index = json_object();
-    }
+    /* The cache is a registry beside the model, made with the project:
+     * reading a file fills it, the model stays as loaded. */
     c = p->refs;
     at = json_object_get(c->index, rel);
     if (at != NULL) {
@@ -258,6 +256,15 @@ acl_ref_json(const struct acl_project *p, const char *relpath,
     }
     *doc = e->doc;
     return e->status;
+}
+
+struct acl_refcache *
+acl_refcache_new(void)
+{
+    struct acl_refcache *c = acl_xcalloc(1, sizeof *c);
+
+    c->index = json_object();
+    return c;
 }
 
 void

@@ -251,9 +251,9 @@ START_TEST(loader_size_limit)
     assert_sources("app/A/edge.py A\n");
     /* The file left out is named, so the run does not look complete. */
     p = load();
-    ck_assert_uint_eq(p->nnotices, 1);
-    ck_assert_ptr_nonnull(strstr(p->notices[0].file, "app/A/over.py"));
-    ck_assert_ptr_nonnull(strstr(p->notices[0].text, "larger than 2 MiB"));
+    ck_assert_uint_eq(p->notices->n, 1);
+    ck_assert_ptr_nonnull(strstr(p->notices->items[0].file, "app/A/over.py"));
+    ck_assert_ptr_nonnull(strstr(p->notices->items[0].text, "larger than 2 MiB"));
     acl_project_free(p);
     free(big);
 }

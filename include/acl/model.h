@@ -284,11 +284,14 @@ struct acl_project {
     json_t *credential_index;
     json_t *engine_index;
     json_t *gateway_var_index; /* by acl_env_var_part of the name */
-    struct acl_notice *notices; /* files that could not be read */
-    size_t nnotices;
+    /* Owned: files that could not be read, scans that did not finish.
+     * A log kept beside the model, which the loader and the rules (that
+     * see the project const) add to with acl_project_notice. */
+    struct acl_notices *notices;
 };
 
-/* Records that a file of the project could not be read. */
+/* Records that a file of the project could not be read, or was not
+ * scanned whole: "FILE: TEXT" is shown as a tool notice. */
 void acl_project_notice(const struct acl_project *p, const char *file,
                         const char *fmt, ...) ACL_PRINTF(3, 4);
 
