@@ -124,6 +124,23 @@ acl_prod_reason(struct acl_check *c)
     return c->reason;
 }
 
+void
+acl_check_incomplete(struct acl_check *c, const struct acl_text *file,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    char *what;
+
+    va_start(ap, fmt);
+    what = acl_xvasprintf(fmt, ap);
+    va_end(ap);
+    acl_project_notice(c->project, file->display,
+                       "%s %s: scan incomplete: %s; findings of this rule "
+                       "may be missing here", c->rule->id, c->rule->name,
+                       what);
+    free(what);
+}
+
 static struct acl_finding *
 new_finding(struct acl_check *c, enum acl_level level, const char *fmt,
             va_list ap)

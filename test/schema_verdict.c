@@ -80,7 +80,8 @@ int
 main(int argc, char **argv)
 {
     static const char *const kinds[] = {"project", "targets", "state", "harness"};
-    struct acl_schema_sink sink = {print_violation, NULL};
+    struct acl_schema_sink sink = {print_violation, NULL, NULL};
+    struct acl_error err;
     struct acl_doc *doc = NULL, *targets = NULL;
     json_t *root;
     const char **names = NULL;
@@ -88,6 +89,10 @@ main(int argc, char **argv)
 
     if (argc < 3) {
         fprintf(stderr, "usage: schema_verdict FILE KIND [TARGETS_FILE]\n");
+        return 2;
+    }
+    if (acl_schema_init(&err) != 0) {
+        fprintf(stderr, "schema_verdict: %s\n", err.text);
         return 2;
     }
     if (strcmp(argv[1], "--urls") == 0)

@@ -103,6 +103,14 @@ struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
                                     const char *pointer, const char *fmt, ...)
     ACL_PRINTF(6, 7);
 
+/* Records that the rule could not finish looking at file: a pattern gave
+ * up at pcre2's match limit (acl_regex_find returned -1), a value was
+ * too large to scan. Shown as a tool notice "FILE: ACxxx name: scan
+ * incomplete: TEXT; ..." in every output format, so an incomplete scan
+ * is never taken for "nothing found". The message is printf-formatted. */
+void acl_check_incomplete(struct acl_check *c, const struct acl_text *file,
+                          const char *fmt, ...) ACL_PRINTF(3, 4);
+
 /* The level of a rule that is an error in the production context and a
  * warning outside it. */
 enum acl_level acl_prod_level(const struct acl_check *c);
