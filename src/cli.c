@@ -134,15 +134,6 @@ add_cfg(struct run *r, struct acl_config *cfg)
     return &r->cfgs[r->ncfgs++];
 }
 
-static char *
-join(const char *dir, const char *rel)
-{
-    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
-        return acl_xstrdup(rel);
-    return acl_xasprintf("%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
-}
-
 /* The config of the project at root: --config FILE, none with
  * --no-config, else the project's own .agentcore-lint.json if any.
  * *use is NULL when there is none. */
@@ -161,8 +152,8 @@ config_for(struct run *r, const char *root, const char *display,
         *use = &r->cfgs[0];
         return 0;
     }
-    path = join(root, ACL_CONFIG_FILE);
-    disp = join(display, ACL_CONFIG_FILE);
+    path = acl_path_join(root, ACL_CONFIG_FILE);
+    disp = acl_path_join(display, ACL_CONFIG_FILE);
     rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
     if (rc == 0 && cfg != NULL)
         *use = add_cfg(r, cfg);

@@ -12,15 +12,6 @@
 #include "acl/jptr.h"
 #include "acl/model_build.h"
 
-static char *
-join_path(const char *dir, const char *rel)
-{
-    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
-        return acl_xstrdup(rel);
-    return acl_xasprintf("%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
-}
-
 static struct acl_doc *
 add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
 {
@@ -39,7 +30,8 @@ static int
 load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
          size_t max, struct acl_doc **out, struct acl_error *err)
 {
-    char *path = join_path(p->root, rel), *disp = join_path(p->display, rel);
+    char *path = acl_path_join(p->root, rel);
+    char *disp = acl_path_join(p->display, rel);
     char *data = NULL;
     size_t len = 0;
     struct acl_error rerr;
@@ -179,7 +171,7 @@ load_rest(struct acl_project *p, const struct acl_prod_opts *prod, size_t max,
         return -1;
     acl_build_deploy(p, targets, state);
     compute_production(p, prod);
-    env = join_path(p->root, "agentcore/.env.local");
+    env = acl_path_join(p->root, "agentcore/.env.local");
     p->env_local_exists = stat(env, &st) == 0 && S_ISREG(st.st_mode);
     free(env);
     return 0;
@@ -231,7 +223,7 @@ acl_project_load_text(const char *root, const char *display,
                       struct acl_error *err)
 {
     struct acl_project *p = project_new(root, display);
-    char *disp = join_path(display, spec_path);
+    char *disp = acl_path_join(display, spec_path);
 
     p->spec.doc = add_doc(p, acl_text_new(spec_path, disp, data, len),
                           ACL_DOC_PROJECT);

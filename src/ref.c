@@ -214,18 +214,14 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
                                            : ACL_REF_UNREADABLE;
     if (e->status == ACL_REF_TOO_BIG || e->status == ACL_REF_UNREADABLE ||
         e->status == ACL_REF_WRONG_KIND) {
-        disp = p->display[0] && strcmp(p->display, ".") != 0
-                   ? acl_xasprintf("%s/%s", p->display, e->rel)
-                   : acl_xstrdup(e->rel);
+        disp = acl_path_join(p->display, e->rel);
         acl_project_notice(p, disp, "referenced file %s; it was not checked",
                            acl_ref_status_text(e->status));
         free(disp);
     }
     if (e->status != ACL_REF_OK)
         return;
-    disp = p->display[0] && strcmp(p->display, ".") != 0
-               ? acl_xasprintf("%s/%s", p->display, e->rel)
-               : acl_xstrdup(e->rel);
+    disp = acl_path_join(p->display, e->rel);
     e->text = acl_text_new(e->rel, disp, data, len);
     free(disp);
 }

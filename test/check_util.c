@@ -291,6 +291,28 @@ START_TEST(error_set_returns_minus_one)
 }
 END_TEST
 
+START_TEST(path_join_adds_one_slash)
+{
+    char *s;
+
+    s = acl_path_join(".", "a/b");
+    ck_assert_str_eq(s, "a/b");
+    free(s);
+    s = acl_path_join("", "a");
+    ck_assert_str_eq(s, "a");
+    free(s);
+    s = acl_path_join("dir/", "a");
+    ck_assert_str_eq(s, "dir/a");
+    free(s);
+    s = acl_path_join("/", "a");
+    ck_assert_str_eq(s, "/a");
+    free(s);
+    s = acl_path_join("x/y", "a");
+    ck_assert_str_eq(s, "x/y/a");
+    free(s);
+}
+END_TEST
+
 START_TEST(ascii_helpers)
 {
     ck_assert(acl_strieq("Prod-EU", "prod-eu"));
@@ -335,6 +357,7 @@ acl_suite_util(void)
     tcase_add_test(tc, buf_grows);
     tcase_add_test(tc, error_set_returns_minus_one);
     tcase_add_test(tc, ascii_helpers);
+    tcase_add_test(tc, path_join_adds_one_slash);
     tcase_add_test(tc, edit_distance_counts_edits);
     tcase_add_test(tc, suggest_picks_one_close_word);
     suite_add_tcase(s, tc);

@@ -28,6 +28,9 @@ void acl_each_gateway(struct acl_check *c,
 /* How messages name a target: target "t" of gateway "g", or
  * unassigned target "t". New string; the caller frees it. */
 char *acl_target_label(const struct acl_target *t);
+/* The same with the target type before "target" (type may be NULL):
+ * mcpServer target "t" of gateway "g". */
+char *acl_target_label_as(const struct acl_target *t, const char *type);
 
 /* The first runtime, credential or policy engine with exactly this
  * name (names are case-sensitive, as the CLI compares them), or NULL.
