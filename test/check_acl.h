@@ -34,6 +34,14 @@ void acl_test_check_or_update(const char *path, const char *got,
 void acl_test_walk_fixtures(const char *dir, int max_depth,
                             void (*fn)(const char *dir, void *arg), void *arg);
 
+/* A fixture's "rules" file (rule IDs, one a line; rules_text "" when
+ * there is none) as command-line arguments: --disable for every rule it
+ * does not list, so that a rule added later does not change the
+ * fixture's output. Appends to args from n, up to max; returns the new
+ * count. The strings are static. */
+int acl_test_rules_file_args(const char *rules_text, char **args, int n,
+                             int max);
+
 /* Writes text to dir/rel; creates the folder dir/rel. Both assert. */
 void acl_test_put(const char *dir, const char *rel, const char *text);
 void acl_test_mkdir(const char *dir, const char *rel);

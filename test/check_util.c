@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "acl/cli.h"
+#include "acl/engine.h"
 #include "acl/suggest.h"
 #include "acl/util.h"
 #include "check_acl.h"
@@ -210,6 +211,26 @@ acl_test_check_or_update(const char *path, const char *got, const char *label)
         report_difference(expected, got, label);
     }
     free(expected);
+}
+
+int
+acl_test_rules_file_args(const char *rules_text, char **args, int n, int max)
+{
+    size_t i;
+
+    if (rules_text[0] == '\0')
+        return n;
+    for (i = 0; i < acl_rules_count(); i++) {
+        const char *id = acl_rules_at(i)->id;
+        const char *hit = strstr(rules_text, id);
+
+        if (hit != NULL && (hit[strlen(id)] == '\n' || !hit[strlen(id)]))
+            continue;
+        ck_assert_int_lt(n + 2, max);
+        args[n++] = "--disable";
+        args[n++] = (char *)id;
+    }
+    return n;
 }
 
 void
