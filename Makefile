@@ -27,7 +27,8 @@ ALL_CFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
              $(DEPS_CFLAGS) $(WARN) $(SAN_FLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
-SRC := $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+SRC := $(filter-out src/main.c,$(wildcard src/*.c)) \
+       $(filter-out rules/TEMPLATE.c,$(wildcard rules/*.c))
 OBJ := $(patsubst %.c,$(O)/%.o,$(SRC))
 TEST_SRC := $(wildcard test/check_*.c)
 TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
@@ -36,7 +37,7 @@ TEST_BIN = $(O)/check_acl
 
 .PHONY: setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
-        check-precommit check-config-schema
+        check-precommit check-config-schema check-template format-check
 
 all: deps-ok $(BIN)
 
@@ -77,12 +78,17 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 
 # The whole suite: unit and golden tests (one libcheck binary), then the
 # command-line tests against the built program.
-check: all $(TEST_BIN) $(O)/$(BIN)
-	$(TEST_BIN)
+check: all $(TEST_BIN) $(O)/$(BIN) check-template
+	ACL_GOLDEN_DIFF_DIR=$(O)/golden-diff $(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
 	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) \
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
+
+# rules/TEMPLATE.c is not built in, but must stay a rule that compiles.
+check-template:
+	$(CC) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	  $(DEPS_CFLAGS) $(WARN) -fsyntax-only rules/TEMPLATE.c
 
 # Files generated from the rule tables and committed, so that they are
 # there for readers and editors without a build. Run after adding or
@@ -97,6 +103,19 @@ generate: all
 	mv schema/agentcore-lint.schema.json.tmp schema/agentcore-lint.schema.json
 
 MANPAGES = man/agentcore-lint.1 man/agentcore-lint-rules.7
+
+# clang-format with .clang-format over the C sources (not the generated
+# IDNA table). format-check changes nothing and fails when a file would
+# change; it is not part of `make ci` until the tree has been formatted.
+CLANG_FORMAT ?= clang-format
+FORMAT_SRC = $(filter-out src/schema_idna.c,$(wildcard src/*.c src/*.h \
+             include/acl/*.h rules/*.c test/*.c test/*.h fuzz/*.c bench/*.c))
+
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_SRC)
+
+format-check:
+	$(CLANG_FORMAT) --dry-run -Werror $(FORMAT_SRC)
 
 # mandoc's linter: no warning allowed.
 lint-man:

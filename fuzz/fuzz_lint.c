@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "acl/engine.h"
-#include "acl/jalloc.h"
 #include "acl/model.h"
 #include "acl/report.h"
 
@@ -27,7 +26,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
     (void)argc;
     (void)argv;
-    acl_jalloc_init();
     if (mkdtemp(root) == NULL || acl_rules_init(&err) != 0)
         abort();
     confs = calloc(acl_rules_count(), sizeof *confs);

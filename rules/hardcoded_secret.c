@@ -1,7 +1,7 @@
 /*
  * AC014 hardcoded-secret - a credential written into a project file.
  *
- * Flags: a known-format secret (spec/rules.md, "Secret values") in any
+ * Flags: a known-format secret (include/acl/secret.h) in any
  * string value of the project's JSON files (agentcore.json,
  * aws-targets.json, deployed-state.json, every harness.json) or of a
  * file a target references (toolSchemaFile, schemaSource.inline.path;

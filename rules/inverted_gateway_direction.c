@@ -193,18 +193,6 @@ own_runtime(const struct acl_project *p, const struct deployed_index *ix,
     return id != NULL ? named_by_prefix(p, id) : NULL;
 }
 
-/* "target "t" of gateway "g"" or "unassigned target "t"". */
-static char *
-target_phrase(const struct acl_target *t)
-{
-    const char *name = t->name ? t->name : "";
-
-    if (t->gateway != NULL && t->gateway->name != NULL)
-        return acl_xasprintf("target \"%s\" of gateway \"%s\"", name,
-                             t->gateway->name);
-    return acl_xasprintf("unassigned target \"%s\"", name);
-}
-
 /* Is url the gateway URL deployed-state.json records for t's own
  * gateway? */
 static int
@@ -237,7 +225,7 @@ check_invocation(struct acl_check *c, const struct deployed_index *ix,
     free(id);
     if (r == NULL || (r->protocol != NULL && strcmp(r->protocol, "MCP") == 0))
         return;
-    what = target_phrase(t);
+    what = acl_target_label(t);
     acl_report(c, ACL_ERROR, &t->node, member,
                "%s invokes runtime \"%s\" of this project, whose protocol "
                "is %s, not MCP: the gateway would call your own agent "
@@ -256,7 +244,7 @@ check_endpoint(struct acl_check *c, const struct deployed_index *ix,
     int has_nul = 0;
 
     if (own_gateway_url(c->project, ix, t, url)) {
-        what = target_phrase(t);
+        what = acl_target_label(t);
         acl_report(c, ACL_ERROR, &t->node, member,
                    "%s points at the URL of gateway \"%s\" itself: the "
                    "gateway would call itself", what, t->gateway->name);
@@ -268,7 +256,7 @@ check_endpoint(struct acl_check *c, const struct deployed_index *ix,
     if (service_host(u.host)) {
         runtime = invoked_runtime(u.path, &has_nul);
         if (runtime == NULL) {
-            what = target_phrase(t);
+            what = acl_target_label(t);
             acl_report(c, ACL_ERROR, &t->node, member,
                        "%s points at the AgentCore service API (%s), not "
                        "at a tool: the gateway would call back into "

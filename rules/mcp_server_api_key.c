@@ -27,18 +27,6 @@ api_key_credential(const struct acl_project *p, const char *name)
     return cr != NULL && cr->kind == ACL_CRED_API_KEY ? cr : NULL;
 }
 
-/* "target "t" of gateway "g"" or "unassigned target "t"". */
-static char *
-target_phrase(const struct acl_target *t)
-{
-    const char *name = t->name ? t->name : "";
-
-    if (t->gateway != NULL && t->gateway->name != NULL)
-        return acl_xasprintf("mcpServer target \"%s\" of gateway \"%s\"",
-                             name, t->gateway->name);
-    return acl_xasprintf("unassigned mcpServer target \"%s\"", name);
-}
-
 static void
 check_target(struct acl_check *c, const struct acl_target *t)
 {
@@ -50,7 +38,7 @@ check_target(struct acl_check *c, const struct acl_target *t)
     cred = api_key_credential(c->project, t->credential_name);
     if (t->auth_type != ACL_AUTH_API_KEY && cred == NULL)
         return;
-    what = target_phrase(t);
+    what = acl_target_label_as(t, "mcpServer");
     if (t->auth_type == ACL_AUTH_API_KEY)
         acl_report(c, ACL_ERROR, &t->node, "outboundAuth/type",
                    "%s uses API_KEY outbound auth, which AgentCore does not "

@@ -26,12 +26,27 @@ emit(void *arg, const char *pointer, const char *missing, int at_name,
      const char *msg)
 {
     struct sink_ctx *s = arg;
-    struct acl_node n = {s->doc, (char *)pointer, NULL, NULL};
+    /* A node of our own: the schema's pointer string stays const. */
+    struct acl_node n = {s->doc, acl_xstrdup(pointer), NULL, NULL};
 
     if (missing == NULL && at_name)
         acl_report_name(s->c, ACL_ERROR, &n, "%s", msg);
     else
         acl_report(s->c, ACL_ERROR, &n, missing, "%s", msg);
+    free(n.ptr);
+}
+
+/* Values a pattern gave up on were taken as valid: say so. */
+static void
+incomplete(void *arg, const char *pointer, size_t n)
+{
+    struct sink_ctx *s = arg;
+
+    acl_check_incomplete(s->c, s->doc->text,
+                         "%zu value%s not checked against the schema's "
+                         "patterns (the pattern match gave up), the first "
+                         "at %s", n, n == 1 ? " was" : "s were",
+                         pointer[0] ? pointer : "/");
 }
 
 static json_t *
@@ -57,7 +72,7 @@ check(struct acl_check *c)
     for (i = 0; i < p->ndocs; i++) {
         const struct acl_doc *d = p->docs[i].doc;
         struct sink_ctx ctx = {c, d};
-        struct acl_schema_sink sink = {emit, &ctx};
+        struct acl_schema_sink sink = {emit, &ctx, incomplete};
 
         if (d->root == NULL || p->docs[i].kind == ACL_DOC_REFERENCED)
             continue;
@@ -88,6 +103,7 @@ const struct acl_rule acl_rule_schema_violation = {
                "Passes: { \"name\": \"tools-gw\", \"targets\": [], "
                "\"exceptionLevel\": \"NONE\" }",
     .precision = "very-high",
+    .init = acl_schema_init,
     .fini = acl_schema_fini,
     .check = check,
 };

@@ -2,7 +2,7 @@
  * AC017 secret-in-agent-code - a credential written into agent source.
  *
  * Flags, in Python, JavaScript and TypeScript agent source:
- * - a known-format secret (spec/rules.md, "Secret values") in a string
+ * - a known-format secret (include/acl/secret.h) in a string
  *   literal or a comment (a key in a comment is just as leaked);
  * - a string literal that is the whole value of a secret-looking name:
  *   api_key = "...", apiKey: "...", f(api_key="..."), {"token": "..."},

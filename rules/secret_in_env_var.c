@@ -4,7 +4,7 @@
  * vault-backed.
  *
  * Flags: a known-format secret, or a secret-looking value under a
- * secret-looking name (spec/rules.md, "Secret values"), as the literal
+ * secret-looking name (include/acl/secret.h), as the literal
  * value of runtimes[*].envVars[*].value, runtimes[*].customDockerBuildArgs
  * (they stay in the image metadata), a harness's environmentVariables,
  * or a harness tool's remoteMcp.headers. Region: the value.

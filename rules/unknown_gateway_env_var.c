@@ -177,9 +177,6 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    /* Library callers may lint without acl_rules_init(). */
-    if (var_re == NULL && init(NULL) != 0)
-        return;
     for (i = 0; i < p->nsources; i++)
         if (acl_code_lang(p->sources[i].text->path) != ACL_LANG_NONE)
             check_source(c, &p->sources[i]);

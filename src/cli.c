@@ -12,7 +12,6 @@
 #include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
-#include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
@@ -135,15 +134,6 @@ add_cfg(struct run *r, struct acl_config *cfg)
     return &r->cfgs[r->ncfgs++];
 }
 
-static char *
-join(const char *dir, const char *rel)
-{
-    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
-        return acl_xstrdup(rel);
-    return acl_xasprintf("%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
-}
-
 /* The config of the project at root: --config FILE, none with
  * --no-config, else the project's own .agentcore-lint.json if any.
  * *use is NULL when there is none. */
@@ -162,8 +152,8 @@ config_for(struct run *r, const char *root, const char *display,
         *use = &r->cfgs[0];
         return 0;
     }
-    path = join(root, ACL_CONFIG_FILE);
-    disp = join(display, ACL_CONFIG_FILE);
+    path = acl_path_join(root, ACL_CONFIG_FILE);
+    disp = acl_path_join(display, ACL_CONFIG_FILE);
     rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
     if (rc == 0 && cfg != NULL)
         *use = add_cfg(r, cfg);
@@ -295,12 +285,12 @@ all_notices(const struct run *r, size_t *n)
 
     *n = 0;
     for (i = 0; i < r->nprojects; i++)
-        *n += r->projects[i]->nnotices;
+        *n += r->projects[i]->notices->n;
     all = acl_xcalloc(*n + 1, sizeof *all);
     *n = 0;
     for (i = 0; i < r->nprojects; i++)
-        for (k = 0; k < r->projects[i]->nnotices; k++)
-            all[(*n)++] = r->projects[i]->notices[k];
+        for (k = 0; k < r->projects[i]->notices->n; k++)
+            all[(*n)++] = r->projects[i]->notices->items[k];
     return all;
 }
 
@@ -441,7 +431,6 @@ acl_cli_main(int argc, char **argv)
     int rc;
 
     memset(&r, 0, sizeof r);
-    acl_jalloc_init();
     if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
         return trouble(err.text);
     /* Filled as projects run: the report lists the rules that ran. */

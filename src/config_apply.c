@@ -1,8 +1,7 @@
 /*
  * config_apply.c - what a checked config does to a run: the production
- * options, rule settings, suppressing findings that an ignore entry
- * matches, and the notes about entries that match nothing (so stale
- * suppressions are seen and removed).
+ * options, rule settings, and suppressing findings that an ignore entry
+ * matches, counting each entry's hits for the unused-ignore rule.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -199,62 +198,11 @@ acl_config_suppress(struct acl_config *c, const struct acl_rule_conf *confs,
     free(x.globs);
 }
 
-/* "AC001, resource \"dev-gw\"" */
-static char *
-describe(const struct acl_config *c, const struct acl_ignore *ig)
-{
-    struct acl_buf b = {0};
-
-    acl_buf_puts(&b, c->rules[ig->rule]->id);
-    if (ig->resource != NULL)
-        acl_buf_printf(&b, ", resource \"%s\"", ig->resource);
-    if (ig->pointer != NULL)
-        acl_buf_printf(&b, ", pointer \"%s\"", ig->pointer);
-    if (ig->path != NULL)
-        acl_buf_printf(&b, ", path \"%s\"", ig->path);
-    return acl_buf_steal(&b);
-}
-
-static void
-add_note(const struct acl_config *c, const struct acl_ignore *ig,
-         enum acl_level level, const struct acl_project *p,
-         struct acl_findings *out)
-{
-    struct acl_finding *f = acl_findings_add(out);
-    long n = acl_doc_find(c->doc, ig->at);
-    char *what = describe(c, ig);
-
-    f->rule = &acl_rule_unused_ignore;
-    f->level = level;
-    f->project = p;
-    f->file = c->doc->text;
-    f->pointer = acl_xstrdup(ig->at);
-    if (n >= 0)
-        f->span = acl_doc_value(c->doc, (size_t)n);
-    f->message = acl_xasprintf("the ignore entry for %s matched no finding; "
-                               "remove it, or correct what it names", what);
-    acl_text_pos(f->file, f->span.start, &f->start);
-    acl_text_pos(f->file, f->span.end, &f->end);
-    acl_finding_fingerprint(f);
-    free(what);
-}
-
 void
 acl_config_unused(const struct acl_config *c, const struct acl_project *p,
                   const struct acl_rule_conf *confs, struct acl_findings *out)
 {
-    enum acl_level level = acl_rule_unused_ignore.level;
-    size_t i;
-
-    for (i = 0; c != NULL && i < c->nrules; i++) {
-        if (c->rules[i] != &acl_rule_unused_ignore)
-            continue;
-        if (!confs[i].enabled)
-            return;
-        if (confs[i].level != ACL_LEVEL_NONE)
-            level = confs[i].level;
-    }
-    for (i = 0; c != NULL && i < c->nignores; i++)
-        if (c->ignores[i].hits == 0 && c->ignores[i].rule_ran)
-            add_note(c, &c->ignores[i], level, p, out);
+    /* The unused-ignore rule reads the usage counted above. */
+    if (c != NULL)
+        acl_engine_lint_ignores(p, c, confs, out);
 }

@@ -3,10 +3,12 @@
  * enabled rules, then give each finding its exact span, positions and
  * fingerprint.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/config.h"
 #include "acl/engine.h"
 #include "acl/jptr.h"
 #include "acl/report_util.h"
@@ -47,6 +49,8 @@ acl_rules_find(const char *id_or_name)
     return -1;
 }
 
+/* How many acl_rules_init calls are not yet matched by acl_rules_fini:
+ * the rules' own init runs at the first, their fini at the last. */
 static int rules_ready;
 
 int
@@ -54,17 +58,17 @@ acl_rules_init(struct acl_error *err)
 {
     size_t i;
 
-    if (rules_ready)
+    if (rules_ready++ > 0)
         return 0;
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         if (registry[i]->init != NULL && registry[i]->init(err) != 0) {
             while (i-- > 0)
                 if (registry[i]->fini != NULL)
                     registry[i]->fini();
+            rules_ready = 0;
             return -1;
         }
     }
-    rules_ready = 1;
     return 0;
 }
 
@@ -73,12 +77,11 @@ acl_rules_fini(void)
 {
     size_t i;
 
-    if (!rules_ready)
+    if (rules_ready == 0 || --rules_ready > 0)
         return;
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
         if (registry[i]->fini != NULL)
             registry[i]->fini();
-    rules_ready = 0;
 }
 
 void
@@ -108,18 +111,34 @@ acl_prod_level(const struct acl_check *c)
 }
 
 const char *
-acl_prod_reason(const struct acl_check *c)
+acl_prod_reason(struct acl_check *c)
 {
-    static char buf[300];
     const struct acl_production *pr = &c->project->production;
 
     if (!pr->on)
         return "";
     if (pr->target == NULL)
         return "the project is linted for production";
-    snprintf(buf, sizeof buf, "the project deploys to production target "
-                              "\"%.200s\"", pr->target);
-    return buf;
+    snprintf(c->reason, sizeof c->reason, "the project deploys to "
+             "production target \"%.200s\"", pr->target);
+    return c->reason;
+}
+
+void
+acl_check_incomplete(struct acl_check *c, const struct acl_text *file,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    char *what;
+
+    va_start(ap, fmt);
+    what = acl_xvasprintf(fmt, ap);
+    va_end(ap);
+    acl_project_notice(c->project, file->display,
+                       "%s %s: scan incomplete: %s; findings of this rule "
+                       "may be missing here", c->rule->id, c->rule->name,
+                       what);
+    free(what);
 }
 
 static struct acl_finding *
@@ -268,8 +287,7 @@ acl_report_span(struct acl_check *c, enum acl_level level,
     va_start(ap, fmt);
     f = new_finding(c, level, fmt, ap);
     va_end(ap);
-    /* The text's line table is a cache filled on demand. */
-    f->file = (struct acl_text *)file;
+    f->file = file;
     f->span = sp;
     f->pointer = pointer != NULL ? acl_xstrdup(pointer) : NULL;
     return f;
@@ -339,15 +357,42 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 {
     size_t i, k, first = out->n;
 
+    /* The rules' init has run: they hold no lazy set-up of their own. */
+    assert(rules_ready > 0);
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         const struct acl_rule *r = registry[i];
-        struct acl_check c = {p, r, confs[i].options, out};
+        struct acl_check c = {.project = p, .rule = r,
+                              .options = confs[i].options, .out = out};
         size_t before = out->n;
 
-        if (!confs[i].enabled)
+        if (!confs[i].enabled || (r->flags & ACL_RULE_AFTER_IGNORES))
             continue;
         if ((r->flags & ACL_RULE_NEEDS_SOURCES) && !p->sources_loaded)
             acl_project_load_sources(p);
+        r->check(&c);
+        if (confs[i].level != ACL_LEVEL_NONE)
+            for (k = before; k < out->n; k++)
+                out->items[k]->level = confs[i].level;
+    }
+    finish_all(out, first);
+}
+
+void
+acl_engine_lint_ignores(const struct acl_project *p,
+                        const struct acl_config *cfg,
+                        const struct acl_rule_conf *confs,
+                        struct acl_findings *out)
+{
+    size_t i, k, first = out->n;
+
+    for (i = 0; i < cfg->nrules; i++) {
+        const struct acl_rule *r = cfg->rules[i];
+        struct acl_check c = {.project = p, .rule = r, .options = confs[i].options,
+                              .out = out, .config = cfg};
+        size_t before = out->n;
+
+        if (!confs[i].enabled || !(r->flags & ACL_RULE_AFTER_IGNORES))
+            continue;
         r->check(&c);
         if (confs[i].level != ACL_LEVEL_NONE)
             for (k = before; k < out->n; k++)

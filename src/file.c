@@ -82,6 +82,24 @@ acl_read_file(const char *path, size_t max, char **out, size_t *len,
     return rs;
 }
 
+/* What is made of a text while findings are placed and shown, kept
+ * apart from the text so that the text itself stays read-only: its line
+ * table (built on first use), the last position computed, and the
+ * ranges that hold secrets. */
+struct acl_text_marks {
+    uint32_t *lines; /* byte offset of each line start */
+    size_t nlines;
+    /* The last position computed: on one long line, a later offset is
+     * counted on from it. */
+    struct acl_pos last;
+    /* Byte ranges that hold secrets found by any rule: every output
+     * hides them wherever it shows this text (another finding's
+     * snippet on the same line included). Sorted and merged lazily. */
+    struct acl_span *hidden;
+    size_t nhidden, hidden_cap;
+    int hidden_sorted;
+};
+
 struct acl_text *
 acl_text_new(const char *path, const char *display, char *data, size_t len)
 {
@@ -91,6 +109,7 @@ acl_text_new(const char *path, const char *display, char *data, size_t len)
     t->display = acl_xstrdup(display);
     t->data = data;
     t->len = len;
+    t->marks = acl_xcalloc(1, sizeof *t->marks);
     return t;
 }
 
@@ -102,24 +121,25 @@ acl_text_free(struct acl_text *t)
     free(t->path);
     free(t->display);
     free(t->data);
-    free(t->lines);
-    free(t->hidden);
+    free(t->marks->lines);
+    free(t->marks->hidden);
+    free(t->marks);
     free(t);
 }
 
 void
-acl_text_hide(struct acl_text *t, size_t start, size_t end)
+acl_text_hide(const struct acl_text *t, size_t start, size_t end)
 {
     if (end > t->len)
         end = t->len;
     if (start >= end)
         return;
-    acl_xgrow((void **)&t->hidden, &t->hidden_cap, t->nhidden + 1,
-              sizeof *t->hidden);
-    t->hidden[t->nhidden].start = (uint32_t)start;
-    t->hidden[t->nhidden].end = (uint32_t)end;
-    t->nhidden++;
-    t->hidden_sorted = 0;
+    acl_xgrow((void **)&t->marks->hidden, &t->marks->hidden_cap, t->marks->nhidden + 1,
+              sizeof *t->marks->hidden);
+    t->marks->hidden[t->marks->nhidden].start = (uint32_t)start;
+    t->marks->hidden[t->marks->nhidden].end = (uint32_t)end;
+    t->marks->nhidden++;
+    t->marks->hidden_sorted = 0;
 }
 
 static int
@@ -133,64 +153,64 @@ span_cmp(const void *a, const void *b)
 /* Sorts the hidden ranges and merges overlapping ones, so that both
  * starts and ends ascend and a binary search finds the one at hand. */
 static void
-sort_hidden(struct acl_text *t)
+sort_hidden(const struct acl_text *t)
 {
     size_t i, n = 0;
 
-    qsort(t->hidden, t->nhidden, sizeof *t->hidden, span_cmp);
-    for (i = 0; i < t->nhidden; i++) {
-        if (n > 0 && t->hidden[i].start <= t->hidden[n - 1].end) {
-            if (t->hidden[i].end > t->hidden[n - 1].end)
-                t->hidden[n - 1].end = t->hidden[i].end;
+    qsort(t->marks->hidden, t->marks->nhidden, sizeof *t->marks->hidden, span_cmp);
+    for (i = 0; i < t->marks->nhidden; i++) {
+        if (n > 0 && t->marks->hidden[i].start <= t->marks->hidden[n - 1].end) {
+            if (t->marks->hidden[i].end > t->marks->hidden[n - 1].end)
+                t->marks->hidden[n - 1].end = t->marks->hidden[i].end;
         } else {
-            t->hidden[n++] = t->hidden[i];
+            t->marks->hidden[n++] = t->marks->hidden[i];
         }
     }
-    t->nhidden = n;
-    t->hidden_sorted = 1;
+    t->marks->nhidden = n;
+    t->marks->hidden_sorted = 1;
 }
 
 size_t
-acl_text_hidden_end(struct acl_text *t, size_t offset)
+acl_text_hidden_end(const struct acl_text *t, size_t offset)
 {
     size_t lo = 0, hi;
 
-    if (t->nhidden == 0)
+    if (t->marks->nhidden == 0)
         return 0;
-    if (!t->hidden_sorted)
+    if (!t->marks->hidden_sorted)
         sort_hidden(t);
-    hi = t->nhidden;
+    hi = t->marks->nhidden;
     while (lo < hi) { /* the first range ending after offset */
         size_t mid = lo + (hi - lo) / 2;
 
-        if (t->hidden[mid].end <= offset)
+        if (t->marks->hidden[mid].end <= offset)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < t->nhidden && t->hidden[lo].start <= offset
-               ? t->hidden[lo].end
+    return lo < t->marks->nhidden && t->marks->hidden[lo].start <= offset
+               ? t->marks->hidden[lo].end
                : 0;
 }
 
 /* Line starts of a text with LF endings only: memchr does the work. */
 static void
-build_lines_lf(struct acl_text *t)
+build_lines_lf(const struct acl_text *t)
 {
     const char *s = t->data, *end = s + t->len, *p;
     size_t n = 1;
 
     for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
         n++;
-    t->lines = acl_xmalloc(n * sizeof *t->lines);
-    t->lines[0] = 0;
-    t->nlines = 1;
+    t->marks->lines = acl_xmalloc(n * sizeof *t->marks->lines);
+    t->marks->lines[0] = 0;
+    t->marks->nlines = 1;
     for (p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-        t->lines[t->nlines++] = (uint32_t)(p - s + 1);
+        t->marks->lines[t->marks->nlines++] = (uint32_t)(p - s + 1);
 }
 
 static void
-build_lines(struct acl_text *t)
+build_lines(const struct acl_text *t)
 {
     size_t cap = 0, i;
 
@@ -198,9 +218,9 @@ build_lines(struct acl_text *t)
         build_lines_lf(t);
         return;
     }
-    acl_xgrow((void **)&t->lines, &cap, 1, sizeof *t->lines);
-    t->lines[0] = 0;
-    t->nlines = 1;
+    acl_xgrow((void **)&t->marks->lines, &cap, 1, sizeof *t->marks->lines);
+    t->marks->lines[0] = 0;
+    t->marks->nlines = 1;
     for (i = 0; i < t->len; i++) {
         char c = t->data[i];
 
@@ -208,8 +228,8 @@ build_lines(struct acl_text *t)
             continue;
         if (c == '\r' && i + 1 < t->len && t->data[i + 1] == '\n')
             i++;
-        acl_xgrow((void **)&t->lines, &cap, t->nlines + 1, sizeof *t->lines);
-        t->lines[t->nlines++] = (uint32_t)(i + 1);
+        acl_xgrow((void **)&t->marks->lines, &cap, t->marks->nlines + 1, sizeof *t->marks->lines);
+        t->marks->lines[t->marks->nlines++] = (uint32_t)(i + 1);
     }
 }
 
@@ -217,12 +237,12 @@ build_lines(struct acl_text *t)
 static size_t
 line_of(const struct acl_text *t, size_t offset)
 {
-    size_t lo = 0, hi = t->nlines;
+    size_t lo = 0, hi = t->marks->nlines;
 
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
 
-        if (t->lines[mid] <= offset)
+        if (t->marks->lines[mid] <= offset)
             lo = mid;
         else
             hi = mid;
@@ -231,24 +251,24 @@ line_of(const struct acl_text *t, size_t offset)
 }
 
 void
-acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
+acl_text_pos(const struct acl_text *t, size_t offset, struct acl_pos *out)
 {
     size_t ln, i;
     unsigned col = 1, col16 = 1;
 
-    if (t->lines == NULL)
+    if (t->marks->lines == NULL)
         build_lines(t);
     if (offset > t->len)
         offset = t->len;
     ln = line_of(t, offset);
-    i = t->lines[ln];
+    i = t->marks->lines[ln];
     /* Counting from the last position keeps many findings on one huge
      * line (a minified file) linear instead of quadratic. */
-    if (t->last.line == ln + 1 && t->last.offset <= offset &&
-        t->last.offset >= i) {
-        i = t->last.offset;
-        col = t->last.col;
-        col16 = t->last.col16;
+    if (t->marks->last.line == ln + 1 && t->marks->last.offset <= offset &&
+        t->marks->last.offset >= i) {
+        i = t->marks->last.offset;
+        col = t->marks->last.col;
+        col16 = t->marks->last.col16;
     }
     for (; i < offset; i++) {
         unsigned char c = (unsigned char)t->data[i];
@@ -262,22 +282,22 @@ acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out)
     out->col = col;
     out->col16 = col16;
     out->offset = offset;
-    t->last = *out;
+    t->marks->last = *out;
 }
 
 const char *
-acl_text_line(struct acl_text *t, unsigned n, size_t *len)
+acl_text_line(const struct acl_text *t, unsigned n, size_t *len)
 {
     size_t start, end;
 
-    if (t->lines == NULL)
+    if (t->marks->lines == NULL)
         build_lines(t);
-    if (n == 0 || n > t->nlines) {
+    if (n == 0 || n > t->marks->nlines) {
         *len = 0;
         return "";
     }
-    start = t->lines[n - 1];
-    end = n < t->nlines ? t->lines[n] : t->len;
+    start = t->marks->lines[n - 1];
+    end = n < t->marks->nlines ? t->marks->lines[n] : t->len;
     while (end > start && (t->data[end - 1] == '\n' || t->data[end - 1] == '\r'))
         end--;
     *len = end - start;

@@ -8,6 +8,11 @@
  * document's values are never freed one by one: its arena goes in one
  * piece. jansson never reallocates, so malloc and free are all it
  * needs.
+ *
+ * jansson's allocator hook is process-wide, so it is ours only while an
+ * arena is current: acl_arena_use installs it and puts back whatever
+ * was there when the arena is released. Outside a parse jansson runs
+ * with the program's own allocator, and no start-up call is needed.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,7 +33,11 @@ struct acl_arena {
     size_t chunk;
 };
 
+/* The arena of the parse under way, and the allocator it displaced;
+ * NULL outside a parse. */
 static struct acl_arena *current;
+static json_malloc_t saved_malloc;
+static json_free_t saved_free;
 
 static void *
 arena_alloc(struct acl_arena *a, size_t n)
@@ -67,7 +76,7 @@ json_free(void *ptr)
 void
 acl_jalloc_init(void)
 {
-    json_set_alloc_funcs(json_malloc, json_free);
+    /* Nothing to do: acl_arena_use installs the allocator when needed. */
 }
 
 struct acl_arena *
@@ -98,6 +107,12 @@ acl_arena_use(struct acl_arena *a)
 {
     struct acl_arena *prev = current;
 
+    if (prev == NULL && a != NULL) {
+        json_get_alloc_funcs(&saved_malloc, &saved_free);
+        json_set_alloc_funcs(json_malloc, json_free);
+    }
     current = a;
+    if (prev != NULL && a == NULL)
+        json_set_alloc_funcs(saved_malloc, saved_free);
     return prev;
 }

@@ -57,26 +57,39 @@ acl_jptr_index(const char *base, size_t index)
 }
 
 int
+acl_jptr_unescape(struct acl_buf *b, const char *s, size_t n)
+{
+    size_t i;
+    int rc = 0;
+
+    acl_buf_append(b, "", 0);
+    for (i = 0; i < n; i++) {
+        if (s[i] == '~' && i + 1 < n && (s[i + 1] == '0' || s[i + 1] == '1')) {
+            acl_buf_putc(b, s[i + 1] == '0' ? '~' : '/');
+            i++;
+            continue;
+        }
+        if (s[i] == '~')
+            rc = -1;
+        acl_buf_putc(b, s[i]);
+    }
+    return rc;
+}
+
+int
 acl_jptr_next(const char **p, struct acl_buf *tok)
 {
     const char *s = *p;
+    size_t n;
 
     if (*s == '\0')
         return 1;
     if (*s != '/')
         return -1;
+    n = strcspn(s + 1, "/");
     acl_buf_reset(tok);
-    acl_buf_append(tok, "", 0);
-    for (s++; *s != '\0' && *s != '/'; s++) {
-        if (*s != '~') {
-            acl_buf_putc(tok, *s);
-        } else if (s[1] == '0' || s[1] == '1') {
-            acl_buf_putc(tok, s[1] == '0' ? '~' : '/');
-            s++;
-        } else {
-            return -1;
-        }
-    }
-    *p = s;
+    if (acl_jptr_unescape(tok, s + 1, n) != 0)
+        return -1;
+    *p = s + 1 + n;
     return 0;
 }

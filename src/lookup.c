@@ -42,12 +42,21 @@ acl_each_gateway(struct acl_check *c,
 char *
 acl_target_label(const struct acl_target *t)
 {
-    const char *name = t->name != NULL ? t->name : "";
+    return acl_target_label_as(t, NULL);
+}
 
+char *
+acl_target_label_as(const struct acl_target *t, const char *type)
+{
+    const char *name = t->name != NULL ? t->name : "";
+    const char *sp = type != NULL ? " " : "";
+
+    if (type == NULL)
+        type = "";
     if (t->gateway == NULL)
-        return acl_xasprintf("unassigned target \"%s\"", name);
-    return acl_xasprintf("target \"%s\" of gateway \"%s\"", name,
-                         t->gateway->name != NULL ? t->gateway->name : "");
+        return acl_xasprintf("unassigned %s%starget \"%s\"", type, sp, name);
+    return acl_xasprintf("%s%starget \"%s\" of gateway \"%s\"", type, sp,
+                         name, t->gateway->name != NULL ? t->gateway->name : "");
 }
 
 /* The index in an index_names map (model_res.c) of name, or -1. */

@@ -1,5 +1,5 @@
 /*
- * opts.c - parsing the command line (spec/cli.md).
+ * opts.c - parsing the command line (agentcore-lint(1), OPTIONS).
  */
 #include <errno.h>
 #include <getopt.h>

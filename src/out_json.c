@@ -1,5 +1,6 @@
 /*
- * out_json.c - the machine-readable report, version 1 (spec/cli.md).
+ * out_json.c - the machine-readable report, version 1 (agentcore-lint(1),
+ * --format json).
  */
 #include <string.h>
 
@@ -24,7 +25,7 @@ finding_json(const struct acl_finding *f)
     json_object_set_new(o, "column", json_integer(f->start.col));
     json_object_set_new(o, "endLine", json_integer(f->end.line));
     json_object_set_new(o, "endColumn", json_integer(f->end.col));
-    /* spec/cli.md: "suppressed" when a config entry or the baseline
+    /* agentcore-lint(1): "suppressed" when a config entry or the baseline
      * matched. */
     if (f->suppressed || f->baseline == ACL_BASELINE_UNCHANGED)
         json_object_set_new(o, "suppressed", json_true());

@@ -12,15 +12,6 @@
 #include "acl/jptr.h"
 #include "acl/model_build.h"
 
-static char *
-join_path(const char *dir, const char *rel)
-{
-    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
-        return acl_xstrdup(rel);
-    return acl_xasprintf("%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
-}
-
 static struct acl_doc *
 add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
 {
@@ -39,7 +30,8 @@ static int
 load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
          size_t max, struct acl_doc **out, struct acl_error *err)
 {
-    char *path = join_path(p->root, rel), *disp = join_path(p->display, rel);
+    char *path = acl_path_join(p->root, rel);
+    char *disp = acl_path_join(p->display, rel);
     char *data = NULL;
     size_t len = 0;
     struct acl_error rerr;
@@ -179,7 +171,7 @@ load_rest(struct acl_project *p, const struct acl_prod_opts *prod, size_t max,
         return -1;
     acl_build_deploy(p, targets, state);
     compute_production(p, prod);
-    env = join_path(p->root, "agentcore/.env.local");
+    env = acl_path_join(p->root, "agentcore/.env.local");
     p->env_local_exists = stat(env, &st) == 0 && S_ISREG(st.st_mode);
     free(env);
     return 0;
@@ -194,6 +186,8 @@ project_new(const char *root, const char *display)
     p->root = acl_xstrdup(root);
     p->display = acl_xstrdup(display);
     p->real_root = acl_xstrdup(realpath(root, buf) ? buf : root);
+    p->refs = acl_refcache_new();
+    p->notices = acl_xcalloc(1, sizeof *p->notices);
     return p;
 }
 
@@ -229,7 +223,7 @@ acl_project_load_text(const char *root, const char *display,
                       struct acl_error *err)
 {
     struct acl_project *p = project_new(root, display);
-    char *disp = join_path(display, spec_path);
+    char *disp = acl_path_join(display, spec_path);
 
     p->spec.doc = add_doc(p, acl_text_new(spec_path, disp, data, len),
                           ACL_DOC_PROJECT);
@@ -245,14 +239,14 @@ void
 acl_project_notice(const struct acl_project *cp, const char *file,
                    const char *fmt, ...)
 {
-    /* Notices are a log kept beside the model, which rules see const. */
-    struct acl_project *p = (struct acl_project *)cp;
+    /* The log is beside the model: adding to it leaves the model as
+     * loaded. */
+    struct acl_notices *log = cp->notices;
     struct acl_notice *n;
     va_list ap;
 
-    p->notices = acl_xrealloc(p->notices,
-                              (p->nnotices + 1) * sizeof *p->notices);
-    n = &p->notices[p->nnotices++];
+    log->items = acl_xrealloc(log->items, (log->n + 1) * sizeof *log->items);
+    n = &log->items[log->n++];
     n->file = acl_xstrdup(file);
     va_start(ap, fmt);
     n->text = acl_xvasprintf(fmt, ap);
@@ -266,10 +260,12 @@ acl_project_free(struct acl_project *p)
 
     if (p == NULL)
         return;
-    for (i = 0; i < p->nnotices; i++) {
-        free(p->notices[i].file);
-        free(p->notices[i].text);
+    for (i = 0; p->notices != NULL && i < p->notices->n; i++) {
+        free(p->notices->items[i].file);
+        free(p->notices->items[i].text);
     }
+    if (p->notices != NULL)
+        free(p->notices->items);
     free(p->notices);
     acl_free_resources(p);
     acl_free_deploy(p);

@@ -178,10 +178,8 @@ cache_entry(const struct acl_project *p, const char *given)
     json_t *at;
     char *rel = cache_key(p, given);
 
-    if (p->refs == NULL) {
-        ((struct acl_project *)p)->refs = acl_xcalloc(1, sizeof *p->refs);
-        p->refs->index = json_object();
-    }
+    /* The cache is a registry beside the model, made with the project:
+     * reading a file fills it, the model stays as loaded. */
     c = p->refs;
     at = json_object_get(c->index, rel);
     if (at != NULL) {
@@ -216,18 +214,14 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
                                            : ACL_REF_UNREADABLE;
     if (e->status == ACL_REF_TOO_BIG || e->status == ACL_REF_UNREADABLE ||
         e->status == ACL_REF_WRONG_KIND) {
-        disp = p->display[0] && strcmp(p->display, ".") != 0
-                   ? acl_xasprintf("%s/%s", p->display, e->rel)
-                   : acl_xstrdup(e->rel);
+        disp = acl_path_join(p->display, e->rel);
         acl_project_notice(p, disp, "referenced file %s; it was not checked",
                            acl_ref_status_text(e->status));
         free(disp);
     }
     if (e->status != ACL_REF_OK)
         return;
-    disp = p->display[0] && strcmp(p->display, ".") != 0
-               ? acl_xasprintf("%s/%s", p->display, e->rel)
-               : acl_xstrdup(e->rel);
+    disp = acl_path_join(p->display, e->rel);
     e->text = acl_text_new(e->rel, disp, data, len);
     free(disp);
 }
@@ -258,6 +252,15 @@ acl_ref_json(const struct acl_project *p, const char *relpath,
     }
     *doc = e->doc;
     return e->status;
+}
+
+struct acl_refcache *
+acl_refcache_new(void)
+{
+    struct acl_refcache *c = acl_xcalloc(1, sizeof *c);
+
+    c->index = json_object();
+    return c;
 }
 
 void

@@ -52,7 +52,8 @@ sx_string_body(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
             acl_sx_fail(cx, "must be at most %.0f characters long", t->max);
         return;
     }
-    if (t->pattern != ACL_PAT_NONE && !acl_sx_pattern_match(t->pattern, s, len)) {
+    if (t->pattern != ACL_PAT_NONE &&
+        !acl_sx_pattern_match(cx, t->pattern, s, len)) {
         const char *d = acl_sx_pattern_desc(t->pattern);
 
         acl_sx_fail(cx, "must match %s%s%s%s", acl_sx_pattern_js(t->pattern),
@@ -168,17 +169,16 @@ sx_count(struct acl_sx_ctx *cx, const struct acl_sx_type *t, size_t n,
     }
 }
 
-/* The name of the member sx_unique_key found (spec's first present). */
+/* The name of the member sx_unique_key found (spec's first present),
+ * written into name (64 bytes); "" when none. */
 static const char *
-sx_unique_member(json_t *item, const char *spec)
+sx_unique_member(json_t *item, const char *spec, char name[64])
 {
-    static char name[64];
-
     while (spec != NULL && *spec != '\0') {
         const char *e = strchr(spec, '|');
         size_t n = e ? (size_t)(e - spec) : strlen(spec);
 
-        if (n < sizeof name && json_object_getn(item, spec, n) != NULL) {
+        if (n < 64 && json_object_getn(item, spec, n) != NULL) {
             memcpy(name, spec, n);
             name[n] = '\0';
             return name;
@@ -222,7 +222,8 @@ sx_unique(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         n = json_string_length(k);
         if (json_object_getn(seen, s, n) != NULL) {
             struct acl_buf b = {0};
-            const char *key = sx_unique_member(item, t->unique);
+            char name[64];
+            const char *key = sx_unique_member(item, t->unique, name);
 
             acl_buf_append(&b, s, n);
             old = acl_sx_push_index(cx, i);
@@ -632,7 +633,23 @@ acl_schema_validate(enum acl_doc_kind kind, json_t *root,
     acl_sx_value(&cx, t, root);
     if (kind == ACL_DOC_STATE && target_names != NULL)
         sx_state_targets(&cx, root, target_names, ntargets);
+    if (cx.incomplete > 0 && sink != NULL && sink->incomplete != NULL)
+        sink->incomplete(sink->arg, cx.incomplete_at, cx.incomplete);
+    free(cx.incomplete_at);
     acl_buf_free(&cx.ptr);
+}
+
+void
+acl_sx_incomplete(struct acl_sx_ctx *cx)
+{
+    if (cx->incomplete++ == 0)
+        cx->incomplete_at = acl_xstrdup(cx->ptr.data ? cx->ptr.data : "");
+}
+
+int
+acl_schema_init(struct acl_error *err)
+{
+    return acl_sx_pattern_init(err);
 }
 
 static void
@@ -650,7 +667,7 @@ const char **
 acl_schema_target_names(json_t *root, size_t *n)
 {
     size_t bad = 0, i;
-    struct acl_schema_sink sink = {sx_count_only, &bad};
+    struct acl_schema_sink sink = {sx_count_only, &bad, NULL};
     const char **names;
     json_t *e;
 
@@ -672,3 +689,4 @@ acl_schema_fini(void)
 {
     acl_sx_pattern_fini();
 }
+

@@ -151,11 +151,11 @@ acl_sx_check_s3_uri(struct acl_sx_ctx *cx, json_t *v)
 {
     const char *s = json_string_value(v), *slash;
     size_t n = json_string_length(v);
-    int ok = acl_sx_pattern_match(ACL_PAT_S3_URI, s, n);
+    int ok = acl_sx_pattern_match(cx, ACL_PAT_S3_URI, s, n);
 
     if (ok) { /* the bucket: between s3:// and the next '/' */
         slash = memchr(s + 5, '/', n - 5);
-        ok = acl_sx_pattern_match(ACL_PAT_S3_BUCKET, s + 5,
+        ok = acl_sx_pattern_match(cx, ACL_PAT_S3_BUCKET, s + 5,
                                   slash ? (size_t)(slash - s - 5) : n - 5);
     }
     if (!ok)

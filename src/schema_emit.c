@@ -67,20 +67,6 @@ sx_is_index(const char *s, const char *e)
     return 1;
 }
 
-/* Appends the pointer token [s, e), unescaped (~1 is '/', ~0 is '~'). */
-static void
-sx_unescape(struct acl_buf *b, const char *s, const char *e)
-{
-    for (; s < e; s++) {
-        if (*s == '~' && s + 1 < e) {
-            acl_buf_putc(b, s[1] == '1' ? '/' : '~');
-            s++;
-        } else {
-            acl_buf_append(b, s, 1);
-        }
-    }
-}
-
 /* The label of the current value, for messages: its member name and any
  * indices after it ("subnets[2]"), taken from the pointer. */
 static void
@@ -114,7 +100,7 @@ sx_label(struct acl_sx_ctx *cx, struct acl_buf *b)
 
         while (t > p && t[-1] != '/')
             t--;
-        sx_unescape(&tok, t, s);
+        (void)acl_jptr_unescape(&tok, t, (size_t)(s - t)); /* ours: well-formed */
     }
     for (s = idx; s < end; s++) { /* "/2/0" -> "[2][0]" */
         if (*s == '/')

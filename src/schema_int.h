@@ -147,13 +147,20 @@ enum acl_sx_pat {
     ACL_PAT_COUNT
 };
 
-/* 1 when s (len bytes) matches pattern p, 0 when not. */
-int acl_sx_pattern_match(int p, const char *s, size_t len);
+struct acl_sx_ctx;
+
+/* Compiles every pattern once. Returns 0, or -1 and fills err naming
+ * the pattern that does not compile (a table bug: the unit tests and
+ * the program's start catch it). */
+int acl_sx_pattern_init(struct acl_error *err);
+void acl_sx_pattern_fini(void);
+/* 1 when s (len bytes) matches pattern p, 0 when not. When pcre2 gives
+ * up (its match limit), the value counts as matching and cx (may be
+ * NULL) records the check as incomplete, which becomes a notice. */
+int acl_sx_pattern_match(struct acl_sx_ctx *cx, int p, const char *s,
+                         size_t len);
 const char *acl_sx_pattern_js(int p);
 const char *acl_sx_pattern_desc(int p);
-void acl_sx_pattern_fini(void);
-/* For the unit tests: the first pattern that does not compile, or 0. */
-int acl_sx_pattern_selftest(void);
 
 /* String helpers (schema_str.c). */
 size_t acl_sx_utf16_len(const char *s, size_t len);
@@ -198,7 +205,13 @@ struct acl_sx_ctx {
     int at_name; /* what is reported is the member's name, not its value */
     unsigned depth;
     json_t *index; /* name lookups of the cross-resource rules */
+    size_t incomplete;  /* values a pattern gave up on */
+    char *incomplete_at; /* the pointer of the first one */
 };
+
+/* Records that the value at the current pointer could not be checked
+ * (a pattern gave up); acl_schema_validate tells the sink. */
+void acl_sx_incomplete(struct acl_sx_ctx *cx);
 
 /* Validates v (at the current pointer) against t. */
 void acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t,

@@ -9,8 +9,6 @@
  * U+2029; JS "$" (no m flag) matches only at the very end. \d and \w stay
  * ASCII because PCRE2_UCP is not set; \p{L} and \p{N} work in UTF mode.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,16 +126,10 @@ static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
     [ACL_PAT_KB_ID] = {"^[A-Z0-9]{10}$", "a 10-character knowledge base id"},
 };
 
-static pcre2_code *sx_code[ACL_PAT_COUNT];
-static struct acl_jit sx_jit[ACL_PAT_COUNT];
-static pcre2_match_data *sx_md;
-/* The subject, copied with zeroed padding: the JIT's vector loads may
- * read a little past the end, and a document's strings sit in an arena
- * next to memory nobody initialised (harmless, but memory checkers
- * report it). */
-static char *sx_subject;
-static size_t sx_subject_cap;
-#define SX_PAD 64
+/* The compiled patterns, made by acl_sx_pattern_init (AC020's init)
+ * and read-only for the schema after that but for each pattern's own
+ * match state. */
+static struct acl_regex *sx_re[ACL_PAT_COUNT];
 
 #define JS_SPACE "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}" \
                  "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
@@ -174,42 +166,48 @@ sx_translate(const char *js)
     return acl_buf_steal(&b);
 }
 
-static pcre2_code *
-sx_compile(int p)
+/* Compiles pattern p as PCRE2 with JavaScript's '$'. */
+static struct acl_regex *
+sx_compile(int p, struct acl_error *err)
 {
-    char *src;
-    int err;
-    PCRE2_SIZE off;
+    char *src = sx_translate(sx_patterns[p].js);
+    struct acl_regex *re = acl_regex_compile(
+        src, ACL_RE_UTF | ACL_RE_DOLLAR_ENDONLY | ACL_RE_PAD_SUBJECT, err);
 
-    if (sx_code[p] != NULL)
-        return sx_code[p];
-    src = sx_translate(sx_patterns[p].js);
-    sx_code[p] = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                               PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &err, &off,
-                               NULL);
     free(src);
-    return sx_code[p];
+    return re;
 }
 
 int
-acl_sx_pattern_match(int p, const char *s, size_t len)
+acl_sx_pattern_init(struct acl_error *err)
 {
-    pcre2_code *code;
+    int p;
+
+    for (p = ACL_PAT_NONE + 1; p < ACL_PAT_COUNT; p++) {
+        if (sx_re[p] == NULL && (sx_re[p] = sx_compile(p, err)) == NULL) {
+            acl_sx_pattern_fini();
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int
+acl_sx_pattern_match(struct acl_sx_ctx *cx, int p, const char *s, size_t len)
+{
     int rc;
 
     if (p <= ACL_PAT_NONE || p >= ACL_PAT_COUNT)
         return 1;
-    code = sx_compile(p);
-    if (code == NULL)
-        return 1; /* a table bug; the unit tests compile every pattern */
-    if (sx_md == NULL)
-        sx_md = pcre2_match_data_create(16, NULL);
-    acl_xgrow((void **)&sx_subject, &sx_subject_cap, len + SX_PAD, 1);
-    memcpy(sx_subject, s, len);
-    memset(sx_subject + len, 0, SX_PAD);
-    acl_jit_account(&sx_jit[p], code, len);
-    rc = pcre2_match(code, (PCRE2_SPTR)sx_subject, len, 0, 0, sx_md, NULL);
-    return rc >= 0;
+    /* Without acl_sx_pattern_init nothing can be checked: say so. */
+    rc = sx_re[p] != NULL ? acl_regex_find(sx_re[p], s, len, 0, NULL, 0) : -1;
+    if (rc < 0) {
+        /* pcre2 gave up: the value is not judged, and the run says so. */
+        if (cx != NULL)
+            acl_sx_incomplete(cx);
+        return 1;
+    }
+    return rc;
 }
 
 const char *
@@ -224,30 +222,13 @@ acl_sx_pattern_desc(int p)
     return p > ACL_PAT_NONE && p < ACL_PAT_COUNT ? sx_patterns[p].desc : NULL;
 }
 
-int
-acl_sx_pattern_selftest(void)
-{
-    int p;
-
-    for (p = 1; p < ACL_PAT_COUNT; p++)
-        if (sx_compile(p) == NULL)
-            return p;
-    return 0;
-}
-
 void
 acl_sx_pattern_fini(void)
 {
     int p;
 
     for (p = 0; p < ACL_PAT_COUNT; p++) {
-        pcre2_code_free(sx_code[p]);
-        sx_code[p] = NULL;
-        memset(&sx_jit[p], 0, sizeof sx_jit[p]);
+        acl_regex_free(sx_re[p]);
+        sx_re[p] = NULL;
     }
-    pcre2_match_data_free(sx_md);
-    sx_md = NULL;
-    free(sx_subject);
-    sx_subject = NULL;
-    sx_subject_cap = 0;
 }

@@ -180,19 +180,19 @@ sx_xref_capacity(struct acl_sx_ctx *cx, json_t *root)
  * connector rule converts: a number prints as its digits, an array as
  * its joined elements. */
 static int
-sx_looks_like_kb_id(json_t *v)
+sx_looks_like_kb_id(struct acl_sx_ctx *cx, json_t *v)
 {
     double d;
 
     if (json_is_string(v))
-        return acl_sx_pattern_match(ACL_PAT_KB_ID, json_string_value(v),
+        return acl_sx_pattern_match(cx, ACL_PAT_KB_ID, json_string_value(v),
                                     json_string_length(v));
     if (json_is_number(v)) {
         d = json_number_value(v);
         return d == (double)(long long)d && d >= 1e9 && d < 1e10;
     }
     if (json_is_array(v) && json_array_size(v) == 1)
-        return sx_looks_like_kb_id(json_array_get(v, 0));
+        return sx_looks_like_kb_id(cx, json_array_get(v, 0));
     return 0;
 }
 
@@ -205,13 +205,13 @@ sx_kb_ref(struct acl_sx_ctx *cx, json_t *t, json_t *v, const char *path,
 
     if (!acl_sx_truthy(v))
         return;
-    if (sx_looks_like_kb_id(v) && is_kb)
+    if (sx_looks_like_kb_id(cx, v) && is_kb)
         acl_sx_fail_at(cx, path, "Connector target \"%s\" %s \"%s\" looks like a literal "
                                  "KB ID but also matches a knowledgeBases[] entry. "
                                  "Rename the knowledge base or reference it by its "
                                  "project name instead.",
                        acl_sx_str(t, "name"), label, s);
-    else if (!sx_looks_like_kb_id(v) && !is_kb)
+    else if (!sx_looks_like_kb_id(cx, v) && !is_kb)
         acl_sx_fail_at(cx, path, "Connector target \"%s\" %s %s does not match any "
                                  "knowledgeBases[] entry. To wire an external KB that "
                                  "this project does not own, use its 10-character KB ID.",

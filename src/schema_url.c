@@ -1,7 +1,7 @@
 /*
- * schema_url.c - would the WHATWG URL parser (Node's URL, which zod's
- * .url() calls) accept a string? A port of the parts of the parser that
- * can fail: the scheme, the authority (userinfo, host, port), IPv4 and
+ * schema_url.c - the host half of the one URL parser (url.c finds the
+ * parts, this judges the authority as the WHATWG parser - Node's URL,
+ * which zod's .url() calls - would): userinfo, host, port, IPv4 and
  * IPv6 hosts, forbidden host code points and percent-decoding. Where
  * the real parser runs UTS 46 (IDNA) on non-ASCII hosts this accepts
  * letters and symbols and rejects controls, separators and noncharacters,
@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "acl/url.h"
 #include "schema_int.h"
 
 char *
@@ -511,75 +512,19 @@ sx_file_host(const char *s, size_t n)
     return sx_domain(s, n);
 }
 
-static int
-sx_scheme_is(const char *s, size_t n, const char *name)
+int
+acl_url_authority_ok(const char *s, size_t n, int special, int file)
 {
-    size_t i;
-
-    if (strlen(name) != n)
-        return 0;
-    for (i = 0; i < n; i++)
-        if ((s[i] | 0x20) != name[i])
-            return 0;
-    return 1;
-}
-
-/* Length of the scheme before ':', or 0 when there is none. */
-static size_t
-sx_scheme(const char *u, size_t n)
-{
-    size_t i = 0;
-
-    if (n == 0 || !((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z'))
-        return 0;
-    while (i < n && (((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') || sx_digit(u[i]) ||
-                     u[i] == '+' || u[i] == '-' || u[i] == '.'))
-        i++;
-    return i < n && u[i] == ':' ? i : 0;
-}
-
-static int
-sx_url_parts(const char *u, size_t n)
-{
-    size_t i = sx_scheme(u, n), sl, e;
-    int special, file;
-
-    if (i == 0)
-        return 0;
-    file = sx_scheme_is(u, i, "file");
-    special = file || sx_scheme_is(u, i, "http") || sx_scheme_is(u, i, "https") ||
-              sx_scheme_is(u, i, "ws") || sx_scheme_is(u, i, "wss") ||
-              sx_scheme_is(u, i, "ftp");
-    u += i + 1;
-    n -= i + 1;
-    for (sl = 0; sl < n && (u[sl] == '/' || (special && u[sl] == '\\')); sl++)
-        ;
-    if (sl < 2 && (file || !special))
-        return 1; /* a path only: nothing there can fail */
-    if (!special || file)
-        sl = 2;
-    for (e = sl; e < n && u[e] != '/' && u[e] != '?' && u[e] != '#' &&
-                 !(special && u[e] == '\\');
-         e++)
-        ;
-    if (file)
-        return sx_file_host(u + sl, e - sl);
-    return sx_authority(u + sl, e - sl, special, !special);
+    return file ? sx_file_host(s, n) : sx_authority(s, n, special, !special);
 }
 
 int
 acl_sx_url_ok(const char *s, size_t len)
 {
-    size_t n, a = 0, e;
+    size_t n;
     char *u = acl_sx_url_clean(s, len, &n);
-    int ok;
+    int ok = acl_url_valid(u, n);
 
-    e = n; /* the parser also strips C0 controls and spaces at the edges */
-    while (a < e && (unsigned char)u[a] <= 0x20)
-        a++;
-    while (e > a && (unsigned char)u[e - 1] <= 0x20)
-        e--;
-    ok = sx_url_parts(u + a, e - a);
     free(u);
     return ok;
 }

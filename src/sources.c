@@ -1,6 +1,6 @@
 /*
- * sources.c - the agent source files of a project (spec/rules.md,
- * "Agent source files"): every code file under a runtime's
+ * sources.c - the agent source files of a project (docs/rules.md,
+ * AC017 secret-in-agent-code): every code file under a runtime's
  * codeLocation or a harness folder.
  *
  * The project may come from a stranger, so the walk is bounded in
@@ -157,20 +157,11 @@ inside_root(const struct acl_project *p, const char *real)
            (real[n] == '/' || real[n] == '\0');
 }
 
-static char *
-join(const char *dir, const char *name)
-{
-    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
-        return acl_xstrdup(name);
-    return acl_xasprintf("%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", name);
-}
-
 static void
 add_source(struct walker *w, const char *rel, char *data, size_t len)
 {
     struct acl_project *p = w->p;
-    char *disp = join(p->display, rel);
+    char *disp = acl_path_join(p->display, rel);
 
     acl_xgrow((void **)&p->sources, &w->cap, p->nsources + 1,
               sizeof *p->sources);
@@ -185,7 +176,7 @@ add_source(struct walker *w, const char *rel, char *data, size_t len)
 static void
 source_notice(struct walker *w, const char *rel, const char *why)
 {
-    char *disp = join(w->p->display, rel);
+    char *disp = acl_path_join(w->p->display, rel);
 
     acl_project_notice(w->p, disp, "agent source not scanned for secrets or "
                                    "gateway variables: %s", why);
@@ -234,7 +225,7 @@ static void
 visit(struct walker *w, const char *dir_abs, const char *dir_rel,
       const char *name, int depth)
 {
-    char *abs = join(dir_abs, name), *rel = join(dir_rel, name);
+    char *abs = acl_path_join(dir_abs, name), *rel = acl_path_join(dir_rel, name);
     char real[PATH_MAX];
     const char *open_path = abs;
     struct stat st;

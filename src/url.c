@@ -1,9 +1,11 @@
 /*
- * url.c - splitting URLs into scheme, userinfo, host, port, path, query
- * and fragment the way the WHATWG URL parser does for the cases that
- * matter to rules: special schemes may omit or double their slashes and
- * use '\' for '/', the host is case-insensitive and may be
- * percent-encoded, and "." / ".." path segments are resolved.
+ * url.c - the one URL parser: one reading of the text finds where the
+ * scheme, authority and path lie the way the WHATWG URL parser does
+ * (special schemes may omit or double their slashes and use '\' for
+ * '/'; file: takes exactly two), and from that one layout come both the
+ * parts the rules read (host case-folded and percent-decoded, "." / ".."
+ * path segments resolved) and the WHATWG verdict AC020 needs (the
+ * authority judged by schema_url.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -60,12 +62,13 @@ acl_percent_decode(const char *s, size_t n, size_t *out_len)
     return out;
 }
 
-/* The input with C0 controls and spaces trimmed at both ends and TAB,
- * CR, LF removed everywhere. */
+/* s[0..len) with C0 controls and spaces trimmed at both ends and TAB,
+ * CR, LF removed everywhere, as the WHATWG parser does first; *n gets
+ * its length (it may hold NUL bytes). */
 static char *
-clean_input(const char *s)
+clean_input(const char *s, size_t len, size_t *n)
 {
-    size_t start = 0, end = strlen(s), i, o = 0;
+    size_t start = 0, end = len, i, o = 0;
     char *out;
 
     while (start < end && (unsigned char)s[start] <= 0x20)
@@ -77,25 +80,107 @@ clean_input(const char *s)
         if (s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
             out[o++] = s[i];
     out[o] = '\0';
+    *n = o;
     return out;
 }
 
-/* Length of the scheme at s, or 0 when s does not start with one. */
-static size_t
-scheme_len(const char *s)
+static int
+is_alpha(int c)
 {
-    size_t n = 0;
-    int c = (unsigned char)s[0];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+/* Length of the scheme at s[0..n), or 0 when s does not start with one. */
+static size_t
+scheme_len(const char *s, size_t n)
+{
+    size_t i = 1;
+
+    if (n == 0 || !is_alpha((unsigned char)s[0]))
         return 0;
-    for (n = 1; s[n] != '\0' && s[n] != ':'; n++) {
-        c = (unsigned char)s[n];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+    while (i < n && (is_alpha((unsigned char)s[i]) ||
+                     (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
+                     s[i] == '-' || s[i] == '.'))
+        i++;
+    return i < n && s[i] == ':' ? i : 0;
+}
+
+/* Is s[0..n) the scheme name (lower-case), ignoring ASCII case? */
+static int
+scheme_is(const char *s, size_t n, const char *name)
+{
+    size_t i;
+
+    if (strlen(name) != n)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (acl_ascii_lower((unsigned char)s[i]) != name[i])
             return 0;
-    }
-    return s[n] == ':' ? n : 0;
+    return 1;
+}
+
+/* Where the parts of a cleaned URL lie: found once, for the parts and
+ * for the verdict alike. */
+struct layout {
+    size_t scheme; /* its length; 0 when the text is not an absolute URL */
+    int special, file;
+    int has_auth;          /* slashes introduce an authority */
+    size_t auth, auth_end; /* the authority: [auth, auth_end) */
+    size_t rest;           /* where path, query and fragment begin */
+};
+
+static void
+find_layout(const char *u, size_t n, struct layout *l)
+{
+    size_t i = scheme_len(u, n), p, sl = 0, e;
+
+    memset(l, 0, sizeof *l);
+    if ((l->scheme = i) == 0)
+        return;
+    l->file = scheme_is(u, i, "file");
+    l->special = l->file || scheme_is(u, i, "http") ||
+                 scheme_is(u, i, "https") || scheme_is(u, i, "ws") ||
+                 scheme_is(u, i, "wss") || scheme_is(u, i, "ftp");
+    p = l->rest = i + 1;
+    while (p + sl < n && (u[p + sl] == '/' || (l->special && u[p + sl] == '\\')))
+        sl++;
+    if (sl < 2 && (l->file || !l->special))
+        return; /* a path only */
+    if (!l->special || l->file)
+        sl = 2; /* only special schemes other than file: skip them all */
+    l->has_auth = 1;
+    l->auth = p + sl;
+    for (e = l->auth; e < n && u[e] != '/' && u[e] != '?' && u[e] != '#' &&
+                      !(l->special && u[e] == '\\');
+         e++)
+        ;
+    l->auth_end = l->rest = e;
+}
+
+/* Would the WHATWG parser accept the cleaned URL of layout l? */
+static int
+layout_valid(const char *u, const struct layout *l)
+{
+    if (l->scheme == 0)
+        return 0;
+    if (!l->has_auth)
+        return 1; /* a path, query or fragment never fails */
+    return acl_url_authority_ok(u + l->auth, l->auth_end - l->auth,
+                                l->special, l->file);
+}
+
+int
+acl_url_valid(const char *s, size_t len)
+{
+    struct layout l;
+    size_t n;
+    char *u = clean_input(s, len, &n);
+    int ok;
+
+    find_layout(u, n, &l);
+    ok = layout_valid(u, &l);
+    free(u);
+    return ok;
 }
 
 static int
@@ -230,8 +315,12 @@ parse_tail(const char *rest, int special, int hier, struct acl_url *u)
             if (*q == '\\')
                 *q = '/';
     if (hier && (path[0] == '/' || special)) {
-        u->path = resolve_dots(path[0] == '/' ? path : "/", path[0] == '/'
-                                                          ? plen : 1);
+        /* A special URL's path is absolute ("file:a" is "/a"). */
+        char *abs = path[0] == '/' ? path : acl_xasprintf("/%s", path);
+
+        u->path = resolve_dots(abs, strlen(abs));
+        if (abs != path)
+            free(abs);
         free(path);
     } else {
         u->path = path;
@@ -246,51 +335,43 @@ parse_tail(const char *rest, int special, int hier, struct acl_url *u)
         u->fragment = acl_xstrdup(rest + 1);
 }
 
+/* The parts of the cleaned URL s, as laid out by l. */
 static int
-parse_clean(const char *s, struct acl_url *u)
+parse_clean(const char *s, const struct layout *l, struct acl_url *u)
 {
-    size_t slen = scheme_len(s), i;
-    const char *rest;
-    int special, hier;
+    size_t i;
 
-    if (slen == 0)
+    if (l->scheme == 0)
         return -1;
-    u->scheme = acl_xstrndup(s, slen);
-    for (i = 0; i < slen; i++)
+    u->scheme = acl_xstrndup(s, l->scheme);
+    for (i = 0; i < l->scheme; i++)
         u->scheme[i] = (char)acl_ascii_lower((unsigned char)u->scheme[i]);
-    special = acl_url_special(u->scheme);
-    rest = s + slen + 1;
-    hier = special || (rest[0] == '/' && rest[1] == '/');
-    if (hier) {
-        size_t alen;
-
-        if (special)
-            while (*rest == '/' || *rest == '\\')
-                rest++;
-        else
-            rest += 2;
-        alen = strcspn(rest, special ? "/\\?#" : "/?#");
-        if (parse_authority(rest, alen, u) != 0)
+    if (l->has_auth) {
+        if (parse_authority(s + l->auth, l->auth_end - l->auth, u) != 0)
             return -1;
-        if (special && u->host[0] == '\0' && strcmp(u->scheme, "file") != 0)
+        if (l->special && u->host[0] == '\0' && !l->file)
             return -1;
-        rest += alen;
     } else {
         u->host = acl_xstrdup("");
         u->port = -1;
     }
-    parse_tail(rest, special, hier, u);
+    parse_tail(s + l->rest, l->special, l->has_auth || l->special, u);
     return 0;
 }
 
 int
 acl_url_parse(const char *s, struct acl_url *u)
 {
-    char *clean = clean_input(s);
+    size_t n;
+    char *clean = clean_input(s, strlen(s), &n);
+    struct layout l;
     int rc;
 
     memset(u, 0, sizeof *u);
-    rc = parse_clean(clean, u);
+    find_layout(clean, n, &l);
+    rc = parse_clean(clean, &l, u);
+    if (rc == 0)
+        u->valid = layout_valid(clean, &l);
     free(clean);
     if (rc != 0)
         acl_url_clear(u);

@@ -92,6 +92,15 @@ acl_xstrndup(const char *s, size_t n)
 }
 
 char *
+acl_path_join(const char *dir, const char *rel)
+{
+    if (dir[0] == '\0' || strcmp(dir, ".") == 0)
+        return acl_xstrdup(rel);
+    return acl_xasprintf("%s%s%s", dir,
+                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
+}
+
+char *
 acl_xvasprintf(const char *fmt, va_list ap)
 {
     va_list copy;

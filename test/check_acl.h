@@ -11,9 +11,12 @@
 #include "suites.def"
 #undef ACL_SUITE
 
-/* The folder of the shared reference material (../shared), or NULL when
- * it is not there: tests that use it skip quietly without it. */
-const char *acl_test_shared_dir(void);
+/* The folder of the shared reference material ($ACL_SHARED_DIR, else
+ * ../shared), or NULL when it is not there; then it prints a visible
+ * "SKIP: FILE: TEST: ..." line, so a run without it does not pass in
+ * silence. Callers write acl_test_shared_dir(). */
+const char *acl_test_shared_for(const char *file, const char *test);
+#define acl_test_shared_dir() acl_test_shared_for(__FILE__, __func__)
 
 /* The whole file at path, NUL-terminated (the caller frees it), or NULL
  * when it cannot be opened. */
@@ -30,6 +33,14 @@ void acl_test_check_or_update(const char *path, const char *got,
  * folders inside fixture projects. Readdir order: callers sort. */
 void acl_test_walk_fixtures(const char *dir, int max_depth,
                             void (*fn)(const char *dir, void *arg), void *arg);
+
+/* A fixture's "rules" file (rule IDs, one a line; rules_text "" when
+ * there is none) as command-line arguments: --disable for every rule it
+ * does not list, so that a rule added later does not change the
+ * fixture's output. Appends to args from n, up to max; returns the new
+ * count. The strings are static. */
+int acl_test_rules_file_args(const char *rules_text, char **args, int n,
+                             int max);
 
 /* Writes text to dir/rel; creates the folder dir/rel. Both assert. */
 void acl_test_put(const char *dir, const char *rel, const char *text);

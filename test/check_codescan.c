@@ -251,9 +251,9 @@ START_TEST(loader_size_limit)
     assert_sources("app/A/edge.py A\n");
     /* The file left out is named, so the run does not look complete. */
     p = load();
-    ck_assert_uint_eq(p->nnotices, 1);
-    ck_assert_ptr_nonnull(strstr(p->notices[0].file, "app/A/over.py"));
-    ck_assert_ptr_nonnull(strstr(p->notices[0].text, "larger than 2 MiB"));
+    ck_assert_uint_eq(p->notices->n, 1);
+    ck_assert_ptr_nonnull(strstr(p->notices->items[0].file, "app/A/over.py"));
+    ck_assert_ptr_nonnull(strstr(p->notices->items[0].text, "larger than 2 MiB"));
     acl_project_free(p);
     free(big);
 }
@@ -762,6 +762,30 @@ START_TEST(regex_find_groups)
 }
 END_TEST
 
+/* A match that reaches pcre2's limit is -1 ("gave up"), never 0; a
+ * UTF-8 pattern does not match a subject that is not UTF-8. */
+START_TEST(regex_limit_is_not_no_match)
+{
+    struct acl_error err;
+    struct acl_regex *re = acl_regex_new("^(a+)+$", &err);
+    struct acl_regex *utf = acl_regex_compile(
+        "^\\p{L}+$", ACL_RE_UTF | ACL_RE_DOLLAR_ENDONLY | ACL_RE_PAD_SUBJECT, &err);
+    char text[64];
+
+    ck_assert_ptr_nonnull(re);
+    ck_assert_ptr_nonnull(utf);
+    memset(text, 'a', 40);
+    text[40] = '!';
+    ck_assert_int_eq(acl_regex_find(re, text, 41, 0, NULL, 0), -1);
+    ck_assert_int_eq(acl_regex_find(re, text, 40, 0, NULL, 0), 1);
+    ck_assert_int_eq(acl_regex_find(utf, "caf\xC3\xA9", 5, 0, NULL, 0), 1);
+    ck_assert_int_eq(acl_regex_find(utf, "caf\xC3", 4, 0, NULL, 0), 0);
+    ck_assert_int_eq(acl_regex_find(utf, "ab\n", 3, 0, NULL, 0), 0);
+    acl_regex_free(re);
+    acl_regex_free(utf);
+}
+END_TEST
+
 static size_t
 jit_size(const pcre2_code *code)
 {
@@ -829,6 +853,7 @@ acl_suite_codescan(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("patterns");
     tcase_add_test(tc, regex_find_groups);
+    tcase_add_test(tc, regex_limit_is_not_no_match);
     tcase_add_test(tc, jit_is_lazy);
     suite_add_tcase(s, tc);
     tc = tcase_create("secrets_in_outputs");

@@ -98,26 +98,6 @@ add_lines(char *text, char **args, int n)
     return n;
 }
 
-/* --disable for every rule the fixture's "rules" file does not list. */
-static int
-add_disables(const char *rules, char **args, int n)
-{
-    size_t i;
-
-    if (rules[0] == '\0')
-        return n;
-    for (i = 0; i < acl_rules_count() && n < MAX_ARGS - 8; i++) {
-        const char *id = acl_rules_at(i)->id;
-        const char *hit = strstr(rules, id);
-
-        if (hit != NULL && (hit[strlen(id)] == '\n' || !hit[strlen(id)]))
-            continue;
-        args[n++] = "--disable";
-        args[n++] = (char *)id;
-    }
-    return n;
-}
-
 START_TEST(format_golden)
 {
     const struct format_case *c = &cases.items[_i];
@@ -127,7 +107,7 @@ START_TEST(format_golden)
     char *args_text = acl_test_slurp(args_path);
     char *rules = acl_test_slurp(rules_path);
     char *args[MAX_ARGS];
-    int n = add_disables(rules, args, 0), color = strchr(c->kind, '-') != 0;
+    int n = acl_test_rules_file_args(rules, args, 0, MAX_ARGS - 8), color = strchr(c->kind, '-') != 0;
     int first = n;
     struct acl_buf got = {0};
 

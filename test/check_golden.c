@@ -11,6 +11,9 @@
  *              (control and bidi characters escaped as in human output)
  *   args       optional: command-line arguments, one per line
  *              (default: ".")
+ *   rules      optional: the rules a case under fixtures/cases/ is
+ *              about (IDs, one a line); the others are disabled, so a
+ *              new rule changes no case (the format suite reads it too)
  * ACL_GOLDEN_UPDATE=1 rewrites the expected files instead.
  */
 #include <jansson.h>
@@ -68,10 +71,12 @@ fixture_rule(const char *dir, const char *args_text, char *id)
         memcpy(id, p, 5), id[5] = '\0';
 }
 
-/* argv for the run: "agentcore-lint" [--select RULE] [args file lines |
- * "."] and the format option, NULL-terminated. */
+/* argv for the run: "agentcore-lint" [--select RULE] [--disable for
+ * what the rules file leaves out] [args file lines | "."] and the
+ * format option, NULL-terminated. */
 static void
-build_argv(char *args_text, const char *rule, char **argv, int max)
+build_argv(char *args_text, const char *rules_text, const char *rule,
+           char **argv, int max)
 {
     int argc = 0, have_path = 0;
     char *line, *save = NULL;
@@ -81,6 +86,7 @@ build_argv(char *args_text, const char *rule, char **argv, int max)
         argv[argc++] = "--select";
         argv[argc++] = (char *)rule;
     }
+    argc = acl_test_rules_file_args(rules_text, argv, argc, max - 8);
     for (line = strtok_r(args_text, "\n", &save); line && argc < max - 6;
          line = strtok_r(NULL, "\n", &save)) {
         argv[argc++] = line;
@@ -129,16 +135,18 @@ render(json_t *report, int rc, struct acl_buf *b)
 START_TEST(golden)
 {
     const char *dir = fixtures.dirs[_i];
-    char *argv[64], *args_path = acl_xasprintf("%s/args", dir);
+    char *argv[256], *args_path = acl_xasprintf("%s/args", dir);
     char *exp_path = acl_xasprintf("%s/expected", dir);
+    char *rules_path = acl_xasprintf("%s/rules", dir);
     char *args = acl_test_slurp(args_path), *text;
+    char *rules = acl_test_slurp(rules_path);
     char rule[8];
     struct acl_buf got = {0};
     json_t *report;
     int rc;
 
     fixture_rule(dir, args, rule);
-    build_argv(args, rule, argv, 64);
+    build_argv(args, rules, rule, argv, 256);
     text = acl_test_run_cli(dir, argv, &rc);
     report = json_loads(text, 0, NULL);
     ck_assert_msg(report != NULL || rc == 2, "%s: no JSON report", dir);
@@ -148,7 +156,9 @@ START_TEST(golden)
     acl_buf_free(&got);
     free(text);
     free(args);
+    free(rules);
     free(args_path);
+    free(rules_path);
     free(exp_path);
 }
 END_TEST

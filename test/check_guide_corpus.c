@@ -2,7 +2,7 @@
  * check_guide_corpus.c - the rules from the connect guide (AC006-AC013,
  * AC018, AC021, AC022) on the projects the real AgentCore CLI wrote:
  * exactly the findings below, each checked by hand, and nothing else.
- * Skipped quietly without the shared corpus.
+ * Skipped, with a SKIP line, without the shared corpus.
  */
 #include <stdlib.h>
 #include <string.h>

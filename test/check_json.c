@@ -284,6 +284,9 @@ START_TEST(pointer_escaping)
     ck_assert_int_eq(acl_jptr_next(&cur, &tok), -1);
     cur = "noslash";
     ck_assert_int_eq(acl_jptr_next(&cur, &tok), -1);
+    acl_buf_reset(&tok);
+    ck_assert_int_eq(acl_jptr_unescape(&tok, "a~1b~0~", 7), -1);
+    ck_assert_str_eq(tok.data, "a/b~~"); /* a lone '~' kept as written */
     free(p);
     p = acl_jptr_index("/t", 12);
     ck_assert_str_eq(p, "/t/12");

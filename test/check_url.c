@@ -152,6 +152,48 @@ START_TEST(non_special_and_ipv6)
 }
 END_TEST
 
+/* One parse gives the parts and the WHATWG verdict: a URL can have
+ * parts that rules read and still be one Node refuses. */
+START_TEST(parts_and_verdict_from_one_parse)
+{
+    struct acl_url u;
+
+    ck_assert_int_eq(acl_url_parse("https://Example.com/a", &u), 0);
+    ck_assert(u.valid);
+    acl_url_clear(&u);
+    ck_assert_int_eq(acl_url_parse("http://0x100000000/x", &u), 0);
+    ck_assert_str_eq(u.host, "0x100000000"); /* no valid IPv4 address */
+    ck_assert(!u.valid);
+    ck_assert(!acl_url_valid("http://0x100000000/x", 20));
+    acl_url_clear(&u);
+    ck_assert_int_eq(acl_url_parse("mcp://a b/", &u), -1);
+    ck_assert(!acl_url_valid("mcp://a b/", 10));
+    ck_assert(acl_url_valid(" https://x.example/\t", 21));
+}
+END_TEST
+
+/* file: takes exactly two slashes before its host, as in WHATWG: the
+ * path of file:///etc/x is /etc/x, with an empty host. */
+START_TEST(file_urls_have_two_slashes)
+{
+    struct acl_url u;
+
+    ck_assert_int_eq(acl_url_parse("file:///etc/x", &u), 0);
+    ck_assert_str_eq(u.host, "");
+    ck_assert_str_eq(u.path, "/etc/x");
+    ck_assert(u.valid);
+    acl_url_clear(&u);
+    ck_assert_int_eq(acl_url_parse("file://srv/share", &u), 0);
+    ck_assert_str_eq(u.host, "srv");
+    ck_assert_str_eq(u.path, "/share");
+    acl_url_clear(&u);
+    ck_assert_int_eq(acl_url_parse("file:a/../b", &u), 0);
+    ck_assert_str_eq(u.host, "");
+    ck_assert_str_eq(u.path, "/b");
+    acl_url_clear(&u);
+}
+END_TEST
+
 START_TEST(percent_decode)
 {
     size_t n;
@@ -253,6 +295,8 @@ acl_suite_url(void)
     tcase_add_test(tc, host_is_percent_decoded_and_lowered);
     tcase_add_test(tc, forbidden_host_code_points);
     tcase_add_test(tc, non_special_and_ipv6);
+    tcase_add_test(tc, parts_and_verdict_from_one_parse);
+    tcase_add_test(tc, file_urls_have_two_slashes);
     suite_add_tcase(s, tc);
     tc = tcase_create("path");
     tcase_add_test(tc, dot_segments_resolved);

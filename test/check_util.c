@@ -3,26 +3,47 @@
  * suites share (files, scratch folders, in-process runs of the CLI).
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "acl/cli.h"
+#include "acl/engine.h"
 #include "acl/suggest.h"
 #include "acl/util.h"
 #include "check_acl.h"
 
-const char *
-acl_test_shared_dir(void)
+static const char *
+shared_dir(void)
 {
     const char *env = getenv("ACL_SHARED_DIR");
 
     if (env != NULL && *env != '\0')
         return access(env, R_OK) == 0 ? env : NULL;
     return access("../shared/spec", R_OK) == 0 ? "../shared" : NULL;
+}
+
+const char *
+acl_test_shared_for(const char *file, const char *test)
+{
+    const char *dir = shared_dir();
+
+    if (dir == NULL) {
+        /* libcheck names a test's function NAME_fn. */
+        size_t n = strlen(test);
+
+        if (n > 3 && strcmp(test + n - 3, "_fn") == 0)
+            n -= 3;
+        printf("SKIP: %s: %.*s: the shared corpus and spec (../shared, or "
+               "$ACL_SHARED_DIR) are not there\n", file, (int)n, test);
+        fflush(stdout);
+    }
+    return dir;
 }
 
 static void
@@ -82,6 +103,99 @@ acl_test_slurp(const char *path)
     return text != NULL ? text : acl_xstrdup("");
 }
 
+/* Where the files of a failed comparison go: $ACL_GOLDEN_DIFF_DIR, or
+ * build/golden-diff, then the label as a folder path. */
+static char *
+diff_dir(const char *label)
+{
+    const char *root = getenv("ACL_GOLDEN_DIFF_DIR");
+    char *dir = acl_xasprintf("%s/%s", root && *root ? root : "build/golden-diff",
+                              label), *p;
+
+    for (p = dir; *p != '\0'; p++)
+        if (p[0] == '.' && p[1] == '.')
+            p[0] = p[1] = '_';
+    for (p = dir + 1; *p != '\0'; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    mkdir(dir, 0755);
+    return dir;
+}
+
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+    char *path = acl_xasprintf("%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+
+    if (f != NULL) {
+        fputs(text, f);
+        fclose(f);
+    }
+    free(path);
+}
+
+/* `diff -u expected got > diff` in dir, without a shell. */
+static void
+write_diff(const char *dir)
+{
+    char *exp = acl_xasprintf("%s/expected", dir);
+    char *got = acl_xasprintf("%s/got", dir);
+    char *out = acl_xasprintf("%s/diff", dir);
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+        if (fd >= 0 && dup2(fd, STDOUT_FILENO) >= 0)
+            execlp("diff", "diff", "-u", exp, got, (char *)NULL);
+        _exit(127);
+    }
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+    free(exp);
+    free(got);
+    free(out);
+}
+
+/* The first line (1-based) where a and b differ; its text in each,
+ * cut to 120 bytes, goes to ea and eb. */
+static size_t
+first_difference(const char *a, const char *b, char *ea, char *eb)
+{
+    size_t line = 1, i = 0, start = 0;
+
+    while (a[i] != '\0' && a[i] == b[i]) {
+        if (a[i++] == '\n') {
+            line++;
+            start = i;
+        }
+    }
+    snprintf(ea, 121, "%.*s", (int)strcspn(a + start, "\n"), a + start);
+    snprintf(eb, 121, "%.*s", (int)strcspn(b + start, "\n"), b + start);
+    return line;
+}
+
+/* Writes expected, got and their diff under diff_dir(label) and fails
+ * with a message short enough for libcheck, which drops long ones. */
+static void
+report_difference(const char *expected, const char *got, const char *label)
+{
+    char *dir = diff_dir(label), ea[121], eb[121];
+    size_t line = first_difference(expected, got, ea, eb);
+
+    write_file(dir, "expected", expected);
+    write_file(dir, "got", got);
+    write_diff(dir);
+    ck_assert_msg(0, "%s: output differs at line %zu (see %s/diff)\n"
+                     "  expected: %s\n  got:      %s",
+                  label, line, dir, ea, eb);
+    free(dir);
+}
+
 void
 acl_test_check_or_update(const char *path, const char *got, const char *label)
 {
@@ -93,12 +207,30 @@ acl_test_check_or_update(const char *path, const char *got, const char *label)
         ck_assert_ptr_nonnull(f);
         fputs(got, f);
         fclose(f);
-    } else {
-        ck_assert_msg(strcmp(got, expected) == 0,
-                      "%s: output differs\n--- expected\n%s--- got\n%s",
-                      label, expected, got);
+    } else if (strcmp(got, expected) != 0) {
+        report_difference(expected, got, label);
     }
     free(expected);
+}
+
+int
+acl_test_rules_file_args(const char *rules_text, char **args, int n, int max)
+{
+    size_t i;
+
+    if (rules_text[0] == '\0')
+        return n;
+    for (i = 0; i < acl_rules_count(); i++) {
+        const char *id = acl_rules_at(i)->id;
+        const char *hit = strstr(rules_text, id);
+
+        if (hit != NULL && (hit[strlen(id)] == '\n' || !hit[strlen(id)]))
+            continue;
+        ck_assert_int_lt(n + 2, max);
+        args[n++] = "--disable";
+        args[n++] = (char *)id;
+    }
+    return n;
 }
 
 void
@@ -180,6 +312,28 @@ START_TEST(error_set_returns_minus_one)
 }
 END_TEST
 
+START_TEST(path_join_adds_one_slash)
+{
+    char *s;
+
+    s = acl_path_join(".", "a/b");
+    ck_assert_str_eq(s, "a/b");
+    free(s);
+    s = acl_path_join("", "a");
+    ck_assert_str_eq(s, "a");
+    free(s);
+    s = acl_path_join("dir/", "a");
+    ck_assert_str_eq(s, "dir/a");
+    free(s);
+    s = acl_path_join("/", "a");
+    ck_assert_str_eq(s, "/a");
+    free(s);
+    s = acl_path_join("x/y", "a");
+    ck_assert_str_eq(s, "x/y/a");
+    free(s);
+}
+END_TEST
+
 START_TEST(ascii_helpers)
 {
     ck_assert(acl_strieq("Prod-EU", "prod-eu"));
@@ -224,6 +378,7 @@ acl_suite_util(void)
     tcase_add_test(tc, buf_grows);
     tcase_add_test(tc, error_set_returns_minus_one);
     tcase_add_test(tc, ascii_helpers);
+    tcase_add_test(tc, path_join_adds_one_slash);
     tcase_add_test(tc, edit_distance_counts_edits);
     tcase_add_test(tc, suggest_picks_one_close_word);
     suite_add_tcase(s, tc);

@@ -3,8 +3,9 @@
 # independent JSON Schema validator (python3-jsonschema): the schema is
 # itself valid draft-07, and for every sample config in test/data/config
 # the schema and the program agree - both accept valid-*, both refuse
-# invalid-*. The example of spec/cli.md must be accepted by both once
-# every rule it names exists.
+# invalid-*. The documented example config (cli-md-example.json, the one
+# of agentcore-lint(1), CONFIG FILE) must be accepted by both once every
+# rule it names exists.
 set -u
 BIN=${ACL_BIN:-./agentcore-lint}
 SCHEMA=schema/agentcore-lint.schema.json
@@ -64,6 +65,6 @@ pass=$((pass + $(grep -c '^ok$' "${TMPDIR:-/tmp}/acl-config-schema.$$")))
 fail=$((fail + $(grep -c '^FAIL' "${TMPDIR:-/tmp}/acl-config-schema.$$")))
 grep '^FAIL' "${TMPDIR:-/tmp}/acl-config-schema.$$"
 rm -f "${TMPDIR:-/tmp}/acl-config-schema.$$"
-[ $all_rules = 1 ] || echo "config-schema: note: the example of cli.md names rules not built yet; checked for agreement only"
+[ $all_rules = 1 ] || echo "config-schema: note: the documented example config names rules not built yet; checked for agreement only"
 echo "config-schema: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "acl/file.h"
-#include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/schema.h"
 #include "../src/schema_int.h"
@@ -81,7 +80,8 @@ int
 main(int argc, char **argv)
 {
     static const char *const kinds[] = {"project", "targets", "state", "harness"};
-    struct acl_schema_sink sink = {print_violation, NULL};
+    struct acl_schema_sink sink = {print_violation, NULL, NULL};
+    struct acl_error err;
     struct acl_doc *doc = NULL, *targets = NULL;
     json_t *root;
     const char **names = NULL;
@@ -91,7 +91,10 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: schema_verdict FILE KIND [TARGETS_FILE]\n");
         return 2;
     }
-    acl_jalloc_init(); /* documents keep their values in an arena */
+    if (acl_schema_init(&err) != 0) {
+        fprintf(stderr, "schema_verdict: %s\n", err.text);
+        return 2;
+    }
     if (strcmp(argv[1], "--urls") == 0)
         return check_urls(argv[2]);
     for (k = 0; k < 4 && strcmp(argv[2], kinds[k]) != 0; k++)

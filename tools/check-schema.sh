@@ -48,7 +48,7 @@ if [ -n "$SHARED" ]; then
         done
     done
 else
-    echo "check-schema: no shared corpus found; fixtures only"
+    echo "SKIP: check-schema: no shared corpus (../shared, /work/shared or \$ACL_SHARED_DIR); fixtures only"
 fi
 
 rm -rf "$WORK"

@@ -1,6 +1,6 @@
 /*
  * baseline.h - --baseline: a SARIF log of an earlier run whose findings
- * are accepted (spec/cli.md). Findings are matched by our fingerprint,
+ * are accepted (agentcore-lint(1), BASELINE). Findings are matched by our fingerprint,
  * partialFingerprints["agentcoreLint/v1"], which ignores line numbers
  * and array positions of named elements, so edits elsewhere in a file
  * keep old findings recognised.

@@ -1,6 +1,6 @@
 /*
- * config.h - the config file .agentcore-lint.json (spec/cli.md, "Config
- * file"): the production context, per-rule settings, and ignore entries
+ * config.h - the config file .agentcore-lint.json (agentcore-lint(1),
+ * CONFIG FILE): the production context, per-rule settings, and ignore entries
  * that suppress findings with a reason.
  *
  * A config is parsed with the project loader (so every error names a
@@ -96,9 +96,10 @@ void acl_config_suppress(struct acl_config *c,
                          const struct acl_rule_conf *confs,
                          struct acl_findings *l, size_t first);
 
-/* Appends one AC023 note per ignore entry that matched nothing although
- * its rule ran, located at the entry in the config file (p is the
- * project the notes are filed under). confs: the AC023 settings. */
+/* Runs the rules that read the ignore usage (unused-ignore: one note
+ * per entry that matched nothing although its rule ran, located at the
+ * entry in the config file) once every project using c is linted; p is
+ * the project the notes are filed under, confs the settings of c. */
 void acl_config_unused(const struct acl_config *c,
                        const struct acl_project *p,
                        const struct acl_rule_conf *confs,

@@ -21,7 +21,7 @@ struct acl_found_list {
     json_t *seen; /* real paths already in items (a set), or NULL */
 };
 
-/* Adds the projects that path names (spec/cli.md, "Invocation"): the
+/* Adds the projects that path names (agentcore-lint(1), DESCRIPTION): the
  * project containing it, or every project below a folder that is not
  * in one. Projects already in the list are not added twice. Returns 0,
  * or -1 with err filled when path does not exist or holds no project. */

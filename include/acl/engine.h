@@ -19,7 +19,11 @@ const struct acl_rule *const *acl_rules_all(void);
 /* By ID ("AC005", any case) or name; -1 when unknown. */
 long acl_rules_find(const char *id_or_name);
 
-/* Runs every rule's init once. Returns 0, or -1 and fills err. */
+/* Runs every rule's init once, before any lint: acl_engine_lint
+ * requires it, and rules trust it (no lazy set-up of their own). Calls
+ * nest: each acl_rules_init that returned 0 is matched by one
+ * acl_rules_fini, and the rules' fini runs at the last. Returns 0, or -1
+ * and fills err. */
 int acl_rules_init(struct acl_error *err);
 void acl_rules_fini(void);
 
@@ -33,10 +37,20 @@ struct acl_rule_conf {
 /* Fills confs[0..acl_rules_count()) with the defaults: every rule on. */
 void acl_rule_confs_default(struct acl_rule_conf *confs);
 
-/* Lints one project: runs the enabled rules, resolves each finding's
+/* Lints one project (acl_rules_init must have run): runs the enabled rules, resolves each finding's
  * span and positions, fingerprints it, and appends it to out (unsorted;
  * sort once every project is done). */
 void acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
                      struct acl_findings *out);
+
+/* The post-rule step's rules (ACL_RULE_AFTER_IGNORES) of cfg's rule
+ * table, which confs follows (the registry, or a test's table): runs
+ * them once for a config whose ignore entries were applied to every project that
+ * uses it, filing their findings under p (the first such project), and
+ * finishes those findings like acl_engine_lint. */
+void acl_engine_lint_ignores(const struct acl_project *p,
+                             const struct acl_config *cfg,
+                             const struct acl_rule_conf *confs,
+                             struct acl_findings *out);
 
 #endif

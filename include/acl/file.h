@@ -49,21 +49,17 @@ struct acl_span {
 };
 
 /* A file of the project held in memory: a JSON file or agent source. */
+struct acl_text_marks;
+
 struct acl_text {
     char *path;    /* relative to the project root, '/'-separated */
     char *display; /* as shown to users: relative to the cwd, or absolute */
     char *data;    /* NUL-terminated contents */
     size_t len;
-    uint32_t *lines; /* byte offset of each line start; built lazily */
-    size_t nlines;
-    struct acl_pos last; /* the last position computed: on one long line,
-                            a later offset is counted on from it */
-    /* Byte ranges that hold secrets found by any rule: every output
-     * hides them wherever it shows this text (another finding's
-     * snippet on the same line included). Sorted and merged lazily. */
-    struct acl_span *hidden;
-    size_t nhidden, hidden_cap;
-    int hidden_sorted;
+    /* Owned: the line table, the last position computed and the ranges
+     * that hold secrets (see acl_text_hide), made while findings are
+     * placed and shown; the functions below take the text const. */
+    struct acl_text_marks *marks;
 };
 
 /* Takes ownership of data. path and display are copied. */
@@ -72,13 +68,14 @@ struct acl_text *acl_text_new(const char *path, const char *display,
 void acl_text_free(struct acl_text *t);
 /* Converts a byte offset (clamped to the text) into a position. Lines
  * end at LF, CR LF or a lone CR, as editors count them. */
-void acl_text_pos(struct acl_text *t, size_t offset, struct acl_pos *out);
-/* Marks [start, end) of t as secret (see hidden above). */
-void acl_text_hide(struct acl_text *t, size_t start, size_t end);
+void acl_text_pos(const struct acl_text *t, size_t offset, struct acl_pos *out);
+/* Marks [start, end) of t as secret: every output hides it wherever it
+ * shows this text (another finding's snippet on the same line too). */
+void acl_text_hide(const struct acl_text *t, size_t start, size_t end);
 /* When offset lies in a hidden range, returns the range's end (> offset);
  * else 0. */
-size_t acl_text_hidden_end(struct acl_text *t, size_t offset);
+size_t acl_text_hidden_end(const struct acl_text *t, size_t offset);
 /* The bytes of line n (1-based) without its terminator. */
-const char *acl_text_line(struct acl_text *t, unsigned n, size_t *len);
+const char *acl_text_line(const struct acl_text *t, unsigned n, size_t *len);
 
 #endif

@@ -22,7 +22,7 @@ struct acl_finding {
     char *message;               /* owned */
     char *help;                  /* owned; NULL means the rule's help */
     const struct acl_project *project;
-    struct acl_text *file;       /* borrowed from the project */
+    const struct acl_text *file; /* borrowed from the project */
     char *pointer;               /* JSON files: RFC 6901; owned; or NULL */
     char *resource;              /* owned; or NULL */
     struct acl_span span;        /* exact bytes of the offending text */
@@ -41,6 +41,12 @@ struct acl_finding {
 struct acl_notice {
     char *file; /* as shown to users */
     char *text;
+};
+
+/* A log of notices; owns the items and their strings. */
+struct acl_notices {
+    struct acl_notice *items;
+    size_t n;
 };
 
 struct acl_findings {

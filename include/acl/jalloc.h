@@ -11,8 +11,8 @@
 
 struct acl_arena;
 
-/* Installs our allocator in jansson. Call once at program start,
- * before any jansson value is made. */
+/* Does nothing any more: the allocator is installed only while an arena
+ * is current. Kept so that older callers still build. */
 void acl_jalloc_init(void);
 
 /* A new arena; its memory comes from chunks of about chunk bytes. */
@@ -21,8 +21,11 @@ struct acl_arena *acl_arena_new(size_t chunk);
  * hold a reference to them any more. */
 void acl_arena_free(struct acl_arena *a);
 /* While a is current, jansson values are made in it and nothing is
- * freed: make only values that a document will own. Returns the
- * previous current arena (NULL for the heap), to restore afterwards. */
+ * freed: make only values that a document will own. Making an arena
+ * current installs the arena allocator in jansson; going back to NULL
+ * (the heap) puts the previous allocator back, so outside a parse
+ * jansson is untouched. Returns the previous current arena, to restore
+ * afterwards. Not thread-safe: one parse at a time. */
 struct acl_arena *acl_arena_use(struct acl_arena *a);
 
 #endif

@@ -9,7 +9,7 @@
 
 struct acl_check;
 
-/* Every target ("Targets" in spec/rules.md): the targets of each
+/* Every target (the target types of docs/rules.md): the targets of each
  * gateway in order, then unassignedTargets. Borrowed from p. */
 size_t acl_targets_count(const struct acl_project *p);
 const struct acl_target *acl_targets_at(const struct acl_project *p,
@@ -28,6 +28,9 @@ void acl_each_gateway(struct acl_check *c,
 /* How messages name a target: target "t" of gateway "g", or
  * unassigned target "t". New string; the caller frees it. */
 char *acl_target_label(const struct acl_target *t);
+/* The same with the target type before "target" (type may be NULL):
+ * mcpServer target "t" of gateway "g". */
+char *acl_target_label_as(const struct acl_target *t, const char *type);
 
 /* The first runtime, credential or policy engine with exactly this
  * name (names are case-sensitive, as the CLI compares them), or NULL.

@@ -203,7 +203,8 @@ struct acl_deployed {
                            the gateway map dev mode reads */
 };
 
-/* The production context (spec/rules.md), computed once. */
+/* The production context (agentcore-lint(1), PRODUCTION
+ * CONTEXT), computed once. */
 struct acl_production {
     int on;
     /* The deployment target whose name made it production, or NULL when
@@ -283,11 +284,14 @@ struct acl_project {
     json_t *credential_index;
     json_t *engine_index;
     json_t *gateway_var_index; /* by acl_env_var_part of the name */
-    struct acl_notice *notices; /* files that could not be read */
-    size_t nnotices;
+    /* Owned: files that could not be read, scans that did not finish.
+     * A log kept beside the model, which the loader and the rules (that
+     * see the project const) add to with acl_project_notice. */
+    struct acl_notices *notices;
 };
 
-/* Records that a file of the project could not be read. */
+/* Records that a file of the project could not be read, or was not
+ * scanned whole: "FILE: TEXT" is shown as a tool notice. */
 void acl_project_notice(const struct acl_project *p, const char *file,
                         const char *fmt, ...) ACL_PRINTF(3, 4);
 
@@ -316,11 +320,11 @@ struct acl_project *acl_project_load_text(const char *root,
                                           struct acl_error *err);
 void acl_project_free(struct acl_project *p);
 
-/* Reads the agent source files (spec/rules.md, "Agent source files")
+/* Reads the agent source files (docs/rules.md, AC017 secret-in-agent-code)
  * into p->sources, once. Unreadable files are skipped. */
 void acl_project_load_sources(struct acl_project *p);
 
-/* Is name a production target name (spec/rules.md), given the config
+/* Is name a production target name (agentcore-lint(1), PRODUCTION CONTEXT), given the config
  * list (names, n) that replaces the default when non-NULL? */
 int acl_production_name(const char *name, const char **names, size_t n);
 

@@ -38,7 +38,10 @@ void acl_build_deploy(struct acl_project *p, const struct acl_doc *targets,
                       const struct acl_doc *state);
 void acl_free_deploy(struct acl_project *p);
 
-/* Releases referenced files read through ref.h. */
+/* The cache of referenced files read through ref.h: made empty with
+ * the project (every project made by project.c has one), filled as
+ * rules read files; freed with the files it holds. */
+struct acl_refcache *acl_refcache_new(void);
 void acl_refcache_free(struct acl_refcache *c);
 
 #endif

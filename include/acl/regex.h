@@ -19,6 +19,24 @@ struct acl_regex;
 /* Compiles pattern (PCRE2 syntax, UTF-8 not assumed). Returns NULL and
  * fills err when the pattern is wrong. */
 struct acl_regex *acl_regex_new(const char *pattern, struct acl_error *err);
+
+enum acl_regex_flags {
+    /* Pattern and subject are UTF-8 (\p{L} works); a subject that is not
+     * valid UTF-8 does not match. */
+    ACL_RE_UTF = 1 << 0,
+    /* '$' matches only at the very end, as in JavaScript without the m
+     * flag (PCRE2's '$' also matches before a final newline). */
+    ACL_RE_DOLLAR_ENDONLY = 1 << 1,
+    /* Matches a copy of the subject followed by zeroed bytes: the JIT's
+     * vector loads may read a little past the end, and a subject that
+     * sits beside memory nobody initialised makes memory checkers
+     * complain. For short subjects (values, names). */
+    ACL_RE_PAD_SUBJECT = 1 << 2
+};
+
+/* acl_regex_new with flags (enum acl_regex_flags). */
+struct acl_regex *acl_regex_compile(const char *pattern, unsigned flags,
+                                    struct acl_error *err);
 void acl_regex_free(struct acl_regex *re);
 
 /* Finds the first match in s[from, len) (s may hold NUL). Returns 1 and
@@ -26,7 +44,8 @@ void acl_regex_free(struct acl_regex *re);
  * i < nov/2 (unset groups give start == end == (size_t)-1), 0 when
  * there is no match, or -1 when pcre2 gave up (the match limit was
  * reached): the scan is then incomplete, which the caller must report,
- * never take for "no match". Lookbehinds see the bytes before from. */
+ * never take for "no match". Lookbehinds see the bytes before from.
+ * nov may be 0 (ov NULL) when only the verdict matters. */
 int acl_regex_find(struct acl_regex *re, const char *s, size_t len,
                    size_t from, size_t *ov, size_t nov);
 

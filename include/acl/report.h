@@ -1,5 +1,6 @@
 /*
- * report.h - writing findings in the output formats of spec/cli.md.
+ * report.h - writing findings in the output formats of agentcore-lint(1),
+ * --format.
  */
 #ifndef ACL_REPORT_H
 #define ACL_REPORT_H

@@ -20,7 +20,11 @@ enum acl_rule_flags {
     ACL_RULE_NEEDS_SOURCES = 1 << 1, /* reads agent source files */
     /* An error in the production context, a warning outside it: the
      * rule docs say "error/warning". */
-    ACL_RULE_PROD_LEVEL = 1 << 2
+    ACL_RULE_PROD_LEVEL = 1 << 2,
+    /* Runs after the post-rule step, not with the other rules: once per
+     * config file when every project using it is linted and suppressed,
+     * with acl_check.config set (its ignore entries' usage). */
+    ACL_RULE_AFTER_IGNORES = 1 << 3
 };
 
 /* An integer option a rule reads with acl_check_option(), settable in
@@ -33,6 +37,7 @@ struct acl_rule_option {
 };
 
 struct acl_check;
+struct acl_config;
 
 struct acl_rule {
     const char *id;      /* "AC001": stable, never reused */
@@ -65,6 +70,10 @@ struct acl_check {
     const struct acl_rule *rule;
     json_t *options; /* the rule's config object, or NULL */
     struct acl_findings *out;
+    /* ACL_RULE_AFTER_IGNORES rules only: the config whose ignore entries
+     * were applied (hits and rule_ran filled); NULL for other rules. */
+    const struct acl_config *config;
+    char reason[300]; /* acl_prod_reason's text */
 };
 
 /* An integer option of the rule's config ("threshold"), or def. */
@@ -94,13 +103,21 @@ struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
                                     const char *pointer, const char *fmt, ...)
     ACL_PRINTF(6, 7);
 
+/* Records that the rule could not finish looking at file: a pattern gave
+ * up at pcre2's match limit (acl_regex_find returned -1), a value was
+ * too large to scan. Shown as a tool notice "FILE: ACxxx name: scan
+ * incomplete: TEXT; ..." in every output format, so an incomplete scan
+ * is never taken for "nothing found". The message is printf-formatted. */
+void acl_check_incomplete(struct acl_check *c, const struct acl_text *file,
+                          const char *fmt, ...) ACL_PRINTF(3, 4);
+
 /* The level of a rule that is an error in the production context and a
  * warning outside it. */
 enum acl_level acl_prod_level(const struct acl_check *c);
 
 /* " (production target \"prod\")" or " (--production)"-style phrase for
- * messages that depend on the context; "" outside it. Static storage
- * valid until the next call. */
-const char *acl_prod_reason(const struct acl_check *c);
+ * messages that depend on the context; "" outside it. Held in c, valid
+ * until the next call with c. */
+const char *acl_prod_reason(struct acl_check *c);
 
 #endif

@@ -6,7 +6,7 @@
  * (tools/check-schema.sh compares the two). An object's cross-field
  * rules run only once nothing inside it failed, as zod's do, so fixing
  * one problem can reveal the next. Not thread-safe: the compiled
- * patterns are shared.
+ * patterns are shared (acl_schema_init makes them).
  */
 #ifndef ACL_SCHEMA_H
 #define ACL_SCHEMA_H
@@ -25,6 +25,11 @@ struct acl_schema_sink {
     void (*emit)(void *arg, const char *pointer, const char *missing,
                  int at_name, const char *message);
     void *arg;
+    /* Optional: called once at the end when n values could not be
+     * checked because a pattern gave up (pcre2's match limit); pointer
+     * names the first. Those values were taken as valid, so the verdict
+     * is incomplete and must be reported as such. */
+    void (*incomplete)(void *arg, const char *pointer, size_t n);
 };
 
 /* Validates root as a file of the given kind (project, targets, state
@@ -44,8 +49,12 @@ void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
  * *n its length. NULL, *n = 0, when root is not a valid targets file. */
 const char **acl_schema_target_names(json_t *root, size_t *n);
 
-/* Frees the compiled patterns (they are compiled once, on first use).
- * Optional: call at exit to keep leak checkers quiet. */
+/* Compiles the schema's patterns once (AC020's init; a program that
+ * validates without the rule registry calls it first). Returns 0, or -1
+ * and fills err when a pattern does not compile. Without it every
+ * pattern check is reported incomplete. */
+int acl_schema_init(struct acl_error *err);
+/* Frees the compiled patterns. */
 void acl_schema_fini(void);
 
 #endif

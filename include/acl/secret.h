@@ -4,7 +4,7 @@
  * Known formats are pcre2 patterns compiled once (JIT when available).
  * Name-flagged secrets combine a secret-looking variable or header name
  * with a value that looks real (not a placeholder, not an ARN).
- * See spec/rules.md, "Secret values".
+ * See docs/rules.md, AC003 secret-in-env-var.
  */
 #ifndef ACL_SECRET_H
 #define ACL_SECRET_H

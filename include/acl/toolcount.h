@@ -1,6 +1,7 @@
 /*
  * toolcount.h - how many MCP tools a gateway lists to its agents
- * (spec/rules.md, "Tool count of a gateway").
+ * (docs/rules.md, AC005
+ * many-tools-without-semantic-search).
  *
  * Referenced files (tool lists, OpenAPI and Smithy documents) are read
  * only through ref.h, so nothing outside the project root is opened.

@@ -1,7 +1,9 @@
 /*
- * url.h - splitting URLs into their parts, closely enough to the WHATWG
- * URL parser (what the AgentCore CLI and Node use) that a rule sees the
- * same host and path the service would.
+ * url.h - the one URL parser: splits URLs into their parts the way the
+ * WHATWG URL parser (what the AgentCore CLI and Node use) finds them, so
+ * that a rule sees the same host and path the service would, and gives
+ * in the same reading the WHATWG verdict (does Node's new URL() accept
+ * it?), which the schema check (AC020) uses.
  *
  * Every string in a struct acl_url is owned by it; acl_url_clear frees
  * them. Strings from acl_percent_decode belong to the caller.
@@ -21,6 +23,10 @@ struct acl_url {
                        and "." / ".." segments resolved; may be "" */
     char *query;    /* without '?', or NULL when absent */
     char *fragment; /* without '#', or NULL when absent */
+    /* The WHATWG parser accepts the text: its host is a valid domain
+     * (IDNA), IPv4 or IPv6 address or opaque host, and so on. A URL can
+     * have parts and still be invalid ("http://0x100000000/"). */
+    int valid;
 };
 
 /* Parses s (trimmed of spaces and control characters at both ends, TAB
@@ -29,6 +35,15 @@ struct acl_url {
  * 65535; then u holds nothing to free. */
 int acl_url_parse(const char *s, struct acl_url *u);
 void acl_url_clear(struct acl_url *u);
+
+/* The WHATWG verdict alone, for s[0..len) (may hold NUL bytes): would
+ * Node's new URL(s) accept it? */
+int acl_url_valid(const char *s, size_t len);
+
+/* The parser's host half (schema_url.c): is the authority s[0..n)
+ * ([userinfo@]host[:port]; for file: a host or drive only) valid for a
+ * URL with a special scheme, or the file scheme? */
+int acl_url_authority_ok(const char *s, size_t n, int special, int file);
 
 /* Is scheme one whose URLs always have a host (http, https, ws, wss,
  * ftp, file)? */

@@ -40,6 +40,9 @@ char *acl_xstrndup(const char *s, size_t n);
 /* printf into a new string; the caller frees it. */
 char *acl_xasprintf(const char *fmt, ...) ACL_PRINTF(1, 2);
 char *acl_xvasprintf(const char *fmt, va_list ap) ACL_PRINTF(1, 0);
+/* dir/rel as a new string: rel alone when dir is "" or ".", and no
+ * second '/' when dir ends with one. */
+char *acl_path_join(const char *dir, const char *rel);
 
 /* A growable NUL-terminated byte buffer. Zero-initialise, then append;
  * free with acl_buf_free(). */
