@@ -80,6 +80,7 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 check: all $(TEST_BIN) $(O)/$(BIN)
 	$(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
+	ACL_BIN=$(O)/$(BIN) sh test/adoption.sh
 	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) \
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh

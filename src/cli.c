@@ -18,6 +18,7 @@
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
+#include "acl/suggest.h"
 #include "acl/version.h"
 
 /* A config file and the first project linted with it (its unused
@@ -56,17 +57,48 @@ toggle_option(int enable)
                                        : "disable";
 }
 
+/* The rule ID or name closest to a mistyped one, or NULL. */
+static const char *
+near_rule(const char *word)
+{
+    size_t n = acl_rules_count(), i;
+    const char **cands = acl_xcalloc(2 * n + 1, sizeof *cands);
+    const char *near;
+
+    for (i = 0; i < n; i++) {
+        cands[2 * i] = acl_rules_at(i)->id;
+        cands[2 * i + 1] = acl_rules_at(i)->name;
+    }
+    near = acl_suggest(word, cands, 2 * n);
+    free(cands);
+    return near;
+}
+
+/* "unknown rule \"x\" (did you mean \"y\"?)" or "(see ... --list-rules)". */
+static int
+unknown_rule(struct acl_error *err, const char *prefix, const char *rule)
+{
+    const char *near = near_rule(rule);
+
+    if (near != NULL)
+        return acl_error_set(err, "%sunknown rule \"%s\" (did you mean "
+                                  "\"%s\"?)", prefix, rule, near);
+    return acl_error_set(err, "%sunknown rule \"%s\" (see agentcore-lint "
+                              "--list-rules)", prefix, rule);
+}
+
 static int
 check_toggles(const struct run *r, struct acl_error *err)
 {
     size_t i;
+    char prefix[64];
 
     for (i = 0; i < r->opts.ntoggles; i++)
-        if (acl_rules_find(r->opts.toggles[i].rule) < 0)
-            return acl_error_set(err, "usage: --%s: unknown rule \"%s\" (see "
-                                      "agentcore-lint --list-rules)",
-                                 toggle_option(r->opts.toggles[i].enable),
-                                 r->opts.toggles[i].rule);
+        if (acl_rules_find(r->opts.toggles[i].rule) < 0) {
+            snprintf(prefix, sizeof prefix, "usage: --%s: ",
+                     toggle_option(r->opts.toggles[i].enable));
+            return unknown_rule(err, prefix, r->opts.toggles[i].rule);
+        }
     return 0;
 }
 
@@ -492,9 +524,10 @@ info_command(const struct run *r)
     if (r->opts.explain == NULL)
         return -1;
     if ((k = acl_rules_find(r->opts.explain)) < 0) {
-        fprintf(stderr, "agentcore-lint: --explain: unknown rule \"%s\" (see "
-                        "agentcore-lint --list-rules)\n", r->opts.explain);
-        return ACL_EXIT_TROUBLE;
+        struct acl_error err;
+
+        unknown_rule(&err, "--explain: ", r->opts.explain);
+        return trouble(err.text);
     }
     return acl_rules_explain(stdout, acl_rules_at((size_t)k));
 }
