@@ -34,7 +34,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: dist setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
         check-precommit check-config-schema
 
@@ -150,7 +150,15 @@ check-sarif: all
 	sh tools/check-sarif.sh
 
 clean:
-	rm -rf build build-san build-clang build-fuzz $(BIN)
+	rm -rf build build-san build-clang build-fuzz $(BIN) agentcore-lint-*.tar.gz
+
+# A release tarball of the committed tree (git archive: no build products,
+# no local files), named by the version in include/acl/version.h.
+VERSION := $(shell sed -n 's/^\#define ACL_VERSION "\(.*\)"/\1/p' include/acl/version.h)
+dist:
+	git archive --format=tar.gz --prefix=agentcore-lint-$(VERSION)/ \
+	  -o agentcore-lint-$(VERSION).tar.gz HEAD
+	@echo agentcore-lint-$(VERSION).tar.gz
 
 -include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)
 

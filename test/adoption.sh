@@ -240,5 +240,19 @@ grep -q "$ESC" "$T/out" && bad "FORCE_COLOR=0 gives colour" || ok
 run 0 "--version" -- "$BIN" --version
 grep -Eq '^agentcore-lint [0-9.]+ \(AgentCore CLI schema 0\.30\.0\)$' "$T/out" && ok || bad "--version: $(cat "$T/out")"
 
+# --- make dist ------------------------------------------------------------
+if command -v git >/dev/null 2>&1 && git -C "$REPO" rev-parse HEAD >/dev/null 2>&1; then
+    version=$(sed -n 's/^#define ACL_VERSION "\(.*\)"/\1/p' "$REPO/include/acl/version.h")
+    (cd "$REPO" && ${MAKE:-make} -s dist >"$T/dist.log" 2>&1) && ok || bad "make dist: $(cat "$T/dist.log")"
+    tarball=$REPO/agentcore-lint-$version.tar.gz
+    tar tzf "$tarball" >"$T/dist.list" 2>/dev/null
+    grep -qx "agentcore-lint-$version/Makefile" "$T/dist.list" &&
+        grep -qx "agentcore-lint-$version/CHANGELOG" "$T/dist.list" &&
+        ! grep -q '\.o$\|/build/' "$T/dist.list" && ok || bad "dist tarball contents"
+    rm -f "$tarball"
+else
+    echo "SKIP: make dist needs git and a git checkout"
+fi
+
 echo "adoption: $pass passed, $fail failed"
 [ "$fail" = 0 ]
