@@ -248,7 +248,7 @@ if command -v git >/dev/null 2>&1 && git -C "$REPO" rev-parse HEAD >/dev/null 2>
     tar tzf "$tarball" >"$T/dist.list" 2>/dev/null
     grep -qx "agentcore-lint-$version/Makefile" "$T/dist.list" &&
         grep -qx "agentcore-lint-$version/CHANGELOG" "$T/dist.list" &&
-        ! grep -q '\.o$\|/build/' "$T/dist.list" && ok || bad "dist tarball contents"
+        ! grep -q '\.o$\|^agentcore-lint-[0-9.]*/build/' "$T/dist.list" && ok || bad "dist tarball contents"
     rm -f "$tarball"
 else
     echo "SKIP: make dist needs git and a git checkout"
