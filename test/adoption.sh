@@ -240,6 +240,26 @@ grep -q "$ESC" "$T/out" && bad "FORCE_COLOR=0 gives colour" || ok
 run 0 "--version" -- "$BIN" --version
 grep -Eq '^agentcore-lint [0-9.]+ \(AgentCore CLI schema 0\.30\.0\)$' "$T/out" && ok || bad "--version: $(cat "$T/out")"
 
+# --- Build: only the program's dependencies; -Werror for developers ---
+M_=${MAKE:-make}
+cat >"$T/pkg-config" <<'EOS'
+#!/bin/sh
+# pkg-config on a machine without the test library.
+for a in "$@"; do [ "$a" = check ] && exit 1; done
+exec pkg-config "$@"
+EOS
+chmod +x "$T/pkg-config"
+(cd "$REPO" && $M_ -s -n deps-ok PKG_CONFIG="$T/pkg-config" >/dev/null 2>&1 &&
+    $M_ -s deps-ok PKG_CONFIG="$T/pkg-config" >/dev/null 2>&1) && ok ||
+    bad "make needs libcheck"
+(cd "$REPO" && $M_ -s check-deps-ok PKG_CONFIG="$T/pkg-config" >/dev/null 2>"$T/err")
+grep -q 'make check needs the test library check' "$T/err" && ok || bad "make check without libcheck: $(cat "$T/err")"
+(cd "$REPO" && $M_ -n -B build/src/cli.o) | grep -q -- '-Werror' && bad "-Werror in a user's build" || ok
+(cd "$REPO" && $M_ -n -B DEV=1 build/src/cli.o) | grep -q -- '-Werror' && ok || bad "no -Werror with DEV=1"
+(cd "$REPO" && $M_ -n ci 2>/dev/null) | grep -q -- '-Werror' && ok || bad "no -Werror in make ci"
+(cd "$REPO" && $M_ -n -B HOME_URL=https://example.test/acl build/src/cli.o) |
+    grep -q "ACL_HOME_URL='\"https://example.test/acl\"'" && ok || bad "HOME_URL is not passed to the compiler"
+
 # --- make dist ------------------------------------------------------------
 if command -v git >/dev/null 2>&1 && git -C "$REPO" rev-parse HEAD >/dev/null 2>&1; then
     version=$(sed -n 's/^#define ACL_VERSION "\(.*\)"/\1/p' "$REPO/include/acl/version.h")
