@@ -104,6 +104,7 @@ check: all $(TEST_BIN) $(O)/$(BIN)
 	$(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
 	ACL_BIN=$(O)/$(BIN) sh test/adoption.sh
+	ACL_BIN=$(O)/$(BIN) sh test/action.sh
 	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) \
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
