@@ -260,6 +260,16 @@ grep -q 'make check needs the test library check' "$T/err" && ok || bad "make ch
 (cd "$REPO" && $M_ -n -B HOME_URL=https://example.test/acl build/src/cli.o) |
     grep -q "ACL_HOME_URL='\"https://example.test/acl\"'" && ok || bad "HOME_URL is not passed to the compiler"
 
+# --- The manual pages' header line is whole ----------------------------
+if command -v groff >/dev/null 2>&1; then
+    for page in man/agentcore-lint.1 man/agentcore-lint-rules.7; do
+        head=$(groff -mandoc -Tutf8 "$REPO/$page" 2>/dev/null | sed -n '1p' | sed 's/\x1b\[[0-9;]*m//g')
+        case $head in *...*|"") bad "$page header cut short: $head" ;; *) ok ;; esac
+    done
+else
+    echo "SKIP: groff not found; manual page headers not rendered"
+fi
+
 # --- make dist ------------------------------------------------------------
 if command -v git >/dev/null 2>&1 && git -C "$REPO" rev-parse HEAD >/dev/null 2>&1; then
     version=$(sed -n 's/^#define ACL_VERSION "\(.*\)"/\1/p' "$REPO/include/acl/version.h")
