@@ -137,6 +137,7 @@ read_stdin(char **out, size_t *len, size_t max, struct acl_error *err)
     size_t n;
 
     acl_buf_append(&b, "", 0);
+    errno = 0;
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
         if (b.len + n > max) {
             acl_buf_free(&b);
@@ -147,7 +148,8 @@ read_stdin(char **out, size_t *len, size_t max, struct acl_error *err)
     }
     if (ferror(stdin)) {
         acl_buf_free(&b);
-        return acl_error_set(err, "-: cannot read standard input");
+        return acl_error_set(err, "-: cannot read standard input: %s",
+                             errno ? strerror(errno) : "read error");
     }
     *len = b.len;
     *out = acl_buf_steal(&b);

@@ -230,6 +230,8 @@ run 2 "unknown rule in an ignore entry" -- "$BIN" --config "$T/typo.json" "$REPO
 grep -q 'unknown rule "AC01" (see agentcore-lint --list-rules)' "$T/err" && ok || bad "no close rule: $(cat "$T/err")"
 run 2 "unwritable report" -- "$BIN" -o "$T/nope/r.json" "$REPO/fixtures/rules/AC001/pass-aws-iam"
 grep -q 'cannot write the report there: No such file or directory' "$T/err" && ok || bad "reason: $(cat "$T/err")"
+run 2 "unreadable standard input" -- sh -c "'$BIN' - </"
+grep -q 'cannot read standard input: Is a directory' "$T/err" && ok || bad "stdin reason: $(cat "$T/err")"
 ESC=$(printf '\033')
 FORCE_COLOR=1 "$BIN" --production base >"$T/out" 2>&1
 grep -q "$ESC" "$T/out" && ok || bad "FORCE_COLOR gives colour in a pipe"
