@@ -563,8 +563,12 @@ acl_cli_main(int argc, char **argv)
 
     memset(&r, 0, sizeof r);
     acl_jalloc_init();
-    if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
+    if (acl_opts_parse(argc, argv, &r.opts, &err) != 0) {
+        /* The options read before the bad one still say where a SARIF
+         * log goes (-f sarif -o FILE --mistyped). */
+        report_failure(&r, err.text);
         return trouble(err.text);
+    }
     /* Filled as projects run: the report lists the rules that ran. */
     r.confs = acl_xcalloc(acl_rules_count() + 1, sizeof *r.confs);
     if ((rc = info_command(&r)) >= 0) {

@@ -126,6 +126,9 @@ else
     echo "SKIP: python3 not found; failed SARIF log checked by grep only"
     grep -q '"executionSuccessful": false' "$T/fail.sarif" && ok || bad "failed SARIF log"
 fi
+run 2 "a mistyped option after -f sarif -o FILE" -- "$BIN" -f sarif -o "$T/usage.sarif" --fial-on error .
+grep -q '"executionSuccessful": false' "$T/usage.sarif" && grep -q 'did you mean' "$T/usage.sarif" && ok ||
+    bad "usage error: no failed SARIF log"
 run 0 "-o - is standard output" -- "$BIN" -f json -o - "$REPO/fixtures/rules/AC001/pass-aws-iam"
 grep -q '"version": 1' "$T/out" && [ ! -e ./- ] && ok || bad "-o - wrote a file named -"
 

@@ -406,7 +406,8 @@ START_TEST(secret_masked)
 {
     static const enum acl_format fmts[] = {ACL_FMT_HUMAN, ACL_FMT_SARIF,
                                            ACL_FMT_GCC, ACL_FMT_GITHUB,
-                                           ACL_FMT_JSON};
+                                           ACL_FMT_JSON, ACL_FMT_GITLAB,
+                                           ACL_FMT_JUNIT};
     struct acl_text *t = text_of("a.json", "{\"key\": \"sk-abcdefghijklmnop\"}");
     struct acl_finding f, *fs[] = {&f};
     size_t i;
