@@ -246,7 +246,8 @@ run 0 "--version" -- "$BIN" --version
 grep -Eq '^agentcore-lint [0-9.]+ \(AgentCore CLI schema 0\.30\.0\)$' "$T/out" && ok || bad "--version: $(cat "$T/out")"
 
 # --- Build: only the program's dependencies; -Werror for developers ---
-M_=${MAKE:-make}
+# A make of its own: not the settings of the make running this test.
+M_="env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u DEV -u SANITIZE -u O ${MAKE:-make}"
 cat >"$T/pkg-config" <<'EOS'
 #!/bin/sh
 # pkg-config on a machine without the test library.
@@ -278,7 +279,7 @@ fi
 # --- make dist ------------------------------------------------------------
 if command -v git >/dev/null 2>&1 && git -C "$REPO" rev-parse HEAD >/dev/null 2>&1; then
     version=$(sed -n 's/^#define ACL_VERSION "\(.*\)"/\1/p' "$REPO/include/acl/version.h")
-    (cd "$REPO" && ${MAKE:-make} -s dist >"$T/dist.log" 2>&1) && ok || bad "make dist: $(cat "$T/dist.log")"
+    (cd "$REPO" && $M_ -s dist >"$T/dist.log" 2>&1) && ok || bad "make dist: $(cat "$T/dist.log")"
     tarball=$REPO/agentcore-lint-$version.tar.gz
     tar tzf "$tarball" >"$T/dist.list" 2>/dev/null
     grep -qx "agentcore-lint-$version/Makefile" "$T/dist.list" &&
