@@ -276,6 +276,11 @@ else
     echo "SKIP: groff not found; manual page headers not rendered"
 fi
 
+# The config's $schema in the README is where the schema says it lives.
+id=$(sed -n 's/^  "\$id": "\(.*\)",$/\1/p' "$REPO/schema/agentcore-lint.schema.json")
+case $id in https://github.com/agentcore-lint/agentcore-lint/*) ok ;; *) bad "schema \$id: $id" ;; esac
+grep -q "\"\$schema\": \"$id\"" "$REPO/README" && ok || bad "README's \$schema is not the schema's \$id"
+
 # --- make dist ------------------------------------------------------------
 if command -v git >/dev/null 2>&1 && git -C "$REPO" rev-parse HEAD >/dev/null 2>&1; then
     version=$(sed -n 's/^#define ACL_VERSION "\(.*\)"/\1/p' "$REPO/include/acl/version.h")

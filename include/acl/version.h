@@ -14,6 +14,9 @@
 #define ACL_HOME_URL "https://github.com/agentcore-lint/agentcore-lint"
 #endif
 #define ACL_URI ACL_HOME_URL
+/* Where the config file's JSON Schema is published (its "$id"). */
+#define ACL_CONFIG_SCHEMA_URI \
+    ACL_HOME_URL "/raw/main/schema/agentcore-lint.schema.json"
 /* The AgentCore CLI whose project schema AC020 checks against (make
  * check-schema compares with that version's own schema). */
 #define ACL_SCHEMA_VERSION "0.30.0"
