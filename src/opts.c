@@ -27,7 +27,7 @@ const char acl_usage_text[] =
     "      --no-config         ignore the config file\n"
     "      --baseline FILE     findings to accept: a --write-baseline file\n"
     "                          or a SARIF report\n"
-    "      --write-baseline FILE  accept today's findings: write them to FILE\n"
+    "      --write-baseline F  accept today's findings: record them in F\n"
     "      --show-suppressed   also show accepted (ignored, baselined) findings\n"
     "      --exclude GLOB      skip projects whose folder matches; repeatable\n"
     "      --statistics        findings per rule\n"
