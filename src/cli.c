@@ -40,6 +40,7 @@ struct run {
     struct acl_baseline *baseline;
     struct acl_findings findings;
     int report_started; /* the output was opened for the report */
+    json_t *cfg_index;  /* config file path -> 1 + its index in cfgs */
 };
 
 static int
@@ -197,17 +198,23 @@ config_for(struct run *r, const char *root, struct cfg_use **use,
     }
     if ((path = acl_config_find(root)) == NULL)
         return 0;
-    for (i = 0; i < r->ncfgs; i++)
-        if (r->cfgs[i].real != NULL && strcmp(r->cfgs[i].real, path) == 0) {
-            *use = &r->cfgs[i];
-            free(path);
-            return 0;
-        }
+    /* A table of the files loaded: 20,000 projects with a config each
+     * must not compare every pair. */
+    if (r->cfg_index == NULL)
+        r->cfg_index = json_object();
+    if ((i = (size_t)json_integer_value(json_object_get(r->cfg_index,
+                                                        path))) > 0) {
+        *use = &r->cfgs[i - 1];
+        free(path);
+        return 0;
+    }
     disp = acl_display_path(path);
     rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
     if (rc == 0 && cfg != NULL) {
         *use = add_cfg(r, cfg);
         (*use)->real = path;
+        json_object_set_new_nocheck(r->cfg_index, path,
+                                    json_integer((json_int_t)r->ncfgs));
         path = NULL;
     }
     free(path);
@@ -550,6 +557,7 @@ run_free(struct run *r)
         free(r->cfgs[i].real);
     }
     free(r->cfgs);
+    json_decref(r->cfg_index);
     acl_baseline_free(r->baseline);
     acl_opts_free(&r->opts);
 }
