@@ -16,14 +16,28 @@ O ?= build
 SAN_FLAGS =
 endif
 
+# The project's home: SARIF informationUri and helpUri, the docs links.
+HOME_URL ?= https://github.com/agentcore-lint/agentcore-lint
+
 DEPS = jansson libpcre2-8
-WARN = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+# Warnings are errors for developers (make DEV=1) and in make ci, not in
+# users' builds (the pre-commit hook and the Action build with whatever
+# compiler the machine has, and a new warning must not stop them).
+ifneq ($(filter ci,$(MAKECMDGOALS)),)
+DEV = 1
+endif
+ifdef DEV
+export DEV
+endif
+WERROR = $(if $(DEV),-Werror)
+WARN = -std=c17 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-nonliteral
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 ALL_CFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+             -DACL_HOME_URL='"$(HOME_URL)"' \
              $(DEPS_CFLAGS) $(WARN) $(SAN_FLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
@@ -35,16 +49,25 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: check-deps-ok dist setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
         check-precommit check-config-schema check-template format-check
 
 all: deps-ok $(BIN)
 
 # A fresh Debian 12 machine lacks the -dev packages: say how to get them.
+# The program needs only jansson and pcre2; the test library (check)
+# only make check.
 deps-ok:
-	@$(PKG_CONFIG) --exists $(DEPS) check || { \
-	  echo "agentcore-lint: missing build dependencies; run 'make setup'" >&2; \
+	@$(PKG_CONFIG) --exists $(DEPS) || { \
+	  echo "agentcore-lint: missing build dependencies (pkg-config," \
+	       "libjansson-dev, libpcre2-dev); run 'make setup'" >&2; \
+	  exit 2; }
+
+check-deps-ok:
+	@$(PKG_CONFIG) --exists check || { \
+	  echo "agentcore-lint: make check needs the test library check" \
+	       "(libcheck: apt-get install check); run 'make setup'" >&2; \
 	  exit 2; }
 
 setup:
@@ -73,7 +96,7 @@ $(O)/test/%.o: test/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
-$(TEST_BIN): $(OBJ) $(TEST_OBJ)
+$(TEST_BIN): $(OBJ) $(TEST_OBJ) | check-deps-ok
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(CHECK_LIBS)
 
 # The whole suite: unit and golden tests (one libcheck binary), then the
@@ -81,6 +104,8 @@ $(TEST_BIN): $(OBJ) $(TEST_OBJ)
 check: all $(TEST_BIN) $(O)/$(BIN) check-template
 	ACL_GOLDEN_DIFF_DIR=$(O)/golden-diff $(TEST_BIN)
 	ACL_BIN=$(O)/$(BIN) sh test/cli.sh
+	ACL_BIN=$(O)/$(BIN) sh test/adoption.sh
+	ACL_BIN=$(O)/$(BIN) sh test/action.sh
 	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) \
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
@@ -168,7 +193,15 @@ check-sarif: all
 	sh tools/check-sarif.sh
 
 clean:
-	rm -rf build build-san build-clang build-fuzz $(BIN)
+	rm -rf build build-san build-clang build-fuzz $(BIN) agentcore-lint-*.tar.gz
+
+# A release tarball of the committed tree (git archive: no build products,
+# no local files), named by the version in include/acl/version.h.
+VERSION := $(shell sed -n 's/^\#define ACL_VERSION "\(.*\)"/\1/p' include/acl/version.h)
+dist:
+	git archive --format=tar.gz --prefix=agentcore-lint-$(VERSION)/ \
+	  -o agentcore-lint-$(VERSION).tar.gz HEAD
+	@echo agentcore-lint-$(VERSION).tar.gz
 
 -include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)
 

@@ -18,11 +18,12 @@ _agentcore_lint()
     opts='--format --output --fail-on --production --no-production --target
           --config --no-config --baseline --enable --disable --select --list-rules
           --explain --color --quiet --max-file-size --stdin-filename
+          --write-baseline --show-suppressed --exclude --statistics
           --version --help -f -o -c -q -h'
     COMPREPLY=()
     case $prev in
     -f|--format)
-        mapfile -t COMPREPLY < <(compgen -W 'human sarif json gcc github' -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W 'human sarif json gcc github gitlab junit' -- "$cur")
         return ;;
     --fail-on)
         mapfile -t COMPREPLY < <(compgen -W 'error warning note none' -- "$cur")
@@ -33,11 +34,11 @@ _agentcore_lint()
     --enable|--disable|--select|--explain)
         mapfile -t COMPREPLY < <(compgen -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "$cur")
         return ;;
-    -o|--output|-c|--config|--baseline|--stdin-filename)
+    -o|--output|-c|--config|--baseline|--write-baseline|--stdin-filename)
         compopt -o filenames 2>/dev/null
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return ;;
-    --target|--max-file-size)
+    --target|--max-file-size|--exclude)
         return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -5,12 +5,16 @@
  * The log is read with jansson, not the source-mapping loader: nothing
  * in it is reported at a position, and a baseline can be large.
  */
+#include <errno.h>
 #include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl/baseline.h"
 #include "acl/file.h"
+#include "acl/rule.h"
 
 struct acl_baseline {
     char **prints; /* sorted, for bsearch */
@@ -67,6 +71,36 @@ not_sarif(json_t *root)
     return NULL;
 }
 
+/* Our own baseline file (acl_baseline_write): {"agentcoreLintBaseline":
+ * 1, "findings": [{"file", "rule", "fingerprint"}, ...]}. Returns NULL
+ * with err filled when it is malformed. */
+static struct acl_baseline *
+own_baseline(const char *name, json_t *root, struct acl_error *err)
+{
+    json_t *list = json_object_get(root, "findings"), *e;
+    json_t *version = json_object_get(root, ACL_BASELINE_KEY);
+    struct acl_baseline *b;
+    size_t i;
+
+    if (!json_is_integer(version) || json_integer_value(version) != 1 ||
+        !json_is_array(list)) {
+        acl_error_set(err, "%s: the baseline is not of version 1 or has no "
+                           "\"findings\" array; write it again with "
+                           "--write-baseline", name);
+        return NULL;
+    }
+    b = acl_xcalloc(1, sizeof *b);
+    json_array_foreach(list, i, e) {
+        json_t *fp = json_object_get(e, "fingerprint");
+
+        if (!json_is_string(fp))
+            continue;
+        acl_xgrow((void **)&b->prints, &b->cap, b->n + 1, sizeof *b->prints);
+        b->prints[b->n++] = acl_xstrdup(json_string_value(fp));
+    }
+    return b;
+}
+
 struct acl_baseline *
 acl_baseline_parse(const char *name, const char *data, size_t len,
                    struct acl_error *err)
@@ -82,16 +116,20 @@ acl_baseline_parse(const char *name, const char *data, size_t len,
                       name, jerr.line, jerr.text);
         return NULL;
     }
-    if ((why = not_sarif(root)) != NULL) {
+    if (json_object_get(root, ACL_BASELINE_KEY) != NULL) {
+        b = own_baseline(name, root, err);
+    } else if ((why = not_sarif(root)) != NULL) {
         acl_error_set(err, "%s: the baseline is %s; write one with "
-                           "--format sarif", name, why);
-        json_decref(root);
-        return NULL;
+                           "--write-baseline FILE", name, why);
+        b = NULL;
+    } else {
+        b = acl_xcalloc(1, sizeof *b);
+        json_array_foreach(json_object_get(root, "runs"), i, run)
+            add_run(b, run);
     }
-    b = acl_xcalloc(1, sizeof *b);
-    json_array_foreach(json_object_get(root, "runs"), i, run)
-        add_run(b, run);
     json_decref(root);
+    if (b == NULL)
+        return NULL;
     if (b->n > 1)
         qsort(b->prints, b->n, sizeof *b->prints, cmp_str);
     return b;
@@ -150,4 +188,134 @@ acl_baseline_mark(const struct acl_baseline *b, struct acl_findings *l)
                           ? ACL_BASELINE_UNCHANGED
                           : ACL_BASELINE_NEW;
     }
+}
+
+/* One line of the file: a finding's file relative to the baseline's
+ * folder, rule and fingerprint. */
+struct entry {
+    char *file;
+    const char *rule, *fingerprint;
+};
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+    const struct entry *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+
+    if (c == 0)
+        c = strcmp(x->rule, y->rule);
+    return c != 0 ? c : strcmp(x->fingerprint, y->fingerprint);
+}
+
+/* path (absolute) relative to base (an absolute folder), with ".."
+ * where it is not below it. A new string. */
+static char *
+relative_to(const char *base, const char *path)
+{
+    struct acl_buf b = {0};
+    size_t i, j = 0;
+
+    if (strcmp(base, "/") == 0)
+        return acl_xstrdup(path + 1);
+    /* j: the end of the longest run of whole segments both share. */
+    for (i = 0; base[i] != '\0' && base[i] == path[i]; i++)
+        if ((base[i + 1] == '/' || base[i + 1] == '\0') &&
+            (path[i + 1] == '/' || path[i + 1] == '\0'))
+            j = i + 1;
+    acl_buf_append(&b, "", 0);
+    for (i = j; base[i] != '\0'; i++)
+        if (base[i] == '/')
+            acl_buf_puts(&b, "../");
+    acl_buf_puts(&b, path[j] == '/' ? path + j + 1 : path + j);
+    return acl_buf_steal(&b);
+}
+
+static char *
+entry_file(const char *base, const struct acl_finding *f)
+{
+    char real[PATH_MAX];
+
+    if (base == NULL || realpath(f->file->display, real) == NULL)
+        return acl_xstrdup(f->file->display);
+    return relative_to(base, real);
+}
+
+static void
+write_entries(FILE *out, const struct entry *e, size_t n)
+{
+    size_t i;
+
+    fprintf(out, "{\n  \"%s\": 1,\n  \"findings\": [", ACL_BASELINE_KEY);
+    for (i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s, s:s, s:s}", "file", e[i].file, "rule",
+                              e[i].rule, "fingerprint", e[i].fingerprint);
+        char *line = json_dumps(o, JSON_PRESERVE_ORDER);
+
+        fprintf(out, "%s\n    %s", i ? "," : "", line ? line : "{}");
+        free(line);
+        json_decref(o);
+    }
+    fprintf(out, "%s]\n}\n", n ? "\n  " : "");
+}
+
+/* The folder the baseline file will be in, resolved; NULL if unknown. */
+static char *
+base_dir(const char *path)
+{
+    char *dir = acl_xstrdup(path), *slash = strrchr(dir, '/'), real[PATH_MAX];
+    const char *d = dir;
+
+    if (slash == NULL)
+        d = ".";
+    else if (slash == dir)
+        slash[1] = '\0';
+    else
+        *slash = '\0';
+    d = realpath(d, real) != NULL ? real : NULL;
+    free(dir);
+    return d != NULL ? acl_xstrdup(d) : NULL;
+}
+
+int
+acl_baseline_write(const char *path, const struct acl_findings *l,
+                   struct acl_error *err)
+{
+    struct entry *e = acl_xcalloc(l->n + 1, sizeof *e);
+    char *base = base_dir(path);
+    size_t i, n = 0, k;
+    FILE *out;
+    int rc = 0;
+
+    for (i = 0; i < l->n; i++) {
+        const struct acl_finding *f = l->items[i];
+
+        if (f->suppressed || f->fingerprint == NULL)
+            continue; /* accepted by the config, with a reason */
+        e[n].file = entry_file(base, f);
+        e[n].rule = f->rule->id;
+        e[n++].fingerprint = f->fingerprint;
+    }
+    qsort(e, n, sizeof *e, cmp_entry);
+    for (i = k = 0; i < n; i++) {
+        if (k > 0 && cmp_entry(&e[k - 1], &e[i]) == 0) {
+            free(e[i].file);
+            continue;
+        }
+        e[k++] = e[i];
+    }
+    if ((out = fopen(path, "w")) == NULL) {
+        rc = acl_error_set(err, "%s: cannot write the baseline: %s", path,
+                           strerror(errno));
+    } else {
+        write_entries(out, e, k);
+        if (fclose(out) != 0)
+            rc = acl_error_set(err, "%s: cannot write the baseline: %s",
+                               path, strerror(errno));
+    }
+    for (i = 0; i < k; i++)
+        free(e[i].file);
+    free(e);
+    free(base);
+    return rc;
 }

@@ -2,6 +2,8 @@
  * cli.c - the program: options, projects, lint, report, exit status.
  * The only module that prints errors and picks the exit code.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
+#include "acl/suggest.h"
 #include "acl/version.h"
 
 /* A config file and the first project linted with it (its unused
@@ -22,6 +25,7 @@
 struct cfg_use {
     struct acl_config *cfg;
     const struct acl_project *first;
+    char *real; /* the file's absolute path; NULL for --config FILE */
 };
 
 struct run {
@@ -34,6 +38,8 @@ struct run {
     size_t ncfgs;
     struct acl_baseline *baseline;
     struct acl_findings findings;
+    int report_started; /* the output was opened for the report */
+    json_t *cfg_index;  /* config file path -> 1 + its index in cfgs */
 };
 
 static int
@@ -51,17 +57,48 @@ toggle_option(int enable)
                                        : "disable";
 }
 
+/* The rule ID or name closest to a mistyped one, or NULL. */
+static const char *
+near_rule(const char *word)
+{
+    size_t n = acl_rules_count(), i;
+    const char **cands = acl_xcalloc(2 * n + 1, sizeof *cands);
+    const char *near;
+
+    for (i = 0; i < n; i++) {
+        cands[2 * i] = acl_rules_at(i)->id;
+        cands[2 * i + 1] = acl_rules_at(i)->name;
+    }
+    near = acl_suggest(word, cands, 2 * n);
+    free(cands);
+    return near;
+}
+
+/* "unknown rule \"x\" (did you mean \"y\"?)" or "(see ... --list-rules)". */
+static int
+unknown_rule(struct acl_error *err, const char *prefix, const char *rule)
+{
+    const char *near = near_rule(rule);
+
+    if (near != NULL)
+        return acl_error_set(err, "%sunknown rule \"%s\" (did you mean "
+                                  "\"%s\"?)", prefix, rule, near);
+    return acl_error_set(err, "%sunknown rule \"%s\" (see agentcore-lint "
+                              "--list-rules)", prefix, rule);
+}
+
 static int
 check_toggles(const struct run *r, struct acl_error *err)
 {
     size_t i;
+    char prefix[64];
 
     for (i = 0; i < r->opts.ntoggles; i++)
-        if (acl_rules_find(r->opts.toggles[i].rule) < 0)
-            return acl_error_set(err, "usage: --%s: unknown rule \"%s\" (see "
-                                      "agentcore-lint --list-rules)",
-                                 toggle_option(r->opts.toggles[i].enable),
-                                 r->opts.toggles[i].rule);
+        if (acl_rules_find(r->opts.toggles[i].rule) < 0) {
+            snprintf(prefix, sizeof prefix, "usage: --%s: ",
+                     toggle_option(r->opts.toggles[i].enable));
+            return unknown_rule(err, prefix, r->opts.toggles[i].rule);
+        }
     return 0;
 }
 
@@ -100,6 +137,7 @@ read_stdin(char **out, size_t *len, size_t max, struct acl_error *err)
     size_t n;
 
     acl_buf_append(&b, "", 0);
+    errno = 0;
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
         if (b.len + n > max) {
             acl_buf_free(&b);
@@ -110,7 +148,8 @@ read_stdin(char **out, size_t *len, size_t max, struct acl_error *err)
     }
     if (ferror(stdin)) {
         acl_buf_free(&b);
-        return acl_error_set(err, "-: cannot read standard input");
+        return acl_error_set(err, "-: cannot read standard input: %s",
+                             errno ? strerror(errno) : "read error");
     }
     *len = b.len;
     *out = acl_buf_steal(&b);
@@ -131,18 +170,22 @@ add_cfg(struct run *r, struct acl_config *cfg)
     r->cfgs = acl_xrealloc(r->cfgs, (r->ncfgs + 1) * sizeof *r->cfgs);
     r->cfgs[r->ncfgs].cfg = cfg;
     r->cfgs[r->ncfgs].first = NULL;
+    r->cfgs[r->ncfgs].real = NULL;
     return &r->cfgs[r->ncfgs++];
 }
 
 /* The config of the project at root: --config FILE, none with
- * --no-config, else the project's own .agentcore-lint.json if any.
- * *use is NULL when there is none. */
+ * --no-config, else the nearest .agentcore-lint.json from the project
+ * root up to the git work tree's top (monorepos keep one at the top).
+ * Projects sharing a file share one loaded config. *use is NULL when
+ * there is none. */
 static int
-config_for(struct run *r, const char *root, const char *display,
-           struct cfg_use **use, struct acl_error *err)
+config_for(struct run *r, const char *root, struct cfg_use **use,
+           struct acl_error *err)
 {
     char *path, *disp;
     struct acl_config *cfg;
+    size_t i;
     int rc;
 
     *use = NULL;
@@ -152,11 +195,27 @@ config_for(struct run *r, const char *root, const char *display,
         *use = &r->cfgs[0];
         return 0;
     }
-    path = acl_path_join(root, ACL_CONFIG_FILE);
-    disp = acl_path_join(display, ACL_CONFIG_FILE);
+    if ((path = acl_config_find(root)) == NULL)
+        return 0;
+    /* A table of the files loaded: 20,000 projects with a config each
+     * must not compare every pair. */
+    if (r->cfg_index == NULL)
+        r->cfg_index = json_object();
+    if ((i = (size_t)json_integer_value(json_object_get(r->cfg_index,
+                                                        path))) > 0) {
+        *use = &r->cfgs[i - 1];
+        free(path);
+        return 0;
+    }
+    disp = acl_display_path(path);
     rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
-    if (rc == 0 && cfg != NULL)
+    if (rc == 0 && cfg != NULL) {
         *use = add_cfg(r, cfg);
+        (*use)->real = path;
+        json_object_set_new_nocheck(r->cfg_index, path,
+                                    json_integer((json_int_t)r->ncfgs));
+        path = NULL;
+    }
     free(path);
     free(disp);
     return rc;
@@ -166,7 +225,8 @@ config_for(struct run *r, const char *root, const char *display,
  * over), lints it with its config and records what ran. */
 static int
 lint_project(struct run *r, const char *root, const char *display,
-             char *data, size_t len, struct acl_error *err)
+             const char *spec_path, char *data, size_t len,
+             struct acl_error *err)
 {
     struct cfg_use *use;
     struct acl_config *cfg;
@@ -175,15 +235,15 @@ lint_project(struct run *r, const char *root, const char *display,
     struct acl_rule_conf *confs;
     size_t first = r->findings.n, k;
 
-    if (config_for(r, root, display, &use, err) != 0) {
+    if (config_for(r, root, &use, err) != 0) {
         free(data);
         return -1;
     }
     cfg = use != NULL ? use->cfg : NULL;
     acl_config_prod(cfg, &r->opts.prod, &prod);
-    p = data != NULL ? acl_project_load_text(root, display, r->opts.stdin_name,
-                                             data, len, &prod,
-                                             r->opts.max_size, err)
+    p = data != NULL ? acl_project_load_text(root, display, spec_path, data,
+                                             len, &prod, r->opts.max_size,
+                                             err)
                      : acl_project_load(root, display, &prod,
                                         r->opts.max_size, err);
     if (p == NULL)
@@ -201,18 +261,24 @@ lint_project(struct run *r, const char *root, const char *display,
     return 0;
 }
 
+/* Standard input is the agentcore.json that --stdin-filename names:
+ * its project (the root, every other file, the config) is found from
+ * that path, as ESLint does. */
 static int
 lint_stdin(struct run *r, struct acl_error *err)
 {
-    char *data, *disp, cwd[4096];
+    char *data, *disp, *root, real[PATH_MAX];
+    const char *spec_path;
     size_t len;
     int rc;
 
     if (read_stdin(&data, &len, r->opts.max_size, err) != 0)
         return -1;
-    disp = acl_display_path(getcwd(cwd, sizeof cwd) ? cwd : ".");
-    rc = lint_project(r, ".", disp, data, len, err);
+    root = acl_stdin_root(r->opts.stdin_name, &spec_path);
+    disp = acl_display_path(realpath(root, real) ? real : root);
+    rc = lint_project(r, root, disp, spec_path, data, len, err);
     free(disp);
+    free(root);
     return rc;
 }
 
@@ -224,18 +290,19 @@ lint_projects(struct run *r, struct acl_error *err)
     char *dot[] = {"."};
     char **paths = r->opts.npaths ? r->opts.paths : dot;
     size_t npaths = r->opts.npaths ? r->opts.npaths : 1;
+    struct acl_discover_opts disc = {r->opts.excludes, r->opts.nexcludes};
 
     for (i = 0; i < npaths; i++) {
         if (strcmp(paths[i], "-") == 0)
             use_stdin = 1;
-        else if (acl_discover(paths[i], &r->found, err) != 0)
+        else if (acl_discover_opts(paths[i], &disc, &r->found, err) != 0)
             return -1;
     }
     if (use_stdin && lint_stdin(r, err) != 0)
         return -1;
     for (i = 0; i < r->found.n; i++)
         if (lint_project(r, r->found.items[i].root,
-                         r->found.items[i].display, NULL, 0, err) != 0)
+                         r->found.items[i].display, NULL, NULL, 0, err) != 0)
             return -1;
     return 0;
 }
@@ -294,25 +361,56 @@ all_notices(const struct run *r, size_t *n)
     return all;
 }
 
+/* Where the report goes: standard output without -o or with "-o -",
+ * else the file. Kept apart from the writing, which may change. */
+static int
+open_output(const struct run *r, FILE **out, struct acl_error *err)
+{
+    *out = stdout;
+    if (r->opts.output == NULL || strcmp(r->opts.output, "-") == 0)
+        return 0;
+    if ((*out = fopen(r->opts.output, "w")) == NULL)
+        return acl_error_set(err, "%s: cannot write the report there: %s",
+                             r->opts.output, strerror(errno));
+    return 0;
+}
+
+/* --color, else NO_COLOR (set: never), else FORCE_COLOR (set and not
+ * "0" or "false": always), else a terminal. */
+static int
+use_color(const struct run *r, FILE *out)
+{
+    const char *no = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
+
+    if (r->opts.color != ACL_COLOR_AUTO)
+        return r->opts.color == ACL_COLOR_ALWAYS;
+    if (no != NULL && *no != '\0')
+        return 0;
+    if (force != NULL && *force != '\0')
+        return strcmp(force, "0") != 0 && strcmp(force, "false") != 0;
+    return isatty(fileno(out));
+}
+
 static int
 write_report(struct run *r, struct acl_error *err)
 {
     struct acl_report_ctx ctx;
     struct acl_notice *notices;
-    FILE *out = stdout;
+    FILE *out;
     int rc;
 
-    if (r->opts.output != NULL && (out = fopen(r->opts.output, "w")) == NULL)
-        return acl_error_set(err, "%s: cannot write the report there",
-                             r->opts.output);
+    if (open_output(r, &out, err) != 0)
+        return -1;
+    r->report_started = 1;
     memset(&ctx, 0, sizeof ctx);
     ctx.format = r->opts.format;
     ctx.out = out;
-    ctx.color = r->opts.color == ACL_COLOR_ALWAYS ||
-                (r->opts.color == ACL_COLOR_AUTO && isatty(fileno(out)) &&
-                 (getenv("NO_COLOR") == NULL || !*getenv("NO_COLOR")));
+    ctx.color = use_color(r, out);
     ctx.quiet = r->opts.quiet;
-    ctx.findings = &r->findings;
+    ctx.findings = ctx.all = &r->findings;
+    ctx.show_suppressed = r->opts.show_suppressed;
+    ctx.fail_on = r->opts.fail_on;
+    ctx.statistics = r->opts.statistics;
     ctx.projects = r->projects;
     ctx.nprojects = r->nprojects;
     ctx.confs = r->confs;
@@ -320,9 +418,42 @@ write_report(struct run *r, struct acl_error *err)
     rc = acl_report_write(&ctx, err);
     free(notices);
     if (out != stdout && fclose(out) != 0 && rc == 0)
-        rc = acl_error_set(err, "%s: cannot write the report there",
-                           r->opts.output);
+        rc = acl_error_set(err, "%s: cannot write the report there: %s",
+                           r->opts.output, strerror(errno));
     return rc;
+}
+
+/* On exit status 2 a SARIF report is still a valid log that says the
+ * run failed and why, so that a CI upload step after it succeeds. */
+static void
+report_failure(const struct run *r, const char *why)
+{
+    FILE *out;
+    struct acl_error err;
+
+    if (r->opts.format != ACL_FMT_SARIF || r->report_started ||
+        open_output(r, &out, &err) != 0)
+        return;
+    acl_report_sarif_failed(out, why);
+    if (out != stdout)
+        fclose(out);
+}
+
+/* --write-baseline FILE: today's findings (those no ignore entry
+ * accepted) go to FILE and count as baselined in this run's report. */
+static int
+write_baseline(struct run *r, struct acl_error *err)
+{
+    size_t i;
+
+    if (r->opts.write_baseline == NULL)
+        return 0;
+    if (acl_baseline_write(r->opts.write_baseline, &r->findings, err) != 0)
+        return -1;
+    for (i = 0; i < r->findings.n; i++)
+        if (!r->findings.items[i]->suppressed)
+            r->findings.items[i]->baseline = ACL_BASELINE_UNCHANGED;
+    return 0;
 }
 
 /* What must hold before any project is read: the toggles name rules,
@@ -359,6 +490,8 @@ lint(struct run *r, struct acl_error *err)
     if (r->baseline != NULL)
         acl_baseline_mark(r->baseline, &r->findings);
     acl_findings_sort(&r->findings);
+    if (write_baseline(r, err) != 0)
+        return -1;
     return write_report(r, err);
 }
 
@@ -390,7 +523,8 @@ info_command(const struct run *r)
     if (r->opts.help)
         return fputs(acl_usage_text, stdout), ACL_EXIT_OK;
     if (r->opts.version)
-        return printf("%s %s\n", ACL_NAME, ACL_VERSION), ACL_EXIT_OK;
+        return printf("%s %s (AgentCore CLI schema %s)\n", ACL_NAME,
+                      ACL_VERSION, ACL_SCHEMA_VERSION), ACL_EXIT_OK;
     if (r->opts.generate != NULL)
         return generate(r->opts.generate);
     if (r->opts.list_rules)
@@ -398,9 +532,10 @@ info_command(const struct run *r)
     if (r->opts.explain == NULL)
         return -1;
     if ((k = acl_rules_find(r->opts.explain)) < 0) {
-        fprintf(stderr, "agentcore-lint: --explain: unknown rule \"%s\" (see "
-                        "agentcore-lint --list-rules)\n", r->opts.explain);
-        return ACL_EXIT_TROUBLE;
+        struct acl_error err;
+
+        unknown_rule(&err, "--explain: ", r->opts.explain);
+        return trouble(err.text);
     }
     return acl_rules_explain(stdout, acl_rules_at((size_t)k));
 }
@@ -416,9 +551,12 @@ run_free(struct run *r)
     acl_findings_clear(&r->findings);
     acl_found_list_free(&r->found);
     free(r->confs);
-    for (i = 0; i < r->ncfgs; i++)
+    for (i = 0; i < r->ncfgs; i++) {
         acl_config_free(r->cfgs[i].cfg);
+        free(r->cfgs[i].real);
+    }
     free(r->cfgs);
+    json_decref(r->cfg_index);
     acl_baseline_free(r->baseline);
     acl_opts_free(&r->opts);
 }
@@ -431,8 +569,12 @@ acl_cli_main(int argc, char **argv)
     int rc;
 
     memset(&r, 0, sizeof r);
-    if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
+    if (acl_opts_parse(argc, argv, &r.opts, &err) != 0) {
+        /* The options read before the bad one still say where a SARIF
+         * log goes (-f sarif -o FILE --mistyped). */
+        report_failure(&r, err.text);
         return trouble(err.text);
+    }
     /* Filled as projects run: the report lists the rules that ran. */
     r.confs = acl_xcalloc(acl_rules_count() + 1, sizeof *r.confs);
     if ((rc = info_command(&r)) >= 0) {
@@ -440,6 +582,7 @@ acl_cli_main(int argc, char **argv)
         return rc;
     }
     if (acl_rules_init(&err) != 0 || lint(&r, &err) != 0) {
+        report_failure(&r, err.text);
         rc = trouble(err.text);
     } else {
         rc = exit_status(&r);

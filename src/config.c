@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "acl/config.h"
+#include "acl/suggest.h"
 #include "acl/file.h"
 #include "acl/jptr.h"
 #include "acl/report_util.h"
@@ -263,6 +264,29 @@ check_rule_object(struct cctx *x, const char *ptr, size_t k, json_t *obj)
     return 0;
 }
 
+/* The rule ID or name of c's table closest to a mistyped one, as
+ * " (did you mean \"X\"?)", or the hint to list the rules. Points into
+ * buf (of size n). */
+static const char *
+rule_hint(const struct acl_config *c, const char *word, char *buf, size_t n)
+{
+    const char **cands = acl_xcalloc(2 * c->nrules + 1, sizeof *cands);
+    const char *near;
+    size_t i;
+
+    for (i = 0; i < c->nrules; i++) {
+        cands[2 * i] = c->rules[i]->id;
+        cands[2 * i + 1] = c->rules[i]->name;
+    }
+    near = acl_suggest(word, cands, 2 * c->nrules);
+    if (near != NULL)
+        snprintf(buf, n, "did you mean \"%s\"?", near);
+    else
+        snprintf(buf, n, "see agentcore-lint --list-rules");
+    free(cands);
+    return buf;
+}
+
 /* One member of "rules": the rule (ID or name) and its setting. */
 static int
 check_rule(struct cctx *x, const char *key, size_t len, json_t *v)
@@ -273,7 +297,11 @@ check_rule(struct cctx *x, const char *key, size_t len, json_t *v)
     int rc = 0;
 
     if (k < 0) {
-        rc = fail(x, at, 1, "unknown rule (see agentcore-lint --list-rules)");
+        char hint[160], *word = acl_xasprintf("%.*s", (int)len, key);
+
+        rc = fail(x, at, 1, "unknown rule (%s)",
+                  rule_hint(x->c, word, hint, sizeof hint));
+        free(word);
     } else if ((s = &x->c->settings[k])->set) {
         rc = fail(x, at, 1, "%s is set twice (by ID and by name)",
                   x->c->rules[k]->id);
@@ -369,7 +397,7 @@ check_match_syntax(struct cctx *x, const char *at, const struct acl_ignore *ig)
 static int
 check_entry(struct cctx *x, size_t i, json_t *e, struct acl_ignore *ig)
 {
-    char *at = acl_xasprintf("/ignore/%zu", i);
+    char *at = acl_xasprintf("/ignore/%zu", i), hint[160];
     const char *rule = NULL;
     long k = -1;
     int rc = -1;
@@ -389,8 +417,8 @@ check_entry(struct cctx *x, size_t i, json_t *e, struct acl_ignore *ig)
     if (rule == NULL)
         fail(x, at, 0, "missing \"rule\"");
     else if ((k = find_rule(x->c, rule)) < 0)
-        fail(x, at, 0, "unknown rule \"%s\" (see agentcore-lint "
-                       "--list-rules)", rule);
+        fail(x, at, 0, "unknown rule \"%s\" (%s)", rule,
+             rule_hint(x->c, rule, hint, sizeof hint));
     else if (ig->reason == NULL || blank(ig->reason))
         fail(x, at, 0, "missing \"reason\" (say why the finding is "
                        "accepted)");

@@ -6,6 +6,7 @@
  * committed file differs).
  */
 #include "acl/config.h"
+#include "acl/version.h"
 
 static json_t *
 string_prop(const char *description)
@@ -133,9 +134,12 @@ acl_config_schema(void)
 
     for (i = 0; acl_config_levels[i] != NULL; i++)
         json_array_append_new(levels, json_string(acl_config_levels[i]));
+    /* $id: where the file is published, under the project's home (the
+     * URL a config's "$schema" names, as the README shows). */
     return json_pack(
-        "{s:s, s:s, s:s, s:s, s:o, s:b, s:{s:{s:s, s:o}, s:o}}", "$schema",
-        "http://json-schema.org/draft-07/schema#", "title",
+        "{s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:{s:{s:s, s:o}, s:o}}",
+        "$schema", "http://json-schema.org/draft-07/schema#", "$id",
+        ACL_CONFIG_SCHEMA_URI, "title",
         "agentcore-lint config (.agentcore-lint.json)", "description",
         "Settings of agentcore-lint for one AgentCore project; see "
         "agentcore-lint(1).", "type", "object", "properties", top_props(),

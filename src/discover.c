@@ -9,7 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "acl/config.h"
 #include "acl/discover.h"
+#include "acl/file.h"
+#include "acl/gitignore.h"
 
 /* Folders a project search never enters (besides hidden ones). */
 static const char *const skipped[] = {"node_modules", "cdk.out"};
@@ -62,9 +65,14 @@ add_found(struct acl_found_list *l, const char *real)
     l->n++;
 }
 
-/* Walks up from real (a resolved folder) to the first project root. */
+static int excluded(const struct acl_discover_opts *o, const char *rel);
+
+/* Walks up from real (a resolved folder) to the first project root; a
+ * project an --exclude glob names (by its path as shown) is found but
+ * not added. */
 static int
-enclosing(const char *real, struct acl_found_list *l)
+enclosing(const char *real, const struct acl_discover_opts *opts,
+          struct acl_found_list *l)
 {
     char *dir = acl_xstrdup(real);
 
@@ -72,7 +80,11 @@ enclosing(const char *real, struct acl_found_list *l)
         char *slash;
 
         if (is_project(dir)) {
-            add_found(l, dir);
+            char *disp = acl_display_path(dir);
+
+            if (!excluded(opts, disp))
+                add_found(l, dir);
+            free(disp);
             free(dir);
             return 1;
         }
@@ -101,10 +113,77 @@ skip_folder(const char *name)
     return 0;
 }
 
+/* What a search carries down: --exclude globs, and the gitignore
+ * patterns of the work tree (top is its resolved top folder, or NULL
+ * outside one). */
+struct search {
+    struct acl_found_list *l;
+    const struct acl_discover_opts *opts;
+    const char *base; /* the searched folder, resolved */
+    const char *top;
+    struct acl_gitignore *gi;
+};
+
+/* path below the folder dir ("" for dir itself), or NULL. */
+static const char *
+below(const char *dir, const char *path)
+{
+    size_t n = strlen(dir);
+
+    if (strcmp(dir, "/") == 0)
+        return path + 1;
+    if (strncmp(path, dir, n) != 0 || (path[n] != '/' && path[n] != '\0'))
+        return NULL;
+    return path[n] == '/' ? path + n + 1 : path + n;
+}
+
+/* An --exclude glob with a '/' matches the folder's path below the
+ * searched folder; one without matches its name at any depth. */
+static int
+excluded(const struct acl_discover_opts *o, const char *rel)
+{
+    const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+    size_t i;
+
+    for (i = 0; o != NULL && i < o->nexcludes; i++)
+        if (acl_glob_match(o->excludes[i],
+                           strchr(o->excludes[i], '/') ? rel : name))
+            return 1;
+    return 0;
+}
+
+/* Adds dir's .gitignore (if any) to the search's patterns. */
+static void
+add_gitignore(struct search *s, const char *dir)
+{
+    char *path = acl_xasprintf("%s/.gitignore", strcmp(dir, "/") ? dir : "");
+    const char *rel = s->top != NULL ? below(s->top, dir) : NULL;
+    char *data = NULL;
+    size_t len = 0;
+    struct acl_error err;
+
+    if (rel != NULL && acl_read_file(path, (size_t)1 << 20, &data, &len,
+                                     &err) == ACL_READ_OK)
+        acl_gitignore_add(s->gi, rel, data, len);
+    free(data);
+    free(path);
+}
+
+static int
+skip_sub(struct search *s, const char *sub, const char *name)
+{
+    const char *rel = below(s->base, sub);
+    const char *grel = s->top != NULL ? below(s->top, sub) : NULL;
+
+    if (skip_folder(name) || (rel != NULL && excluded(s->opts, rel)))
+        return 1;
+    return grel != NULL && acl_gitignore_ignored(s->gi, grel, 1);
+}
+
 /* Depth-first search below dir; links to folders are not followed, so
  * a link loop cannot trap the search. */
 static void
-search(const char *dir, int depth, struct acl_found_list *l)
+search(struct search *s, const char *dir, int depth)
 {
     DIR *d;
     struct dirent *e;
@@ -112,21 +191,75 @@ search(const char *dir, int depth, struct acl_found_list *l)
     if (depth > MAX_SEARCH_DEPTH)
         return;
     if (is_project(dir))
-        add_found(l, dir);
+        add_found(s->l, dir);
     if ((d = opendir(dir)) == NULL)
         return;
+    add_gitignore(s, dir);
     while ((e = readdir(d)) != NULL) {
         char *sub;
         struct stat st;
 
-        if (skip_folder(e->d_name))
+        if (e->d_name[0] == '.' && skip_folder(e->d_name))
             continue;
         sub = acl_xasprintf("%s/%s", strcmp(dir, "/") ? dir : "", e->d_name);
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            search(sub, depth + 1, l);
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
+            !skip_sub(s, sub, e->d_name))
+            search(s, sub, depth + 1);
         free(sub);
     }
     closedir(d);
+}
+
+/* The work tree's top above real (resolved), or NULL. */
+static char *
+git_top_of(const char *real)
+{
+    char *dir = acl_xstrdup(real);
+    struct stat st;
+
+    for (;;) {
+        char *git = acl_xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
+        int yes = lstat(git, &st) == 0;
+        char *slash = strrchr(dir, '/');
+
+        free(git);
+        if (yes)
+            return dir;
+        if (slash == NULL || strcmp(dir, "/") == 0)
+            break;
+        slash[slash == dir ? 1 : 0] = '\0';
+    }
+    free(dir);
+    return NULL;
+}
+
+/* Searches below real with the .gitignore files of the work tree from
+ * its top down to real. */
+static void
+search_from(const char *real, const struct acl_discover_opts *opts,
+            struct acl_found_list *l)
+{
+    struct search s = {l, opts, real, NULL, acl_gitignore_new()};
+    char *top = git_top_of(real), *dir;
+    const char *rest;
+    size_t k;
+
+    s.top = top;
+    if (top != NULL && (rest = below(top, real)) != NULL && rest[0] != '\0') {
+        /* The folders above real, from the top down. */
+        dir = acl_xstrdup(real);
+        add_gitignore(&s, top);
+        for (k = strlen(top) + 1; real[k] != '\0'; k++)
+            if (real[k] == '/') {
+                dir[k] = '\0';
+                add_gitignore(&s, dir);
+                dir[k] = '/';
+            }
+        free(dir);
+    }
+    search(&s, real, 0);
+    acl_gitignore_free(s.gi);
+    free(top);
 }
 
 static int
@@ -139,6 +272,13 @@ cmp_found(const void *a, const void *b)
 int
 acl_discover(const char *path, struct acl_found_list *out,
              struct acl_error *err)
+{
+    return acl_discover_opts(path, NULL, out, err);
+}
+
+int
+acl_discover_opts(const char *path, const struct acl_discover_opts *opts,
+                  struct acl_found_list *out, struct acl_error *err)
 {
     char real[PATH_MAX], *dir;
     struct stat st;
@@ -153,7 +293,7 @@ acl_discover(const char *path, struct acl_found_list *out,
         /* A file: start from its folder ("/" for a file at the top). */
         slash[slash == dir ? 1 : 0] = '\0';
     }
-    if (enclosing(dir, out)) {
+    if (enclosing(dir, opts, out)) {
         free(dir);
         return 0;
     }
@@ -162,7 +302,9 @@ acl_discover(const char *path, struct acl_found_list *out,
         return acl_error_set(err, "%s: not inside an AgentCore project (no "
                                   "agentcore/agentcore.json in its folder or "
                                   "above)", path);
-    search(real, 0, out);
+    search_from(real, opts, out);
+    if (out->n == before && opts != NULL && opts->nexcludes > 0)
+        return 0; /* every project there is excluded */
     if (out->n == before)
         return acl_error_set(err, "%s: no AgentCore project found (looked "
                                   "for */agentcore/agentcore.json)", path);

@@ -67,6 +67,12 @@ acl_findings_sort(struct acl_findings *l)
         qsort(l->items, l->n, sizeof *l->items, cmp_findings);
 }
 
+int
+acl_finding_accepted(const struct acl_finding *f)
+{
+    return f->suppressed || f->baseline == ACL_BASELINE_UNCHANGED;
+}
+
 static const char *const level_names[] = {"none", "note", "warning", "error"};
 
 const char *

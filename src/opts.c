@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "acl/opts.h"
+#include "acl/suggest.h"
 
 const char acl_usage_text[] =
     "usage: agentcore-lint [OPTIONS] [PATH...]\n"
@@ -15,24 +16,31 @@ const char acl_usage_text[] =
     "PATH is a project root, a file or folder inside a project, a folder\n"
     "searched for projects, or - for agentcore.json on standard input.\n"
     "\n"
-    "  -f, --format FMT        human (default), sarif, json, gcc, github\n"
-    "  -o, --output FILE       write the report to FILE\n"
+    "  -f, --format FMT        human (default), sarif, json, gcc, github,\n"
+    "                          gitlab (Code Quality), junit (JUnit XML)\n"
+    "  -o, --output FILE       write the report to FILE (- standard output)\n"
     "      --fail-on LEVEL     error (default), warning, note, none\n"
     "      --production        lint for production\n"
     "      --no-production     never lint for production\n"
     "      --target NAME       lint for deployment target NAME\n"
     "  -c, --config FILE       config file (default: .agentcore-lint.json)\n"
     "      --no-config         ignore the config file\n"
-    "      --baseline FILE     SARIF report of findings to accept\n"
+    "      --baseline FILE     findings to accept: a --write-baseline file\n"
+    "                          or a SARIF report\n"
+    "      --write-baseline F  accept today's findings: record them in F\n"
+    "      --show-suppressed   also show accepted (ignored, baselined) findings\n"
+    "      --exclude GLOB      skip projects whose folder matches; repeatable\n"
+    "      --statistics        findings per rule\n"
     "      --enable RULE       run RULE (ID or name); repeatable\n"
     "      --disable RULE      do not run RULE; repeatable\n"
     "      --select RULE       run only the selected rules; repeatable\n"
     "      --list-rules        list every rule\n"
     "      --explain RULE      explain a rule\n"
     "      --color WHEN        auto (default), always, never\n"
-    "  -q, --quiet             findings only, no summary line\n"
+    "  -q, --quiet             findings at or above --fail-on only, no summary\n"
     "      --max-file-size N   largest project JSON file, in MiB (64)\n"
-    "      --stdin-filename F  name of standard input's file\n"
+    "      --stdin-filename F  path of standard input's file: its project and\n"
+    "                          config are found from it\n"
     "      --version           print the version\n"
     "  -h, --help              print this help\n"
     "\n"
@@ -43,7 +51,9 @@ enum {
     OPT_FAIL_ON = 256, OPT_PRODUCTION, OPT_NO_PRODUCTION, OPT_TARGET,
     OPT_NO_CONFIG, OPT_BASELINE, OPT_ENABLE, OPT_DISABLE, OPT_SELECT, OPT_LIST_RULES,
     OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION,
-    OPT_GENERATE
+    OPT_GENERATE,
+    /* Adoption: baselines, monorepos, statistics. */
+    OPT_WRITE_BASELINE, OPT_SHOW_SUPPRESSED, OPT_EXCLUDE, OPT_STATISTICS
 };
 
 static const struct option long_opts[] = {
@@ -69,6 +79,10 @@ static const struct option long_opts[] = {
     {"help", no_argument, NULL, 'h'},
     /* Not in --help: writes the files "make generate" keeps in the repo. */
     {"generate", required_argument, NULL, OPT_GENERATE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"show-suppressed", no_argument, NULL, OPT_SHOW_SUPPRESSED},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"statistics", no_argument, NULL, OPT_STATISTICS},
     {NULL, 0, NULL, 0},
 };
 
@@ -89,37 +103,78 @@ parse_size(const char *s, size_t *out, struct acl_error *err)
     return 0;
 }
 
+/* "usage: --OPT takes a, b or c, not \"arg\"", with a "did you mean"
+ * when arg looks like a typo of one of them. */
+static int
+bad_choice(struct acl_error *err, const char *opt, const char *arg,
+           const char *const *cands, size_t n)
+{
+    struct acl_buf b = {0};
+    const char *near = acl_suggest(arg, cands, n);
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        acl_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                       cands[i]);
+    acl_error_set(err, "usage: --%s takes %s, not \"%s\"%s%s%s", opt, b.data,
+                  arg, near ? " (did you mean \"" : "", near ? near : "",
+                  near ? "\"?)" : "");
+    acl_buf_free(&b);
+    return -1;
+}
+
 static int
 parse_choice(int opt, const char *arg, struct acl_opts *o,
              struct acl_error *err)
 {
+    static const char *const levels[] = {"error", "warning", "note", "none"};
+    static const char *const colors[] = {"auto", "always", "never"};
     int v;
 
     switch (opt) {
     case 'f':
         if ((v = acl_format_parse(arg)) < 0)
-            return acl_error_set(err, "usage: --format takes human, sarif, "
-                                      "json, gcc or github, not \"%s\"", arg);
+            return bad_choice(err, "format", arg, acl_format_names,
+                              ACL_FORMAT_COUNT);
         o->format = (enum acl_format)v;
         return 0;
     case OPT_FAIL_ON:
         if ((v = acl_level_parse(arg)) < 0)
-            return acl_error_set(err, "usage: --fail-on takes error, warning, "
-                                      "note or none, not \"%s\"", arg);
+            return bad_choice(err, "fail-on", arg, levels, 4);
         o->fail_on = (enum acl_level)v;
         return 0;
     default: /* OPT_COLOR */
-        if (strcmp(arg, "auto") == 0)
-            o->color = ACL_COLOR_AUTO;
-        else if (strcmp(arg, "always") == 0)
-            o->color = ACL_COLOR_ALWAYS;
-        else if (strcmp(arg, "never") == 0)
-            o->color = ACL_COLOR_NEVER;
-        else
-            return acl_error_set(err, "usage: --color takes auto, always or "
-                                      "never, not \"%s\"", arg);
+        for (v = 0; v < 3; v++)
+            if (strcmp(arg, colors[v]) == 0)
+                break;
+        if (v == 3)
+            return bad_choice(err, "color", arg, colors, 3);
+        o->color = v == 0 ? ACL_COLOR_AUTO
+                   : v == 1 ? ACL_COLOR_ALWAYS : ACL_COLOR_NEVER;
         return 0;
     }
+}
+
+/* The long option closest to a mistyped one ("--fial-on=x"), or NULL. */
+static const char *
+near_option(const char *bad)
+{
+    const char *names[ACL_ARRAY_LEN(long_opts)];
+    char word[ACL_SUGGEST_MAX_LEN + 1];
+    size_t n = 0, len;
+
+    if (strncmp(bad, "--", 2) != 0)
+        return NULL;
+    bad += 2;
+    len = strcspn(bad, "=");
+    if (len > ACL_SUGGEST_MAX_LEN)
+        return NULL;
+    memcpy(word, bad, len);
+    word[len] = '\0';
+    for (n = 0; long_opts[n].name != NULL; n++)
+        names[n] = strcmp(long_opts[n].name, "generate") ? long_opts[n].name
+                                                         : NULL;
+    return acl_suggest(word, names, n);
 }
 
 static void
@@ -155,6 +210,14 @@ apply_option(int c, struct acl_opts *o, struct acl_error *err)
     case OPT_STDIN_NAME: o->stdin_name = optarg; return 0;
     case OPT_VERSION: o->version = 1; return 0;
     case 'h': o->help = 1; return 0;
+    case OPT_WRITE_BASELINE: o->write_baseline = optarg; return 0;
+    case OPT_SHOW_SUPPRESSED: o->show_suppressed = 1; return 0;
+    case OPT_STATISTICS: o->statistics = 1; return 0;
+    case OPT_EXCLUDE:
+        o->excludes = acl_xrealloc(o->excludes,
+                                   (o->nexcludes + 1) * sizeof *o->excludes);
+        o->excludes[o->nexcludes++] = optarg;
+        return 0;
     case OPT_GENERATE:
         if (strcmp(optarg, "man-rules") != 0 &&
             strcmp(optarg, "rules-md") != 0 &&
@@ -185,10 +248,16 @@ acl_opts_parse(int argc, char **argv, struct acl_opts *o,
     while ((c = getopt_long(argc, argv, ":f:o:c:qh", long_opts, NULL)) != -1) {
         if (c == '?' || c == ':') {
             const char *bad = argv[optind - 1];
+            const char *near = c == '?' ? near_option(bad) : NULL;
 
-            acl_error_set(err, "usage: %s \"%s\" (see agentcore-lint --help)",
-                          c == ':' ? "missing value after" : "unknown option",
-                          bad);
+            if (near != NULL)
+                acl_error_set(err, "usage: unknown option \"%s\" (did you "
+                                   "mean \"--%s\"?)", bad, near);
+            else
+                acl_error_set(err, "usage: %s \"%s\" (see agentcore-lint "
+                                   "--help)", c == ':' ? "missing value after"
+                                                       : "unknown option",
+                              bad);
             acl_opts_free(o);
             return -1;
         }
@@ -206,6 +275,9 @@ void
 acl_opts_free(struct acl_opts *o)
 {
     free(o->toggles);
+    free(o->excludes);
+    o->excludes = NULL;
+    o->nexcludes = 0;
     o->toggles = NULL;
     o->ntoggles = 0;
 }

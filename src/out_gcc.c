@@ -1,8 +1,8 @@
 /*
  * out_gcc.c - one line per finding, as compilers print them, for
  * editors' quickfix lists: FILE:LINE:COL: LEVEL: MESSAGE [ID].
- * Suppressed findings are left out, as in the github format: an editor
- * would otherwise jump to problems the project has accepted.
+ * Accepted findings are left out (report.c), as in the github format:
+ * an editor would otherwise jump to problems the project has accepted.
  */
 #include "acl/report.h"
 #include "acl/report_util.h"

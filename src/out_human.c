@@ -2,10 +2,12 @@
  * out_human.c - the terminal report: location, message, the source
  * line with the span underlined, a help line, and a summary.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "acl/report.h"
 #include "acl/report_util.h"
+#include "acl/engine.h"
 #include "acl/rule.h"
 
 #define MAX_SNIPPET_LINES 4
@@ -184,7 +186,9 @@ print_finding(const struct acl_report_ctx *ctx, const struct acl_finding *f)
     acl_buf_reset(&b);
     acl_escape_str(f->message, &b);
     fprintf(ctx->out, "%s%s%s [%s %s]%s\n", st.bold, b.data, st.reset,
-            f->rule->id, f->rule->name, f->suppressed ? " (suppressed)" : "");
+            f->rule->id, f->rule->name,
+            f->suppressed ? " (suppressed)"
+            : acl_finding_accepted(f) ? " (baselined)" : "");
     print_snippet(ctx, f, &st);
     /* A finding's own help may quote names from the linted files. */
     if (help != NULL) {
@@ -211,14 +215,16 @@ count_part(struct acl_buf *b, size_t n, const char *word)
 static void
 print_summary(const struct acl_report_ctx *ctx)
 {
-    size_t counts[4] = {0}, suppressed = 0, i;
+    size_t counts[4] = {0}, baselined = 0, ignored = 0, i;
     struct acl_buf b = {0};
 
-    for (i = 0; i < ctx->findings->n; i++) {
-        const struct acl_finding *f = ctx->findings->items[i];
+    for (i = 0; i < ctx->all->n; i++) {
+        const struct acl_finding *f = ctx->all->items[i];
 
         if (f->suppressed)
-            suppressed++;
+            ignored++;
+        else if (acl_finding_accepted(f))
+            baselined++;
         else
             counts[f->level & 3]++;
     }
@@ -232,10 +238,43 @@ print_summary(const struct acl_report_ctx *ctx)
         count_part(&b, counts[ACL_NOTE], "note");
     acl_buf_printf(&b, " in %zu project%s", ctx->nprojects,
                    ctx->nprojects == 1 ? "" : "s");
-    if (suppressed)
-        acl_buf_printf(&b, " (%zu suppressed)", suppressed);
+    /* Accepted findings are counted apart: they do not fail the run. */
+    if (baselined)
+        acl_buf_printf(&b, "; %zu baselined", baselined);
+    if (ignored)
+        acl_buf_printf(&b, "%s %zu ignored", baselined ? "," : ";", ignored);
     fprintf(ctx->out, "%s\n", b.data);
     acl_buf_free(&b);
+}
+
+/* --statistics: how many findings each rule made (accepted ones
+ * apart), in rule order. */
+static void
+print_statistics(const struct acl_report_ctx *ctx)
+{
+    size_t n = acl_rules_count(), i;
+    size_t *open = acl_xcalloc(n + 1, sizeof *open);
+    size_t *accepted = acl_xcalloc(n + 1, sizeof *accepted);
+
+    for (i = 0; i < ctx->all->n; i++) {
+        const struct acl_finding *f = ctx->all->items[i];
+        long k = acl_rules_find(f->rule->id);
+
+        if (k >= 0)
+            (acl_finding_accepted(f) ? accepted : open)[k]++;
+    }
+    for (i = 0; i < n; i++) {
+        const struct acl_rule *r = acl_rules_at(i);
+
+        if (open[i] + accepted[i] == 0)
+            continue;
+        fprintf(ctx->out, "%6zu  %s %s", open[i], r->id, r->name);
+        if (accepted[i])
+            fprintf(ctx->out, " (%zu accepted)", accepted[i]);
+        fputc('\n', ctx->out);
+    }
+    free(open);
+    free(accepted);
 }
 
 /* Files the run could not read: the lint is incomplete without them. */
@@ -265,11 +304,13 @@ acl_report_human(const struct acl_report_ctx *ctx)
             fputc('\n', ctx->out);
         print_finding(ctx, ctx->findings->items[i]);
     }
-    if (!ctx->quiet) {
-        if (ctx->findings->n > 0)
-            fputc('\n', ctx->out);
+    if (!ctx->quiet && ctx->findings->n > 0)
+        fputc('\n', ctx->out);
+    if (!ctx->quiet)
         print_notices(ctx);
+    if (ctx->statistics)
+        print_statistics(ctx);
+    if (!ctx->quiet)
         print_summary(ctx);
-    }
     return 0;
 }

@@ -41,26 +41,52 @@ finding_json(const struct acl_finding *f)
     return o;
 }
 
+/* Per rule ID, the findings that are not accepted (--statistics). */
+static json_t *
+statistics_json(const struct acl_report_ctx *ctx)
+{
+    json_t *o = json_object();
+    size_t i;
+
+    for (i = 0; i < ctx->all->n; i++) {
+        const struct acl_finding *f = ctx->all->items[i];
+        json_t *c = json_object_get(o, f->rule->id);
+
+        if (acl_finding_accepted(f))
+            continue;
+        json_object_set_new(o, f->rule->id,
+                            json_integer(c ? json_integer_value(c) + 1 : 1));
+    }
+    return o;
+}
+
 static json_t *
 summary_json(const struct acl_report_ctx *ctx)
 {
     json_t *s = json_object();
-    size_t i, counts[4] = {0}, suppressed = 0;
+    size_t i, counts[4] = {0}, suppressed = 0, baselined = 0;
 
     for (i = 0; i < ctx->findings->n; i++) {
         const struct acl_finding *f = ctx->findings->items[i];
 
-        if (f->suppressed || f->baseline == ACL_BASELINE_UNCHANGED)
+        if (acl_finding_accepted(f))
             suppressed++;
         else
             counts[f->level & 3]++;
+        if (!f->suppressed && acl_finding_accepted(f))
+            baselined++;
     }
     json_object_set_new(s, "errors", json_integer((json_int_t)counts[ACL_ERROR]));
     json_object_set_new(s, "warnings",
                         json_integer((json_int_t)counts[ACL_WARNING]));
     json_object_set_new(s, "notes", json_integer((json_int_t)counts[ACL_NOTE]));
+    /* suppressed: every accepted finding; baselined: those the baseline
+     * accepted (the others an ignore entry did). */
     json_object_set_new(s, "suppressed", json_integer((json_int_t)suppressed));
+    json_object_set_new(s, "baselined", json_integer((json_int_t)baselined));
     json_object_set_new(s, "projects", json_integer((json_int_t)ctx->nprojects));
+    if (ctx->statistics)
+        json_object_set_new(s, "rules", statistics_json(ctx));
     return s;
 }
 

@@ -61,24 +61,54 @@ text_sentence(const char *s)
     return j;
 }
 
+/* The security-severity code scanning gets for rule r whose results in
+ * this log are at most level lv (its configured level when it has
+ * none). GitHub maps the score to critical (over 9.0), high (7.0 to
+ * 8.9), medium (4.0 to 6.9) and low (0.1 to 3.9), and by default fails
+ * a pull request's check on high or critical. A finding that does not
+ * fail the run here (below --fail-on) must not fail it there: its
+ * score is capped at medium (warnings, errors under --fail-on none) or
+ * low (notes). A new string the caller frees, or NULL for none. */
+static char *
+security_severity(const struct acl_rule *r, enum acl_level lv,
+                  enum acl_level fail_on)
+{
+    double score, cap;
+
+    if (!(r->flags & ACL_RULE_SECURITY) || r->security_severity == NULL)
+        return NULL;
+    score = strtod(r->security_severity, NULL);
+    if (fail_on == ACL_LEVEL_NONE || lv < fail_on) {
+        cap = lv == ACL_NOTE ? 3.9 : 6.9;
+        if (score > cap)
+            score = cap;
+    }
+    return acl_xasprintf("%.1f", score);
+}
+
 static json_t *
-rule_properties(const struct acl_rule *r)
+rule_properties(const struct acl_rule *r, enum acl_level lv,
+                enum acl_level fail_on)
 {
     int sec = (r->flags & ACL_RULE_SECURITY) != 0;
     json_t *p = json_object();
+    char *score = security_severity(r, lv, fail_on);
 
     json_object_set_new(p, "tags",
                         json_pack("[s]", sec ? "security" : "correctness"));
     if (r->precision != NULL)
         json_object_set_new(p, "precision", json_string(r->precision));
-    if (sec && r->security_severity != NULL)
-        json_object_set_new(p, "security-severity",
-                            json_string(r->security_severity));
+    if (score != NULL)
+        json_object_set_new(p, "security-severity", json_string(score));
+    free(score);
     return p;
 }
 
+/* lv: the highest level of the rule's results that are not accepted,
+ * or ACL_LEVEL_NONE when it has none. */
 static json_t *
-rule_json(const struct acl_rule *r, const struct acl_rule_conf *conf)
+rule_json(const struct acl_rule *r, const struct acl_rule_conf *conf,
+          enum acl_level top, enum acl_level fail_on)
 {
     json_t *o = json_object();
     enum acl_level lv = conf->level != ACL_LEVEL_NONE ? conf->level : r->level;
@@ -95,7 +125,9 @@ rule_json(const struct acl_rule *r, const struct acl_rule_conf *conf)
     json_object_set_new(o, "helpUri", json_string(uri));
     json_object_set_new(o, "defaultConfiguration",
                         json_pack("{s:s}", "level", acl_level_name(lv)));
-    json_object_set_new(o, "properties", rule_properties(r));
+    json_object_set_new(o, "properties",
+                        rule_properties(r, top != ACL_LEVEL_NONE ? top : lv,
+                                        fail_on));
     free(uri);
     free(help);
     return o;
@@ -108,13 +140,17 @@ driver_rules(struct acl_sarif *s)
 {
     size_t n = acl_rules_count(), i;
     json_t *arr = json_array();
+    /* Per rule: 1 + the highest level of its open results, 1 when it
+     * has only accepted ones, 0 when none. */
     int *used = acl_xcalloc(n + 1, sizeof *used);
 
     for (i = 0; i < s->ctx->findings->n; i++) {
-        long k = registry_index(s->ctx->findings->items[i]->rule);
+        const struct acl_finding *f = s->ctx->findings->items[i];
+        long k = registry_index(f->rule);
+        int v = acl_finding_accepted(f) ? 1 : 1 + (int)f->level;
 
-        if (k >= 0)
-            used[k] = 1;
+        if (k >= 0 && v > used[k])
+            used[k] = v;
     }
     s->rule_index = acl_xcalloc(n + 1, sizeof *s->rule_index);
     for (i = 0; i < n; i++) {
@@ -122,8 +158,11 @@ driver_rules(struct acl_sarif *s)
         if (!used[i] && !s->ctx->confs[i].enabled)
             continue;
         s->rule_index[i] = (long)json_array_size(arr);
-        json_array_append_new(arr, rule_json(acl_rules_at(i),
-                                             &s->ctx->confs[i]));
+        json_array_append_new(
+            arr, rule_json(acl_rules_at(i), &s->ctx->confs[i],
+                           used[i] > 1 ? (enum acl_level)(used[i] - 1)
+                                       : ACL_LEVEL_NONE,
+                           s->ctx->fail_on));
     }
     free(used);
     return arr;
@@ -298,4 +337,27 @@ acl_report_sarif(const struct acl_report_ctx *ctx)
     json_decref(log);
     sarif_free(&s);
     return rc;
+}
+
+int
+acl_report_sarif_failed(FILE *out, const char *why)
+{
+    json_t *driver = json_pack("{s:s, s:s, s:s, s:s, s:[]}", "name", ACL_NAME,
+                               "version", ACL_VERSION, "semanticVersion",
+                               ACL_VERSION, "informationUri", ACL_URI,
+                               "rules");
+    json_t *note = json_pack("{s:s, s:{s:o}}", "level", "error", "message",
+                             "text", acl_sarif_str(why));
+    json_t *inv = json_pack("{s:b, s:i, s:[o]}", "executionSuccessful", 0,
+                            "exitCode", 2, "toolExecutionNotifications",
+                            note);
+    json_t *run = json_pack("{s:{s:o}, s:[o], s:[]}", "tool", "driver", driver,
+                            "invocations", inv, "results");
+    json_t *log = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,
+                            "version", "2.1.0", "runs", run);
+    int rc = acl_json_dumpf(log, out);
+
+    fputc('\n', out);
+    json_decref(log);
+    return rc != 0 || fflush(out) != 0 || ferror(out) ? -1 : 0;
 }

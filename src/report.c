@@ -3,33 +3,63 @@
  * text from linted files and masking secrets in snippets.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "acl/report.h"
 #include "acl/report_util.h"
 
-static const char *const format_names[] = {"human", "sarif", "json", "gcc",
-                                           "github"};
+const char *const acl_format_names[] = {"human",  "sarif",  "json", "gcc",
+                                        "github", "gitlab", "junit", NULL};
 
 int
 acl_format_parse(const char *s)
 {
     size_t i;
 
-    for (i = 0; i < ACL_ARRAY_LEN(format_names); i++)
-        if (strcmp(s, format_names[i]) == 0)
+    for (i = 0; i < ACL_FORMAT_COUNT; i++)
+        if (strcmp(s, acl_format_names[i]) == 0)
             return (int)i;
     return -1;
+}
+
+/* Does the format show f? Accepted findings only when asked for (a
+ * viewer, an editor or code scanning would otherwise point at problems
+ * the project has accepted); the json report lists every finding,
+ * marked, for machines. With -q, only what would fail the run. */
+static int
+shown(const struct acl_report_ctx *ctx, const struct acl_finding *f)
+{
+    if (ctx->format == ACL_FMT_JSON)
+        return 1;
+    if (acl_finding_accepted(f) && !ctx->show_suppressed)
+        return 0;
+    return !ctx->quiet || ctx->format == ACL_FMT_SARIF ||
+           f->level >= ctx->fail_on;
 }
 
 int
 acl_report_write(const struct acl_report_ctx *ctx, struct acl_error *err)
 {
     static int (*const writers[])(const struct acl_report_ctx *) = {
-        acl_report_human, acl_report_sarif, acl_report_json, acl_report_gcc,
-        acl_report_github};
-    int rc = writers[ctx->format](ctx);
+        acl_report_human,  acl_report_sarif,  acl_report_json,
+        acl_report_gcc,    acl_report_github, acl_report_gitlab,
+        acl_report_junit};
+    struct acl_report_ctx view = *ctx;
+    struct acl_findings list = {0};
+    const struct acl_findings *all = ctx->all ? ctx->all : ctx->findings;
+    size_t i;
+    int rc;
 
+    view.all = all;
+    list.items = acl_xcalloc(all->n + 1, sizeof *list.items);
+    for (i = 0; i < all->n; i++)
+        if (shown(ctx, all->items[i]))
+            list.items[list.n++] = all->items[i];
+    view.findings = &list;
+    errno = 0;
+    rc = writers[ctx->format](&view);
+    free(list.items); /* the findings are borrowed */
     if (rc != 0 || fflush(ctx->out) != 0 || ferror(ctx->out))
         return acl_error_set(err, "cannot write the report: %s",
                              errno ? strerror(errno) : "write error");
@@ -168,8 +198,6 @@ acl_report_lines(const struct acl_report_ctx *ctx,
     for (i = 0; i < ctx->findings->n; i++) {
         const struct acl_finding *f = ctx->findings->items[i];
 
-        if (f->suppressed)
-            continue;
         acl_buf_reset(&b);
         line(f, &b);
         fputs(b.data, ctx->out);

@@ -209,7 +209,9 @@ result(struct acl_sarif *s, const struct acl_finding *f)
     json_object_set_new(r, "locations", json_pack("[o]", location(s, f)));
     json_object_set_new(r, "partialFingerprints", fingerprints(s, f));
     if (f->suppressed) {
-        json_t *sup = json_pack("{s:s}", "kind", "external");
+        /* "accepted": the project decided so (SARIF 2.1.0, 3.35.3). */
+        json_t *sup = json_pack("{s:s, s:s}", "kind", "external", "state",
+                                "accepted");
 
         if (f->justification != NULL)
             json_object_set_new(sup, "justification",

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "acl/baseline.h"
@@ -96,6 +97,85 @@ START_TEST(marks_new_and_unchanged)
     acl_findings_clear(&l);
     acl_baseline_free(b);
     acl_baseline_free(NULL);
+}
+END_TEST
+
+/* Our own file: its fingerprints are read; another version is
+ * refused with a hint. */
+START_TEST(reads_own_file)
+{
+    struct acl_error err;
+    struct acl_baseline *b = parse(
+        "{\"agentcoreLintBaseline\": 1, \"findings\": ["
+        " {\"file\": \"a.json\", \"rule\": \"AC001\", \"fingerprint\": \"aa\"},"
+        " {\"file\": \"a.json\", \"rule\": \"AC001\"}]}", &err);
+
+    ck_assert_msg(b != NULL, "%s", err.text);
+    ck_assert_uint_eq(acl_baseline_size(b), 1);
+    acl_baseline_free(b);
+    ck_assert_ptr_null(parse("{\"agentcoreLintBaseline\": 2, \"findings\": []}",
+                             &err));
+    ck_assert_str_eq(err.text, "base.sarif: the baseline is not of version 1 "
+                               "or has no \"findings\" array; write it again "
+                               "with --write-baseline");
+}
+END_TEST
+
+/* --write-baseline: sorted, without duplicates or config-ignored
+ * findings, files relative to the baseline's folder; read back. */
+START_TEST(writes_small_sorted_file)
+{
+    char dir[] = "/tmp/acl-bl-XXXXXX", *sub, *file, *bl, *text;
+    struct acl_text *t;
+    struct acl_findings l = {0};
+    const char *prints[] = {"bb", "aa", "aa", "cc"};
+    struct acl_baseline *b;
+    struct acl_error err;
+    size_t i;
+    FILE *f;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    sub = acl_xasprintf("%s/x", dir);
+    file = acl_xasprintf("%s/a.json", sub);
+    bl = acl_xasprintf("%s/bl.json", dir);
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    ck_assert_ptr_nonnull(f = fopen(file, "w"));
+    fclose(f);
+    t = acl_text_new("a.json", file, acl_xstrdup("[]"), 2);
+    for (i = 0; i < 4; i++) {
+        struct acl_finding *fd = acl_findings_add(&l);
+
+        fd->rule = acl_rules_at((size_t)acl_rules_find("AC001"));
+        fd->file = t;
+        fd->fingerprint = acl_xstrdup(prints[i]);
+        fd->suppressed = i == 3;
+    }
+    ck_assert_int_eq(acl_baseline_write(bl, &l, &err), 0);
+    text = acl_test_slurp(bl);
+    ck_assert_str_eq(text,
+                     "{\n  \"agentcoreLintBaseline\": 1,\n  \"findings\": [\n"
+                     "    {\"file\": \"x/a.json\", \"rule\": \"AC001\", "
+                     "\"fingerprint\": \"aa\"},\n"
+                     "    {\"file\": \"x/a.json\", \"rule\": \"AC001\", "
+                     "\"fingerprint\": \"bb\"}\n  ]\n}\n");
+    ck_assert_ptr_nonnull(b = acl_baseline_load(bl, 1 << 20, &err));
+    ck_assert_uint_eq(acl_baseline_size(b), 2);
+    ck_assert_int_eq(acl_baseline_write("/nonexistent/bl.json", &l, &err), -1);
+    ck_assert_str_eq(err.text, "/nonexistent/bl.json: cannot write the "
+                               "baseline: No such file or directory");
+    acl_baseline_free(b);
+    for (i = 0; i < l.n; i++)
+        l.items[i]->file = NULL;
+    acl_findings_clear(&l);
+    acl_text_free(t);
+    unlink(file);
+    unlink(bl);
+    rmdir(sub);
+    rmdir(dir);
+    free(text);
+    free(sub);
+    free(file);
+    free(bl);
 }
 END_TEST
 
@@ -243,6 +323,8 @@ acl_suite_baseline(void)
     tcase_add_loop_test(tc, refuses_what_is_not_sarif, 0,
                         (int)ACL_ARRAY_LEN(not_sarif));
     tcase_add_test(tc, unreadable_file);
+    tcase_add_test(tc, reads_own_file);
+    tcase_add_test(tc, writes_small_sorted_file);
     suite_add_tcase(s, tc);
     tc = tcase_create("mark");
     tcase_add_test(tc, marks_new_and_unchanged);

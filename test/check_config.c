@@ -187,8 +187,8 @@ static const struct {
      ".agentcore-lint.json:3: \"rules.AC999\": unknown rule (see "
      "agentcore-lint --list-rules)"},
     {"{\"rules\": {\"ac001\": \"off\"}}",
-     ".agentcore-lint.json:1: \"rules.ac001\": unknown rule (see "
-     "agentcore-lint --list-rules)"},
+     ".agentcore-lint.json:1: \"rules.ac001\": unknown rule (did you mean "
+     "\"AC001\"?)"},
     {"{\"rules\": {\"AC001\": \"off\", \"gateway-no-inbound-auth\": \"on\"}}",
      ".agentcore-lint.json:1: \"rules.gateway-no-inbound-auth\": AC001 is set "
      "twice (by ID and by name)"},

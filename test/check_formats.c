@@ -28,7 +28,7 @@
 
 #define MAX_ARGS 256
 
-static const char *const kinds[] = {"human", "human-color", "gcc",
+static const char *const kinds[] = {"human", "human-color", "gcc", "gitlab", "junit",
                                     "github", "json", "sarif"};
 
 struct format_case {
@@ -238,11 +238,11 @@ assert_github_safe(const char *out)
     return n;
 }
 
-/* Runs github, human and gcc on PATH from dir and checks them. */
+/* Runs github, human, gcc and junit on PATH from dir and checks them. */
 static void
 check_hostile_run(const char *dir, const char *path, size_t want_lines)
 {
-    static const char *const fmts[] = {"github", "human", "gcc"};
+    static const char *const fmts[] = {"github", "human", "gcc", "junit"};
     struct acl_buf out = {0};
     size_t k;
 

@@ -43,6 +43,8 @@ struct out_opts {
     int color, quiet;
     const struct acl_notice *notices;
     size_t nnotices;
+    int show_suppressed;
+    enum acl_level fail_on;
 };
 
 /* The report of fmt over the n findings: a new string. */
@@ -66,6 +68,8 @@ render(enum acl_format fmt, struct acl_finding **fs, size_t n,
     ctx.out = out;
     ctx.color = o->color;
     ctx.quiet = o->quiet;
+    ctx.show_suppressed = o->show_suppressed;
+    ctx.fail_on = o->fail_on;
     ctx.findings = &list;
     ctx.nprojects = 1;
     ctx.confs = confs;
@@ -402,7 +406,8 @@ START_TEST(secret_masked)
 {
     static const enum acl_format fmts[] = {ACL_FMT_HUMAN, ACL_FMT_SARIF,
                                            ACL_FMT_GCC, ACL_FMT_GITHUB,
-                                           ACL_FMT_JSON};
+                                           ACL_FMT_JSON, ACL_FMT_GITLAB,
+                                           ACL_FMT_JUNIT};
     struct acl_text *t = text_of("a.json", "{\"key\": \"sk-abcdefghijklmnop\"}");
     struct acl_finding f, *fs[] = {&f};
     size_t i;
@@ -426,7 +431,7 @@ START_TEST(human_color_and_summary)
 {
     struct acl_text *t = text_of("a.json", "[1, 2, 3]");
     struct acl_finding a, b, c, *fs[] = {&a, &b, &c};
-    struct out_opts color = {1, 0, NULL, 0}, quiet = {0, 1, NULL, 0};
+    struct out_opts color = {.color = 1}, quiet = {.quiet = 1};
     char *out;
 
     finding_at(&a, t, 1, 2, ACL_ERROR, "m1");
@@ -488,10 +493,12 @@ START_TEST(gcc_lines)
 }
 END_TEST
 
-/* Suppressed findings stay with their justification; a baseline run
- * marks each result new or unchanged. */
+/* With --show-suppressed, suppressed findings stay with their
+ * justification, accepted; a baseline run marks each result new or
+ * unchanged. */
 START_TEST(sarif_suppression_and_baseline)
 {
+    static const struct out_opts shown = {.show_suppressed = 1};
     struct acl_text *t = text_of("a.json", "[1, 2]");
     struct acl_finding a, b, *fs[] = {&a, &b};
     json_t *log;
@@ -502,9 +509,11 @@ START_TEST(sarif_suppression_and_baseline)
     a.baseline = ACL_BASELINE_UNCHANGED;
     finding_at(&b, t, 4, 5, ACL_ERROR, "n.");
     b.baseline = ACL_BASELINE_NEW;
-    sarif_result0(fs, 2, NULL, &log);
+    sarif_result0(fs, 2, &shown, &log);
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/kind"),
                      "external");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/state"),
+                     "accepted");
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/"
                                         "justification"), "local demo");
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/baselineState"),
@@ -518,6 +527,125 @@ START_TEST(sarif_suppression_and_baseline)
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/1/message/text"),
                      "n.");
     json_decref(log);
+    acl_text_free(t);
+}
+END_TEST
+
+/* Accepted findings (config-ignored or baselined) are left out of the
+ * log code scanning uploads: it does not document honouring
+ * "suppressions" or "baselineState", and would open alerts for them. */
+START_TEST(sarif_leaves_out_accepted)
+{
+    struct acl_text *t = text_of("a.json", "[1, 2, 3]");
+    struct acl_finding a, b, c, *fs[] = {&a, &b, &c};
+    json_t *log;
+
+    finding_at(&a, t, 1, 2, ACL_ERROR, "ignored");
+    a.suppressed = 1;
+    finding_at(&b, t, 4, 5, ACL_ERROR, "baselined");
+    b.baseline = ACL_BASELINE_UNCHANGED;
+    finding_at(&c, t, 7, 8, ACL_ERROR, "new");
+    c.baseline = ACL_BASELINE_NEW;
+    sarif_result0(fs, 3, NULL, &log);
+    ck_assert_int_eq(json_array_size(acl_test_jget(log, "runs/0/results")), 1);
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/message/text"),
+                     "new.");
+    json_decref(log);
+    acl_text_free(t);
+}
+END_TEST
+
+/* security-severity follows what fails the run: AC001 (8.0, high) as a
+ * warning under --fail-on error is capped at medium, which GitHub's
+ * default pull request check lets through; as an error it stays high;
+ * a note is low. */
+START_TEST(sarif_security_severity_follows_level)
+{
+    static const struct {
+        enum acl_level level, fail_on;
+        const char *want;
+    } cases[] = {
+        {ACL_WARNING, ACL_ERROR, "6.9"}, {ACL_ERROR, ACL_ERROR, "8.0"},
+        {ACL_WARNING, ACL_WARNING, "8.0"}, {ACL_NOTE, ACL_ERROR, "3.9"},
+        {ACL_ERROR, ACL_LEVEL_NONE, "6.9"},
+    };
+    struct acl_text *t = text_of("a.json", "[1]");
+    struct acl_finding a, *fs[] = {&a};
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(cases); i++) {
+        struct out_opts o = {.fail_on = cases[i].fail_on};
+        json_t *log, *r, *rule;
+
+        finding_at(&a, t, 1, 2, cases[i].level, "m");
+        r = sarif_result0(fs, 1, &o, &log);
+        rule = json_array_get(acl_test_jget(log, "runs/0/tool/driver/rules"),
+                              (size_t)json_integer_value(
+                                  json_object_get(r, "ruleIndex")));
+        ck_assert_str_eq(acl_test_jstr(rule, "id"), "AC001");
+        ck_assert_str_eq(acl_test_jstr(rule, "properties/security-severity"),
+                         cases[i].want);
+        json_decref(log);
+    }
+    acl_text_free(t);
+}
+END_TEST
+
+/* A run that could not do its job still leaves a valid log saying so. */
+START_TEST(sarif_failed_log)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    json_t *log;
+
+    ck_assert_int_eq(acl_report_sarif_failed(out, "x: cannot read \"y\""), 0);
+    fclose(out);
+    log = json_loads(buf, 0, NULL);
+    ck_assert_ptr_nonnull(log);
+    ck_assert_str_eq(acl_test_jstr(log, "version"), "2.1.0");
+    ck_assert(json_is_false(acl_test_jget(log, "runs/0/invocations/0/"
+                                               "executionSuccessful")));
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/invocations/0/"
+                                        "toolExecutionNotifications/0/"
+                                        "message/text"),
+                     "x: cannot read \"y\"");
+    ck_assert_int_eq(json_array_size(acl_test_jget(log, "runs/0/results")), 0);
+    json_decref(log);
+    free(buf);
+}
+END_TEST
+
+/* Human output hides accepted findings and counts them apart; -q keeps
+ * only what fails the run. */
+START_TEST(human_accepted_and_quiet)
+{
+    static const struct out_opts shown = {.show_suppressed = 1};
+    static const struct out_opts quiet = {.quiet = 1, .fail_on = ACL_ERROR};
+    struct acl_text *t = text_of("a.json", "[1, 2, 3]");
+    struct acl_finding a, b, c, *fs[] = {&a, &b, &c};
+    char *out;
+
+    finding_at(&a, t, 1, 2, ACL_ERROR, "ignored one");
+    a.suppressed = 1;
+    finding_at(&b, t, 4, 5, ACL_ERROR, "baselined one");
+    b.baseline = ACL_BASELINE_UNCHANGED;
+    finding_at(&c, t, 7, 8, ACL_WARNING, "open one");
+    out = render(ACL_FMT_HUMAN, fs, 3, NULL);
+    ck_assert_ptr_null(strstr(out, "ignored one"));
+    ck_assert_ptr_null(strstr(out, "baselined one"));
+    ck_assert_ptr_nonnull(strstr(out, "open one"));
+    ck_assert_ptr_nonnull(strstr(out, "1 warning in 1 project; 1 baselined, "
+                                      "1 ignored\n"));
+    free(out);
+    out = render(ACL_FMT_HUMAN, fs, 3, &shown);
+    ck_assert_ptr_nonnull(strstr(out, "baselined one [AC001 "
+                                      "gateway-no-inbound-auth] (baselined)"));
+    ck_assert_ptr_nonnull(strstr(out, "(suppressed)"));
+    free(out);
+    out = render(ACL_FMT_GCC, fs, 3, &quiet);
+    ck_assert_str_eq(out, "");
+    free(out);
     acl_text_free(t);
 }
 END_TEST
@@ -574,7 +702,7 @@ START_TEST(sarif_notifications)
 {
     struct acl_notice n = {"agentcore/.cli/deployed-state.json",
                            "permission denied"};
-    struct out_opts o = {0, 0, &n, 1};
+    struct out_opts o = {.notices = &n, .nnotices = 1};
     json_t *log;
     char *text = render(ACL_FMT_SARIF, NULL, 0, &o);
 
@@ -622,6 +750,10 @@ acl_suite_report(void)
     tcase_add_test(lines, github_escapes);
     tcase_add_test(lines, gcc_lines);
     tcase_add_test(log, sarif_suppression_and_baseline);
+    tcase_add_test(log, sarif_leaves_out_accepted);
+    tcase_add_test(log, sarif_security_severity_follows_level);
+    tcase_add_test(log, sarif_failed_log);
+    tcase_add_test(log, human_accepted_and_quiet);
     tcase_add_test(log, sarif_locations);
     tcase_add_test(log, sarif_notifications);
     suite_add_tcase(s, sarif);

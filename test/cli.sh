@@ -182,7 +182,7 @@ if command -v bash >/dev/null 2>&1; then
         COMP_WORDS=(agentcore-lint -f g); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"')
     [ "$got" = "unused-ignore
 --fail-on
-gcc github" ] && ok || bad "bash completion: $got"
+gcc github gitlab" ] && ok || bad "bash completion: $got"
 fi
 
 echo "cli: $pass passed, $fail failed"

@@ -16,9 +16,20 @@
 /* The SARIF partialFingerprints key that holds f->fingerprint. */
 #define ACL_FINGERPRINT_KEY "agentcoreLint/v1"
 
+/* The member that marks our own baseline file, and its version. */
+#define ACL_BASELINE_KEY "agentcoreLintBaseline"
+
 struct acl_baseline;
 
-/* Reads the SARIF log at path (at most max bytes). Returns a new
+/* Writes the baseline file of --write-baseline: every finding that no
+ * ignore entry of a config accepted, as {"file", "rule", "fingerprint"}
+ * (file relative to path's folder), sorted and without duplicates, one
+ * per line; no absolute path, no rule text, no time, so the file stays
+ * the same from machine to machine. Returns 0, or -1 with err filled. */
+int acl_baseline_write(const char *path, const struct acl_findings *l,
+                       struct acl_error *err);
+
+/* Reads a baseline file (ours, or a SARIF log) at path (at most max bytes). Returns a new
  * baseline, or NULL with err filled ("FILE: why") when the file cannot
  * be read or is not a SARIF log. */
 struct acl_baseline *acl_baseline_load(const char *path, size_t max,

@@ -28,10 +28,39 @@ struct acl_found_list {
 int acl_discover(const char *path, struct acl_found_list *out,
                  struct acl_error *err);
 
+/* What narrows a search of a folder for projects: --exclude globs (a
+ * glob with '/' matches a folder's path below the searched folder, one
+ * without its name at any depth). Git-ignored folders, node_modules,
+ * cdk.out and hidden folders are always skipped. */
+struct acl_discover_opts {
+    const char *const *excludes;
+    size_t nexcludes;
+};
+
+/* acl_discover with options (opts may be NULL). */
+int acl_discover_opts(const char *path, const struct acl_discover_opts *opts,
+                      struct acl_found_list *out, struct acl_error *err);
+
 /* How a path (absolute, resolved) is shown: relative to the cwd when
  * below it, else as is. New string, the caller frees it. */
 char *acl_display_path(const char *real);
 
 void acl_found_list_free(struct acl_found_list *l);
+
+/* The config file that applies to the project at root: the nearest
+ * .agentcore-lint.json from the root up to the top of the git work
+ * tree holding it (only the root's own outside a work tree). A new
+ * absolute path the caller frees, or NULL when there is none. */
+char *acl_config_find(const char *root);
+
+/* Is the resolved folder real inside a git work tree? */
+int acl_in_git_tree(const char *real);
+
+/* The project of --stdin-filename name, as ESLint finds it: R when name
+ * is R/agentcore/agentcore.json, else the nearest folder above name
+ * that holds agentcore/agentcore.json, else "." (the current folder).
+ * *spec_path gets name's part below that root (a pointer into name).
+ * Returns a new string the caller frees. */
+char *acl_stdin_root(const char *name, const char **spec_path);
 
 #endif

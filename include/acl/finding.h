@@ -65,6 +65,10 @@ void acl_findings_sort(struct acl_findings *l);
 /* Computes f->fingerprint from its rule, file, path and text. */
 void acl_finding_fingerprint(struct acl_finding *f);
 
+/* Has the project accepted f: an ignore entry of its config or the
+ * baseline matched it? Accepted findings never fail the run. */
+int acl_finding_accepted(const struct acl_finding *f);
+
 const char *acl_level_name(enum acl_level l); /* "error", ... */
 /* Parses "error", "warning", "note", "none"; -1 when unknown. */
 int acl_level_parse(const char *s);

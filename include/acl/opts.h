@@ -39,6 +39,13 @@ struct acl_opts {
     const char *generate; /* hidden --generate man-rules|config-schema */
     int version;
     int help;
+    /* Adoption: --write-baseline FILE, --show-suppressed, --exclude GLOB
+     * (owned array of borrowed strings), --statistics. */
+    const char *write_baseline;
+    int show_suppressed;
+    const char **excludes;
+    size_t nexcludes;
+    int statistics;
     char **paths; /* borrowed from argv */
     size_t npaths;
 };

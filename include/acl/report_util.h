@@ -26,9 +26,9 @@ size_t acl_report_hidden_end(const struct acl_finding *f, size_t offset);
 
 struct acl_report_ctx;
 /* The one-line formats: writes line(f, b) to ctx->out for each finding
- * that is not suppressed (an editor or CI would otherwise point at
- * problems the project has accepted); b is emptied before each call and
- * owned here. Returns 0. */
+ * the format shows (acl_report_write leaves accepted ones out unless
+ * --show-suppressed); b is emptied before each call and owned here.
+ * Returns 0. */
 int acl_report_lines(const struct acl_report_ctx *ctx,
                      void (*line)(const struct acl_finding *f,
                                   struct acl_buf *b));

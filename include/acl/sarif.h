@@ -54,7 +54,8 @@ struct acl_sarif {
 long acl_sarif_rule_index(const struct acl_sarif *s, const struct acl_rule *r);
 /* The artifact index of f's file (adding it when new). */
 size_t acl_sarif_art_of(struct acl_sarif *s, const struct acl_text *file);
-/* The result of finding i (suppressed ones included), or NULL past the
+/* The result of shown finding i (accepted ones only with
+ * --show-suppressed, then with "suppressions"), or NULL past the
  * last: run.results, one by one. Needs every artifact's line hashes
  * filled in. A new reference. */
 json_t *acl_sarif_result_at(void *sarif, size_t i);
