@@ -103,7 +103,6 @@ const struct acl_rule acl_rule_schema_violation = {
                "Passes: { \"name\": \"tools-gw\", \"targets\": [], "
                "\"exceptionLevel\": \"NONE\" }",
     .precision = "very-high",
-    .init = acl_schema_init,
     .fini = acl_schema_fini,
     .check = check,
 };

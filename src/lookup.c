@@ -49,14 +49,18 @@ char *
 acl_target_label_as(const struct acl_target *t, const char *type)
 {
     const char *name = t->name != NULL ? t->name : "";
-    const char *sp = type != NULL ? " " : "";
+    const char *gw = t->gateway == NULL          ? NULL
+                     : t->gateway->name != NULL ? t->gateway->name
+                                                : "";
 
     if (type == NULL)
-        type = "";
-    if (t->gateway == NULL)
-        return acl_xasprintf("unassigned %s%starget \"%s\"", type, sp, name);
-    return acl_xasprintf("%s%starget \"%s\" of gateway \"%s\"", type, sp,
-                         name, t->gateway->name != NULL ? t->gateway->name : "");
+        return gw == NULL ? acl_xasprintf("unassigned target \"%s\"", name)
+                          : acl_xasprintf("target \"%s\" of gateway \"%s\"",
+                                          name, gw);
+    return gw == NULL
+               ? acl_xasprintf("unassigned %s target \"%s\"", type, name)
+               : acl_xasprintf("%s target \"%s\" of gateway \"%s\"", type,
+                               name, gw);
 }
 
 /* The index in an index_names map (model_res.c) of name, or -1. */

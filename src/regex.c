@@ -124,8 +124,13 @@ acl_regex_find(struct acl_regex *re, const char *s, size_t len, size_t from,
     if (from > len)
         return 0;
     acl_jit_account(&re->jit, re->code, len - from);
-    rc = pcre2_match(re->code, (PCRE2_SPTR)subject(re, s, len), len, from, 0,
-                     re->md, re->mc);
+    s = subject(re, s, len);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, from, 0, re->md, re->mc);
+    /* The JIT's small stack gives up where the interpreter, bounded by
+     * the same match limit, finishes: let it. */
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, from, PCRE2_NO_JIT,
+                         re->md, re->mc);
     if (rc == PCRE2_ERROR_NOMATCH || subject_error(rc))
         return 0;
     if (rc < 0)

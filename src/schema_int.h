@@ -149,14 +149,15 @@ enum acl_sx_pat {
 
 struct acl_sx_ctx;
 
-/* Compiles every pattern once. Returns 0, or -1 and fills err naming
- * the pattern that does not compile (a table bug: the unit tests and
- * the program's start catch it). */
+/* Compiles every pattern now (else each is compiled on first use).
+ * Returns 0, or -1 and fills err naming the pattern that does not
+ * compile (a table bug: the unit tests catch it). */
 int acl_sx_pattern_init(struct acl_error *err);
 void acl_sx_pattern_fini(void);
 /* 1 when s (len bytes) matches pattern p, 0 when not. When pcre2 gives
- * up (its match limit), the value counts as matching and cx (may be
- * NULL) records the check as incomplete, which becomes a notice. */
+ * up (its match limit) or the pattern does not compile, the value
+ * counts as matching and cx (may be NULL) records the check as
+ * incomplete, which becomes a notice. */
 int acl_sx_pattern_match(struct acl_sx_ctx *cx, int p, const char *s,
                          size_t len);
 const char *acl_sx_pattern_js(int p);

@@ -1,7 +1,10 @@
 /*
  * schema_pattern.c - the schema's regular expressions, written exactly as
  * the CLI's JavaScript regexes (so they can be checked against the
- * reference), translated to PCRE2 and compiled once on first use.
+ * reference), translated to PCRE2 and compiled once on first use. A
+ * pattern that does not compile fails a unit test (which compiles them
+ * all) and, should one slip through, makes the check incomplete, never
+ * a pass. Matching goes through regex.h, with its match limit.
  *
  * JavaScript and PCRE2 differ in three places that matter here, so the
  * translation rewrites them: JS "\s" is its own whitespace set (with
@@ -126,9 +129,9 @@ static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
     [ACL_PAT_KB_ID] = {"^[A-Z0-9]{10}$", "a 10-character knowledge base id"},
 };
 
-/* The compiled patterns, made by acl_sx_pattern_init (AC020's init)
- * and read-only for the schema after that but for each pattern's own
- * match state. */
+/* The compiled patterns: each on first use (compiling all of them up
+ * front costs a tenth of a small project's run), or all at once by
+ * acl_sx_pattern_init. */
 static struct acl_regex *sx_re[ACL_PAT_COUNT];
 
 #define JS_SPACE "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}" \
@@ -199,7 +202,10 @@ acl_sx_pattern_match(struct acl_sx_ctx *cx, int p, const char *s, size_t len)
 
     if (p <= ACL_PAT_NONE || p >= ACL_PAT_COUNT)
         return 1;
-    /* Without acl_sx_pattern_init nothing can be checked: say so. */
+    if (sx_re[p] == NULL)
+        sx_re[p] = sx_compile(p, NULL);
+    /* A pattern that does not compile (a table bug the unit tests
+     * catch) judges nothing: the check is incomplete, not passed. */
     rc = sx_re[p] != NULL ? acl_regex_find(sx_re[p], s, len, 0, NULL, 0) : -1;
     if (rc < 0) {
         /* pcre2 gave up: the value is not judged, and the run says so. */

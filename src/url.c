@@ -105,18 +105,19 @@ scheme_len(const char *s, size_t n)
     return i < n && s[i] == ':' ? i : 0;
 }
 
-/* Is s[0..n) the scheme name (lower-case), ignoring ASCII case? */
-static int
-scheme_is(const char *s, size_t n, const char *name)
+/* s[0..n) lower-cased into low (8 bytes), or "" when it is longer
+ * than any special scheme. */
+static void
+scheme_lower(const char *s, size_t n, char low[8])
 {
     size_t i;
 
-    if (strlen(name) != n)
-        return 0;
+    low[0] = '\0';
+    if (n >= 8)
+        return;
     for (i = 0; i < n; i++)
-        if (acl_ascii_lower((unsigned char)s[i]) != name[i])
-            return 0;
-    return 1;
+        low[i] = (char)acl_ascii_lower((unsigned char)s[i]);
+    low[n] = '\0';
 }
 
 /* Where the parts of a cleaned URL lie: found once, for the parts and
@@ -133,14 +134,14 @@ static void
 find_layout(const char *u, size_t n, struct layout *l)
 {
     size_t i = scheme_len(u, n), p, sl = 0, e;
+    char low[8];
 
     memset(l, 0, sizeof *l);
     if ((l->scheme = i) == 0)
         return;
-    l->file = scheme_is(u, i, "file");
-    l->special = l->file || scheme_is(u, i, "http") ||
-                 scheme_is(u, i, "https") || scheme_is(u, i, "ws") ||
-                 scheme_is(u, i, "wss") || scheme_is(u, i, "ftp");
+    scheme_lower(u, i, low);
+    l->file = strcmp(low, "file") == 0;
+    l->special = acl_url_special(low);
     p = l->rest = i + 1;
     while (p + sl < n && (u[p + sl] == '/' || (l->special && u[p + sl] == '\\')))
         sl++;
@@ -316,11 +317,15 @@ parse_tail(const char *rest, int special, int hier, struct acl_url *u)
                 *q = '/';
     if (hier && (path[0] == '/' || special)) {
         /* A special URL's path is absolute ("file:a" is "/a"). */
-        char *abs = path[0] == '/' ? path : acl_xasprintf("/%s", path);
+        struct acl_buf abs = {0};
 
-        u->path = resolve_dots(abs, strlen(abs));
-        if (abs != path)
-            free(abs);
+        if (path[0] != '/') {
+            acl_buf_putc(&abs, '/');
+            acl_buf_append(&abs, path, plen);
+        }
+        u->path = abs.data != NULL ? resolve_dots(abs.data, abs.len)
+                                   : resolve_dots(path, plen);
+        acl_buf_free(&abs);
         free(path);
     } else {
         u->path = path;
@@ -359,11 +364,13 @@ parse_clean(const char *s, const struct layout *l, struct acl_url *u)
     return 0;
 }
 
-int
-acl_url_parse(const char *s, struct acl_url *u)
+/* The parts, and the verdict when judge is set (it costs more than the
+ * parts: IDNA and bidi checks of the host). */
+static int
+parse(const char *s, size_t len, int judge, struct acl_url *u)
 {
     size_t n;
-    char *clean = clean_input(s, strlen(s), &n);
+    char *clean = clean_input(s, len, &n);
     struct layout l;
     int rc;
 
@@ -371,11 +378,23 @@ acl_url_parse(const char *s, struct acl_url *u)
     find_layout(clean, n, &l);
     rc = parse_clean(clean, &l, u);
     if (rc == 0)
-        u->valid = layout_valid(clean, &l);
+        u->valid = judge ? layout_valid(clean, &l) : -1;
     free(clean);
     if (rc != 0)
         acl_url_clear(u);
     return rc;
+}
+
+int
+acl_url_parse(const char *s, struct acl_url *u)
+{
+    return parse(s, strlen(s), 0, u);
+}
+
+int
+acl_url_parse_judged(const char *s, struct acl_url *u)
+{
+    return parse(s, strlen(s), 1, u);
 }
 
 void

@@ -159,11 +159,14 @@ START_TEST(parts_and_verdict_from_one_parse)
     struct acl_url u;
 
     ck_assert_int_eq(acl_url_parse("https://Example.com/a", &u), 0);
-    ck_assert(u.valid);
+    ck_assert_int_eq(u.valid, -1); /* not judged */
     acl_url_clear(&u);
-    ck_assert_int_eq(acl_url_parse("http://0x100000000/x", &u), 0);
+    ck_assert_int_eq(acl_url_parse_judged("https://Example.com/a", &u), 0);
+    ck_assert_int_eq(u.valid, 1);
+    acl_url_clear(&u);
+    ck_assert_int_eq(acl_url_parse_judged("http://0x100000000/x", &u), 0);
     ck_assert_str_eq(u.host, "0x100000000"); /* no valid IPv4 address */
-    ck_assert(!u.valid);
+    ck_assert_int_eq(u.valid, 0);
     ck_assert(!acl_url_valid("http://0x100000000/x", 20));
     acl_url_clear(&u);
     ck_assert_int_eq(acl_url_parse("mcp://a b/", &u), -1);
@@ -178,10 +181,10 @@ START_TEST(file_urls_have_two_slashes)
 {
     struct acl_url u;
 
-    ck_assert_int_eq(acl_url_parse("file:///etc/x", &u), 0);
+    ck_assert_int_eq(acl_url_parse_judged("file:///etc/x", &u), 0);
     ck_assert_str_eq(u.host, "");
     ck_assert_str_eq(u.path, "/etc/x");
-    ck_assert(u.valid);
+    ck_assert_int_eq(u.valid, 1);
     acl_url_clear(&u);
     ck_assert_int_eq(acl_url_parse("file://srv/share", &u), 0);
     ck_assert_str_eq(u.host, "srv");

@@ -314,23 +314,18 @@ END_TEST
 
 START_TEST(path_join_adds_one_slash)
 {
-    char *s;
+    static const char *const cases[][3] = {
+        {".", "a/b", "a/b"}, {"", "a", "a"},        {"dir/", "a", "dir/a"},
+        {"/", "a", "/a"},    {"x/y", "a", "x/y/a"},
+    };
+    size_t i;
 
-    s = acl_path_join(".", "a/b");
-    ck_assert_str_eq(s, "a/b");
-    free(s);
-    s = acl_path_join("", "a");
-    ck_assert_str_eq(s, "a");
-    free(s);
-    s = acl_path_join("dir/", "a");
-    ck_assert_str_eq(s, "dir/a");
-    free(s);
-    s = acl_path_join("/", "a");
-    ck_assert_str_eq(s, "/a");
-    free(s);
-    s = acl_path_join("x/y", "a");
-    ck_assert_str_eq(s, "x/y/a");
-    free(s);
+    for (i = 0; i < ACL_ARRAY_LEN(cases); i++) {
+        char *s = acl_path_join(cases[i][0], cases[i][1]);
+
+        ck_assert_str_eq(s, cases[i][2]);
+        free(s);
+    }
 }
 END_TEST
 

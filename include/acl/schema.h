@@ -6,7 +6,7 @@
  * (tools/check-schema.sh compares the two). An object's cross-field
  * rules run only once nothing inside it failed, as zod's do, so fixing
  * one problem can reveal the next. Not thread-safe: the compiled
- * patterns are shared (acl_schema_init makes them).
+ * patterns are shared.
  */
 #ifndef ACL_SCHEMA_H
 #define ACL_SCHEMA_H
@@ -49,10 +49,9 @@ void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
  * *n its length. NULL, *n = 0, when root is not a valid targets file. */
 const char **acl_schema_target_names(json_t *root, size_t *n);
 
-/* Compiles the schema's patterns once (AC020's init; a program that
- * validates without the rule registry calls it first). Returns 0, or -1
- * and fills err when a pattern does not compile. Without it every
- * pattern check is reported incomplete. */
+/* Compiles all of the schema's patterns now (optional: each is
+ * compiled on first use otherwise). Returns 0, or -1 and fills err when
+ * a pattern does not compile. */
 int acl_schema_init(struct acl_error *err);
 /* Frees the compiled patterns. */
 void acl_schema_fini(void);

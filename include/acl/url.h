@@ -23,9 +23,11 @@ struct acl_url {
                        and "." / ".." segments resolved; may be "" */
     char *query;    /* without '?', or NULL when absent */
     char *fragment; /* without '#', or NULL when absent */
-    /* The WHATWG parser accepts the text: its host is a valid domain
-     * (IDNA), IPv4 or IPv6 address or opaque host, and so on. A URL can
-     * have parts and still be invalid ("http://0x100000000/"). */
+    /* Set by acl_url_parse_judged: 1 when the WHATWG parser accepts the
+     * text (its host a valid domain (IDNA), IPv4, IPv6 or opaque host,
+     * and so on), else 0; a URL can have parts and still be invalid
+     * ("http://0x100000000/"). -1 after acl_url_parse, which does not
+     * judge (the host checks cost more than the parts). */
     int valid;
 };
 
@@ -34,6 +36,8 @@ struct acl_url {
  * when s is not an absolute URL or its port is not a number up to
  * 65535; then u holds nothing to free. */
 int acl_url_parse(const char *s, struct acl_url *u);
+/* The same reading, with the WHATWG verdict in u->valid. */
+int acl_url_parse_judged(const char *s, struct acl_url *u);
 void acl_url_clear(struct acl_url *u);
 
 /* The WHATWG verdict alone, for s[0..len) (may hold NUL bytes): would
