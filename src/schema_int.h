@@ -198,7 +198,22 @@ struct acl_sx_ctx {
     int at_name; /* what is reported is the member's name, not its value */
     unsigned depth;
     json_t *index; /* name lookups of the cross-resource rules */
+    /* Set by acl_schema_dropped: where dropped members go (NULL while
+     * trying a union option, and in a plain validation). */
+    const struct acl_schema_drop_sink *drop;
 };
+
+/* Member names (schema_members.c). The member of o that key (len
+ * bytes) is likely meant to be: a known confusion (environmentVariables
+ * for envVars), the same name in another spelling (env_vars), or a close
+ * typo; NULL when none. The result points into o's tables. */
+const char *acl_sx_member_suggest(const struct acl_sx_object *o,
+                                  const char *key, size_t len);
+/* Appends o's member names, comma-separated, to b. */
+void acl_sx_member_list(struct acl_buf *b, const struct acl_sx_object *o);
+/* Reports through cx->drop that o's member key is dropped. */
+void acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+                        const char *key, size_t len);
 
 /* Validates v (at the current pointer) against t. */
 void acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
