@@ -101,8 +101,8 @@ static const char *
 status_text(enum acl_ref_status st, const char *path, int want_dir)
 {
     if (st == ACL_REF_OUTSIDE)
-        return path[0] == '/' ? "is an absolute path, not a path relative "
-                                "to the project root"
+        return path[0] == '/' ? "is an absolute path outside the project "
+                                "root"
                               : "leads outside the project root";
     if (st == ACL_REF_WRONG_KIND)
         return want_dir ? "is not a folder" : "is not a regular file";

@@ -42,12 +42,34 @@ count_objects(json_t *arr)
     return n;
 }
 
+json_t *
+acl_tool_file_list(json_t *root, const char **member)
+{
+    static const char *const lists[] = {"tools", "inlinePayload"};
+    size_t i;
+
+    if (member != NULL)
+        *member = NULL;
+    if (json_is_array(root))
+        return root;
+    for (i = 0; json_is_object(root) && i < ACL_ARRAY_LEN(lists); i++) {
+        json_t *v = json_object_get(root, lists[i]);
+
+        if (json_is_array(v)) {
+            if (member != NULL)
+                *member = lists[i];
+            return v;
+        }
+    }
+    return NULL;
+}
+
 long
 acl_tools_in_tool_file(json_t *root)
 {
-    if (json_is_object(root))
-        root = json_object_get(root, "tools");
-    return json_is_array(root) ? count_objects(root) : -1;
+    json_t *list = acl_tool_file_list(root, NULL);
+
+    return list != NULL ? count_objects(list) : -1;
 }
 
 /* An OpenAPI document without "paths" still is one when it says so. */

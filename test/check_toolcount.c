@@ -27,11 +27,21 @@ START_TEST(tool_file_array_and_object)
     json_t *a = js("[{\"name\":\"a\"},{\"name\":\"b\"},3]");
     json_t *o = js("{\"tools\":[{\"name\":\"a\"}]}");
     json_t *bad = js("{\"tool\":[]}");
+    /* the guide's own shape: the API's inline payload */
+    json_t *inl = js("{\"inlinePayload\":[{\"name\":\"a\"},{\"name\":\"b\"}]}");
+    const char *member = "x";
 
     ck_assert_int_eq(acl_tools_in_tool_file(a), 2);
     ck_assert_int_eq(acl_tools_in_tool_file(o), 1);
+    ck_assert_int_eq(acl_tools_in_tool_file(inl), 2);
     ck_assert_int_eq(acl_tools_in_tool_file(bad), -1);
     ck_assert_int_eq(acl_tools_in_tool_file(NULL), -1);
+    ck_assert_ptr_eq(acl_tool_file_list(inl, &member),
+                     json_object_get(inl, "inlinePayload"));
+    ck_assert_str_eq(member, "inlinePayload");
+    ck_assert_ptr_eq(acl_tool_file_list(a, &member), a);
+    ck_assert_ptr_null(member);
+    json_decref(inl);
     json_decref(a);
     json_decref(o);
     json_decref(bad);
