@@ -76,6 +76,29 @@ START_TEST(openapi_json_operations)
 }
 END_TEST
 
+/* OpenAPI 3.1 path items may live in components/pathItems. */
+START_TEST(openapi_path_item_references)
+{
+    json_t *doc = js("{\"openapi\":\"3.1.0\",\"paths\":{"
+                     "\"/a\":{\"$ref\":\"#/components/pathItems/A\"},"
+                     "\"/b\":{\"$ref\":\"#/components/pathItems/b~1c\"},"
+                     "\"/c\":{\"get\":{}}},"
+                     "\"components\":{\"pathItems\":{"
+                     "\"A\":{\"get\":{},\"post\":{}},\"b/c\":{\"delete\":{}}}}}");
+    json_t *missing = js("{\"openapi\":\"3.1.0\",\"paths\":{"
+                         "\"/a\":{\"$ref\":\"#/components/pathItems/Nope\"},"
+                         "\"/b\":{\"$ref\":\"other.json#/x\"}}}");
+    int partial = 0;
+
+    ck_assert_int_eq(acl_tools_in_openapi_json(doc, &partial), 4);
+    ck_assert_int_eq(partial, 0);
+    ck_assert_int_eq(acl_tools_in_openapi_json(missing, &partial), 0);
+    ck_assert_int_eq(partial, 1);
+    json_decref(doc);
+    json_decref(missing);
+}
+END_TEST
+
 static long
 yaml(const char *text, int *partial)
 {
@@ -130,15 +153,34 @@ END_TEST
 
 START_TEST(smithy_operations)
 {
+    /* only what the service binds: Op1 directly, Op2 and Op3 through a
+     * resource (a list and a lifecycle member), Op5 through a nested
+     * resource; Op4 is bound to nothing; Op1 twice counts once */
     json_t *m = js("{\"smithy\":\"2.0\",\"shapes\":{"
-                   "\"a#S\":{\"type\":\"service\"},"
+                   "\"a#S\":{\"type\":\"service\",\"operations\":["
+                   "{\"target\":\"a#Op1\"}],\"resources\":[{\"target\":\"a#R\"}]},"
+                   "\"a#R\":{\"type\":\"resource\",\"operations\":["
+                   "{\"target\":\"a#Op2\"},{\"target\":\"a#Op1\"}],"
+                   "\"read\":{\"target\":\"a#Op3\"},"
+                   "\"resources\":[{\"target\":\"a#R2\"},{\"target\":\"a#Missing\"}]},"
+                   "\"a#R2\":{\"type\":\"resource\",\"list\":{\"target\":\"a#Op5\"},"
+                   "\"resources\":[{\"target\":\"a#R\"}]},"
                    "\"a#Op1\":{\"type\":\"operation\"},"
                    "\"a#Op2\":{\"type\":\"operation\"},"
+                   "\"a#Op3\":{\"type\":\"operation\"},"
+                   "\"a#Op4\":{\"type\":\"operation\"},"
+                   "\"a#Op5\":{\"type\":\"operation\"},"
                    "\"a#Out\":{\"type\":\"structure\"}}}");
+    /* without a service shape every operation counts */
+    json_t *loose = js("{\"smithy\":\"2.0\",\"shapes\":{"
+                       "\"a#Op1\":{\"type\":\"operation\"},"
+                       "\"a#Op2\":{\"type\":\"operation\"}}}");
     json_t *empty = js("{\"smithy\":\"2.0\"}");
     json_t *other = js("[1]");
 
-    ck_assert_int_eq(acl_tools_in_smithy_json(m), 2);
+    ck_assert_int_eq(acl_tools_in_smithy_json(m), 4);
+    ck_assert_int_eq(acl_tools_in_smithy_json(loose), 2);
+    json_decref(loose);
     ck_assert_int_eq(acl_tools_in_smithy_json(empty), 0);
     ck_assert_int_eq(acl_tools_in_smithy_json(other), -1);
     json_decref(m);
@@ -300,6 +342,7 @@ acl_suite_toolcount(void)
 
     tc = tcase_create("tool_file");
     tcase_add_test(tc, tool_file_array_and_object);
+    tcase_add_test(tc, openapi_path_item_references);
     suite_add_tcase(s, tc);
     tc = tcase_create("openapi");
     tcase_add_test(tc, openapi_json_operations);
