@@ -9,11 +9,13 @@
  * agentcore.json, aws-targets.json and each app/<harness>/harness.json.
  * The schema tables (src/schema*.c) decide which objects strip and what
  * they define; this rule only words the finding, at the member's name.
+ * Notes: deprecated aliases the schema still defines and reads (a memory
+ * strategy's "namespaces" for "namespaceTemplates"): nothing is lost
+ * with 0.30.0, but the CLI no longer writes them.
  * Does not flag: unknown members of strict objects (AC020 reports them
  * as errors), of passthrough objects (kept as written), keys of maps
- * (their names are data), deprecated aliases the schema still defines
- * (a memory strategy's "namespaces"), and .cli/deployed-state.json,
- * which the CLI writes itself.
+ * (their names are data), and .cli/deployed-state.json, which the CLI
+ * writes itself.
  */
 #include "acl/report_util.h"
 #include "acl/rule.h"
@@ -33,6 +35,19 @@ dropped(void *arg, const struct acl_schema_drop *d)
     struct acl_finding *f;
 
     acl_escape_text(d->member, d->member_len, &name);
+    if (d->deprecated) {
+        /* Still read, so nothing is lost today: a note, not a warning. */
+        acl_report_name(s->c, ACL_NOTE, &n,
+                        "\"%s\" is a deprecated alias of \"%s\" in the "
+                        "AgentCore CLI 0.30.0 schema: the CLI still reads it "
+                        "but no longer writes it, and a CLI that drops the "
+                        "alias will drop this setting without a word; rename "
+                        "it to \"%s\"",
+                        name.data ? name.data : "", d->suggestion,
+                        d->suggestion);
+        acl_buf_free(&name);
+        return;
+    }
     if (d->suggestion != NULL)
         acl_buf_printf(&hint, "; did you mean \"%s\"?", d->suggestion);
     else
@@ -92,10 +107,12 @@ const struct acl_rule acl_rule_unknown_member_dropped = {
         "the object defines the other). Strict objects, where the CLI "
         "refuses an unknown member, are AC020's; passthrough objects keep "
         "unknown members and are not reported; map keys are data. A "
-        "deprecated alias that the schema still defines and the "
-        "deployment still reads (a memory strategy's `namespaces`) is not "
-        "dropped and not reported. .cli/deployed-state.json is written by "
-        "the CLI and not checked.",
+        "deprecated alias that the 0.30.0 schema still defines and the "
+        "deployment still reads in place of its replacement (a memory "
+        "strategy's `namespaces` and `reflectionNamespaces`) loses nothing "
+        "today and is a note: the CLI no longer writes it, and a CLI that "
+        "drops the alias drops the setting silently. "
+        ".cli/deployed-state.json is written by the CLI and not checked.",
     .help = "rename the member to the one the message suggests, or move it "
             "to the object that defines it; the finding's help lists the "
             "members this object allows",

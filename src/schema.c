@@ -406,6 +406,8 @@ sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
                 acl_sx_report_drop(cx, o, key, len);
         }
     }
+    if (cx->drop != NULL)
+        acl_sx_report_deprecated(cx, o, v);
     if (o->rule != NULL && cx->count == before)
         o->rule(cx, v);
 }

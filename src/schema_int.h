@@ -214,6 +214,10 @@ void acl_sx_member_list(struct acl_buf *b, const struct acl_sx_object *o);
 /* Reports through cx->drop that o's member key is dropped. */
 void acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
                         const char *key, size_t len);
+/* Reports through cx->drop o's members that are deprecated aliases
+ * (a memory strategy's "namespaces"), present in v. */
+void acl_sx_report_deprecated(struct acl_sx_ctx *cx,
+                              const struct acl_sx_object *o, json_t *v);
 
 /* Validates v (at the current pointer) against t. */
 void acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t,

@@ -63,6 +63,16 @@ static const struct {
     {"awsRegion", "region"},
 };
 
+/* Members the schema still defines only as deprecated aliases: it reads
+ * them in place of their replacement, but the CLI no longer writes
+ * them (reference 3.2). */
+static const struct {
+    const char *object, *member, *replacement;
+} deprecated[] = {
+    {"MemoryStrategy", "namespaces", "namespaceTemplates"},
+    {"MemoryStrategy", "reflectionNamespaces", "reflectionNamespaceTemplates"},
+};
+
 /* a and b are the same name in another spelling: ASCII case, '_' and
  * '-' ignored (env_vars, EnvVars, env-vars). */
 static int
@@ -164,9 +174,9 @@ object_name(const struct acl_sx_object *o)
     return o->name != NULL && o->name[0] != '{' ? o->name : NULL;
 }
 
-void
-acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
-                   const char *key, size_t len)
+static void
+report(struct acl_sx_ctx *cx, const struct acl_sx_object *o, const char *key,
+       size_t len, const char *suggestion, int is_deprecated)
 {
     struct acl_buf allowed = {0};
     struct acl_schema_drop d;
@@ -178,9 +188,30 @@ acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
     d.member = key;
     d.member_len = len;
     d.object = object_name(o);
-    d.suggestion = acl_sx_member_suggest(o, key, len);
+    d.suggestion = suggestion;
     d.allowed = allowed.data;
+    d.deprecated = is_deprecated;
     cx->drop->dropped(cx->drop->arg, &d);
     acl_sx_pop(cx, old);
     acl_buf_free(&allowed);
+}
+
+void
+acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+                   const char *key, size_t len)
+{
+    report(cx, o, key, len, acl_sx_member_suggest(o, key, len), 0);
+}
+
+void
+acl_sx_report_deprecated(struct acl_sx_ctx *cx,
+                         const struct acl_sx_object *o, json_t *v)
+{
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(deprecated); i++)
+        if (o->name != NULL && strcmp(o->name, deprecated[i].object) == 0 &&
+            json_object_get(v, deprecated[i].member) != NULL)
+            report(cx, o, deprecated[i].member, strlen(deprecated[i].member),
+                   deprecated[i].replacement, 1);
 }

@@ -239,6 +239,7 @@ END_TEST
 struct drops {
     char ptr[8][128];
     char sug[8][64];
+    int deprecated[8];
     size_t n;
 };
 
@@ -251,6 +252,7 @@ collect_drop(void *arg, const struct acl_schema_drop *d)
         snprintf(st->ptr[st->n], sizeof st->ptr[0], "%s", d->pointer);
         snprintf(st->sug[st->n], sizeof st->sug[0], "%s",
                  d->suggestion ? d->suggestion : "");
+        st->deprecated[st->n] = d->deprecated;
     }
     st->n++;
 }
@@ -268,8 +270,8 @@ dropped_text(enum acl_doc_kind kind, const char *text, struct drops *st)
 }
 
 /* Unknown members of strip objects are reported with the member they
- * are likely meant to be; strict objects, passthrough objects, maps and
- * defined deprecated aliases are not. */
+ * are likely meant to be; strict objects, passthrough objects and maps
+ * are not; defined deprecated aliases are, as such. */
 START_TEST(dropped_members)
 {
     struct drops st;
@@ -290,7 +292,11 @@ START_TEST(dropped_members)
                    "\"agentCoreGateways\":[{\"name\":\"g\",\"targets\":[],\"x\":1}],"
                    "\"tags\":{\"anything\":\"v\"}"),
                  &st);
-    ck_assert_uint_eq(st.n, 0);
+    /* only the deprecated alias, as such */
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.ptr[0], "/memories/0/strategies/0/namespaces");
+    ck_assert_str_eq(st.sug[0], "namespaceTemplates");
+    ck_assert_int_eq(st.deprecated[0], 1);
     /* The winner of a first-match union drops the later options' keys. */
     dropped_text(ACL_DOC_HARNESS,
                  "{\"name\":\"h\",\"model\":{\"provider\":\"bedrock\","
@@ -300,6 +306,7 @@ START_TEST(dropped_members)
                  &st);
     ck_assert_uint_eq(st.n, 1);
     ck_assert_str_eq(st.ptr[0], "/tools/0/config/agentCoreBrowser");
+    ck_assert_int_eq(st.deprecated[0], 0);
 }
 END_TEST
 

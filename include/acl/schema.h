@@ -43,6 +43,9 @@ struct acl_schema_drop {
     const char *suggestion; /* a defined member it is likely meant to be
                                (a typo or a known confusion), or NULL */
     const char *allowed;    /* the object's members, comma-separated */
+    /* 1: not dropped but a deprecated alias the schema still defines
+     * and reads; suggestion then names its replacement. */
+    int deprecated;
 };
 
 struct acl_schema_drop_sink {
