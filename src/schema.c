@@ -339,8 +339,12 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
         acl_buf_puts(&b, " (this object must be empty)");
     else if (sug != NULL)
         acl_buf_printf(&b, " (did you mean \"%s\"?)", sug);
+    else if (o->name != NULL && o->name[0] != '{')
+        acl_buf_printf(&b, " (%s does not define it: remove it, or move it "
+                           "to the object that does)", o->name);
     else
-        acl_buf_puts(&b, " (remove it: the object does not define it)");
+        acl_buf_puts(&b, " (this object does not define it: remove it, or "
+                         "move it to the object that does)");
     acl_buf_puts(&help, "this object allows only: ");
     acl_sx_member_list(&help, o);
     old = acl_sx_push(cx, key, len);

@@ -153,7 +153,7 @@ struct bad_case {
 #define HS(x) "{\"name\":\"H\",\"model\":{\"provider\":\"bedrock\",\"modelId\":\"m\"}" x "}"
 
 static const struct bad_case bad_cases[] = {
-    {ACL_DOC_PROJECT, P("\"authorizerType\":1"), {"/authorizerType"}, "unknown member \"authorizerType\" (remove it"},
+    {ACL_DOC_PROJECT, P("\"authorizerType\":1"), {"/authorizerType"}, "unknown member \"authorizerType\" (AgentCoreProjectSpec does not define it: remove it, or move it"},
     {ACL_DOC_PROJECT, P("\"agents\":[]"), {"/agents"}, "unknown member \"agents\" (did you mean \"runtimes\"?)"},
     {ACL_DOC_PROJECT, P("\"runtime\":[]"), {"/runtime"}, "unknown member \"runtime\" (did you mean \"runtimes\"?)"},
     {ACL_DOC_PROJECT, "{\"version\":1}", {"|name"}, "missing required member \"name\""},
