@@ -309,8 +309,13 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         return;
     }
     json_object_keylen_foreach(v, key, len, val) {
-        if (acl_sx_is_proto(key, len))
-            continue; /* zod's records skip it: never checked, never counted */
+        if (acl_sx_is_proto(key, len)) {
+            /* zod's records skip it: never checked, never counted, and
+             * gone from what the CLI loads */
+            if (cx->drop != NULL)
+                acl_sx_report_drop(cx, NULL, key, len);
+            continue;
+        }
         old = acl_sx_push(cx, key, len);
         if (t->key != NULL)
             sx_map_key(cx, t->key, key, len);

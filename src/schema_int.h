@@ -211,7 +211,8 @@ const char *acl_sx_member_suggest(const struct acl_sx_object *o,
                                   const char *key, size_t len);
 /* Appends o's member names, comma-separated, to b. */
 void acl_sx_member_list(struct acl_buf *b, const struct acl_sx_object *o);
-/* Reports through cx->drop that o's member key is dropped. */
+/* Reports through cx->drop that o's member key is dropped (o NULL: a
+ * key of a map, "__proto__", which zod's records skip). */
 void acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
                         const char *key, size_t len);
 /* Reports through cx->drop o's members that are deprecated aliases

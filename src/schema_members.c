@@ -183,11 +183,12 @@ report(struct acl_sx_ctx *cx, const struct acl_sx_object *o, const char *key,
     size_t old = acl_sx_push(cx, key, len);
 
     acl_buf_puts(&allowed, "");
-    acl_sx_member_list(&allowed, o);
+    if (o != NULL)
+        acl_sx_member_list(&allowed, o);
     d.pointer = cx->ptr.data ? cx->ptr.data : "";
     d.member = key;
     d.member_len = len;
-    d.object = object_name(o);
+    d.object = o != NULL ? object_name(o) : NULL;
     d.suggestion = suggestion;
     d.allowed = allowed.data;
     d.deprecated = is_deprecated;
@@ -200,7 +201,8 @@ void
 acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
                    const char *key, size_t len)
 {
-    report(cx, o, key, len, acl_sx_member_suggest(o, key, len), 0);
+    report(cx, o, key, len, o != NULL ? acl_sx_member_suggest(o, key, len)
+                                      : NULL, 0);
 }
 
 void

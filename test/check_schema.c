@@ -307,6 +307,10 @@ START_TEST(dropped_members)
     ck_assert_uint_eq(st.n, 1);
     ck_assert_str_eq(st.ptr[0], "/tools/0/config/agentCoreBrowser");
     ck_assert_int_eq(st.deprecated[0], 0);
+    /* zod's records skip a "__proto__" key: it is gone too */
+    dropped_text(ACL_DOC_PROJECT, P("\"tags\":{\"__proto__\":\"x\",\"a\":\"b\"}"), &st);
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.ptr[0], "/tags/__proto__");
 }
 END_TEST
 
