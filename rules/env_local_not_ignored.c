@@ -57,18 +57,20 @@ env_local_tracked(const struct acl_project *p, const char *top)
 {
     const char *below = p->real_root + strlen(top);
     struct acl_error err;
-    char *path;
+    char *path, *index;
     int rc;
 
     below += below[0] == '/';
     path = acl_xasprintf("%s%sagentcore/.env.local", below,
                          below[0] ? "/" : "");
-    rc = acl_git_tracked(top, path, &err);
+    rc = acl_git_tracked(top, path, &index, &err);
     if (rc < 0)
-        acl_project_notice(p, ".git/index",
-                           "the git index could not be read, so whether "
-                           "agentcore/.env.local is tracked is unknown: %s",
+        acl_project_notice(p, index ? index : ".git/index",
+                           "the git index could not be read (%s), so "
+                           "whether git tracks agentcore/.env.local is "
+                           "unknown; `git status` repairs or explains it",
                            err.text);
+    free(index);
     free(path);
     return rc > 0;
 }

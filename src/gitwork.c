@@ -165,7 +165,8 @@ hash_len(const char *gdir)
 }
 
 int
-acl_git_tracked(const char *top, const char *path, struct acl_error *err)
+acl_git_tracked(const char *top, const char *path, char **index_out,
+                struct acl_error *err)
 {
     char *gdir = git_dir(top), *index;
     char *data = NULL;
@@ -173,6 +174,8 @@ acl_git_tracked(const char *top, const char *path, struct acl_error *err)
     enum acl_read_status st;
     int rc;
 
+    if (index_out != NULL)
+        *index_out = NULL;
     if (gdir == NULL)
         return 0;
     index = acl_xasprintf("%s/index", gdir);
@@ -185,7 +188,10 @@ acl_git_tracked(const char *top, const char *path, struct acl_error *err)
         rc = acl_gitindex_has((const unsigned char *)data, len,
                               hash_len(gdir), path, err);
     free(data);
-    free(index);
+    if (index_out != NULL)
+        *index_out = index;
+    else
+        free(index);
     free(gdir);
     return rc;
 }

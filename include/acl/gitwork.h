@@ -28,7 +28,9 @@ int acl_git_ignored(const char *top, const char *root, const char *rel,
  * '/'-separated)? 1 yes, 0 no (also when there is no index: a fresh
  * repository), -1 when the index cannot be read or is malformed (err
  * says why). Follows a ".git" file ("gitdir: ...") as worktrees and
- * submodules have. */
-int acl_git_tracked(const char *top, const char *path, struct acl_error *err);
+ * submodules have. *index, when not NULL, gets the index file's path
+ * (new string) or NULL when there is no git folder. */
+int acl_git_tracked(const char *top, const char *path, char **index,
+                    struct acl_error *err);
 
 #endif
