@@ -81,13 +81,16 @@ is_alnum(int c)
     return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9');
 }
 
-/* Does a new word start at e (e[-1] exists)? At a lower-case letter
- * followed by an upper-case one (usEast), and before the last capital
+/* Does a new word start at e (e[-1] exists)? At a lower-case letter or
+ * digit followed by an upper-case one (usEast, eu1Prod), and before the
+ * last capital
  * of an acronym that a word follows (USProd is US, Prod). */
 static int
 case_break(const char *e)
 {
-    if (is_lower((unsigned char)e[-1]) && is_upper((unsigned char)*e))
+    if ((is_lower((unsigned char)e[-1]) ||
+         (e[-1] >= '0' && e[-1] <= '9')) &&
+        is_upper((unsigned char)*e))
         return 1;
     return is_upper((unsigned char)e[-1]) && is_upper((unsigned char)*e) &&
            is_lower((unsigned char)e[1]);
