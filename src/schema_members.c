@@ -137,9 +137,16 @@ closest(const struct acl_sx_object *o, const char *key, size_t len)
         return NULL;
     memcpy(word, key, len);
     word[len] = '\0';
-    for (i = 0; i < o->nmembers && n < ACL_ARRAY_LEN(cands); i++)
-        cands[n++] = o->members[i].name;
-    return acl_suggest(word, cands, n);
+    /* acl_suggest never accepts a distance above 3, and lengths that far
+     * apart cannot be closer: skipping them keeps a file with thousands
+     * of unknown members fast */
+    for (i = 0; i < o->nmembers && n < ACL_ARRAY_LEN(cands); i++) {
+        size_t m = strlen(o->members[i].name);
+
+        if ((m > len ? m - len : len - m) <= 3)
+            cands[n++] = o->members[i].name;
+    }
+    return n > 0 ? acl_suggest(word, cands, n) : NULL;
 }
 
 const char *
