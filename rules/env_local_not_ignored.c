@@ -10,101 +10,20 @@
  * included. Reported at agentcore/.gitignore when there is one (that is
  * where the fix goes), else at the top of agentcore.json; never at
  * .env.local itself, whose lines are secrets.
+ * Also flags: agentcore/.env.local that the git index already tracks,
+ * ignored or not (ignore rules do not untrack a file). The index is read
+ * directly (versions 2-4, src/gitindex.c); git is never run. An index
+ * that cannot be read is a notice, not a finding.
  * Does not flag: a missing .env.local; global excludes (core.excludesFile,
  * .git/info/exclude), which live on one machine only and do not protect
- * the next clone; whether the file is already tracked (that needs the
- * git index).
+ * the next clone.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "acl/file.h"
-#include "acl/gitignore.h"
+#include "acl/gitwork.h"
 #include "acl/ref.h"
 #include "acl/rule.h"
-
-/* Larger .gitignore files are not read: no real one comes close. */
-#define MAX_GITIGNORE (1u << 20)
-
-/* The top of the git work tree holding root (an absolute, resolved
- * path), or NULL outside git. New string. */
-static char *
-work_tree_top(const char *root)
-{
-    char *dir = acl_xstrdup(root);
-
-    for (;;) {
-        char *git = acl_xasprintf("%s/.git", strcmp(dir, "/") ? dir : "");
-        struct stat st;
-        int found = lstat(git, &st) == 0;
-        char *slash = strrchr(dir, '/');
-
-        free(git);
-        if (found)
-            return dir;
-        if (slash == NULL || strcmp(dir, "/") == 0)
-            break;
-        slash[slash == dir] = '\0';
-    }
-    free(dir);
-    return NULL;
-}
-
-/* Adds dir/.gitignore (rel: dir relative to the top). Git does not
- * follow a .gitignore that is a symbolic link; neither do we. */
-static void
-add_file(struct acl_gitignore *g, const char *dir, const char *rel)
-{
-    char *path = acl_xasprintf("%s/.gitignore", strcmp(dir, "/") ? dir : "");
-    char *data;
-    size_t len;
-    struct stat st;
-
-    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-        acl_read_file(path, MAX_GITIGNORE, &data, &len, NULL) ==
-            ACL_READ_OK) {
-        acl_gitignore_add(g, rel, data, len);
-        free(data);
-    }
-    free(path);
-}
-
-/* Is agentcore/.env.local ignored, reading the .gitignore files from
- * top down to root/agentcore? */
-static int
-env_local_ignored(const char *top, const char *root)
-{
-    struct acl_gitignore *g = acl_gitignore_new();
-    const char *rel = root + strlen(top);
-    char *sub = acl_xasprintf("%s%sagentcore", rel[0] == '/' ? rel + 1 : rel,
-                              rel[0] != '\0' ? "/" : "");
-    char *file = acl_xasprintf("%s/.env.local", sub);
-    char *p = sub;
-    int ignored;
-
-    add_file(g, top, "");
-    /* Each folder below the top in turn: sub up to each '/'. */
-    for (;;) {
-        char *slash = strchr(p, '/'), *dir;
-
-        if (slash != NULL)
-            *slash = '\0';
-        dir = acl_xasprintf("%s/%s", strcmp(top, "/") ? top : "", sub);
-        add_file(g, dir, sub);
-        free(dir);
-        if (slash == NULL)
-            break;
-        *slash = '/';
-        p = slash + 1;
-    }
-    ignored = acl_gitignore_ignored(g, file, 0);
-    acl_gitignore_free(g);
-    free(file);
-    free(sub);
-    return ignored;
-}
 
 /* The project's agentcore.json text, for a finding with no better
  * place. */
@@ -119,30 +38,72 @@ spec_text(const struct acl_project *p)
     return NULL;
 }
 
+/* Where a finding goes: agentcore/.gitignore, where the fix goes, else
+ * the top of agentcore.json. */
+static const struct acl_text *
+report_text(const struct acl_project *p)
+{
+    const struct acl_text *at = NULL;
+
+    if (acl_ref_text(p, "agentcore/.gitignore", &at) != ACL_REF_OK)
+        at = spec_text(p);
+    return at;
+}
+
+/* Is agentcore/.env.local in the index of the work tree at top? A
+ * malformed index is a notice: the lint goes on without the answer. */
+static int
+env_local_tracked(const struct acl_project *p, const char *top)
+{
+    const char *below = p->real_root + strlen(top);
+    struct acl_error err;
+    char *path, *index;
+    int rc;
+
+    below += below[0] == '/';
+    path = acl_xasprintf("%s%sagentcore/.env.local", below,
+                         below[0] ? "/" : "");
+    rc = acl_git_tracked(top, path, &index, &err);
+    if (rc < 0)
+        acl_project_notice(p, index ? index : ".git/index",
+                           "the git index could not be read (%s), so "
+                           "whether git tracks agentcore/.env.local is "
+                           "unknown; `git status` repairs or explains it",
+                           err.text);
+    free(index);
+    free(path);
+    return rc > 0;
+}
+
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
-    const struct acl_text *at = NULL;
+    const struct acl_text *at;
     struct acl_span none = {0, 0};
     char *top;
-    int ignored;
+    int ignored, tracked;
 
     if (!p->env_local_exists)
         return;
-    top = work_tree_top(p->real_root);
-    ignored = env_local_ignored(top != NULL ? top : p->real_root,
-                                p->real_root);
+    top = acl_git_work_tree_top(p->real_root);
+    ignored = acl_git_ignored(top != NULL ? top : p->real_root, p->real_root,
+                              "agentcore/.env.local", 0);
+    tracked = top != NULL && env_local_tracked(p, top);
     free(top);
-    if (ignored)
+    if ((ignored && !tracked) || (at = report_text(p)) == NULL)
         return;
-    if (acl_ref_text(p, "agentcore/.gitignore", &at) != ACL_REF_OK)
-        at = spec_text(p);
-    if (at == NULL)
-        return;
-    acl_report_span(c, ACL_ERROR, at, none, NULL,
-                    "agentcore/.env.local holds local secrets, but no "
-                    ".gitignore ignores it: `git add` would commit it");
+    if (tracked)
+        acl_report_span(c, ACL_ERROR, at, none, NULL,
+                        "agentcore/.env.local holds local secrets and git "
+                        "already tracks it (it is in the git index)%s: every "
+                        "commit carries it; run `git rm --cached "
+                        "agentcore/.env.local` and rotate its secrets",
+                        ignored ? ", which ignore rules do not undo" : "");
+    else
+        acl_report_span(c, ACL_ERROR, at, none, NULL,
+                        "agentcore/.env.local holds local secrets, but no "
+                        ".gitignore ignores it: `git add` would commit it");
 }
 
 const struct acl_rule acl_rule_env_local_not_ignored = {
@@ -160,9 +121,14 @@ const struct acl_rule acl_rule_env_local_not_ignored = {
         "next `git add .` commits the secrets, and they stay in the "
         "history after the file is removed. The rule reads every "
         ".gitignore from the top of the git work tree (or the project root "
-        "outside git) down to agentcore/, as git does.",
+        "outside git) down to agentcore/, as git does. It also reads the "
+        "git index (.git/index, versions 2 to 4; git is never run): a "
+        ".env.local that is already tracked is reported even when a "
+        ".gitignore now ignores it, since ignore rules never untrack a "
+        "file. An index that cannot be read is a notice.",
     .help = "add a line \".env.local\" to agentcore/.gitignore (and remove "
-            "any \"!\" pattern that re-includes it); if the file was ever "
+            "any \"!\" pattern that re-includes it); if git tracks it, run "
+            "`git rm --cached agentcore/.env.local`; if the file was ever "
             "committed, rotate its secrets",
     .example = "Fails:  agentcore/.gitignore without a \".env.local\" line\n"
                "Passes: agentcore/.gitignore:\n"

@@ -10,6 +10,9 @@
  * suffixes), where NAME is the name upper-cased with every '-' replaced
  * by '_' (open-gw and OPEN-GW, my-gw and my_gw). Reported at the later
  * resource, once per resource.
+ * Credentials collide on whole variable names, so an API-key credential
+ * "gh-client-secret" collides with an OAuth credential "gh" (both write
+ * AGENTCORE_CREDENTIAL_GH_CLIENT_SECRET).
  * Does not flag: a gateway and a credential with similar names, or an
  * API-key and an OAuth credential with similar names (their variables
  * differ); two resources with the very same name (AC020 reports the
@@ -49,20 +52,29 @@ by_var(const void *a, const void *b)
     return r != 0 ? r : (x->index > y->index) - (x->index < y->index);
 }
 
-/* The variable after AGENTCORE_CREDENTIAL_<NAME> that holds the
- * credential's secret, by kind; NULL for an unknown kind (AC020). */
-static const char *
-credential_suffix(const struct acl_credential *cr)
+/* The variables after AGENTCORE_CREDENTIAL_<NAME> that the CLI writes
+ * for a credential, by kind (reference 6.1), NULL-terminated; NULL for
+ * an unknown kind (AC020). */
+static const char *const *
+credential_suffixes(const struct acl_credential *cr)
 {
+    static const char *const api_key[] = {"", NULL};
+    static const char *const oauth[] = {"_CLIENT_ID", "_CLIENT_SECRET", NULL};
+    static const char *const coinbase[] = {"_API_KEY_ID", "_API_KEY_SECRET",
+                                           "_WALLET_SECRET", NULL};
+    static const char *const stripe[] = {"_APP_ID", "_APP_SECRET",
+                                         "_AUTHORIZATION_PRIVATE_KEY",
+                                         "_AUTHORIZATION_ID", NULL};
+
     if (cr->kind == ACL_CRED_API_KEY)
-        return "";
+        return api_key;
     if (cr->kind == ACL_CRED_OAUTH)
-        return "_CLIENT_SECRET";
+        return oauth;
     if (cr->kind != ACL_CRED_PAYMENT || cr->provider == NULL)
         return NULL;
     if (strcmp(cr->provider, "CoinbaseCDP") == 0)
-        return "_API_KEY_SECRET";
-    return strcmp(cr->provider, "StripePrivy") == 0 ? "_APP_SECRET" : NULL;
+        return coinbase;
+    return strcmp(cr->provider, "StripePrivy") == 0 ? stripe : NULL;
 }
 
 /* What one variable for two resources does, per kind. */
@@ -74,8 +86,8 @@ static const struct kind gateway_kind = {
     "gateway", "AGENTCORE_GATEWAY_", "agent code can reach only one of them"};
 static const struct kind credential_kind = {
     "credential", "AGENTCORE_CREDENTIAL_",
-    "agentcore/.env.local holds one secret under that name, so one "
-    "credential gets the other's secret"};
+    "agentcore/.env.local holds one value under that name, so one "
+    "credential gets the other's"};
 
 static void
 report(struct acl_check *c, const struct named *first,
@@ -88,29 +100,50 @@ report(struct acl_check *c, const struct named *first,
                later->suffix, k->effect);
 }
 
-/* Sorting by variable (then position) puts each collision group
- * together, so the check stays O(n log n) on huge inputs. */
+/* Reports later unless it was reported already: a resource with
+ * several variables (OAuth: _CLIENT_ID and _CLIENT_SECRET) may collide
+ * on each, but is reported once. */
 static void
-check_list(struct acl_check *c, struct named *items, size_t n,
+report_once(struct acl_check *c, const struct named *first,
+            const struct named *later, const struct kind *k,
+            unsigned char *reported)
+{
+    if (reported[later->index])
+        return;
+    reported[later->index] = 1;
+    report(c, first, later, k);
+}
+
+/* Sorting by variable (then position) puts each collision group
+ * together, so the check stays O(n log n) on huge inputs. nres is the
+ * number of resources (index bound). */
+static void
+check_list(struct acl_check *c, struct named *items, size_t n, size_t nres,
            const struct kind *k)
 {
     size_t i = 0, j;
+    unsigned char *reported = acl_xcalloc(nres + 1, 1);
 
     qsort(items, n, sizeof *items, by_var);
     while (i < n) {
         const struct named *other = NULL; /* first name unlike items[i] */
 
         for (j = i + 1; j < n && same_var(&items[j], &items[i]); j++) {
-            if (strcmp(items[j].name, items[i].name) != 0) {
-                report(c, &items[i], &items[j], k);
+            /* the later of the two in file order is reported */
+            const struct named *a = &items[i], *b = &items[j];
+
+            if (strcmp(b->name, a->name) != 0) {
+                report_once(c, a->index < b->index ? a : b,
+                            a->index < b->index ? b : a, k, reported);
                 if (other == NULL)
-                    other = &items[j];
+                    other = b;
             } else if (other != NULL) {
-                report(c, other, &items[j], k);
+                report_once(c, other, b, k, reported);
             }
         }
         i = j;
     }
+    free(reported);
     for (i = 0; i < n; i++)
         free(items[i].var);
 }
@@ -119,10 +152,10 @@ static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
-    size_t i, n = p->ngateways > p->ncredentials ? p->ngateways
-                                                 : p->ncredentials;
+    /* at most 4 variables per credential (StripePrivy) */
+    size_t i, k, n = p->ngateways > 4 * p->ncredentials ? p->ngateways
+                                                        : 4 * p->ncredentials;
     struct named *items = acl_xcalloc(n + 1, sizeof *items);
-
     size_t m = 0;
 
     for (i = 0; i < p->ngateways; i++)
@@ -131,17 +164,25 @@ check(struct acl_check *c)
                                         &p->gateways[i].node,
                                         acl_env_var_part(p->gateways[i].name),
                                         "_URL", i};
-    check_list(c, items, m, &gateway_kind);
+    check_list(c, items, m, p->ngateways, &gateway_kind);
     m = 0;
     for (i = 0; i < p->ncredentials; i++) {
         const struct acl_credential *cr = &p->credentials[i];
-        const char *suffix = credential_suffix(cr);
+        const char *const *suffix = credential_suffixes(cr);
+        char *part;
 
-        if (cr->name != NULL && suffix != NULL)
-            items[m++] = (struct named){cr->name, &cr->node,
-                                        acl_env_var_part(cr->name), suffix, i};
+        if (cr->name == NULL || suffix == NULL)
+            continue;
+        /* Whole variable names: an API key "gh-client-secret" and the
+         * OAuth credential "gh" both write ..._GH_CLIENT_SECRET. */
+        part = acl_env_var_part(cr->name);
+        for (k = 0; suffix[k] != NULL; k++)
+            items[m++] = (struct named){
+                cr->name, &cr->node,
+                acl_xasprintf("%s%s", part, suffix[k]), "", i};
+        free(part);
     }
-    check_list(c, items, m, &credential_kind);
+    check_list(c, items, m, p->ncredentials, &credential_kind);
     free(items);
 }
 
@@ -154,8 +195,9 @@ const struct acl_rule acl_rule_env_var_name_collision = {
     .description =
         "The CLI hands each gateway's URL to agent code as "
         "AGENTCORE_GATEWAY_<NAME>_URL and each credential's secret as "
-        "AGENTCORE_CREDENTIAL_<NAME> (OAuth credentials add _CLIENT_ID and "
-        "_CLIENT_SECRET), where NAME is the resource name "
+        "AGENTCORE_CREDENTIAL_<NAME> (OAuth credentials write _CLIENT_ID "
+        "and _CLIENT_SECRET after it, payment credentials their provider's "
+        "names), where NAME is the resource name "
         "upper-cased with '-' replaced by '_'. Its duplicate-name check is "
         "case-sensitive and treats '-' and '_' as different, so "
         "gateways \"open-gw\" and \"OPEN-GW\", or credentials \"a-b\" and "
@@ -163,7 +205,10 @@ const struct acl_rule acl_rule_env_var_name_collision = {
         "validation and then share one variable: one of two gateways is "
         "silently unreachable from agent code, and two credentials share "
         "one secret in agentcore/.env.local, so one of them calls its "
-        "service with the other's key.",
+        "service with the other's key. Whole variable names count: an "
+        "API-key credential \"gh-client-secret\" writes "
+        "AGENTCORE_CREDENTIAL_GH_CLIENT_SECRET, which is also the client "
+        "secret of an OAuth credential \"gh\".",
     .help = "rename one of the two resources so that their names differ in "
             "more than case and '-' versus '_'",
     .example = "Fails:  \"agentCoreGateways\": [{ \"name\": \"open-gw\", ... "

@@ -25,12 +25,30 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "acl/lookup.h"
+#include "acl/openapi.h"
+#include "acl/ref.h"
 #include "acl/rule.h"
 #include "acl/url.h"
 
-/* The AgentCore data-plane or control-plane host of some region. */
+/* A VPC interface endpoint of the service:
+ * vpce-<id>[-<az>].bedrock-agentcore[-control].<region>.vpce.amazonaws.com */
+static int
+vpce_host(const char *host)
+{
+    const char *p = strchr(host, '.');
+
+    if (!acl_starts_with(host, "vpce-") || p == NULL)
+        return 0;
+    return acl_url_host_matches(p + 1, "bedrock-agentcore.*.vpce.amazonaws.com") ||
+           acl_url_host_matches(p + 1,
+                                "bedrock-agentcore-control.*.vpce.amazonaws.com");
+}
+
+/* The AgentCore data-plane or control-plane host of some region, public
+ * or through a VPC endpoint. */
 static int
 service_host(const char *host)
 {
@@ -58,7 +76,7 @@ service_host(const char *host)
                 return 1;
         }
     }
-    return 0;
+    return vpce_host(host);
 }
 
 /* The percent-decoded <runtime> of a /runtimes/<runtime>/invocations
@@ -133,7 +151,7 @@ index_deployed(const struct acl_project *p, struct deployed_index *ix)
         const struct acl_deployed *d = &p->deployed_gateways[i];
         json_t *list;
 
-        if (d->name == NULL || d->url == NULL)
+        if (d->name == NULL || (d->url == NULL && d->id == NULL))
             continue;
         list = json_object_get(ix->gw_by_name, d->name);
         if (list == NULL) {
@@ -193,23 +211,55 @@ own_runtime(const struct acl_project *p, const struct deployed_index *ix,
     return id != NULL ? named_by_prefix(p, id) : NULL;
 }
 
-/* Is url the gateway URL deployed-state.json records for t's own
- * gateway? */
+/* Does host belong to deployed gateway d: the host of its recorded
+ * gatewayUrl, or <gatewayId>.gateway.bedrock-agentcore.... when only
+ * the ID is recorded? */
+static int
+gateway_host(const struct acl_deployed *d, const char *host)
+{
+    struct acl_url g;
+    int same = 0;
+    size_t n;
+
+    if (d->url != NULL && acl_url_parse(d->url, &g) == 0) {
+        same = strcmp(g.host, host) == 0;
+        acl_url_clear(&g);
+        if (same)
+            return 1;
+    }
+    if (d->id == NULL || (n = strlen(d->id)) == 0 ||
+        strncasecmp(host, d->id, n) != 0)
+        return 0;
+    return acl_starts_with(host + n, ".gateway.bedrock-agentcore.");
+}
+
+/* Is url t's own gateway, as deployed-state.json records it? Same host
+ * is enough: with a query string, without /mcp or with another path the
+ * gateway still calls itself. */
 static int
 own_gateway_url(const struct acl_project *p, const struct deployed_index *ix,
                 const struct acl_target *t, const char *url)
 {
     json_t *list, *v;
+    struct acl_url u;
     size_t i;
+    int own = 0;
 
     if (t->gateway == NULL || t->gateway->name == NULL)
         return 0;
     list = json_object_get(ix->gw_by_name, t->gateway->name);
+    if (json_array_size(list) == 0 || acl_url_parse(url, &u) != 0)
+        return 0;
     json_array_foreach(list, i, v) {
-        if (acl_url_same(url, p->deployed_gateways[json_integer_value(v)].url))
-            return 1;
+        const struct acl_deployed *d =
+            &p->deployed_gateways[json_integer_value(v)];
+
+        if ((d->url != NULL && acl_url_same(url, d->url)) ||
+            gateway_host(d, u.host))
+            own = 1;
     }
-    return 0;
+    acl_url_clear(&u);
+    return own;
 }
 
 /* An invocations URL: reported when it invokes a non-MCP runtime of
@@ -281,12 +331,70 @@ check_target(struct acl_check *c, const struct deployed_index *ix,
                        t->passthrough_endpoint);
 }
 
+struct server_ctx {
+    struct acl_check *c;
+    const struct acl_target *t;
+};
+
+/* A servers[].url of an OpenAPI target's document on the AgentCore
+ * service: the gateway would send the API's calls into AgentCore (a
+ * runtime's invocations, the service API) instead of to the API. */
+static void
+check_server(void *arg, const struct acl_openapi_server *sv)
+{
+    struct server_ctx *x = arg;
+    struct acl_url u;
+    char *what;
+
+    if (acl_url_parse(sv->url, &u) != 0)
+        return;
+    if (service_host(u.host)) {
+        what = acl_target_label(x->t);
+        if (sv->pointer != NULL) {
+            struct acl_node n = {sv->doc, (char *)sv->pointer, NULL, NULL};
+
+            acl_report(x->c, ACL_ERROR, &n, NULL,
+                       "the OpenAPI document of %s sends its calls to the "
+                       "AgentCore service (%s), not to an API: the gateway "
+                       "would call back into AgentCore",
+                       what, u.host);
+        } else {
+            acl_report_span(x->c, ACL_ERROR, sv->doc->text, sv->span, NULL,
+                            "the OpenAPI document of %s sends its calls to "
+                            "the AgentCore service (%s), not to an API: the "
+                            "gateway would call back into AgentCore",
+                            what, u.host);
+        }
+        free(what);
+    }
+    acl_url_clear(&u);
+}
+
+static void
+check_openapi(struct acl_check *c, const struct acl_target *t, json_t *done)
+{
+    const struct acl_doc *doc;
+    struct server_ctx x = {c, t};
+
+    if (t->type != ACL_TT_OPENAPI || t->inline_schema_path == NULL ||
+        acl_ref_json(c->project, t->inline_schema_path, &doc) != ACL_REF_OK ||
+        json_object_get(done, doc->text->path) != NULL)
+        return; /* a document two targets share is read once */
+    json_object_set_new(done, doc->text->path, json_true());
+    acl_openapi_servers(doc, check_server, &x);
+}
+
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
     struct deployed_index ix;
-    size_t i, j;
+    size_t i, j, n = acl_targets_count(p);
+    json_t *done = json_object();
+
+    for (i = 0; i < n; i++)
+        check_openapi(c, acl_targets_at(p, i), done);
+    json_decref(done);
 
     index_deployed(p, &ix);
     for (i = 0; i < p->ngateways; i++)
@@ -309,11 +417,17 @@ const struct acl_rule acl_rule_inverted_gateway_direction = {
         "is not an inbound proxy for the agent. This rule reports a target "
         "endpoint (an mcpServer endpoint or a passthrough endpoint) that "
         "turns the flow around: the AgentCore service API itself "
-        "(bedrock-agentcore or bedrock-agentcore-control hosts) other than "
-        "a runtime invocation; the invocation URL of one of this project's "
-        "own runtimes that is not an MCP server (recognised through "
-        "deployed-state.json or the <project>_<runtime>- ID prefix); or "
-        "the gateway's own URL. Such a target exposes the agent, with the "
+        "(bedrock-agentcore or bedrock-agentcore-control hosts, public or "
+        "through a vpce-... VPC endpoint) other than a runtime invocation; "
+        "the invocation URL of one of this project's own runtimes that is "
+        "not an MCP server (recognised through deployed-state.json or the "
+        "<project>_<runtime>- ID prefix); or the gateway's own URL - on "
+        "the host deployed-state.json records for it, whatever the path or "
+        "query, or <gatewayId>.gateway.bedrock-agentcore... when only its "
+        "ID is recorded. An openApiSchema target whose OpenAPI document "
+        "lists a server on the AgentCore service (a runtime's invocations "
+        "or any other data- or control-plane URL) is reported at that "
+        "server URL. Such a target exposes the agent, with the "
         "gateway's credentials, to every caller of the gateway, and loops "
         "requests back into AgentCore. An MCP server hosted on AgentCore "
         "Runtime (protocol MCP) is a valid target and is not reported.",

@@ -5,12 +5,15 @@
  * Flags: a target (in a gateway or in unassignedTargets) whose
  * targetType is "mcpServer" and whose outboundAuth.type is "API_KEY"
  * (reported at the type), or whose outboundAuth.credentialName names an
- * ApiKeyCredentialProvider credential whatever the type says (reported
- * at the credentialName). One finding per target: the type when both
- * hold.
- * Does not flag: API keys on other target types (openApiSchema and
- * apiGateway targets accept them; AC007 covers the rest); a
- * credentialName that names no credential (AC009) or an OAuth one.
+ * ApiKeyCredentialProvider credential under a type that sends one, such
+ * as OAUTH (reported at the credentialName). One finding per target:
+ * the type when both hold.
+ * Does not flag: type NONE, or no type (NONE is the default), with an
+ * API-key credentialName: nothing is sent, so no key is used (AC007
+ * notes the name has no effect); API keys on other target types
+ * (openApiSchema and apiGateway targets accept them; AC007 covers the
+ * rest); a credentialName that names no credential (AC009) or an OAuth
+ * one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +38,11 @@ check_target(struct acl_check *c, const struct acl_target *t)
 
     if (t->type != ACL_TT_MCP_SERVER)
         return;
-    cred = api_key_credential(c->project, t->credential_name);
+    /* Under NONE (explicit or the default) the gateway sends nothing,
+     * so the credential's kind does not matter. */
+    cred = t->auth_type != ACL_AUTH_NONE
+               ? api_key_credential(c->project, t->credential_name)
+               : NULL;
     if (t->auth_type != ACL_AUTH_API_KEY && cred == NULL)
         return;
     what = acl_target_label_as(t, "mcpServer");
@@ -78,12 +85,23 @@ const struct acl_rule acl_rule_mcp_server_api_key = {
         "variable, in code or in a header the gateway never sends. This "
         "rule reports an mcpServer target whose outboundAuth.type is "
         "API_KEY, or whose outboundAuth.credentialName names an "
-        "ApiKeyCredentialProvider credential.",
-    .help = "use OAuth (2LO with the CLI, 3LO with the SDK), or IAM "
-            "(GATEWAY_IAM_ROLE) when the server is hosted on AgentCore "
-            "Runtime, AgentCore Gateway, API Gateway or a Lambda function "
-            "URL; or call the server from agent code with a registered "
-            "credential (@requires_api_key) instead of through the gateway",
+        "ApiKeyCredentialProvider credential under a type that sends a "
+        "credential. Type NONE (or no type, which means NONE) with an "
+        "API-key credentialName sends nothing and is not reported here "
+        "(AC007 notes that the name has no effect). IAM (GATEWAY_IAM_ROLE, "
+        "SigV4) is an option for servers hosted on AgentCore Runtime, "
+        "AgentCore Gateway, API Gateway or a Lambda function URL: the "
+        "AgentCore API supports it for MCP server targets, but the CLI "
+        "0.30.0 cannot write it (its schema allows only OAUTH and NONE "
+        "there, see AC007), so such a target is configured with the SDK or "
+        "the console, outside agentcore.json.",
+    .help = "use OAuth (2LO with the CLI, 3LO with the SDK); or, for a "
+            "server hosted on AgentCore Runtime, AgentCore Gateway, API "
+            "Gateway or a Lambda function URL, IAM - which the API supports "
+            "but CLI 0.30.0 cannot write, so create that target with the "
+            "SDK or the console; or call the server from agent code with a "
+            "registered credential (@requires_api_key) instead of through "
+            "the gateway",
     .example = "Fails:  { \"name\": \"keyed\", \"targetType\": \"mcpServer\", "
                "\"endpoint\": \"https://mcp.example.com/mcp\", "
                "\"outboundAuth\": { \"type\": \"API_KEY\", "

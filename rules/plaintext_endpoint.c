@@ -1,21 +1,34 @@
 /*
  * AC021 plaintext-endpoint - an http:// URL where tokens travel.
  *
- * Flags: an http:// URL (scheme in any case) as a target's "endpoint"
- * or "passthrough.endpoint", as an OAuth or OIDC discovery URL (a
- * credential's discoveryUrl; the JWT authorizer discoveryUrl of a
- * gateway, a runtime, a harness or a payment manager), or as a harness
- * remote MCP tool URL.
+ * Flags: an http:// or ws:// URL (scheme in any case) as a target's
+ * "endpoint" or "passthrough.endpoint", as an OAuth or OIDC discovery
+ * URL (a credential's discoveryUrl; the JWT authorizer discoveryUrl of
+ * a gateway, a runtime, a harness or a payment manager), as a harness
+ * remote MCP tool URL, or as a servers[].url of the OpenAPI document an
+ * openApiSchema target names (JSON, or YAML read by a line scan).
  * Error in the production context, warning outside it.
- * Does not flag: localhost, 127.0.0.1 and [::1] (local development);
- * https and other schemes; values that are not URLs (AC020).
+ * Does not flag: loopback hosts - localhost, all of 127.0.0.0/8 in any
+ * IPv4 spelling, ::1 (local development); https, wss and other schemes;
+ * values that are not URLs (AC020); OpenAPI server URLs with
+ * variables or relative paths.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl/lookup.h"
+#include "acl/openapi.h"
+#include "acl/ref.h"
 #include "acl/rule.h"
 #include "acl/url.h"
+
+/* Is u a plain-text URL to another machine (http:// or ws://)? */
+static int
+plaintext(const struct acl_url *u)
+{
+    return (strcmp(u->scheme, "http") == 0 || strcmp(u->scheme, "ws") == 0) &&
+           !acl_url_host_is_loopback(u->host);
+}
 
 /* Reports url (the value of member of node) when it is plain http to a
  * host other than the local machine. what names the owner and role:
@@ -29,15 +42,16 @@ check_url(struct acl_check *c, const struct acl_node *node,
 
     if (url == NULL || acl_url_parse(url, &u) != 0)
         return;
-    if (strcmp(u.scheme, "http") != 0 || acl_url_host_is_loopback(u.host)) {
+    if (!plaintext(&u)) {
         acl_url_clear(&u);
         return;
     }
     acl_report(c, acl_prod_level(c), node, member,
-               "%s uses plain http:// (host \"%.*s\"): what is sent or "
+               "%s uses plain %s:// (host \"%.*s\"): what is sent or "
                "fetched there travels unencrypted and can be read or changed "
                "on the way%s%s",
-               what, 200, u.host, why ? ", and " : "", why ? why : "");
+               what, u.scheme, 200, u.host, why ? ", and " : "",
+               why ? why : "");
     acl_url_clear(&u);
 }
 
@@ -132,10 +146,76 @@ check_harnesses(struct acl_check *c)
     }
 }
 
+struct server_ctx {
+    struct acl_check *c;
+    const struct acl_target *t;
+};
+
+/* One servers[].url of an OpenAPI target's document. */
+static void
+check_server(void *arg, const struct acl_openapi_server *sv)
+{
+    struct server_ctx *x = arg;
+    struct acl_check *c = x->c;
+    const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
+    char *label;
+    struct acl_url u;
+
+    if (acl_url_parse(sv->url, &u) != 0)
+        return; /* relative, or {variables}: the API resolves those */
+    if (plaintext(&u) && strchr(u.host, '{') == NULL) {
+        label = acl_target_label(x->t);
+        if (sv->pointer != NULL) {
+            struct acl_node n = {sv->doc, (char *)sv->pointer, NULL, NULL};
+
+            acl_report(c, acl_prod_level(c), &n, NULL,
+                       "the OpenAPI document of %s sends its API calls to "
+                       "plain %s:// (host \"%.*s\"): the gateway's credential "
+                       "and every request travel unencrypted%s%s",
+                       label, u.scheme, 200, u.host, why ? ", and " : "",
+                       why ? why : "");
+        } else {
+            acl_report_span(c, acl_prod_level(c), sv->doc->text, sv->span,
+                            NULL,
+                            "the OpenAPI document of %s sends its API calls "
+                            "to plain %s:// (host \"%.*s\"): the gateway's "
+                            "credential and every request travel "
+                            "unencrypted%s%s",
+                            label, u.scheme, 200, u.host, why ? ", and " : "",
+                            why ? why : "");
+        }
+        free(label);
+    }
+    acl_url_clear(&u);
+}
+
+static void
+check_openapi(struct acl_check *c)
+{
+    size_t i, n = acl_targets_count(c->project);
+    json_t *done = json_object();
+
+    for (i = 0; i < n; i++) {
+        const struct acl_target *t = acl_targets_at(c->project, i);
+        const struct acl_doc *doc;
+        struct server_ctx x = {c, t};
+
+        if (t->type != ACL_TT_OPENAPI || t->inline_schema_path == NULL ||
+            acl_ref_json(c->project, t->inline_schema_path, &doc) !=
+                ACL_REF_OK ||
+            json_object_get(done, doc->text->path) != NULL)
+            continue; /* a document two targets share is read once */
+        json_object_set_new(done, doc->text->path, json_true());
+        acl_openapi_servers(doc, check_server, &x);
+    }
+    json_decref(done);
+}
+
 static void
 check(struct acl_check *c)
 {
     check_targets(c);
+    check_openapi(c);
     check_discovery(c);
     check_harnesses(c);
 }
@@ -145,18 +225,24 @@ const struct acl_rule acl_rule_plaintext_endpoint = {
     .name = "plaintext-endpoint",
     .level = ACL_ERROR,
     .flags = ACL_RULE_SECURITY | ACL_RULE_PROD_LEVEL,
-    .summary = "a tool endpoint or discovery URL uses plain http://",
+    .summary = "a tool endpoint or discovery URL uses plain http:// or "
+               "ws://",
     .description =
         "Gateway targets receive the agent's requests together with the "
         "OAuth tokens or API keys of their outbound auth; an OAuth or OIDC "
         "discovery URL tells the gateway, runtime or harness where to fetch "
         "token-signing keys; a harness's remote MCP server receives its "
-        "headers. Over plain http:// anyone on the network path can read "
+        "headers; the servers[].url of an openApiSchema target's OpenAPI "
+        "document receives every API call with the gateway's API key or "
+        "token. Over plain http:// or ws:// anyone on the network path can read "
         "or change all of it, and a changed discovery document lets an "
         "attacker sign tokens the authorizer accepts. The CLI's schema "
         "refuses http:// only in customJwtAuthorizer discovery URLs and "
-        "passthrough endpoints and accepts it everywhere else. localhost, "
-        "127.0.0.1 and [::1] are exempt, for local development. This is "
+        "passthrough endpoints and accepts it everywhere else. Loopback "
+        "hosts - localhost, all of 127.0.0.0/8 (127.0.0.1, 127.1, ...) and "
+        "::1 - are exempt, for local development; so are https and wss, "
+        "and OpenAPI server URLs that are relative or hold {variables}. "
+        "This is "
         "an error when the project is linted for production (see "
         "--production and --target) and a warning otherwise.",
     .help = "use an https:// URL; serve the tool or identity provider over "

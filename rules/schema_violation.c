@@ -8,8 +8,11 @@
  * at the offending member: its name for a member that must not be
  * there, its value otherwise, and the object (its "name" value, else
  * its opening brace) for a missing required member.
+ * An unknown member's message names the member it is likely meant to
+ * be; the members the object allows are the finding's help.
  * Does not flag: files that are not valid JSON (AC000); what the CLI
- * checks outside its schema (payment credentials in .env.local).
+ * checks outside its schema (payment credentials in .env.local);
+ * unknown members of objects the CLI does not check strictly (AC024).
  */
 #include <stdlib.h>
 
@@ -19,6 +22,7 @@
 struct sink_ctx {
     struct acl_check *c;
     const struct acl_doc *doc;
+    struct acl_finding *last; /* what help() adds to */
 };
 
 static void
@@ -30,9 +34,9 @@ emit(void *arg, const char *pointer, const char *missing, int at_name,
     struct acl_node n = {s->doc, acl_xstrdup(pointer), NULL, NULL};
 
     if (missing == NULL && at_name)
-        acl_report_name(s->c, ACL_ERROR, &n, "%s", msg);
+        s->last = acl_report_name(s->c, ACL_ERROR, &n, "%s", msg);
     else
-        acl_report(s->c, ACL_ERROR, &n, missing, "%s", msg);
+        s->last = acl_report(s->c, ACL_ERROR, &n, missing, "%s", msg);
     free(n.ptr);
 }
 
@@ -47,6 +51,17 @@ incomplete(void *arg, const char *pointer, size_t n)
                          "patterns (the pattern match gave up), the first "
                          "at %s", n, n == 1 ? " was" : "s were",
                          pointer[0] ? pointer : "/");
+}
+
+/* The list of allowed members of an unknown member's object: the help
+ * line of that finding, so the message stays short. */
+static void
+help(void *arg, const char *text)
+{
+    struct sink_ctx *s = arg;
+
+    if (s->last != NULL && s->last->help == NULL)
+        s->last->help = acl_xstrdup(text);
 }
 
 static json_t *
@@ -71,8 +86,8 @@ check(struct acl_check *c)
 
     for (i = 0; i < p->ndocs; i++) {
         const struct acl_doc *d = p->docs[i].doc;
-        struct sink_ctx ctx = {c, d};
-        struct acl_schema_sink sink = {emit, &ctx, incomplete};
+        struct sink_ctx ctx = {c, d, NULL};
+        struct acl_schema_sink sink = {emit, &ctx, incomplete, help};
 
         if (d->root == NULL || p->docs[i].kind == ACL_DOC_REFERENCED)
             continue;
@@ -97,7 +112,9 @@ const struct acl_rule acl_rule_schema_violation = {
         "required members, unique names and the cross-field and "
         "cross-resource rules) and shows each violation at its member.",
     .help = "change the member to the form the message names; `agentcore "
-            "validate` must then pass",
+            "validate` must then pass. For an unknown member the finding's "
+            "help lists the members the object allows (unknown members of "
+            "objects the CLI does not check strictly are AC024's)",
     .example = "Fails:  { \"name\": \"tools-gw\", \"targets\": [], "
                "\"exceptionLevel\": \"ALL\" }\n"
                "Passes: { \"name\": \"tools-gw\", \"targets\": [], "

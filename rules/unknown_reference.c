@@ -12,6 +12,9 @@
  *   lambdaFunctionArn.toolSchemaFile, schemaSource.inline.path, a
  *   policy's sourceFile (files); a harness path, a runtime codeLocation
  *   (folders).
+ * Absolute paths inside the project root are accepted, as the CLI
+ * accepts them. A missing codeLocation that a .gitignore ignores is a
+ * note: build output (dist/, build/) that must exist at deploy time.
  * Does not flag: references the CLI itself checks (AC020 reports what
  * the schema checks, empty paths included), files that exist but cannot
  * be read here (permissions) or are too large to read, S3 schema
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/gitwork.h"
 #include "acl/lookup.h"
 #include "acl/ref.h"
 #include "acl/rule.h"
@@ -101,12 +105,56 @@ static const char *
 status_text(enum acl_ref_status st, const char *path, int want_dir)
 {
     if (st == ACL_REF_OUTSIDE)
-        return path[0] == '/' ? "is an absolute path, not a path relative "
-                                "to the project root"
+        return path[0] == '/' ? "is an absolute path outside the project "
+                                "root"
                               : "leads outside the project root";
     if (st == ACL_REF_WRONG_KIND)
         return want_dir ? "is not a folder" : "is not a regular file";
     return "does not exist";
+}
+
+/* path relative to the project root, as .gitignore patterns see it
+ * ("./dist/agent/" -> "dist/agent"), or NULL when it climbs out or is
+ * absolute elsewhere. New string. */
+static char *
+root_relative(const struct acl_project *p, const char *path)
+{
+    size_t n = strlen(p->real_root);
+    char *rel, *e;
+
+    if (path[0] == '/') {
+        if (strncmp(path, p->real_root, n) != 0 || path[n] != '/')
+            return NULL;
+        path += n + 1;
+    }
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    rel = acl_xstrdup(path);
+    for (e = rel + strlen(rel); e > rel && e[-1] == '/';)
+        *--e = '\0';
+    if (rel[0] == '\0' || strstr(rel, "..") != NULL) {
+        free(rel);
+        return NULL;
+    }
+    return rel;
+}
+
+/* Is the missing folder path git-ignored? Then it is build output
+ * (dist/, build/) made before deploying, not a mistake. */
+static int
+ignored_output(const struct acl_project *p, const char *path)
+{
+    char *rel = root_relative(p, path), *top;
+    int ignored;
+
+    if (rel == NULL)
+        return 0;
+    top = acl_git_work_tree_top(p->real_root);
+    ignored = acl_git_ignored(top != NULL ? top : p->real_root, p->real_root,
+                              rel, 1);
+    free(top);
+    free(rel);
+    return ignored;
 }
 
 /* Reports path (the value of member of node) when it leads nowhere.
@@ -124,6 +172,15 @@ check_path(struct acl_check *c, const struct acl_node *node,
     st = acl_ref_check(c->project, path, want_dir);
     if (st == ACL_REF_OK || st == ACL_REF_UNREADABLE || st == ACL_REF_TOO_BIG)
         return;
+    if (st == ACL_REF_MISSING && strcmp(field, "codeLocation") == 0 &&
+        ignored_output(c->project, path)) {
+        acl_report(c, ACL_NOTE, node, member,
+                   "%s: codeLocation \"%s\" does not exist, and .gitignore "
+                   "ignores it: it is build output, which must be built "
+                   "before `agentcore deploy` packages it",
+                   what, path);
+        return;
+    }
     acl_report(c, ACL_ERROR, node, member, "%s: %s \"%s\" %s", what, field,
                path, status_text(st, path, want_dir));
 }
@@ -210,10 +267,14 @@ const struct acl_rule acl_rule_unknown_reference = {
         "schemas, OpenAPI or Smithy documents, Cedar policy sources, harness "
         "folders and runtime code folders that do not exist. The mistake "
         "shows up only at deploy time, or as a gateway without its tools. "
-        "A path that is absolute, climbs out with \"..\", or follows a link "
-        "out of the project root also works only on the machine where it "
-        "was written, and may read files that are not part of the "
-        "project.",
+        "A path that climbs out with \"..\", is absolute outside the "
+        "project, or follows a link out of the project root also works "
+        "only on the machine where it was written, and may read files that "
+        "are not part of the project; an absolute path inside the project "
+        "root is accepted, as the CLI accepts it. A runtime codeLocation "
+        "that does not exist but is git-ignored (dist/, build/) is build "
+        "output: a note that it must be built before deploying, not an "
+        "error.",
     .help = "fix the name so that it matches a credential or policy engine "
             "(names are case-sensitive), or add the missing one; keep every "
             "referenced file and folder inside the project and name it "

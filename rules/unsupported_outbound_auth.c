@@ -12,7 +12,11 @@
  *   NONE or API_KEY on passthrough (which requires GATEWAY_IAM_ROLE,
  *   OAUTH or JWT_PASSTHROUGH);
  * - GATEWAY_IAM_ROLE on a passthrough target without "service";
- * - OAUTH or API_KEY without credentialName.
+ * - OAUTH or API_KEY without credentialName;
+ * - as a note: a credentialName under type NONE (or no type), which has
+ *   no effect.
+ * GATEWAY_IAM_ROLE on mcpServer is an error of the CLI, not of the API:
+ * the message says so and where to configure it instead.
  * Does not flag: API_KEY on mcpServer (AC002), no auth on openApiSchema
  * (AC006), an unknown type value or target type (AC020), a
  * credentialName naming a missing credential (AC009) or one of the wrong
@@ -85,6 +89,21 @@ auth_text(const struct acl_target *t)
     return NULL;
 }
 
+/* GATEWAY_IAM_ROLE on an MCP server: the API takes it, the CLI cannot
+ * write it. AC002's help points here, so both say the same. */
+static void
+report_mcp_iam(struct acl_check *c, const struct acl_target *t,
+               const char *label)
+{
+    acl_report(c, ACL_ERROR, &t->node, "outboundAuth/type",
+               "%s (mcpServer) uses GATEWAY_IAM_ROLE outbound auth: the "
+               "AgentCore API supports IAM (SigV4) for MCP server targets, "
+               "but the AgentCore CLI 0.30.0 cannot write it (it allows "
+               "OAUTH or none here) and refuses this file; create the target "
+               "with the SDK or the console, or use OAUTH",
+               label);
+}
+
 static void
 report_type(struct acl_check *c, const struct acl_target *t,
             const char *label, size_t row)
@@ -93,7 +112,10 @@ report_type(struct acl_check *c, const struct acl_target *t,
                                            : "outboundAuth";
     const char *none = auth_text(t);
 
-    if (t->auth_type == ACL_AUTH_NONE)
+    if (t->type == ACL_TT_MCP_SERVER &&
+        t->auth_type == ACL_AUTH_GATEWAY_IAM_ROLE)
+        report_mcp_iam(c, t, label);
+    else if (t->auth_type == ACL_AUTH_NONE)
         acl_report(c, ACL_ERROR, &t->node, member,
                    "%s (%s) has %s; %s targets require %s outbound auth",
                    label, t->type_text, none ? none : "outbound auth NONE",
@@ -144,6 +166,13 @@ check_target(struct acl_check *c, const struct acl_target *t)
                    "%s uses %s outbound auth without a credentialName, "
                    "so the gateway has no credential to send",
                    label, t->auth_type_text);
+    else if (t->auth_type == ACL_AUTH_NONE && t->credential_name != NULL)
+        acl_report(c, ACL_NOTE, &t->node, "outboundAuth/credentialName",
+                   "%s names credential \"%s\" under outbound auth NONE%s: "
+                   "the gateway sends no credential, so the name has no "
+                   "effect",
+                   label, t->credential_name,
+                   t->auth_type_text ? "" : " (no type means NONE)");
     free(label);
 }
 
@@ -169,7 +198,13 @@ const struct acl_rule acl_rule_unsupported_outbound_auth = {
         "outboundAuth member at all. JWT_PASSTHROUGH is only for "
         "passthrough targets, and OAUTH and API_KEY need a credentialName. "
         "The CLI rejects every other combination, so the project cannot "
-        "be deployed as written.",
+        "be deployed as written. GATEWAY_IAM_ROLE on an mcpServer target "
+        "is a limit of the CLI, not of the service: the AgentCore API "
+        "supports IAM (SigV4) for MCP servers hosted on AgentCore Runtime, "
+        "Gateway, API Gateway or Lambda function URLs, but CLI 0.30.0 "
+        "cannot write it, so such a target is configured with the SDK or "
+        "the console. A credentialName under type NONE (or no type) is "
+        "noted: nothing is sent, so the name has no effect.",
     .help = "use an outbound auth type the target type supports (see "
             "`agentcore-lint --explain AC007`), or remove \"outboundAuth\"; "
             "give OAUTH and API_KEY a \"credentialName\"",

@@ -221,6 +221,54 @@ config_for(struct run *r, const char *root, struct cfg_use **use,
     return rc;
 }
 
+/* --target NAME must name a deployment target of the project: a typo
+ * would lint a production project as non-production without a word.
+ * An aws-targets.json that is not valid JSON is left to AC000. */
+static int
+check_target(const char *target, const struct acl_project *p,
+             struct acl_error *err)
+{
+    const char **names;
+    struct acl_buf known = {0};
+    const char *sug;
+    size_t i, n = 0;
+    int have_file = 0;
+
+    for (i = 0; i < p->ndocs; i++) {
+        if (p->docs[i].kind != ACL_DOC_TARGETS)
+            continue;
+        if (p->docs[i].doc->root == NULL)
+            return 0;
+        have_file = 1;
+    }
+    names = acl_xcalloc(p->ndeploy_targets + 1, sizeof *names);
+    for (i = 0; i < p->ndeploy_targets; i++) {
+        const char *name = p->deploy_targets[i].name;
+
+        if (name != NULL && strcmp(name, target) == 0)
+            break;
+        if (name != NULL) {
+            acl_buf_printf(&known, "%s%s", n ? ", " : "", name);
+            names[n++] = name;
+        }
+    }
+    if (i == p->ndeploy_targets) {
+        sug = acl_suggest(target, names, n);
+        acl_error_set(err, "--target \"%s\": project %s has no such "
+                           "deployment target (%s%s)%s%s%s; name one that "
+                           "agentcore/aws-targets.json lists",
+                      target, p->display,
+                      !have_file ? "it has no agentcore/aws-targets.json"
+                      : n        ? "known: "
+                                 : "aws-targets.json lists none",
+                      n ? known.data : "", sug ? "; did you mean \"" : "",
+                      sug ? sug : "", sug ? "\"?" : "");
+    }
+    free(names);
+    acl_buf_free(&known);
+    return i == p->ndeploy_targets ? -1 : 0;
+}
+
 /* Loads one project (from root, or from data: standard input, taken
  * over), lints it with its config and records what ran. */
 static int
@@ -249,6 +297,9 @@ lint_project(struct run *r, const char *root, const char *display,
     if (p == NULL)
         return -1;
     add_project(r, p);
+    if (r->opts.prod.target != NULL &&
+        check_target(r->opts.prod.target, p, err) != 0)
+        return -1;
     if (use != NULL && use->first == NULL)
         use->first = p;
     confs = make_confs(r, cfg);

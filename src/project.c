@@ -55,11 +55,92 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
     return rc;
 }
 
+static int
+is_lower(int c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static int
+is_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int
+is_alnum(int c)
+{
+    return is_lower(c) || is_upper(c) || (c >= '0' && c <= '9');
+}
+
+/* Does a new word start at e (e[-1] exists)? At a lower-case letter or
+ * digit followed by an upper-case one (usEast, eu1Prod), and before the
+ * last capital
+ * of an acronym that a word follows (USProd is US, Prod). */
+static int
+case_break(const char *e)
+{
+    if ((is_lower((unsigned char)e[-1]) ||
+         (e[-1] >= '0' && e[-1] <= '9')) &&
+        is_upper((unsigned char)*e))
+        return 1;
+    return is_upper((unsigned char)e[-1]) && is_upper((unsigned char)*e) &&
+           is_lower((unsigned char)e[1]);
+}
+
+/* The next token of a target name at *p: a run of letters and digits
+ * that also ends where the case says a new word starts (ProdUsEast1 is
+ * Prod, Us, East1). Sets *len and advances *p past it;
+ * returns its start, or NULL at the end. */
+static const char *
+name_token(const char **p, size_t *len)
+{
+    const char *s = *p, *e;
+
+    while (*s != '\0' && !is_alnum((unsigned char)*s))
+        s++;
+    if (*s == '\0')
+        return NULL;
+    e = s + 1;
+    while (is_alnum((unsigned char)*e) && !case_break(e))
+        e++;
+    *len = (size_t)(e - s);
+    *p = e;
+    return s;
+}
+
+/* Is tok (len bytes, trailing digits ignored) one of words,
+ * case-insensitively? */
+static int
+token_is(const char *tok, size_t len, const char *const *words, size_t n)
+{
+    size_t k;
+
+    while (len > 0 && tok[len - 1] >= '0' && tok[len - 1] <= '9')
+        len--;
+    for (k = 0; k < n; k++) {
+        size_t c;
+
+        if (strlen(words[k]) != len)
+            continue;
+        for (c = 0; c < len; c++)
+            if (acl_ascii_lower((unsigned char)tok[c]) != words[k][c])
+                break;
+        if (c == len)
+            return 1;
+    }
+    return 0;
+}
+
 int
 acl_production_name(const char *name, const char **names, size_t n)
 {
     static const char *const prod[] = {"prod", "production", "prd", "live"};
-    size_t i;
+    /* pre-prod, non-prod, not_prod name what is not production */
+    static const char *const negation[] = {"pre", "non", "not"};
+    const char *tok;
+    size_t i, len;
+    int negated = 0;
 
     if (names != NULL) {
         for (i = 0; i < n; i++)
@@ -67,21 +148,10 @@ acl_production_name(const char *name, const char **names, size_t n)
                 return 1;
         return 0;
     }
-    while (*name != '\0') {
-        size_t len = strcspn(name, "-"), end = len, k;
-
-        while (end > 0 && name[end - 1] >= '0' && name[end - 1] <= '9')
-            end--;
-        for (k = 0; k < ACL_ARRAY_LEN(prod); k++) {
-            size_t m = strlen(prod[k]), c;
-
-            for (c = 0; c < m && c < end; c++)
-                if (acl_ascii_lower((unsigned char)name[c]) != prod[k][c])
-                    break;
-            if (c == m && m == end)
-                return 1;
-        }
-        name += len + (name[len] == '-');
+    while ((tok = name_token(&name, &len)) != NULL) {
+        if (!negated && token_is(tok, len, prod, ACL_ARRAY_LEN(prod)))
+            return 1;
+        negated = token_is(tok, len, negation, ACL_ARRAY_LEN(negation));
     }
     return 0;
 }

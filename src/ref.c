@@ -3,7 +3,9 @@
  *
  * A name is resolved under the project root with every link followed
  * (realpath), and must still be under the root's own resolved path.
- * Absolute names are refused: the project must be self-contained.
+ * Absolute names are accepted when they lead inside the project root,
+ * as the CLI accepts them; anything outside is refused: the project
+ * must be self-contained.
  */
 #include <errno.h>
 #include <limits.h>
@@ -91,15 +93,17 @@ inside_root(const struct acl_project *p, const char *path)
             (path[n] == '/' || path[n] == '\0'));
 }
 
-/* rel joined to the root and normalized; NULL for an absolute or empty
- * rel. New string. */
+/* rel joined to the root (an absolute rel as it is) and normalized;
+ * NULL for an empty rel. New string. */
 static char *
 joined_path(const struct acl_project *p, const char *rel)
 {
     char *joined, *norm;
 
-    if (rel[0] == '/' || rel[0] == '\0')
+    if (rel[0] == '\0')
         return NULL;
+    if (rel[0] == '/')
+        return normalize(rel);
     joined = acl_xasprintf("%s/%s", p->real_root, rel);
     norm = normalize(joined);
     free(joined);
@@ -113,15 +117,21 @@ static enum acl_ref_status
 resolve(const struct acl_project *p, const char *rel, char *out)
 {
     char *norm = joined_path(p, rel), *r;
+    int lexically_inside;
 
     if (norm == NULL)
-        return rel[0] == '/' ? ACL_REF_OUTSIDE : ACL_REF_MISSING;
-    if (!inside_root(p, norm)) {
+        return ACL_REF_MISSING;
+    lexically_inside = inside_root(p, norm);
+    /* An absolute name may reach the root through a link of its own
+     * (/home/u/proj for /data/u/proj): then where it leads decides. */
+    if (rel[0] != '/' && !lexically_inside) {
         free(norm);
         return ACL_REF_OUTSIDE;
     }
     r = realpath(norm, out);
     free(norm);
+    if (r == NULL && !lexically_inside)
+        return ACL_REF_OUTSIDE;
     if (r == NULL)
         return errno == EACCES ? ACL_REF_UNREADABLE : ACL_REF_MISSING;
     return inside_root(p, out) ? ACL_REF_OK : ACL_REF_OUTSIDE;

@@ -310,8 +310,13 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         return;
     }
     json_object_keylen_foreach(v, key, len, val) {
-        if (acl_sx_is_proto(key, len))
-            continue; /* zod's records skip it: never checked, never counted */
+        if (acl_sx_is_proto(key, len)) {
+            /* zod's records skip it: never checked, never counted, and
+             * gone from what the CLI loads */
+            if (cx->drop != NULL)
+                acl_sx_report_drop(cx, NULL, key, len);
+            continue;
+        }
         old = acl_sx_push(cx, key, len);
         if (t->key != NULL)
             sx_map_key(cx, t->key, key, len);
@@ -324,28 +329,39 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         t->check(cx, v);
 }
 
+/* An unknown member of a strict object: the message names a likely
+ * meant member; the full list of allowed members goes to the help. */
 static void
 sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
            const char *key, size_t len)
 {
-    struct acl_buf b = {0};
-    size_t i, old;
+    struct acl_buf b = {0}, help = {0};
+    const char *sug = acl_sx_member_suggest(o, key, len);
+    size_t old;
 
     acl_buf_puts(&b, "unknown member ");
     acl_sx_quote(&b, key, len);
     if (o->nmembers == 0)
-        acl_buf_puts(&b, " (this object must be empty");
+        acl_buf_puts(&b, " (this object must be empty)");
+    else if (sug != NULL)
+        acl_buf_printf(&b, " (did you mean \"%s\"?)", sug);
+    else if (o->name != NULL && o->name[0] != '{')
+        acl_buf_printf(&b, " (%s does not define it: remove it, or move it "
+                           "to the object that does)", o->name);
     else
-        acl_buf_puts(&b, " (this object allows only: ");
-    for (i = 0; i < o->nmembers; i++)
-        acl_buf_printf(&b, "%s%s", i ? ", " : "", o->members[i].name);
-    acl_buf_putc(&b, ')');
+        acl_buf_puts(&b, " (this object does not define it: remove it, or "
+                         "move it to the object that does)");
+    acl_buf_puts(&help, "this object allows only: ");
+    acl_sx_member_list(&help, o);
     old = acl_sx_push(cx, key, len);
     cx->at_name = 1;
     acl_sx_emit(cx, NULL, b.data);
+    if (cx->sink != NULL && cx->sink->help != NULL && o->nmembers > 0)
+        cx->sink->help(cx->sink->arg, help.data);
     cx->at_name = 0;
     acl_sx_pop(cx, old);
     acl_buf_free(&b);
+    acl_buf_free(&help);
 }
 
 static int
@@ -394,7 +410,14 @@ sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
             if (!sx_known(o, key, len))
                 sx_unknown(cx, o, key, len);
         }
+    } else if (o->mode == ACL_SX_STRIP && cx->drop != NULL) {
+        json_object_keylen_foreach(v, key, len, val) {
+            if (!sx_known(o, key, len))
+                acl_sx_report_drop(cx, o, key, len);
+        }
     }
+    if (cx->drop != NULL)
+        acl_sx_report_deprecated(cx, o, v);
     if (o->rule != NULL && cx->count == before)
         o->rule(cx, v);
 }
@@ -404,13 +427,16 @@ static size_t
 sx_try(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
 {
     const struct acl_schema_sink *sink = cx->sink;
+    const struct acl_schema_drop_sink *drop = cx->drop;
     size_t before = cx->count, n;
 
     cx->sink = NULL;
+    cx->drop = NULL;
     acl_sx_value(cx, t, v);
     n = cx->count - before;
     cx->count = before;
     cx->sink = sink;
+    cx->drop = drop;
     return n;
 }
 
@@ -442,8 +468,11 @@ sx_union(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
 
     for (i = 0; i < t->noptions; i++) {
         n = sx_try(cx, t->options[i], v);
-        if (n == 0)
+        if (n == 0) {
+            if (cx->drop != NULL) /* what the winner drops */
+                acl_sx_value(cx, t->options[i], v);
             return;
+        }
         if (n < best) {
             best = n;
             best_i = i;
@@ -653,6 +682,36 @@ acl_schema_init(struct acl_error *err)
 }
 
 static void
+sx_quiet(void *arg, const char *pointer, const char *missing, int at_name,
+         const char *message)
+{
+    (void)arg;
+    (void)pointer;
+    (void)missing;
+    (void)at_name;
+    (void)message;
+}
+
+void
+acl_schema_dropped(enum acl_doc_kind kind, json_t *root,
+                   const struct acl_schema_drop_sink *sink)
+{
+    /* Violations are counted (unions and rules depend on them) but not
+     * reported: they are AC020's. */
+    struct acl_schema_sink quiet = {sx_quiet, NULL, NULL, NULL};
+    struct acl_sx_ctx cx = {0};
+    const struct acl_sx_type *t = sx_doc_type(kind);
+
+    if (t == NULL || root == NULL || sink == NULL)
+        return;
+    cx.sink = &quiet;
+    cx.drop = sink;
+    acl_buf_puts(&cx.ptr, "");
+    acl_sx_value(&cx, t, root);
+    acl_buf_free(&cx.ptr);
+}
+
+static void
 sx_count_only(void *arg, const char *pointer, const char *missing, int at_name,
               const char *message)
 {
@@ -667,7 +726,7 @@ const char **
 acl_schema_target_names(json_t *root, size_t *n)
 {
     size_t bad = 0, i;
-    struct acl_schema_sink sink = {sx_count_only, &bad, NULL};
+    struct acl_schema_sink sink = {sx_count_only, &bad, NULL, NULL};
     const char **names;
     json_t *e;
 

@@ -208,11 +208,31 @@ struct acl_sx_ctx {
     json_t *index; /* name lookups of the cross-resource rules */
     size_t incomplete;  /* values a pattern gave up on */
     char *incomplete_at; /* the pointer of the first one */
+    /* Set by acl_schema_dropped: where dropped members go (NULL while
+     * trying a union option, and in a plain validation). */
+    const struct acl_schema_drop_sink *drop;
 };
 
 /* Records that the value at the current pointer could not be checked
  * (a pattern gave up); acl_schema_validate tells the sink. */
 void acl_sx_incomplete(struct acl_sx_ctx *cx);
+
+/* Member names (schema_members.c). The member of o that key (len
+ * bytes) is likely meant to be: a known confusion (environmentVariables
+ * for envVars), the same name in another spelling (env_vars), or a close
+ * typo; NULL when none. The result points into o's tables. */
+const char *acl_sx_member_suggest(const struct acl_sx_object *o,
+                                  const char *key, size_t len);
+/* Appends o's member names, comma-separated, to b. */
+void acl_sx_member_list(struct acl_buf *b, const struct acl_sx_object *o);
+/* Reports through cx->drop that o's member key is dropped (o NULL: a
+ * key of a map, "__proto__", which zod's records skip). */
+void acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+                        const char *key, size_t len);
+/* Reports through cx->drop o's members that are deprecated aliases
+ * (a memory strategy's "namespaces"), present in v. */
+void acl_sx_report_deprecated(struct acl_sx_ctx *cx,
+                              const struct acl_sx_object *o, json_t *v);
 
 /* Validates v (at the current pointer) against t. */
 void acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t,

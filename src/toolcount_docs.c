@@ -42,12 +42,34 @@ count_objects(json_t *arr)
     return n;
 }
 
+json_t *
+acl_tool_file_list(json_t *root, const char **member)
+{
+    static const char *const lists[] = {"tools", "inlinePayload"};
+    size_t i;
+
+    if (member != NULL)
+        *member = NULL;
+    if (json_is_array(root))
+        return root;
+    for (i = 0; json_is_object(root) && i < ACL_ARRAY_LEN(lists); i++) {
+        json_t *v = json_object_get(root, lists[i]);
+
+        if (json_is_array(v)) {
+            if (member != NULL)
+                *member = lists[i];
+            return v;
+        }
+    }
+    return NULL;
+}
+
 long
 acl_tools_in_tool_file(json_t *root)
 {
-    if (json_is_object(root))
-        root = json_object_get(root, "tools");
-    return json_is_array(root) ? count_objects(root) : -1;
+    json_t *list = acl_tool_file_list(root, NULL);
+
+    return list != NULL ? count_objects(list) : -1;
 }
 
 /* An OpenAPI document without "paths" still is one when it says so. */
@@ -58,11 +80,53 @@ looks_openapi(json_t *root)
            json_object_get(root, "swagger") != NULL;
 }
 
+static long
+count_methods(json_t *item)
+{
+    const char *key;
+    json_t *v;
+    long n = 0;
+
+    json_object_foreach(item, key, v) {
+        if (is_method(key, strlen(key)))
+            n++;
+    }
+    return n;
+}
+
+/* The path item a "$ref" names in the same document's
+ * components/pathItems (OpenAPI 3.1), or NULL for any other reference. */
+static json_t *
+local_path_item(json_t *root, json_t *ref)
+{
+    static const char prefix[] = "#/components/pathItems/";
+    const char *r = json_string_value(ref);
+    char name[1024];
+    size_t i = 0;
+
+    if (r == NULL || strncmp(r, prefix, sizeof prefix - 1) != 0)
+        return NULL;
+    for (r += sizeof prefix - 1; *r != '\0' && i + 1 < sizeof name; r++) {
+        if (*r == '/')
+            return NULL; /* deeper than one pathItems member */
+        if (*r == '~' && (r[1] == '0' || r[1] == '1')) {
+            name[i++] = r[1] == '0' ? '~' : '/';
+            r++;
+        } else {
+            name[i++] = *r;
+        }
+    }
+    name[i] = '\0';
+    return json_object_get(
+        json_object_get(json_object_get(root, "components"), "pathItems"),
+        name);
+}
+
 long
 acl_tools_in_openapi_json(json_t *root, int *partial)
 {
-    json_t *paths = json_object_get(root, "paths"), *item, *v;
-    const char *path, *key;
+    json_t *paths = json_object_get(root, "paths"), *item, *ref;
+    const char *path;
     long n = 0;
 
     if (!json_is_object(root))
@@ -74,14 +138,82 @@ acl_tools_in_openapi_json(json_t *root, int *partial)
     json_object_foreach(paths, path, item) {
         if (!json_is_object(item))
             continue;
-        if (json_object_get(item, "$ref") != NULL)
+        n += count_methods(item);
+        if ((ref = json_object_get(item, "$ref")) == NULL)
+            continue;
+        /* A 3.1 reference into components/pathItems is counted; one to
+         * another file is not, and makes the count a lower bound. */
+        if (json_is_object(local_path_item(root, ref)))
+            n += count_methods(local_path_item(root, ref));
+        else
             *partial = 1;
-        json_object_foreach(item, key, v) {
-            if (is_method(key, strlen(key)))
-                n++;
-        }
     }
     return n;
+}
+
+/* Pushes the shape IDs that shape binds: the "target" of each entry of
+ * its operations, resources and collectionOperations lists and of its
+ * lifecycle members (create, put, read, update, delete, list). */
+static void
+push_bound(json_t *shape, json_t *stack)
+{
+    static const char *const lists[] = {"operations", "resources",
+                                        "collectionOperations"};
+    static const char *const lifecycle[] = {"create", "put",    "read",
+                                            "update", "delete", "list"};
+    size_t i, j;
+    json_t *e;
+
+    for (i = 0; i < ACL_ARRAY_LEN(lists); i++)
+        json_array_foreach(json_object_get(shape, lists[i]), j, e) {
+            if (json_is_string(json_object_get(e, "target")))
+                json_array_append(stack, json_object_get(e, "target"));
+        }
+    for (i = 0; i < ACL_ARRAY_LEN(lifecycle); i++) {
+        e = json_object_get(json_object_get(shape, lifecycle[i]), "target");
+        if (json_is_string(e))
+            json_array_append(stack, e);
+    }
+}
+
+/* Operations reachable from the service shapes, each counted once;
+ * -1 when the model has no service. */
+static long
+bound_operations(json_t *shapes)
+{
+    json_t *stack = json_array(), *seen = json_object(), *shape;
+    const char *name;
+    long n = 0;
+    int services = 0;
+
+    json_object_foreach(shapes, name, shape) {
+        const char *type = json_string_value(json_object_get(shape, "type"));
+
+        if (type != NULL && strcmp(type, "service") == 0) {
+            services = 1;
+            push_bound(shape, stack);
+        }
+    }
+    while (json_array_size(stack) > 0) {
+        size_t last = json_array_size(stack) - 1;
+        const char *id = json_string_value(json_array_get(stack, last));
+        json_t *target = json_object_get(shapes, id);
+        const char *type = json_string_value(json_object_get(target, "type"));
+
+        if (json_object_get(seen, id) != NULL || type == NULL) {
+            json_array_remove(stack, last);
+            continue;
+        }
+        json_object_set_new(seen, id, json_true());
+        json_array_remove(stack, last);
+        if (strcmp(type, "operation") == 0)
+            n++;
+        else if (strcmp(type, "resource") == 0)
+            push_bound(target, stack);
+    }
+    json_decref(stack);
+    json_decref(seen);
+    return services ? n : -1;
 }
 
 long
@@ -97,6 +229,11 @@ acl_tools_in_smithy_json(json_t *root)
         return json_object_get(root, "smithy") != NULL ? 0 : -1;
     if (!json_is_object(shapes))
         return -1;
+    /* The gateway exposes the operations its service binds (directly or
+     * through resources); a model without a service counts them all. */
+    if ((n = bound_operations(shapes)) >= 0)
+        return n;
+    n = 0;
     json_object_foreach(shapes, name, shape) {
         const char *type = json_string_value(json_object_get(shape, "type"));
 

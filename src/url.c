@@ -485,11 +485,3 @@ acl_url_host_matches(const char *host, const char *pattern)
 
     return host != NULL && n <= MAX_HOST && host_glob(host, n, pattern);
 }
-
-int
-acl_url_host_is_loopback(const char *host)
-{
-    return acl_url_host_matches(host, "localhost") ||
-           acl_url_host_matches(host, "127.0.0.1") ||
-           acl_url_host_matches(host, "[::1]");
-}

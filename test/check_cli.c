@@ -36,8 +36,16 @@ static const struct {
     {0, {"--fail-on", "none", "--production", "fixtures/rules/AC001/fail-none-dev"}},
     {1, {"--production", "fixtures/rules/AC001/fail-none-dev"}},
     {0, {"--no-production", "fixtures/rules/AC001/fail-none-prod-target"}},
-    {1, {"--target", "live", "fixtures/rules/AC001/fail-none-dev"}},
-    {0, {"--target", "preprod", "fixtures/rules/AC001/fail-none-dev"}},
+    {1, {"--target", "live", "test/data/targets"}},
+    {0, {"--target", "preprod", "test/data/targets"}},
+    {0, {"--target", "dev", "test/data/targets"}},
+    /* a target the project does not have is a usage error, not a quiet
+     * non-production run */
+    {2, {"--target", "liev", "test/data/targets"}},
+    {2, {"--target", "prod", "test/data/targets"}},
+    {2, {"--target", "live", "fixtures/rules/AC001/fail-none-dev"}},
+    {2, {"--target", "live", "test/data/targets",
+         "fixtures/rules/AC001/fail-none-dev"}},
     {0, {"--disable", "AC001", "--production", "fixtures/rules/AC001/fail-none-dev"}},
     {1, {"--disable", "AC001", "--enable", "AC001", "--production",
          "fixtures/rules/AC001/fail-none-dev"}},

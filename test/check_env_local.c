@@ -46,13 +46,16 @@ teardown(void)
         "outer/proj/agentcore/agentcore.json",
         "outer/proj/agentcore/.env.local", "outer/proj/agentcore/.gitignore",
         "outer/proj/agentcore", "outer/proj", "outer/.gitignore",
-        "outer/ignore-list", "outer/.git", "outer", ""};
+        "outer/ignore-list", "outer/.git/index", "outer/.git",
+        "outer/gitdir/index", "outer/gitdir", "outer", ""};
     size_t i;
 
     for (i = 0; i < sizeof paths / sizeof paths[0]; i++)
         rm(paths[i]);
     strcpy(base + strlen(base) - 6, "XXXXXX");
 }
+
+static size_t notices; /* of the last ac011_count() */
 
 /* The number of AC011 findings on outer/proj. */
 static size_t
@@ -74,6 +77,7 @@ ac011_count(void)
     acl_engine_lint(p, confs, &out);
     for (i = 0; i < out.n; i++)
         n += strcmp(out.items[i]->rule->id, "AC011") == 0;
+    notices = p->notices->n;
     acl_findings_clear(&out);
     free(confs);
     acl_project_free(p);
@@ -138,6 +142,66 @@ START_TEST(no_env_local)
 }
 END_TEST
 
+/* A version 2 index holding the one path given (SHA-1 names). */
+static void
+put_index(const char *rel, const char *path)
+{
+    unsigned char buf[512] = {'D', 'I', 'R', 'C', 0, 0, 0, 2, 0, 0, 0, 1};
+    size_t len = 12, n = strlen(path), begin;
+    char *file = acl_xasprintf("%s/%s", base, rel);
+    FILE *f = fopen(file, "wb");
+
+    begin = len;
+    len += 40 + 20;
+    buf[len++] = (unsigned char)(n >> 8);
+    buf[len++] = (unsigned char)n;
+    memcpy(buf + len, path, n);
+    len += n;
+    do
+        buf[len++] = 0;
+    while ((len - begin) % 8 != 0);
+    len += 20; /* checksum */
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(buf, 1, len, f), len);
+    fclose(f);
+    free(file);
+}
+
+/* Ignore rules do not untrack: a tracked .env.local is reported even
+ * though outer/.gitignore ignores it. */
+START_TEST(tracked_though_ignored)
+{
+    acl_test_mkdir(base, "outer/.git");
+    put_index("outer/.git/index", "proj/agentcore/.env.local");
+    ck_assert_uint_eq(ac011_count(), 1);
+    put_index("outer/.git/index", "proj/agentcore/agentcore.json");
+    ck_assert_uint_eq(ac011_count(), 0);
+}
+END_TEST
+
+/* A linked work tree's .git file names the folder holding its index. */
+START_TEST(tracked_through_git_file)
+{
+    char *gd = acl_xasprintf("gitdir: %s/outer/gitdir\n", base);
+
+    acl_test_mkdir(base, "outer/gitdir");
+    acl_test_put(base, "outer/.git", gd);
+    put_index("outer/gitdir/index", "proj/agentcore/.env.local");
+    ck_assert_uint_eq(ac011_count(), 1);
+    free(gd);
+}
+END_TEST
+
+/* A malformed index is a notice; the lint goes on without it. */
+START_TEST(malformed_index_is_a_notice)
+{
+    acl_test_mkdir(base, "outer/.git");
+    acl_test_put(base, "outer/.git/index", "DIRC but not really an index");
+    ck_assert_uint_eq(ac011_count(), 0);
+    ck_assert_uint_eq(notices, 1);
+}
+END_TEST
+
 Suite *
 acl_suite_env_local(void)
 {
@@ -155,6 +219,9 @@ acl_suite_env_local(void)
     ADD(linked_gitignore);
     ADD(deeper_negation);
     ADD(no_env_local);
+    ADD(tracked_though_ignored);
+    ADD(tracked_through_git_file);
+    ADD(malformed_index_is_a_notice);
 #undef ADD
     return s;
 }

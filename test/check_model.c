@@ -23,6 +23,15 @@ static const struct {
     {"dev", 0},         {"default", 0},    {"product-demo", 0},
     {"prod-", 1},       {"", 0},           {"staging-live3", 1},
     {"prods", 0},       {"x-production-y", 1}, {"2prod", 0},
+    /* lower->upper case changes split tokens */
+    {"ProdUsEast1", 1}, {"usEastProd", 1}, {"euLive2", 1},
+    {"PRODUCTION", 1},  {"Production", 1}, {"productDemo", 0},
+    {"USProd", 1},      {"eu1Prod", 1},    {"Prod2Eu", 1},
+    {"v2Production", 1}, {"prod2eu", 0},      {"PRODEU", 0},      {"myPrd", 1},
+    /* a pre, non or not token right before negates */
+    {"pre-prod", 0},    {"non-prod", 0},   {"not_prod", 0},
+    {"preProd", 0},     {"NonProd2", 0},   {"pre-prod-prod", 1},
+    {"not-a-prod", 1},  {"pre.production", 0}, {"pre-dev-prod", 1},
 };
 
 START_TEST(production_names_default_rule)

@@ -111,6 +111,15 @@ START_TEST(ref_resolve_gives_the_real_path)
     ck_assert_str_eq(out, want);
     ck_assert_int_eq(acl_ref_resolve(proj, "out", out), ACL_REF_OUTSIDE);
     free(want);
+    /* The CLI accepts absolute paths: inside the root they are fine. */
+    want = acl_xasprintf("%s/tools/t.json", proj->real_root);
+    ck_assert_int_eq(acl_ref_check(proj, want, 0), ACL_REF_OK);
+    free(want);
+    want = acl_xasprintf("%s/tools/none.json", proj->real_root);
+    ck_assert_int_eq(acl_ref_check(proj, want, 0), ACL_REF_MISSING);
+    free(want);
+    ck_assert_int_eq(acl_ref_check(proj, "/nonexistent-dir/x.json", 0),
+                     ACL_REF_OUTSIDE);
 }
 END_TEST
 

@@ -51,7 +51,7 @@ validate_text(enum acl_doc_kind kind, const char *text, const char *const *names
               size_t nnames, struct sink_state *st)
 {
     struct acl_doc *d = parse(text);
-    struct acl_schema_sink sink = {collect, st, NULL};
+    struct acl_schema_sink sink = {collect, st, NULL, NULL};
 
     ck_assert_msg(d->root != NULL, "test document does not parse: %s", text);
     memset(st, 0, sizeof *st);
@@ -66,7 +66,7 @@ validate_file(enum acl_doc_kind kind, const char *path, struct sink_state *st)
     size_t len = 0;
     struct acl_error err;
     struct acl_doc *d;
-    struct acl_schema_sink sink = {collect, st, NULL};
+    struct acl_schema_sink sink = {collect, st, NULL, NULL};
 
     ck_assert_int_eq(acl_read_file(path, 1u << 24, &data, &len, &err), ACL_READ_OK);
     d = acl_doc_parse(acl_text_new(path, path, data, len));
@@ -153,7 +153,9 @@ struct bad_case {
 #define HS(x) "{\"name\":\"H\",\"model\":{\"provider\":\"bedrock\",\"modelId\":\"m\"}" x "}"
 
 static const struct bad_case bad_cases[] = {
-    {ACL_DOC_PROJECT, P("\"authorizerType\":1"), {"/authorizerType"}, "unknown member \"authorizerType\" (this object allows only: $schema, name"},
+    {ACL_DOC_PROJECT, P("\"authorizerType\":1"), {"/authorizerType"}, "unknown member \"authorizerType\" (AgentCoreProjectSpec does not define it: remove it, or move it"},
+    {ACL_DOC_PROJECT, P("\"agents\":[]"), {"/agents"}, "unknown member \"agents\" (did you mean \"runtimes\"?)"},
+    {ACL_DOC_PROJECT, P("\"runtime\":[]"), {"/runtime"}, "unknown member \"runtime\" (did you mean \"runtimes\"?)"},
     {ACL_DOC_PROJECT, "{\"version\":1}", {"|name"}, "missing required member \"name\""},
     {ACL_DOC_PROJECT, "{\"name\":\"Proj\"}", {"|version"}, "missing required member \"version\""},
     {ACL_DOC_PROJECT, "{\"name\":\"1Proj\",\"version\":1}", {"/name"}, "\"name\" must match ^[A-Za-z][A-Za-z0-9]{0,22}$ (1-23 letters and digits, starting with a letter)"},
@@ -231,6 +233,84 @@ START_TEST(invalid_documents)
     if (c->msg != NULL)
         ck_assert_msg(strstr(st.v[0].msg, c->msg) != NULL, "case %d: message \"%s\"", _i,
                       st.v[0].msg);
+}
+END_TEST
+
+struct drops {
+    char ptr[8][128];
+    char sug[8][64];
+    int deprecated[8];
+    size_t n;
+};
+
+static void
+collect_drop(void *arg, const struct acl_schema_drop *d)
+{
+    struct drops *st = arg;
+
+    if (st->n < 8) {
+        snprintf(st->ptr[st->n], sizeof st->ptr[0], "%s", d->pointer);
+        snprintf(st->sug[st->n], sizeof st->sug[0], "%s",
+                 d->suggestion ? d->suggestion : "");
+        st->deprecated[st->n] = d->deprecated;
+    }
+    st->n++;
+}
+
+static void
+dropped_text(enum acl_doc_kind kind, const char *text, struct drops *st)
+{
+    struct acl_doc *d = parse(text);
+    struct acl_schema_drop_sink sink = {collect_drop, st};
+
+    ck_assert_ptr_nonnull(d->root);
+    memset(st, 0, sizeof *st);
+    acl_schema_dropped(kind, d->root, &sink);
+    acl_doc_free(d);
+}
+
+/* Unknown members of strip objects are reported with the member they
+ * are likely meant to be; strict objects, passthrough objects and maps
+ * are not; defined deprecated aliases are, as such. */
+START_TEST(dropped_members)
+{
+    struct drops st;
+
+    dropped_text(ACL_DOC_PROJECT,
+                 P("\"runtimes\":[{\"name\":\"a\",\"build\":\"CodeZip\","
+                   "\"entrypoint\":\"main.py\",\"codeLocation\":\"app/a\","
+                   "\"environmentVariables\":[],\"ENV_VARS\":[],\"zzz\":1}]"),
+                 &st);
+    ck_assert_uint_eq(st.n, 3);
+    ck_assert_str_eq(st.ptr[0], "/runtimes/0/environmentVariables");
+    ck_assert_str_eq(st.sug[0], "envVars");
+    ck_assert_str_eq(st.sug[1], "envVars");
+    ck_assert_str_eq(st.sug[2], "");
+    dropped_text(ACL_DOC_PROJECT,
+                 P("\"memories\":[{\"name\":\"m\",\"eventExpiryDuration\":30,"
+                   "\"strategies\":[{\"type\":\"SEMANTIC\",\"namespaces\":[\"/a\"]}]}],"
+                   "\"agentCoreGateways\":[{\"name\":\"g\",\"targets\":[],\"x\":1}],"
+                   "\"tags\":{\"anything\":\"v\"}"),
+                 &st);
+    /* only the deprecated alias, as such */
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.ptr[0], "/memories/0/strategies/0/namespaces");
+    ck_assert_str_eq(st.sug[0], "namespaceTemplates");
+    ck_assert_int_eq(st.deprecated[0], 1);
+    /* The winner of a first-match union drops the later options' keys. */
+    dropped_text(ACL_DOC_HARNESS,
+                 "{\"name\":\"h\",\"model\":{\"provider\":\"bedrock\","
+                 "\"modelId\":\"m\"},\"tools\":[{\"type\":\"remote_mcp\","
+                 "\"name\":\"t\",\"config\":{\"remoteMcp\":{\"url\":\"https://x\"},"
+                 "\"agentCoreBrowser\":{}}}]}",
+                 &st);
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.ptr[0], "/tools/0/config/agentCoreBrowser");
+    ck_assert_int_eq(st.deprecated[0], 0);
+    /* zod's records skip a "__proto__" key: it is gone too */
+    dropped_text(ACL_DOC_PROJECT, P("\"tags\":{\"__proto__\":\"x\",\"a\":\"b\"}"), &st);
+    ck_assert_uint_eq(st.n, 1);
+    ck_assert_str_eq(st.ptr[0], "/tags/__proto__");
 }
 END_TEST
 
@@ -464,6 +544,7 @@ acl_suite_schema(void)
     tc = tcase_create("invalid");
     tcase_add_loop_test(tc, invalid_documents, 0, (int)ACL_ARRAY_LEN(bad_cases));
     tcase_add_test(tc, state_target_names);
+    tcase_add_test(tc, dropped_members);
     tcase_add_test(tc, target_names_of_valid_files_only);
     tcase_add_test(tc, deep_schema_definition);
     suite_add_tcase(s, tc);

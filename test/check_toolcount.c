@@ -27,11 +27,21 @@ START_TEST(tool_file_array_and_object)
     json_t *a = js("[{\"name\":\"a\"},{\"name\":\"b\"},3]");
     json_t *o = js("{\"tools\":[{\"name\":\"a\"}]}");
     json_t *bad = js("{\"tool\":[]}");
+    /* the guide's own shape: the API's inline payload */
+    json_t *inl = js("{\"inlinePayload\":[{\"name\":\"a\"},{\"name\":\"b\"}]}");
+    const char *member = "x";
 
     ck_assert_int_eq(acl_tools_in_tool_file(a), 2);
     ck_assert_int_eq(acl_tools_in_tool_file(o), 1);
+    ck_assert_int_eq(acl_tools_in_tool_file(inl), 2);
     ck_assert_int_eq(acl_tools_in_tool_file(bad), -1);
     ck_assert_int_eq(acl_tools_in_tool_file(NULL), -1);
+    ck_assert_ptr_eq(acl_tool_file_list(inl, &member),
+                     json_object_get(inl, "inlinePayload"));
+    ck_assert_str_eq(member, "inlinePayload");
+    ck_assert_ptr_eq(acl_tool_file_list(a, &member), a);
+    ck_assert_ptr_null(member);
+    json_decref(inl);
     json_decref(a);
     json_decref(o);
     json_decref(bad);
@@ -63,6 +73,29 @@ START_TEST(openapi_json_operations)
     json_decref(ref);
     json_decref(nopaths);
     json_decref(other);
+}
+END_TEST
+
+/* OpenAPI 3.1 path items may live in components/pathItems. */
+START_TEST(openapi_path_item_references)
+{
+    json_t *doc = js("{\"openapi\":\"3.1.0\",\"paths\":{"
+                     "\"/a\":{\"$ref\":\"#/components/pathItems/A\"},"
+                     "\"/b\":{\"$ref\":\"#/components/pathItems/b~1c\"},"
+                     "\"/c\":{\"get\":{}}},"
+                     "\"components\":{\"pathItems\":{"
+                     "\"A\":{\"get\":{},\"post\":{}},\"b/c\":{\"delete\":{}}}}}");
+    json_t *missing = js("{\"openapi\":\"3.1.0\",\"paths\":{"
+                         "\"/a\":{\"$ref\":\"#/components/pathItems/Nope\"},"
+                         "\"/b\":{\"$ref\":\"other.json#/x\"}}}");
+    int partial = 0;
+
+    ck_assert_int_eq(acl_tools_in_openapi_json(doc, &partial), 4);
+    ck_assert_int_eq(partial, 0);
+    ck_assert_int_eq(acl_tools_in_openapi_json(missing, &partial), 0);
+    ck_assert_int_eq(partial, 1);
+    json_decref(doc);
+    json_decref(missing);
 }
 END_TEST
 
@@ -120,15 +153,34 @@ END_TEST
 
 START_TEST(smithy_operations)
 {
+    /* only what the service binds: Op1 directly, Op2 and Op3 through a
+     * resource (a list and a lifecycle member), Op5 through a nested
+     * resource; Op4 is bound to nothing; Op1 twice counts once */
     json_t *m = js("{\"smithy\":\"2.0\",\"shapes\":{"
-                   "\"a#S\":{\"type\":\"service\"},"
+                   "\"a#S\":{\"type\":\"service\",\"operations\":["
+                   "{\"target\":\"a#Op1\"}],\"resources\":[{\"target\":\"a#R\"}]},"
+                   "\"a#R\":{\"type\":\"resource\",\"operations\":["
+                   "{\"target\":\"a#Op2\"},{\"target\":\"a#Op1\"}],"
+                   "\"read\":{\"target\":\"a#Op3\"},"
+                   "\"resources\":[{\"target\":\"a#R2\"},{\"target\":\"a#Missing\"}]},"
+                   "\"a#R2\":{\"type\":\"resource\",\"list\":{\"target\":\"a#Op5\"},"
+                   "\"resources\":[{\"target\":\"a#R\"}]},"
                    "\"a#Op1\":{\"type\":\"operation\"},"
                    "\"a#Op2\":{\"type\":\"operation\"},"
+                   "\"a#Op3\":{\"type\":\"operation\"},"
+                   "\"a#Op4\":{\"type\":\"operation\"},"
+                   "\"a#Op5\":{\"type\":\"operation\"},"
                    "\"a#Out\":{\"type\":\"structure\"}}}");
+    /* without a service shape every operation counts */
+    json_t *loose = js("{\"smithy\":\"2.0\",\"shapes\":{"
+                       "\"a#Op1\":{\"type\":\"operation\"},"
+                       "\"a#Op2\":{\"type\":\"operation\"}}}");
     json_t *empty = js("{\"smithy\":\"2.0\"}");
     json_t *other = js("[1]");
 
-    ck_assert_int_eq(acl_tools_in_smithy_json(m), 2);
+    ck_assert_int_eq(acl_tools_in_smithy_json(m), 4);
+    ck_assert_int_eq(acl_tools_in_smithy_json(loose), 2);
+    json_decref(loose);
     ck_assert_int_eq(acl_tools_in_smithy_json(empty), 0);
     ck_assert_int_eq(acl_tools_in_smithy_json(other), -1);
     json_decref(m);
@@ -290,6 +342,7 @@ acl_suite_toolcount(void)
 
     tc = tcase_create("tool_file");
     tcase_add_test(tc, tool_file_array_and_object);
+    tcase_add_test(tc, openapi_path_item_references);
     suite_add_tcase(s, tc);
     tc = tcase_create("openapi");
     tcase_add_test(tc, openapi_json_operations);

@@ -249,11 +249,21 @@ END_TEST
 
 START_TEST(loopback_hosts)
 {
-    static const char *const yes[] = {"http://localhost/", "http://LOCALHOST:1/",
-                                      "http://127.0.0.1:8/", "http://[::1]/"};
-    static const char *const no[] = {"http://localhost.example.com/",
-                                     "http://127.0.0.2/", "http://[::2]/",
-                                     "http://localhost@example.com/"};
+    /* all of 127.0.0.0/8, in every form the WHATWG parser reads as
+     * IPv4, and ::1 in every IPv6 spelling */
+    static const char *const yes[] = {
+        "http://localhost/", "http://LOCALHOST:1/", "http://127.0.0.1:8/",
+        "http://[::1]/", "http://127.0.0.2/", "http://127.255.255.254/",
+        "http://127.1/", "http://0x7f.0.0.1/", "http://2130706433/",
+        "http://0177.0.0.1/", "http://[0:0:0:0:0:0:0:1]/", "http://[::0001]/",
+        "http://localhost./"};
+    static const char *const no[] = {
+        "http://localhost.example.com/", "http://[::2]/",
+        "http://localhost@example.com/", "http://128.0.0.1/",
+        "http://126.255.255.255/", "http://127.0.0.1.example.com/",
+        "http://[::1:0]/", "http://[1::]/", "http://[::10]/",
+        "http://127.0.0.256/", "http://10.0.0.1/", "http://2113929215/",
+        "http://127.0.0.1.5/", "http://0x80.0.0.1/"};
     struct acl_url u;
     size_t i;
 

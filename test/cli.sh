@@ -27,6 +27,10 @@ expect_exit 0 "--fail-on none" -- "$BIN" --fail-on none "$F/AC001/fail-productio
 expect_exit 1 "--production makes AC001 an error" -- "$BIN" --production "$F/AC001/fail-none-dev"
 expect_exit 1 "truncated agentcore.json is AC000, exit 1" -- "$BIN" "$F/AC000/fail-truncated"
 grep -q 'agentcore/agentcore.json:5:1: error: .*AC000' "$T/out" && ok || bad "AC000 position in human output"
+expect_exit 2 "--target naming no target" -- "$BIN" --target liev test/data/targets
+grep -q 'project test/data/targets has no such deployment target (known: dev, preprod, live); did you mean "live"?' "$T/err" && ok || bad "--target: known names and did you mean"
+expect_exit 2 "--target, one of two projects lacks it" -- "$BIN" --target live test/data/targets "$F/AC001/fail-none-dev"
+grep -q "project $F/AC001/fail-none-dev has no such deployment target (it has no agentcore/aws-targets.json)" "$T/err" && ok || bad "--target: which project lacks it"
 expect_exit 2 "missing path" -- "$BIN" "$T/does-not-exist"
 [ "$(wc -l <"$T/err")" = 1 ] && grep -q '^agentcore-lint: ' "$T/err" && ok || bad "missing path: one line on stderr"
 mkdir -p "$T/empty"

@@ -76,11 +76,38 @@ check_urls(const char *path)
     return 0;
 }
 
+static void
+print_drop(void *arg, const struct acl_schema_drop *d)
+{
+    if (!d->deprecated)
+        printf("%s\t%s\n", (const char *)arg, d->pointer);
+}
+
+/* schema_verdict --dropped FILE KIND: "FILE<TAB>POINTER" per member the
+ * CLI would drop (AC024), for comparison with zod's parsed output. */
+static int
+print_dropped(const char *file, const char *kind)
+{
+    static const char *const kinds[] = {"project", "targets", "state", "harness"};
+    struct acl_schema_drop_sink sink = {print_drop, (void *)file};
+    struct acl_doc *doc = NULL;
+    json_t *root;
+    size_t k;
+
+    for (k = 0; k < 4 && strcmp(kind, kinds[k]) != 0; k++)
+        ;
+    if (k < 4 && (root = load(file, &doc)) != NULL)
+        acl_schema_dropped((enum acl_doc_kind)k, root, &sink);
+    acl_doc_free(doc);
+    acl_schema_fini();
+    return 0;
+}
+
 int
 main(int argc, char **argv)
 {
     static const char *const kinds[] = {"project", "targets", "state", "harness"};
-    struct acl_schema_sink sink = {print_violation, NULL, NULL};
+    struct acl_schema_sink sink = {print_violation, NULL, NULL, NULL};
     struct acl_error err;
     struct acl_doc *doc = NULL, *targets = NULL;
     json_t *root;
@@ -97,6 +124,8 @@ main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--urls") == 0)
         return check_urls(argv[2]);
+    if (strcmp(argv[1], "--dropped") == 0 && argc > 3)
+        return print_dropped(argv[2], argv[3]);
     for (k = 0; k < 4 && strcmp(argv[2], kinds[k]) != 0; k++)
         ;
     if (k == 4 || (root = load(argv[1], &doc)) == NULL) {

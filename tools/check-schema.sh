@@ -8,7 +8,9 @@
 #    (tools/mutate-schema.js, fixed seed);
 # 3. runs our validator (build/schema_verdict) and the zod schema
 #    (tools/zod-check.js) on every file and compares the verdicts;
-# 4. compares the URL check alone on a few thousand URL-like strings,
+# 4. compares the members dropped by zod's parse (strip objects) with
+#    what AC024 reports, in every file zod accepts;
+# 5. compares the URL check alone on a few thousand URL-like strings,
 #    and on every non-ASCII code point in a host (tools/gen-idna.js).
 # Prints the mismatches and "N files, M agree"; exits non-zero unless all
 # agree. Environment: O (build dir, default build), SCHEMA_MUTANTS
@@ -78,6 +80,22 @@ done <"$WORK/zod.tsv"
 
 echo "check-schema: $total files, $agree agree ($valid valid by zod)"
 
+# The members the CLI drops (AC024): in each file zod accepts, the
+# members its parsed output lacks must be the ones we report.
+node tools/zod-check.js --pkg "$PKG" --stripped "$WORK/manifest.tsv" |
+    sort >"$WORK/stripped-zod.tsv"
+: >"$WORK/stripped-ours.tsv"
+while IFS="$(printf '\t')" read -r file v rest; do
+    [ "$v" = VALID ] || continue
+    kind=$(grep -F "	$file" "$WORK/manifest.tsv" | head -n 1 | cut -f1)
+    "$VERDICT" --dropped "$file" "$kind" >>"$WORK/stripped-ours.tsv"
+done <"$WORK/zod.tsv"
+sort -o "$WORK/stripped-ours.tsv" "$WORK/stripped-ours.tsv"
+sdiff=$(diff "$WORK/stripped-zod.tsv" "$WORK/stripped-ours.tsv" | grep -c '^[<>]' || true)
+diff "$WORK/stripped-zod.tsv" "$WORK/stripped-ours.tsv" | grep '^[<>]' |
+    sed 's/^</DROP MISMATCH zod only:/; s/^>/DROP MISMATCH ours only:/' | head -n 20
+echo "check-schema: $(wc -l <"$WORK/stripped-zod.tsv") dropped members by zod, $sdiff differ"
+
 # The URL check on its own, on many more strings than the files hold.
 node tools/zod-check.js --urls "$WORK/urls.txt" >"$WORK/urls-zod.txt"
 "$VERDICT" --urls "$WORK/urls.txt" >"$WORK/urls-ours.txt"
@@ -111,4 +129,5 @@ if [ "$(node --version)" = "$tnode" ]; then
 else
     echo "check-schema: code point sweep skipped: src/schema_idna.c comes from Node $tnode, this is $(node --version)"
 fi
-[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ] && [ "$udiff" -eq 0 ] && [ "$idiff" -eq 0 ]
+[ "$total" -gt 0 ] && [ "$agree" -eq "$total" ] && [ "$udiff" -eq 0 ] &&
+    [ "$idiff" -eq 0 ] && [ "$sdiff" -eq 0 ]

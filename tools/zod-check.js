@@ -14,6 +14,11 @@
  * "FILE<TAB>INVALID<TAB>path: message" (the first issue). Exit status 0,
  * or 2 when the package cannot be loaded.
  *
+ * node tools/zod-check.js --pkg DIR --stripped MANIFEST: for each file
+ * zod accepts, one line "FILE<TAB>POINTER" per member of the input that
+ * the parsed output lacks (what the CLI drops: AC024), and nothing for
+ * files zod refuses.
+ *
  * node tools/zod-check.js --urls FILE: FILE holds one JSON string per
  * line; prints 1 or 0 per line, the verdict of the same URL check zod's
  * .url() makes (trim, then the WHATWG URL parser).
@@ -89,6 +94,34 @@ function verdict(s, kind, file, targetsFile) {
   return `INVALID\t${formatPath(i.path)}: ${i.message}`.replace(/\n/g, ' ');
 }
 
+// Pointers of the members of input a that the parsed output b lacks.
+function stripped(a, b, ptr, out) {
+  const esc = k => k.replace(/~/g, '~0').replace(/\//g, '~1');
+  if (Array.isArray(a)) {
+    if (Array.isArray(b)) a.forEach((x, i) => stripped(x, b[i], `${ptr}/${i}`, out));
+  } else if (a && typeof a === 'object' && b && typeof b === 'object') {
+    for (const k of Object.keys(a)) {
+      if (!Object.prototype.hasOwnProperty.call(b, k)) out.push(`${ptr}/${esc(k)}`);
+      else stripped(a[k], b[k], `${ptr}/${esc(k)}`, out);
+    }
+  }
+}
+
+function strippedLines(s, kind, file, targetsFile) {
+  let data;
+  try {
+    data = readJson(file);
+  } catch (_) {
+    return [];
+  }
+  const schema = kind === 'state' ? stateSchema(s, targetsFile) : s[kind];
+  const r = schema ? schema.safeParse(data) : { success: false };
+  if (!r.success) return [];
+  const out = [];
+  stripped(data, r.data, '', out);
+  return out.map(p => `${file}\t${p}`);
+}
+
 function main() {
   const args = process.argv.slice(2);
   let pkg = process.env.AGENTCORE_PKG_DIR || '';
@@ -102,13 +135,16 @@ function main() {
     process.stdout.write(lines.map(l => (URL.canParse(JSON.parse(l).trim()) ? 1 : 0)).join('\n') + '\n');
     return;
   }
-  if (!pkg || rest.length !== 1) die('usage: node zod-check.js --pkg DIR MANIFEST');
+  const strip = rest[0] === '--stripped';
+  if (strip) rest.shift();
+  if (!pkg || rest.length !== 1) die('usage: node zod-check.js --pkg DIR [--stripped] MANIFEST');
   const s = loadSchemas(path.resolve(pkg));
   const out = [];
   for (const line of fs.readFileSync(rest[0], 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const [kind, file, targets] = line.split('\t');
-    out.push(`${file}\t${verdict(s, kind, file, targets)}`);
+    if (strip) out.push(...strippedLines(s, kind, file, targets));
+    else out.push(`${file}\t${verdict(s, kind, file, targets)}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -30,6 +30,32 @@ struct acl_schema_sink {
      * names the first. Those values were taken as valid, so the verdict
      * is incomplete and must be reported as such. */
     void (*incomplete)(void *arg, const char *pointer, size_t n);
+    /* Optional: called right after emit when the violation has a longer
+     * explanation than its message (the members an object allows). The
+     * text is valid during the call only. */
+    void (*help)(void *arg, const char *text);
+};
+
+/* A member of a non-strict ("strip") object that the schema does not
+ * define: the CLI accepts it, and drops it when it loads the file. All
+ * strings are valid during the callback only. */
+struct acl_schema_drop {
+    const char *pointer;    /* RFC 6901 pointer of the member */
+    const char *member;     /* its name (member_len bytes, may hold NUL) */
+    size_t member_len;
+    const char *object;     /* the schema's name of the object, e.g.
+                               "AgentEnvSpec"; NULL for an unnamed one */
+    const char *suggestion; /* a defined member it is likely meant to be
+                               (a typo or a known confusion), or NULL */
+    const char *allowed;    /* the object's members, comma-separated */
+    /* 1: not dropped but a deprecated alias the schema still defines
+     * and reads; suggestion then names its replacement. */
+    int deprecated;
+};
+
+struct acl_schema_drop_sink {
+    void (*dropped)(void *arg, const struct acl_schema_drop *d);
+    void *arg;
 };
 
 /* Validates root as a file of the given kind (project, targets, state
@@ -42,6 +68,13 @@ struct acl_schema_sink {
 void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
                          const char *const *target_names, size_t ntargets,
                          const struct acl_schema_sink *sink);
+
+/* Walks root as acl_schema_validate does and reports, instead of the
+ * violations, every member the CLI would silently drop: unknown members
+ * of strip objects, of the union option that wins (a winning option
+ * drops the members of the later ones). Strict objects are AC020's. */
+void acl_schema_dropped(enum acl_doc_kind kind, json_t *root,
+                        const struct acl_schema_drop_sink *sink);
 
 /* The names of the deployment targets of aws-targets.json's root, when
  * it is valid (the CLI checks deployed state against them only then):

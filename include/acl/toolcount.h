@@ -49,6 +49,12 @@ char *acl_tool_count_describe(const struct acl_tool_count *tc);
  * there is one, is set to 1 when part of the document could not be
  * counted (a "$ref" path item, a wildcard filter), else left alone. */
 long acl_tools_in_tool_file(json_t *root);
+/* The tool list of a tool schema file (toolSchemaFile): the root array,
+ * or the "tools" or "inlinePayload" array of a root object (the second
+ * is the AgentCore API's own shape, which the guide shows). NULL when
+ * root is none of these. *member, when not NULL, gets the member name
+ * ("tools", "inlinePayload") or NULL for a root array. Borrowed. */
+json_t *acl_tool_file_list(json_t *root, const char **member);
 long acl_tools_in_openapi_json(json_t *root, int *partial);
 long acl_tools_in_openapi_yaml(const char *text, size_t len, int *partial);
 long acl_tools_in_smithy_json(json_t *root);

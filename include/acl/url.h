@@ -71,7 +71,10 @@ int acl_url_same(const char *a, const char *b);
  * match. */
 int acl_url_host_matches(const char *host, const char *pattern);
 
-/* Is host the local machine: localhost, 127.0.0.1 or [::1]? */
+/* Is host the local machine: localhost, any address of 127.0.0.0/8 in
+ * any form the WHATWG parser reads as IPv4 (127.1, 0x7f.0.0.1,
+ * 2130706433), or ::1 in any IPv6 spelling ([::1],
+ * [0:0:0:0:0:0:0:1])? (url_loopback.c) */
 int acl_url_host_is_loopback(const char *host);
 
 #endif

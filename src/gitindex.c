@@ -1,0 +1,125 @@
+/*
+ * gitindex.c - is a path in the git index (gitformat-index(5))?
+ *
+ * Header: "DIRC", a 4-byte version (2, 3 or 4), a 4-byte entry count,
+ * all big-endian. Each entry: 40 bytes of stat data, the object name
+ * (20 or 32 bytes), 2 bytes of flags (the low 12 bits: the path length,
+ * 0xFFF meaning "at least"), in version 3 and later 2 more flag bytes
+ * when the extended bit (0x4000) is set, then the path. Versions 2 and
+ * 3 end the path with 1-8 NUL bytes so the entry is a multiple of 8
+ * bytes long; version 4 starts it with a varint N - the number of bytes
+ * to drop from the end of the previous entry's path - then the rest of
+ * the path and one NUL, and pads nothing.
+ */
+#include <string.h>
+
+#include "acl/gitindex.h"
+
+/* Longest path git keeps in an index entry; longer is malformed here. */
+#define MAX_PATH_BYTES 4096
+
+static unsigned long
+be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+           (unsigned long)p[2] << 8 | (unsigned long)p[3];
+}
+
+/* The version 4 varint at data[*at, len): 7 bits a byte, high bit "more",
+ * and 1 added before each shift (so every value has one encoding). */
+static int
+varint(const unsigned char *data, size_t len, size_t *at, size_t *out)
+{
+    size_t v;
+    unsigned char c;
+
+    if (*at >= len)
+        return -1;
+    c = data[(*at)++];
+    v = c & 0x7f;
+    while (c & 0x80) {
+        if (*at >= len || v > (MAX_PATH_BYTES << 1))
+            return -1;
+        c = data[(*at)++];
+        v = ((v + 1) << 7) | (c & 0x7f);
+    }
+    *out = v;
+    return 0;
+}
+
+struct cursor {
+    const unsigned char *data;
+    size_t len, at, hash_len;
+    unsigned long version;
+    char path[MAX_PATH_BYTES + 1]; /* the current entry's path */
+    size_t plen;
+};
+
+/* Reads the entry at c->at into c->path and moves past it. */
+static int
+next_entry(struct cursor *c)
+{
+    size_t fixed = 40 + c->hash_len + 2, start = c->at, flags, nul, drop;
+
+    if (c->len - c->at < fixed)
+        return -1;
+    flags = (size_t)c->data[c->at + fixed - 2] << 8 | c->data[c->at + fixed - 1];
+    c->at += fixed;
+    if (flags & 0x4000) {
+        if (c->version < 3 || c->len - c->at < 2)
+            return -1;
+        c->at += 2;
+    }
+    if (c->version == 4) {
+        if (varint(c->data, c->len, &c->at, &drop) != 0 || drop > c->plen)
+            return -1;
+        c->plen -= drop;
+    } else {
+        c->plen = 0;
+    }
+    for (nul = c->at; nul < c->len && c->data[nul] != '\0'; nul++)
+        ;
+    if (nul == c->len || c->plen + (nul - c->at) > MAX_PATH_BYTES)
+        return -1;
+    memcpy(c->path + c->plen, c->data + c->at, nul - c->at);
+    c->plen += nul - c->at;
+    c->path[c->plen] = '\0';
+    c->at = nul + 1;
+    if (c->version != 4) { /* 1-8 NULs up to a multiple of 8 */
+        size_t end = start + ((c->at - start + 7) & ~(size_t)7);
+
+        if (end > c->len)
+            return -1;
+        c->at = end;
+    }
+    return 0;
+}
+
+int
+acl_gitindex_has(const unsigned char *data, size_t len, size_t hash_len,
+                 const char *path, struct acl_error *err)
+{
+    struct cursor c;
+    unsigned long n, i;
+
+    if (len < 12 + hash_len || memcmp(data, "DIRC", 4) != 0)
+        return acl_error_set(err, "not a git index (no DIRC header)");
+    memset(&c, 0, sizeof c);
+    c.data = data;
+    c.len = len - hash_len; /* the trailing checksum */
+    c.at = 12;
+    c.hash_len = hash_len;
+    c.version = be32(data + 4);
+    n = be32(data + 8);
+    if (c.version < 2 || c.version > 4)
+        return acl_error_set(err, "git index version %lu is not 2, 3 or 4",
+                             c.version);
+    for (i = 0; i < n; i++) {
+        if (next_entry(&c) != 0)
+            return acl_error_set(err, "git index entry %lu of %lu is "
+                                      "malformed", i + 1, n);
+        if (strcmp(c.path, path) == 0)
+            return 1;
+    }
+    return 0;
+}
