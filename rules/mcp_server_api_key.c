@@ -17,6 +17,8 @@
 
 #include "acl/lookup.h"
 #include "acl/rule.h"
+#include "acl/secret.h"
+#include "acl/secret_msg.h"
 
 /* The credential named name, when it is an API-key credential. */
 static const struct acl_credential *
@@ -63,17 +65,50 @@ check_target(struct acl_check *c, const struct acl_target *t)
     free(what);
 }
 
+/* A key in the endpoint's query string ("?api_key=...", "?token=")
+ * is API-key auth by another name, and the key sits in plain text in
+ * the project: reported here at the endpoint (AC014 leaves it). */
+static void
+check_endpoint_key(struct acl_check *c, const struct acl_target *t)
+{
+    json_t *ep = json_object_get(t->node.json, "endpoint");
+    struct acl_secret_match m;
+    struct acl_finding *f;
+    char *what, *phrase;
+
+    if (t->type != ACL_TT_MCP_SERVER || !json_is_string(ep) ||
+        !acl_secret_url_query(json_string_value(ep), json_string_length(ep),
+                              &m))
+        return;
+    what = target_phrase(t);
+    phrase = acl_secret_phrase(&m, json_string_value(ep),
+                               json_string_length(ep));
+    f = acl_report(c, ACL_ERROR, &t->node, "endpoint",
+                   "%s passes an API key in its endpoint's query string "
+                   "(%s): AgentCore supports no API-key auth for MCP server "
+                   "targets, and the key is in plain text in the project",
+                   what, phrase);
+    f->secret = 1;
+    free(phrase);
+    free(what);
+}
+
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
     size_t i, j;
 
-    for (i = 0; i < p->ngateways; i++)
-        for (j = 0; j < p->gateways[i].ntargets; j++)
+    for (i = 0; i < p->ngateways; i++) {
+        for (j = 0; j < p->gateways[i].ntargets; j++) {
             check_target(c, &p->gateways[i].targets[j]);
-    for (i = 0; i < p->nunassigned; i++)
+            check_endpoint_key(c, &p->gateways[i].targets[j]);
+        }
+    }
+    for (i = 0; i < p->nunassigned; i++) {
         check_target(c, &p->unassigned[i]);
+        check_endpoint_key(c, &p->unassigned[i]);
+    }
 }
 
 const struct acl_rule acl_rule_mcp_server_api_key = {
@@ -106,5 +141,7 @@ const struct acl_rule acl_rule_mcp_server_api_key = {
                "\"credentialName\": \"mcp-oauth\" } }",
     .precision = "very-high",
     .security_severity = "5.0",
+    .init = acl_secret_init,
+    .fini = acl_secret_fini,
     .check = check,
 };

@@ -35,8 +35,11 @@ check_value(struct acl_check *c, const struct acl_node *node,
         return;
     vlen = member ? json_string_length(json_object_get(node->json, member))
                   : json_string_length(node->json);
-    if (!acl_secret_check(name, nlen, value, vlen, &m))
+    if (!acl_secret_check(name, nlen, value, vlen, &m)) {
+        if (m.incomplete)
+            acl_secret_incomplete(c->project, node->doc->text, node->ptr);
         return;
+    }
     phrase = acl_secret_phrase(&m, value, vlen);
     f = acl_report(c, ACL_ERROR, node, member, "%s holds %s in plain text%s",
                    what, phrase, why);

@@ -41,3 +41,15 @@ acl_secret_widen(const char *s, size_t len, size_t *start, size_t *end)
     while (*end < len && !delimiter((unsigned char)s[*end]))
         (*end)++;
 }
+
+void
+acl_secret_incomplete(const struct acl_project *p, const struct acl_text *t,
+                      const char *where)
+{
+    acl_project_notice(p, t != NULL ? t->display : "",
+                       "the secret scan of %s stopped at the pattern match "
+                       "limit, so it was not fully checked; shorten the "
+                       "value or check it by hand",
+                       where != NULL && where[0] != '\0' ? where
+                                                        : "a value");
+}

@@ -1,0 +1,412 @@
+/*
+ * secret_shape.c - the shapes of values that are never secrets (paths,
+ * URLs without credentials, e-mail addresses, AWS resource IDs, model
+ * IDs, regexes, versions), and the machine-generated-looking test.
+ */
+#include <string.h>
+
+#include "acl/secret.h"
+#include "secret_int.h"
+
+/* "scheme://host/..." without a password in its authority. */
+static int
+url_without_password(const char *s, size_t n)
+{
+    size_t i = 0, end;
+    const char *at;
+
+    while (i < n && (sec_alnum((unsigned char)s[i]) || s[i] == '+' ||
+                     s[i] == '.' || s[i] == '-'))
+        i++;
+    if (i == 0 || !sec_alpha((unsigned char)s[0]) || n - i < 3 ||
+        memcmp(s + i, "://", 3) != 0)
+        return 0;
+    i += 3;
+    for (end = i; end < n && !strchr("/?#", s[end]); end++)
+        ;
+    at = memchr(s + i, '@', end - i);
+    return at == NULL || memchr(s + i, ':', (size_t)(at - (s + i))) == NULL;
+}
+
+/* "api.openai.com", "db.internal:5432/app": lower-case labels with a
+ * dot and an alphabetic last label. */
+static int
+host_like(const char *s, size_t n)
+{
+    size_t i, dots = 0, label = 0, alpha_label = 1;
+
+    for (i = 0; i < n && s[i] != ':' && s[i] != '/'; i++) {
+        int c = (unsigned char)s[i];
+
+        if (c == '.') {
+            if (label == 0)
+                return 0;
+            dots++;
+            label = 0;
+            alpha_label = 1;
+        } else if (sec_lower(c) || sec_digit(c) || c == '-') {
+            label++;
+            alpha_label &= sec_lower(c) || c == '-';
+        } else {
+            return 0;
+        }
+    }
+    return dots > 0 && label >= 2 && alpha_label;
+}
+
+static int
+ends_ci(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+
+    return n > k && acl_secret_eq_ci(s + n - k, k, suffix);
+}
+
+/* "easeapply.db", "uploads/a1/paper.pdf", "model.onnx". */
+static int
+file_name(const char *s, size_t n)
+{
+    static const char *const ext[] = {
+        ".db", ".sqlite", ".json", ".jsonl", ".yaml", ".yml", ".txt",
+        ".csv", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".md",
+        ".html", ".xml", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx",
+        ".jks", ".py", ".js", ".ts", ".sh", ".zip", ".gz", ".tar", ".log",
+        ".parquet", ".env", ".cfg", ".conf", ".ini", ".toml", ".bin",
+        ".pkl", ".pt", ".onnx", ".docx", ".xlsx", ".wav", ".mp3", ".mp4",
+        ".npy", ".h5", ".pub", ".gpg", ".asc", ".der", ".keystore",
+        ".safetensors", ".joblib", ".dat", ".bak", ".jar", ".whl"};
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(ext); i++)
+        if (ends_ci(s, n, ext[i]))
+            return 1;
+    return 0;
+}
+
+/* Segments of lower-case words: "prod/db/password", "app/agent". */
+static int
+path_like(const char *s, size_t n)
+{
+    size_t i;
+    int slash = 0;
+
+    if (s[0] == '/' || s[0] == '~' || acl_secret_starts_ci(s, n, "./") ||
+        acl_secret_starts_ci(s, n, "../") || (n > 2 && s[1] == ':' &&
+                                              s[2] == '\\'))
+        return 1;
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+
+        if (c == '/')
+            slash = 1;
+        else if (!sec_lower(c) && !sec_digit(c) && !strchr("-_.", c))
+            return 0;
+    }
+    return slash;
+}
+
+static int
+email(const char *s, size_t n)
+{
+    const char *at = memchr(s, '@', n);
+    size_t i;
+
+    if (at == NULL || at == s)
+        return 0;
+    for (i = 0; i < (size_t)(at - s); i++)
+        if (!sec_alnum((unsigned char)s[i]) && !strchr("._%+-", s[i]))
+            return 0;
+    return host_like(at + 1, n - (size_t)(at - s) - 1);
+}
+
+static int
+hex_run(const char *s, size_t n, size_t lo, size_t hi)
+{
+    size_t i;
+
+    if (n < lo || n > hi)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!strchr("0123456789abcdefABCDEF", s[i]) || s[i] == '\0')
+            return 0;
+    return 1;
+}
+
+int
+acl_secret_uuid(const char *s, size_t n)
+{
+    static const size_t len[] = {8, 4, 4, 4, 12};
+    size_t i, off = 0;
+
+    if (n != 36)
+        return 0;
+    for (i = 0; i < 5; i++) {
+        if (!hex_run(s + off, len[i], len[i], len[i]))
+            return 0;
+        off += len[i];
+        if (i < 4 && s[off++] != '-')
+            return 0;
+    }
+    return 1;
+}
+
+/* "subnet-0a1b2c3d", "sg-…", "vpc-…", "mrk-…", "alias/…", "arn:…". */
+static int
+aws_id(const char *s, size_t n)
+{
+    static const char *const pre[] = {
+        "subnet-", "sg-",  "sgr-", "vpc-",  "vpce-", "igw-", "nat-",
+        "rtb-",    "eni-", "ami-", "i-",    "vol-",  "snap-", "acl-",
+        "eipalloc-", "tgw-", "pl-", "lt-",  "fs-",   "fsap-", "mrk-",
+        "key-",    "cmk-", "db-",  "cluster-", "r-", "ou-", "o-"};
+    size_t i, k;
+
+    if (acl_secret_starts_ci(s, n, "arn:") ||
+        acl_secret_starts_ci(s, n, "alias/"))
+        return 1;
+    for (i = 0; i < ACL_ARRAY_LEN(pre); i++) {
+        k = strlen(pre[i]);
+        if (acl_secret_starts_ci(s, n, pre[i]) &&
+            hex_run(s + k, n - k, 8, 32))
+            return 1;
+    }
+    return 0;
+}
+
+/* "anthropic.claude-3-5-sonnet-20240620-v1:0", "us.amazon.nova-pro-v1:0". */
+static int
+model_id(const char *s, size_t n)
+{
+    static const char *const vendors[] = {
+        "anthropic.", "amazon.", "meta.", "mistral.", "cohere.", "ai21.",
+        "deepseek.", "openai.", "qwen.", "writer.", "stability.", "us.",
+        "eu.", "apac.", "global.", "jp.", "au.", "ca."};
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(vendors); i++)
+        if (acl_secret_starts_ci(s, n, vendors[i]))
+            return 1;
+    return 0;
+}
+
+/* At least two regex signs, or an anchored pattern. */
+static int
+regex_like(const char *s, size_t n)
+{
+    static const char *const signs[] = {"\\d", "\\w", "\\s", "\\b", "\\.",
+                                        "[a-z", "[A-Z", "[0-9", "[^", "(?",
+                                        ".*", ".+", "]{", "]+", "]*", "|"};
+    size_t i, found = 0;
+
+    if (n > 1 && s[0] == '^')
+        return 1;
+    for (i = 0; i < ACL_ARRAY_LEN(signs); i++)
+        found += acl_secret_has_ci(s, n, signs[i]) != 0;
+    return found >= 2;
+}
+
+/* "v1.2.3", "2024-06-01", "1.0.0-beta". */
+static int
+version_like(const char *s, size_t n)
+{
+    size_t i = s[0] == 'v' || s[0] == 'V', digits = 0;
+
+    for (; i < n; i++) {
+        if (sec_digit((unsigned char)s[i]))
+            digits++;
+        else if (!strchr(".-_:T+Z", s[i]) || s[i] == '\0')
+            return 0;
+    }
+    return digits > 0;
+}
+
+int
+acl_secret_never(const char *s, size_t n, int uuid_ok)
+{
+    acl_secret_trim(&s, &n);
+    if (n == 0)
+        return 1;
+    if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n))
+        return 1;
+    if (url_without_password(s, n) || host_like(s, n) || email(s, n))
+        return 1;
+    if (file_name(s, n) || path_like(s, n) || model_id(s, n))
+        return 1;
+    return regex_like(s, n) || version_like(s, n) ||
+           acl_secret_env_name(s, n);
+}
+
+/* ---- machine-generated ---- */
+
+/* Splits the alphanumerics of s into case/digit fragments ("aB3dE" ->
+ * a, B, 3, d, E; "MemCredEnv" -> Mem, Cred, Env) and returns how many
+ * characters sit in fragments of at most two characters. */
+static size_t
+short_fragment_chars(const char *s, size_t n, size_t *alnum)
+{
+    size_t i = 0, shorts = 0;
+
+    *alnum = 0;
+    while (i < n) {
+        size_t st = i;
+        int c = (unsigned char)s[i];
+
+        if (!sec_alnum(c)) {
+            i++;
+            continue;
+        }
+        if (sec_digit(c))
+            while (i < n && sec_digit((unsigned char)s[i]))
+                i++;
+        else if (sec_upper(c) && i + 1 < n && sec_lower((unsigned char)s[i + 1]))
+            for (i++; i < n && sec_lower((unsigned char)s[i]); i++)
+                ;
+        else if (sec_upper(c))
+            while (i < n && sec_upper((unsigned char)s[i]) &&
+                   !(i + 1 < n && sec_lower((unsigned char)s[i + 1]) && i > st))
+                i++;
+        else
+            while (i < n && sec_lower((unsigned char)s[i]))
+                i++;
+        *alnum += i - st;
+        if (i - st <= 2)
+            shorts += i - st;
+    }
+    return shorts;
+}
+
+/* log2(v) for v >= 1 by the binary digit-by-digit method: no libm. */
+static double
+log2_of(size_t v)
+{
+    double x = (double)v, r = 0, bit = 0.5;
+    int i;
+
+    while (x >= 2) {
+        x /= 2;
+        r += 1;
+    }
+    for (i = 0; i < 24; i++, bit /= 2) {
+        x *= x;
+        if (x >= 2) {
+            x /= 2;
+            r += bit;
+        }
+    }
+    return r;
+}
+
+/* Shannon entropy in bits per character. */
+static double
+entropy(const char *s, size_t n)
+{
+    size_t count[256] = {0}, i;
+    double h = 0;
+
+    for (i = 0; i < n; i++)
+        count[(unsigned char)s[i]]++;
+    for (i = 0; i < 256; i++)
+        if (count[i] > 0)
+            h += (double)count[i] * (log2_of(n) - log2_of(count[i]));
+    return n > 0 ? h / (double)n : 0;
+}
+
+/* "abcdefgh", "12345678", "qwerty": most neighbours one apart. */
+static int
+sequential(const char *s, size_t n)
+{
+    size_t i, steps = 0;
+
+    for (i = 1; i < n; i++)
+        steps += (unsigned char)s[i] == (unsigned char)s[i - 1] + 1;
+    return n > 1 && steps * 2 >= n;
+}
+
+struct classes {
+    size_t up, low, dig, sym;
+};
+
+static int
+printable_token(const char *s, size_t n, struct classes *k)
+{
+    size_t i;
+
+    memset(k, 0, sizeof *k);
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+
+        if (c <= ' ' || c >= 0x7f)
+            return 0;
+        k->up += sec_upper(c);
+        k->low += sec_lower(c);
+        k->dig += sec_digit(c);
+        k->sym += !sec_alnum(c);
+    }
+    return 1;
+}
+
+/* Random-looking: long, several classes, high entropy, falls apart
+ * into fragments. Hex digests need only length. */
+static int
+random_shape(const char *s, size_t n, size_t min_len)
+{
+    struct classes k;
+    size_t alnum, shorts;
+
+    if (n < min_len || n > 8192 || !printable_token(s, n, &k))
+        return 0;
+    if (k.dig > 0 && (k.up == 0 || k.low == 0) && n >= 32 &&
+        hex_run(s, n, 32, 8192))
+        return 1;
+    if (sequential(s, n) || entropy(s, n) < (n >= 24 ? 3.3 : 3.0))
+        return 0;
+    shorts = short_fragment_chars(s, n, &alnum);
+    if (alnum * 10 < n * 6 || shorts * 10 < alnum * 4)
+        return 0;
+    if (k.dig > 0 && (k.up + k.low) > 0)
+        return 1;
+    return k.up > 0 && k.low > 0 && n >= 20;
+}
+
+int
+acl_secret_generated(const char *v, size_t n)
+{
+    if (v == NULL)
+        return 0;
+    acl_secret_skip_scheme(&v, &n);
+    if (acl_secret_placeholder(v, n) || acl_secret_marker(v, n) ||
+        acl_secret_never(v, n, 0))
+        return 0;
+    return random_shape(v, n, 16);
+}
+
+/* A literal under a strong name: a letter and a digit or symbol (not
+ * only separators), no blanks; or letters that look random. */
+int
+acl_secret_value(const char *v, size_t n)
+{
+    struct classes k;
+
+    if (v == NULL)
+        return 0;
+    acl_secret_skip_scheme(&v, &n);
+    if (n < 6 || !printable_token(v, n, &k) || k.up + k.low == 0)
+        return 0;
+    if (acl_secret_eq_ci(v, n, "true") || acl_secret_eq_ci(v, n, "false"))
+        return 0;
+    if (acl_secret_placeholder(v, n) || acl_secret_marker(v, n) ||
+        acl_secret_never(v, n, 0))
+        return 0;
+    if (k.dig > 0)
+        return 1;
+    {
+        size_t i, real_sym = 0;
+
+        for (i = 0; i < n; i++)
+            real_sym += !sec_alnum((unsigned char)v[i]) &&
+                        !strchr("-_./:", v[i]);
+        if (real_sym > 0)
+            return 1;
+    }
+    return random_shape(v, n, 10);
+}
