@@ -167,7 +167,7 @@ aws_id(const char *s, size_t n)
     for (i = 0; i < ACL_ARRAY_LEN(pre); i++) {
         k = strlen(pre[i]);
         if (acl_secret_starts_ci(s, n, pre[i]) &&
-            hex_run(s + k, n - k, 8, 32))
+            hex_run(s + k, n - k, 8, strcmp(pre[i], "mrk-") == 0 ? 32 : 17))
             return 1;
     }
     return 0;
@@ -220,11 +220,68 @@ version_like(const char *s, size_t n)
     return digits > 0;
 }
 
+/* "eyJ...eyJ...." with an empty signature authenticates nothing. */
+static int
+unsigned_jwt(const char *s, size_t n)
+{
+    size_t i, dots = 0;
+
+    for (i = 0; i < n; i++)
+        dots += s[i] == '.';
+    return n > 8 && memcmp(s, "eyJ", 3) == 0 && dots == 2 && s[n - 1] == '.';
+}
+
+/* "subnet-a,subnet-b": a list whose every item is never a secret. */
+static int
+never_list(const char *s, size_t n, int uuid_ok)
+{
+    size_t i = 0;
+
+    if (memchr(s, ',', n) == NULL)
+        return 0;
+    while (i <= n) {
+        const char *comma = memchr(s + i, ',', n - i);
+        size_t e = comma != NULL ? (size_t)(comma - s) : n;
+
+        if (e == i || !acl_secret_never(s + i, e - i, uuid_ok))
+            return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
+/* "id=npmrc,src=.npmrc", "mode=max;type=registry": options, none of
+ * whose names is a secret name. */
+static int
+option_list(const char *s, size_t n)
+{
+    size_t i = 0, pairs = 0;
+
+    while (i < n) {
+        size_t st = i, eq;
+
+        while (i < n && (sec_lower((unsigned char)s[i]) || s[i] == '_' ||
+                         s[i] == '-'))
+            i++;
+        if (i == st || i >= n || s[i] != '=' ||
+            acl_secret_name(s + st, i - st))
+            return 0;
+        for (eq = i++; i < n && s[i] != ',' && s[i] != ';'; i++)
+            if (s[i] == '=')
+                return 0;
+        pairs += i > eq;
+        i += i < n;
+    }
+    return pairs > 0;
+}
+
 int
 acl_secret_never(const char *s, size_t n, int uuid_ok)
 {
     acl_secret_trim(&s, &n);
     if (n == 0)
+        return 1;
+    if (unsigned_jwt(s, n) || never_list(s, n, uuid_ok) || option_list(s, n))
         return 1;
     if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n))
         return 1;
@@ -238,41 +295,139 @@ acl_secret_never(const char *s, size_t n, int uuid_ok)
 
 /* ---- machine-generated ---- */
 
-/* Splits the alphanumerics of s into case/digit fragments ("aB3dE" ->
- * a, B, 3, d, E; "MemCredEnv" -> Mem, Cred, Env) and returns how many
- * characters sit in fragments of at most two characters. */
-static size_t
-short_fragment_chars(const char *s, size_t n, size_t *alnum)
+static int
+vowel(int c)
 {
-    size_t i = 0, shorts = 0;
+    return c != '\0' && strchr("aeiouyAEIOUY", c) != NULL;
+}
 
-    *alnum = 0;
-    while (i < n) {
-        size_t st = i;
-        int c = (unsigned char)s[i];
+/* A letter fragment reads like a word (or an acronym): it has a vowel
+ * and no run of four consonants ("Cred", "Open", "VGA" do; "rfjzx",
+ * "Zkhr" do not). */
+static int
+wordy(const char *s, size_t n)
+{
+    size_t i, run = 0;
+    int v = 0;
 
-        if (!sec_alnum(c)) {
+    for (i = 0; i < n; i++) {
+        if (vowel((unsigned char)s[i])) {
+            v = 1;
+            run = 0;
+        } else if (++run >= 4) {
+            return 0;
+        }
+    }
+    return v;
+}
+
+/* The end of the case/digit fragment that starts at s[i]: a digit run,
+ * a capitalised word, an acronym or a lower-case run ("aB3dE" -> a, B,
+ * 3, d, E; "MemCredEnv" -> Mem, Cred, Env). */
+static size_t
+fragment_end(const char *s, size_t n, size_t i)
+{
+    size_t st = i;
+    int c = (unsigned char)s[i];
+
+    if (sec_digit(c)) {
+        while (i < n && sec_digit((unsigned char)s[i]))
             i++;
+    } else if (sec_upper(c) && i + 1 < n && sec_lower((unsigned char)s[i + 1])) {
+        for (i++; i < n && sec_lower((unsigned char)s[i]); i++)
+            ;
+    } else if (sec_upper(c)) {
+        while (i < n && sec_upper((unsigned char)s[i]) &&
+               !(i > st && i + 1 < n && sec_lower((unsigned char)s[i + 1])))
+            i++;
+    } else {
+        while (i < n && sec_lower((unsigned char)s[i]))
+            i++;
+    }
+    return i;
+}
+
+/* An alphanumeric chunk is random when at least half of it sits in
+ * fragments that are not words: one or two characters, or letters
+ * without a vowel or with a consonant cluster. Numbers of three or
+ * more digits count as words (years, ports, versions). */
+static int
+chunk_random(const char *s, size_t n)
+{
+    size_t i = 0, noise = 0;
+
+    while (i < n) {
+        size_t e = fragment_end(s, n, i), k = e - i;
+
+        if (k <= 2 || (!sec_digit((unsigned char)s[i]) && !wordy(s + i, k)))
+            noise += k;
+        i = e;
+    }
+    return noise * 5 >= n * 2;
+}
+
+/* Does s have an alphanumeric chunk of at least min characters that
+ * looks random? */
+static int
+random_chunk(const char *s, size_t n, size_t min)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        size_t st;
+
+        while (i < n && !sec_alnum((unsigned char)s[i]))
+            i++;
+        for (st = i; i < n && sec_alnum((unsigned char)s[i]); i++)
+            ;
+        if (i - st >= min && chunk_random(s + st, i - st))
+            return 1;
+    }
+    return 0;
+}
+
+/* The longest run of hex digits in s[0..n) with a digit and a letter
+ * ("829a4f...91" of "829a4f...91NRAL"). */
+static size_t
+hex_span(const char *s, size_t n)
+{
+    size_t i, run = 0, best = 0, dig = 0, let = 0;
+
+    for (i = 0; i <= n; i++) {
+        int c = i < n ? (unsigned char)s[i] : 0;
+
+        if (c != 0 && (sec_digit(c) || strchr("abcdefABCDEF", c) != NULL)) {
+            run++;
+            dig += sec_digit(c);
+            let += !sec_digit(c);
             continue;
         }
-        if (sec_digit(c))
-            while (i < n && sec_digit((unsigned char)s[i]))
-                i++;
-        else if (sec_upper(c) && i + 1 < n && sec_lower((unsigned char)s[i + 1]))
-            for (i++; i < n && sec_lower((unsigned char)s[i]); i++)
-                ;
-        else if (sec_upper(c))
-            while (i < n && sec_upper((unsigned char)s[i]) &&
-                   !(i + 1 < n && sec_lower((unsigned char)s[i + 1]) && i > st))
-                i++;
-        else
-            while (i < n && sec_lower((unsigned char)s[i]))
-                i++;
-        *alnum += i - st;
-        if (i - st <= 2)
-            shorts += i - st;
+        if (dig > 0 && let > 0 && run > best)
+            best = run;
+        run = dig = let = 0;
     }
-    return shorts;
+    return best;
+}
+
+/* Hex runs of 32 digits or more in all, in chunks of at least 4:
+ * digests, "key-<hex>", UUID-shaped keys, "<hex>NRAL". */
+static int
+hex_material(const char *s, size_t n)
+{
+    size_t i = 0, total = 0;
+
+    while (i < n) {
+        size_t st, h;
+
+        while (i < n && !sec_alnum((unsigned char)s[i]))
+            i++;
+        for (st = i; i < n && sec_alnum((unsigned char)s[i]); i++)
+            ;
+        h = hex_span(s + st, i - st);
+        if (h >= 4 && (h >= 8 || h == i - st))
+            total += h;
+    }
+    return total >= 32;
 }
 
 /* log2(v) for v >= 1 by the binary digit-by-digit method: no libm. */
@@ -345,27 +500,23 @@ printable_token(const char *s, size_t n, struct classes *k)
     return 1;
 }
 
-/* Random-looking: long, several classes, high entropy, falls apart
- * into fragments. Hex digests need only length. */
+/* Random-looking: long, several classes, high entropy, and a chunk
+ * that is not made of words; or hex key material. */
 static int
 random_shape(const char *s, size_t n, size_t min_len)
 {
     struct classes k;
-    size_t alnum, shorts;
 
     if (n < min_len || n > 8192 || !printable_token(s, n, &k))
         return 0;
-    if (k.dig > 0 && (k.up == 0 || k.low == 0) && n >= 32 &&
-        hex_run(s, n, 32, 8192))
+    if (hex_material(s, n))
         return 1;
     if (sequential(s, n) || entropy(s, n) < (n >= 24 ? 3.3 : 3.0))
         return 0;
-    shorts = short_fragment_chars(s, n, &alnum);
-    if (alnum * 10 < n * 6 || shorts * 10 < alnum * 4)
+    if (!((k.dig > 0 && k.up + k.low > 0) || (k.up > 0 && k.low > 0 &&
+                                                n >= 20)))
         return 0;
-    if (k.dig > 0 && (k.up + k.low) > 0)
-        return 1;
-    return k.up > 0 && k.low > 0 && n >= 20;
+    return random_chunk(s, n, min_len < 12 ? min_len : 12);
 }
 
 int

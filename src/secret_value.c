@@ -167,7 +167,7 @@ placeholder_words(const char *s, size_t n)
 {
     static const char *const words[] = {
         "changeme", "change-me", "change_me", "replaceme", "replace-me",
-        "replace_me", "xxxx",   "****",     "....",       "todo",
+        "replace_me", "xxxx",   "****",     "...",       "todo",
         "tbd",      "insert_", "insert-", "enter_",     "enter-",
         "_here",    "-here",    "n/a"};
     static const char *const whole[] = {"none",  "null", "nil", "undefined",
