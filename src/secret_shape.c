@@ -490,7 +490,7 @@ printable_token(const char *s, size_t n, struct classes *k)
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
 
-        if (c <= ' ' || c >= 0x7f)
+        if (c <= ' ' || c == 0x7f)
             return 0;
         k->up += sec_upper(c);
         k->low += sec_lower(c);
@@ -554,7 +554,8 @@ acl_secret_value(const char *v, size_t n)
         size_t i, real_sym = 0;
 
         for (i = 0; i < n; i++)
-            real_sym += !sec_alnum((unsigned char)v[i]) &&
+            real_sym += (unsigned char)v[i] < 0x80 &&
+                        !sec_alnum((unsigned char)v[i]) &&
                         !strchr("-_./:", v[i]);
         if (real_sym > 0)
             return 1;

@@ -103,7 +103,8 @@ span_at(const char *s, size_t n, size_t i)
              j++)
             ;
         return j < n && j > i + 1 && s[j] == end ? j + 1 - i : 0;
-    } else if (s[i] == '$') {
+    } else if (s[i] == '$' &&
+               (i == 0 || strchr(" /:=@,;\"'({", s[i - 1]) != NULL)) {
         for (j = i + 1; j < n && ident_char((unsigned char)s[j]); j++) {
             up += sec_upper((unsigned char)s[j]);
             low += sec_lower((unsigned char)s[j]);

@@ -328,7 +328,7 @@ START_TEST(name_excluded_last_token)
     ck_assert(!named("SECRET_ARNS"));
     ck_assert(!named("PRIVATE_SUBNET_IDS"));
     /* Only the last token excludes. */
-    ck_assert(named("API_KEY_NAME_SUFFIX"));
+    ck_assert(named("API_KEY_NAME_VALUE"));
     ck_assert(named("ID_TOKEN"));
 }
 END_TEST
@@ -346,14 +346,18 @@ END_TEST
 
 START_TEST(value_basic_rules)
 {
-    ck_assert(real("Tq9-FAKE-pass"));
-    ck_assert(real("abcdefgh"));
+    ck_assert(real("Tq9-Kp-pass"));
+    /* A literal under a strong name has a letter and a digit or symbol:
+     * "mysecretpassword" is a word, not a password anyone could use. */
+    ck_assert(!real("abcdefgh"));
+    ck_assert(real("abcdefg1"));
+    ck_assert(!real("abc12"));
     ck_assert(!real("abcdefg"));
     ck_assert(!real("  abcdefg  "));
-    ck_assert(real("\xc3\xa9t\xc3\xa9-FAKE"));
+    ck_assert(real("\xc3\xa9t\xc3\xa9-Qz9!"));
     ck_assert(!real("\xc3\xa9t\xc3\xa9\xc3\xa9\xc3\xa9"));
     ck_assert(!real("12345678901234"));
-    ck_assert(real("1234-5678-9012"));
+    ck_assert(!real("1234-5678-9012"));
     ck_assert(!real("true"));
     ck_assert(!real("FALSE"));
     ck_assert(!real("aaaaaaaaaaaa"));
@@ -391,9 +395,17 @@ START_TEST(value_placeholders)
     ck_assert(!real("TODO set in vault"));
     ck_assert(!real("value-TODO-later"));
     /* Near misses stay real. */
-    ck_assert(real("p4$$w0rd-FAKE"));
-    ck_assert(real("tour-FAKE-9x"));
-    ck_assert(real("a<b FAKE pw 9"));
+    ck_assert(real("p4$$w0rd-Qz"));
+    ck_assert(real("tour-Kq-9x"));
+    ck_assert(real("a<bQz!pw9"));
+    /* Only whole-value forms are placeholders: '$' opening a literal
+     * ("$uperS3cret") is a character of the password. */
+    ck_assert(real("$uperS3cret!2024"));
+    ck_assert(real("sk-${KEY}Zq8LmW3vR5tY"));
+    /* Test-fixture markers make a value no secret by name alone. */
+    ck_assert(!real("Tq9-FAKE-pass"));
+    ck_assert(!real("test-password-123"));
+    ck_assert(!real("mockPassw0rd!"));
 }
 END_TEST
 
@@ -403,19 +415,21 @@ START_TEST(value_references)
     ck_assert(!real("ARN:aws:ssm:us-east-1:123456789012:parameter/x"));
     /* The name of the variable that holds the secret. */
     ck_assert(!real("OPENAI_API_KEY"));
-    ck_assert(real("FAKETESTVALUE9"));
+    ck_assert(real("KPLMVALUEZ9"));
     /* Addresses without credentials. */
     ck_assert(!real("https://cognito-idp.us-east-1.amazonaws.com/pool_1"));
     ck_assert(!real("https://deploy@git.corp.internal/repo.git"));
-    ck_assert(real("https://hooks.internal/x?token=FAKE9x8y7z"));
-    ck_assert(real("https://u:FAKEpw99@git.corp.internal/repo.git"));
+    /* A URL is never a secret by its name; a key in its query is a
+     * known format (see url_query). */
+    ck_assert(!real("https://hooks.internal/x?token=Zq9x8y7zW2"));
+    ck_assert(real("https://u:Kq7pw99@git.corp.internal/repo.git"));
 }
 END_TEST
 
 START_TEST(check_combines)
 {
     struct acl_secret_match m;
-    const char *v = "Tq9-FAKE-pass-LG12Go";
+    const char *v = "Tq9-Kp2w-pass-LG12Go";
     const char *k = "x AKIAFAKETEST2Q7ZW3XM";
 
     ck_assert(acl_secret_check("DB_PASSWORD", 11, v, strlen(v), &m));
