@@ -146,16 +146,20 @@ excluded(const struct tok *t)
     return 0;
 }
 
-/* "key" preceded by a data-key word (S3_KEY, sort_key), or alone. */
 static int
-data_key(const struct tok *t, size_t i, int query)
+is_key(const struct tok *t)
 {
-    if (!acl_secret_eq_ci(t[i].s, t[i].n, "key") &&
-        !acl_secret_eq_ci(t[i].s, t[i].n, "keys"))
-        return 0;
-    if (i == 0)
-        return !query;
-    return IN(data_key_words, &t[i - 1]);
+    return acl_secret_eq_ci(t->s, t->n, "key") ||
+           acl_secret_eq_ci(t->s, t->n, "keys");
+}
+
+/* "key" preceded by a data-key word (S3_KEY, sort_key). A bare "key"
+ * (boto3 Key=, KEY = ...) stays weak: its values are paths and words,
+ * which are never secrets, unless they look generated. */
+static int
+data_key(const struct tok *t, size_t i)
+{
+    return is_key(&t[i]) && i > 0 && IN(data_key_words, &t[i - 1]);
 }
 
 /* The key of a key-ID name (kms_key, encryption_key): a UUID under it
@@ -190,9 +194,10 @@ acl_secret_name_info(const char *name, size_t len, int query,
         else if (i + 1 < k && acl_secret_eq_ci(t[i].s, t[i].n, "private") &&
                  acl_secret_eq_ci(t[i + 1].s, t[i + 1].n, "key"))
             strong = 1;
-        else if (IN(weak_words, &t[i]) && !data_key(t, i, query)) {
+        else if (IN(weak_words, &t[i]) && !data_key(t, i)) {
             weak = 1;
-            uuid_secret |= !key_id_key(t, i);
+            /* A UUID under kms_key or a bare Key is an ID. */
+            uuid_secret |= !key_id_key(t, i) && (i > 0 || k > 1 || query);
         }
         uuid_secret |= IN(uuid_secret_words, &t[i]);
     }
