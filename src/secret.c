@@ -24,7 +24,12 @@ enum {
     F_RANDOM = 4, /* group 1 must look random, not like a word slug */
     F_URL = 8,    /* group 1 user, group 2 password: reject placeholders */
     F_CONN = 16,  /* group 1 password of a key=value connection string */
-    F_QUERY = 32  /* group 1 parameter name, group 2 its value */
+    F_QUERY = 32, /* group 1 parameter name, group 2 its value */
+    F_JWT = 64,   /* the header must decode to a JSON object */
+    F_REDACT = 128, /* reject when "###" or "***" follows the match */
+    F_SAMPLE = 256, /* reject published sample keys (sample_keys) */
+    F_T3 = 512,     /* an OpenAI "...BlbkFJ..." key must say "T3BlbkFJ" */
+    F_MIXED = 1024  /* group 1 has a letter and a digit */
 };
 
 struct pattern {
@@ -49,20 +54,30 @@ static const struct pattern patterns[] = {
      "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{80,1024}={0,2}", TOKEN, "ABSK"},
     {"Amazon Bedrock API key", "bedrock-api-key-[A-Za-z0-9+/]{40,4096}={0,2}",
      TOKEN, "bedrock-api-key-"},
+    /* 93 characters and "AA": the shape Anthropic issues. */
     {"Anthropic API key",
-     "(?<![A-Za-z0-9_-])sk-ant-(?:api03|admin01)-([A-Za-z0-9_-]{20,400})",
-     TOKEN | F_RANDOM, "sk-ant-"},
+     "(?<![A-Za-z0-9_-])sk-ant-(?:api03|admin01)-([A-Za-z0-9_-]{93})AA"
+     "(?![A-Za-z0-9_-])",
+     TOKEN, "sk-ant-"},
     {"OpenAI API key",
-     "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?([A-Za-z0-9_-]{20,400})",
-     TOKEN | F_RANDOM, "sk-"},
+     "(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?"
+     "([A-Za-z0-9_-]{20,400})",
+     TOKEN | F_RANDOM | F_T3, "sk-"},
     {"GitHub token", "\\bgh[pousr]_([A-Za-z0-9]{36})\\b", TOKEN | F_RANDOM,
      "ghp_|gho_|ghu_|ghs_|ghr_"},
     {"GitHub token", "\\bgithub_pat_([A-Za-z0-9_]{30,255})", TOKEN | F_RANDOM,
      "github_pat_"},
-    {"Slack token", "\\bxox[abposr]-[0-9]{1,20}-[A-Za-z0-9-]{8,255}", TOKEN,
-     "xox"},
-    {"Slack token", "\\bxoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{40,255}", TOKEN,
-     "xoxe"},
+    /* A team or user number of five digits or more ("xoxp-1234-..." is
+     * a sample), optionally after a one-digit version ("xoxa-2-"). */
+    {"Slack token",
+     "\\bxox[abposr]-(?:[0-9]-)?[0-9]{5,20}-[A-Za-z0-9-]{7,254}[A-Za-z0-9]",
+     TOKEN | F_REDACT, "xox"},
+    {"Slack token", "\\bxoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,255}",
+     TOKEN, "xoxe"},
+    /* Legacy workspace and refresh tokens: "xoxa-2-<12+>", "xoxr-<12+>". */
+    {"Slack token",
+     "\\bxox[ar]-(?:[0-9]-)?([a-z0-9]{10,48})(?![A-Za-z0-9-])",
+     TOKEN | F_MIXED, "xoxa-|xoxr-"},
     {"Slack app token", "\\bxapp-[0-9]-[A-Z0-9]{6,40}-[0-9]{6,20}-[A-Za-z0-9]{16,128}",
      TOKEN, "xapp-"},
     {"Slack webhook URL",
@@ -72,7 +87,7 @@ static const struct pattern patterns[] = {
     {"Stripe secret key", "\\b[rs]k_live_([A-Za-z0-9]{10,255})",
      TOKEN | F_RANDOM, "k_live_"},
     {"Google API key", "\\bAIza([A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])",
-     TOKEN | F_RANDOM, "AIza"},
+     TOKEN | F_RANDOM | F_SAMPLE, "AIza"},
     {"Hugging Face token",
      "(?<![A-Za-z0-9_])(?:hf|api_org)_([A-Za-z]{34})(?![A-Za-z0-9_])",
      TOKEN | F_RANDOM, "hf_|api_org_"},
@@ -89,7 +104,7 @@ static const struct pattern patterns[] = {
     {"JSON Web Token",
      "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}"
      "\\.[A-Za-z0-9_-]{8,4096}",
-     F_DOC, "eyJ"},
+     F_DOC | F_JWT, "eyJ"},
     {"URL with a password",
      "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://"
      "([^\\s:/@?#\"'`]{0,128}):([^\\s/@?#\"'`]{1,256})@"
@@ -163,19 +178,84 @@ has_run(const char *s, size_t n, size_t run)
 /* ---- known formats ---- */
 
 /* Random keys mix cases (and nearly always digits); slugs such as
- * "sk-learn-pipeline-2024" or "ghp_" + placeholder text do not. */
+ * "sk-learn-pipeline-2024" or "ghp_" + placeholder text do not, and
+ * neither do typed samples with an alphabet run ("...abcdefghijkl..."). */
 static int
 looks_random(const char *s, size_t n)
 {
     int up = 0, low = 0, dig = 0;
-    size_t i;
+    size_t i, run = 1;
 
     for (i = 0; i < n; i++) {
         up |= sec_upper((unsigned char)s[i]);
         low |= sec_lower((unsigned char)s[i]);
         dig |= sec_digit((unsigned char)s[i]);
+        run = i > 0 && (unsigned char)s[i] == (unsigned char)s[i - 1] + 1
+                  ? run + 1
+                  : 1;
+        if (run >= 8)
+            return 0;
     }
     return up && low && (dig || n >= 30);
+}
+
+static int
+letters_and_digits(const char *s, size_t n)
+{
+    size_t i, l = 0, d = 0;
+
+    for (i = 0; i < n; i++) {
+        l += sec_alpha((unsigned char)s[i]);
+        d += sec_digit((unsigned char)s[i]);
+    }
+    return l > 0 && d > 0;
+}
+
+/* "eyJ<header>.": the header decodes to a JSON object ('{' ... '}'),
+ * as every issued token's does; a cut or garbled one is a sample. */
+static int
+jwt_header_ok(const char *s, size_t n)
+{
+    const char *dot = memchr(s, '.', n);
+    unsigned char buf[512];
+    size_t k;
+
+    if (dot == NULL || (size_t)(dot - s) > 600)
+        return 0;
+    size_t i, printable = 0;
+
+    k = acl_secret_b64_decode(s, (size_t)(dot - s), buf, sizeof buf);
+    if (k == (size_t)-1)
+        return 0;
+    while (k > 0 && sec_space(buf[k - 1]))
+        k--;
+    for (i = 0; i < k; i++)
+        printable += buf[i] >= 0x20 && buf[i] < 0x7f;
+    /* A byte or two may be garbled in a copied token, not most. */
+    return k > 2 && buf[0] == '{' && buf[k - 1] == '}' && printable * 4 >= k * 3;
+}
+
+/* "xoxp-5723...-####": what follows the match redacts the rest. */
+static int
+redacted_after(const char *s, size_t len, size_t end)
+{
+    size_t i = end + (end < len && s[end] == '-');
+
+    return i + 3 <= len && strchr("#*", s[i]) != NULL && s[i] != '\0' &&
+           s[i + 1] == s[i] && s[i + 2] == s[i];
+}
+
+/* Legacy OpenAI keys carry "T3BlbkFJ" ("OpenAI" in base64); a key with
+ * a mangled marker ("T4BlbkFJ") is a sample. */
+static int
+openai_marker_ok(const char *m, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i + 6 <= n; i++)
+        if (memcmp(m + i, "BlbkFJ", 6) == 0)
+            return i >= 2 && memcmp(m + i - 2, "T3", 2) == 0;
+    return 1;
 }
 
 /* A password in a URL or a connection string that is a template, not a
@@ -256,6 +336,13 @@ match_passes(const struct pattern *p, const char *s, size_t len,
     if ((p->flags & F_RUN) && has_run(m, mn, 6))
         return 0;
     if ((p->flags & F_RANDOM) && !looks_random(s + ov[2], grp_len(ov, 1)))
+        return 0;
+    if (((p->flags & F_MIXED) && !letters_and_digits(s + ov[2],
+                                                     grp_len(ov, 1))) ||
+        ((p->flags & F_SAMPLE) && acl_secret_sample(m, mn)) ||
+        ((p->flags & F_JWT) && !jwt_header_ok(m, mn)) ||
+        ((p->flags & F_REDACT) && redacted_after(s, len, ov[1])) ||
+        ((p->flags & F_T3) && !openai_marker_ok(m, mn)))
         return 0;
     if ((p->flags & F_URL) &&
         !url_password_real(s + ov[2], grp_len(ov, 1), s + ov[4],
@@ -416,6 +503,52 @@ acl_secret_url_query(const char *s, size_t len, struct acl_secret_match *m)
 
 /* ---- name and value ---- */
 
+/* "Basic <base64 of user:password>": the password, decoded. */
+static int
+basic_credentials(const char *v, size_t n)
+{
+    unsigned char buf[512];
+    const unsigned char *colon;
+    size_t k;
+
+    acl_secret_trim(&v, &n);
+    if (n < 10 || !acl_secret_starts_ci(v, n, "basic "))
+        return 0;
+    v += 6;
+    n -= 6;
+    acl_secret_trim(&v, &n);
+    k = acl_secret_b64_decode(v, n, buf, sizeof buf);
+    if (k == (size_t)-1 || !acl_secret_b64_text(v, n))
+        return 0;
+    colon = memchr(buf, ':', k);
+    return colon != NULL && colon + 1 < buf + k &&
+           !password_template((const char *)colon + 1,
+                              (size_t)(buf + k - colon - 1));
+}
+
+/* A value that is itself an assignment, "primaryKey=Z_kA...": its own
+ * name says what it is. Sets the inner name and value. */
+static int
+inner_assignment(const char *v, size_t n, const char **name, size_t *nn,
+                 const char **val, size_t *vn)
+{
+    size_t i = 0;
+
+    if (n == 0 || !(sec_alpha((unsigned char)v[0]) || v[0] == '_'))
+        return 0;
+    while (i < n && i < 64 &&
+           (sec_alnum((unsigned char)v[i]) || strchr("_.-", v[i]) != NULL) &&
+           v[i] != '\0')
+        i++;
+    if (i >= n || v[i] != '=' || i + 1 >= n || v[i + 1] == '=')
+        return 0;
+    *name = v;
+    *nn = i;
+    *val = v + i + 1;
+    *vn = n - i - 1;
+    return memchr(*val, ' ', *vn) == NULL;
+}
+
 /* What the name's strength asks of the value. */
 static int
 named_value(const struct acl_secret_name_info *info, const char *v,
@@ -424,6 +557,8 @@ named_value(const struct acl_secret_name_info *info, const char *v,
     const char *t = v;
     size_t tn = vlen;
 
+    if (basic_credentials(v, vlen))
+        return 1;
     acl_secret_skip_scheme(&t, &tn);
     if (acl_secret_uuid(t, tn) && !info->uuid_secret)
         return 0;
@@ -449,6 +584,19 @@ acl_secret_check_ctx(const char *name, size_t nlen, const char *v,
         return 1;
     if (ctx == ACL_SECRET_CTX_KNOWN_ONLY || v == NULL)
         return 0;
+    /* Under a strong name, "Harbor=7137harbor" is the password itself. */
+    if (ctx != ACL_SECRET_CTX_QUERY &&
+        acl_secret_name_strength(name, nlen) != ACL_SECRET_NAME_STRONG) {
+        const char *in, *iv;
+        size_t inn, ivn;
+
+        if (inner_assignment(v, vlen, &in, &inn, &iv, &ivn)) {
+            name = in;
+            nlen = inn;
+            v = iv;
+            vlen = ivn;
+        }
+    }
     acl_secret_name_info(name, nlen, ctx == ACL_SECRET_CTX_QUERY, &info);
     if (info.strength == ACL_SECRET_NAME_NONE ||
         !named_value(&info, v, vlen, ctx))

@@ -90,6 +90,18 @@ struct acl_secret_name_info {
 void acl_secret_name_info(const char *name, size_t len, int query,
                           struct acl_secret_name_info *out);
 
+/* Decodes base64 or base64url s[0..n) (padding optional) into out
+ * (cap bytes); returns the decoded length, or (size_t)-1 when s is not
+ * base64 or out is too small. */
+size_t acl_secret_b64_decode(const char *s, size_t n, unsigned char *out,
+                             size_t cap);
+
+/* A key published as a sample in a vendor's own SDK tests. */
+int acl_secret_sample(const char *s, size_t n);
+
+/* Base64 of at least 16 characters that decodes to printable text. */
+int acl_secret_b64_text(const char *s, size_t n);
+
 /* "Bearer x", "Basic x", "Token x" -> "x". */
 void acl_secret_skip_scheme(const char **s, size_t *n);
 

@@ -112,7 +112,13 @@ static const char *const excluded_last[] = {
     "map", "dict", "list", "set", "keys_url", "count_", "strength",
     "complexity", "policy_", "rules", "requirements", "reset", "forgot",
     "confirm", "confirmation", "prompt", "input_", "widget", "box",
-    "button", "page", "screen", "form", "route", "view", "error_"};
+    "button", "page", "screen", "form", "route", "view", "error_", "event",
+    "events", "listener", "id_token_hint"};
+
+/* Words that make the whole name public or not a credential at all:
+ * publishableKey, PUBLIC_TOKEN, csrf_token (a per-session nonce). */
+static const char *const disarming[] = {"public", "publishable", "pub",
+                                        "csrf", "xsrf", "anon"};
 
 /* Words before "key" that make it a data key, not a credential. */
 static const char *const data_key_words[] = {
@@ -188,6 +194,9 @@ acl_secret_name_info(const char *name, size_t len, int query,
     k = tokenize(name, len, t);
     if (k == 0 || excluded(&t[k - 1]))
         return;
+    for (i = 0; i < k; i++)
+        if (IN(disarming, &t[i]))
+            return;
     for (i = 0; i < k; i++) {
         if (IN(strong_words, &t[i]) || (i + 1 == k && IN(strong_last, &t[i])))
             strong = 1;

@@ -173,6 +173,60 @@ aws_id(const char *s, size_t n)
     return 0;
 }
 
+/* Google API keys published as samples in Google's own SDK test
+ * suites (Firebase): public by design, found in countless checkouts. */
+int
+acl_secret_sample(const char *s, size_t n)
+{
+    static const char *const keys[] = {
+        "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs",
+        "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+        "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU",
+        "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0",
+        "AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A",
+        "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c",
+        "AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4",
+        "AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY",
+        "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM",
+        "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ",
+        "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
+        "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU",
+        "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw",
+        "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
+        "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY"};
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(keys); i++)
+        if (strlen(keys[i]) == n && memcmp(keys[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Stripe publishable keys are meant for browsers. */
+static int
+public_key(const char *s, size_t n)
+{
+    return acl_secret_starts_ci(s, n, "pk_live_") ||
+           acl_secret_starts_ci(s, n, "pk_test_");
+}
+
+/* Base64 that decodes to printable text ("bm90X3Zh..." is
+ * "not_va..."; a JWT header alone is '{"alg":...}') encodes words, not
+ * key material. */
+int
+acl_secret_b64_text(const char *s, size_t n)
+{
+    unsigned char buf[1024];
+    size_t k = acl_secret_b64_decode(s, n, buf, sizeof buf), i;
+
+    if (n < 16 || k == (size_t)-1 || k < 12)
+        return 0;
+    for (i = 0; i < k; i++)
+        if ((buf[i] < 0x20 && !sec_space(buf[i])) || buf[i] >= 0x7f)
+            return 0;
+    return 1;
+}
+
 /* "anthropic.claude-3-5-sonnet-20240620-v1:0", "us.amazon.nova-pro-v1:0". */
 static int
 model_id(const char *s, size_t n)
@@ -283,7 +337,8 @@ acl_secret_never(const char *s, size_t n, int uuid_ok)
         return 1;
     if (unsigned_jwt(s, n) || never_list(s, n, uuid_ok) || option_list(s, n))
         return 1;
-    if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n))
+    if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n) ||
+        public_key(s, n) || acl_secret_sample(s, n))
         return 1;
     if (url_without_password(s, n) || host_like(s, n) || email(s, n))
         return 1;
@@ -519,6 +574,27 @@ random_shape(const char *s, size_t n, size_t min_len)
     return random_chunk(s, n, min_len < 12 ? min_len : 12);
 }
 
+/* The longest chunk between '-', '.', '_' and ':' is base64 text
+ * ("bedrock-api-key-YmVkcm9jay5h..." is "bedrock.a..."). */
+static int
+b64_text_chunk(const char *s, size_t n)
+{
+    size_t i = 0, best = 0, best_len = 0;
+
+    while (i < n) {
+        size_t st = i;
+
+        while (i < n && strchr("-._:", s[i]) == NULL)
+            i++;
+        if (i - st > best_len) {
+            best = st;
+            best_len = i - st;
+        }
+        i++;
+    }
+    return acl_secret_b64_text(s, n) || acl_secret_b64_text(s + best, best_len);
+}
+
 int
 acl_secret_generated(const char *v, size_t n)
 {
@@ -526,7 +602,7 @@ acl_secret_generated(const char *v, size_t n)
         return 0;
     acl_secret_skip_scheme(&v, &n);
     if (acl_secret_placeholder(v, n) || acl_secret_marker(v, n) ||
-        acl_secret_never(v, n, 0))
+        acl_secret_never(v, n, 0) || b64_text_chunk(v, n))
         return 0;
     return random_shape(v, n, 16);
 }

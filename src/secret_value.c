@@ -182,6 +182,9 @@ placeholder_words(const char *s, size_t n)
     for (i = 0; i < ACL_ARRAY_LEN(words); i++)
         if (acl_secret_has_ci(s, n, words[i]))
             return 1;
+    /* "YOUR_KEY_HERE", "RANDOMSTRINGHERE", "token-goes-here". */
+    if (n > 4 && acl_secret_eq_ci(s + n - 4, 4, "here"))
+        return 1;
     return acl_secret_starts_ci(s, n, "xxx") || has_your(s, n);
 }
 
@@ -225,4 +228,44 @@ acl_secret_env_name(const char *s, size_t n)
             return 0;
     }
     return underscore;
+}
+
+static int
+b64_digit(int c)
+{
+    if (sec_upper(c))
+        return c - 'A';
+    if (sec_lower(c))
+        return c - 'a' + 26;
+    if (sec_digit(c))
+        return c - '0' + 52;
+    return c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+}
+
+size_t
+acl_secret_b64_decode(const char *s, size_t n, unsigned char *out, size_t cap)
+{
+    size_t i, o = 0, bits = 0;
+    unsigned long acc = 0;
+
+    while (n > 0 && s[n - 1] == '=')
+        n--;
+    if (n % 4 == 1)
+        return (size_t)-1;
+    for (i = 0; i < n; i++) {
+        int d = b64_digit((unsigned char)s[i]);
+
+        if (d < 0)
+            return (size_t)-1;
+        acc = (acc << 6) | (unsigned long)d;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (o >= cap)
+                return (size_t)-1;
+            out[o++] = (unsigned char)(acc >> bits);
+            acc &= (1ul << bits) - 1;
+        }
+    }
+    return o;
 }

@@ -126,11 +126,17 @@ END_TEST
 START_TEST(anthropic_key)
 {
     ck_assert_str_eq(
-        kind_of("sk-ant-api03-FAKEZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi3m"
-                "R3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgAA"),
+        kind_of("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi3mR3"
+                "KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
         "Anthropic API key");
-    ck_assert_str_eq(kind_of("sk-ant-admin01-TESTnQh5NF-3XcYwOkprmk_XcTh1"),
+    ck_assert_str_eq(kind_of("sk-ant-admin01-Tz3WnQh5NF-3XcYwOkprmk_Xc"
+                             "Th1l97HWoi4_aBLJQACrOP-q_9LzPkH-zN8z0JiHObQo3ZkByxvvBJBiBMJq7Lp2Wx9yAA"),
                      "Anthropic API key");
+    /* The issued shape: 93 characters and "AA"; shorter or other
+     * endings are samples (and not OpenAI keys either). */
+    ck_assert(!known("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40"));
+    ck_assert(!known("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi"
+                     "3mR3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycBB"));
     ck_assert(!known("sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     ck_assert(!known("sk-ant-api03-your-key-goes-here-please"));
 }
@@ -157,7 +163,10 @@ START_TEST(slack_token)
     ck_assert_str_eq(kind_of("xoxb-684179390104-3542673875974-FAKEti1fB9QY"),
                      "Slack token");
     ck_assert(known("xoxp-14654912441-408131922033-3469609599452-4c13dab9"));
-    ck_assert(known("xoxa-2-FAKETEST0aeJMp7GqJ"));
+    ck_assert(known("xoxa-2-f4ketest0aejmp7gqj"));
+    /* Team numbers of four digits, redacted tails: samples. */
+    ck_assert(!known("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"));
+    ck_assert(!known("xoxp-572370529330-573807301142-572331691188-######"));
     ck_assert(!known("xoxb-your-bot-token-here"));
     ck_assert(!known("xoxz-684179390104-3542673875974-FAKEti1fB9QY"));
 }
@@ -263,7 +272,8 @@ START_TEST(known_uses_length_and_range)
     ck_assert(known("x ghp_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMzm"));
     ck_assert_str_eq(kind_of("a AKIAFAKETEST2Q7ZW3XM sk-FAKEJIwceOBUzRNZVh"
                              "ANT3BlbkFJW"), "AWS access key ID");
-    ck_assert_str_eq(kind_of("sk-ant-api03-FAKEZKbz3g3bt1wgCDITshVaiPDV7"),
+    ck_assert_str_eq(kind_of("x sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPD"
+                             "V7zVEwEsdg3n40bi3mR3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
                      "Anthropic API key");
     ck_assert(acl_secret_known("a AKIAFAKETEST2Q7ZW3XM", 22, &m));
     ck_assert_uint_eq(m.start, 2);

@@ -109,12 +109,14 @@ def known_formats():
             ("OpenAI project", "sk-proj-" + rnd(B62 + "-_", 120, [string.digits, string.ascii_uppercase, string.ascii_lowercase])),
             ("OpenAI service", "sk-svcacct-" + mixed(60)),
             ("OpenAI admin", "sk-admin-" + mixed(60))]
-    out += [("Anthropic", "sk-ant-api03-" + rnd(B62 + "-_", 95, [string.digits, string.ascii_uppercase, string.ascii_lowercase]) + "AA"),
-            ("Anthropic admin", "sk-ant-admin01-" + mixed(93))]
+    out += [("Anthropic", "sk-ant-api03-" + rnd(B62 + "-_", 93, [string.digits, string.ascii_uppercase, string.ascii_lowercase]) + "AA"),
+            ("Anthropic admin", "sk-ant-admin01-" + mixed(93) + "AA")]
     out += [("GitHub", p + mixed(36)) for p in ("ghp_", "gho_", "ghu_", "ghs_", "ghr_")]
     out += [("GitHub fine-grained", "github_pat_" + mixed(22) + "_" + mixed(59))]
     out += [("Slack bot", "xoxb-" + rnd(string.digits, 12) + "-" + rnd(string.digits, 13) + "-" + mixed(24)),
             ("Slack user", "xoxp-" + rnd(string.digits, 12) + "-" + rnd(string.digits, 12) + "-" + rnd(string.digits, 13) + "-" + hexs(32)),
+            ("Slack legacy workspace", "xoxa-2-" + rnd(LOWER_DIG, 12, [string.digits])),
+            ("Slack legacy refresh", "xoxr-" + rnd(LOWER_DIG, 14, [string.digits])),
             ("Slack app", "xapp-1-A" + rnd(UPPER_DIG, 10) + "-" + rnd(string.digits, 13) + "-" + hexs(64)),
             ("Slack app", "xapp-1-A" + rnd(UPPER_DIG, 8) + "-" + rnd(string.digits, 12) + "-" + hexs(64)),
             ("Slack config", "xoxe.xoxp-1-" + rnd(UPPER_DIG, 163)),
