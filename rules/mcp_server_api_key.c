@@ -18,7 +18,6 @@
 #include "acl/lookup.h"
 #include "acl/rule.h"
 #include "acl/secret.h"
-#include "acl/secret_msg.h"
 
 /* The credential named name, when it is an API-key credential. */
 static const struct acl_credential *
@@ -65,6 +64,17 @@ check_target(struct acl_check *c, const struct acl_target *t)
     free(what);
 }
 
+/* The length of "api_key=" before the value that starts at at. */
+static size_t
+param_len(const char *s, size_t at)
+{
+    size_t i = at;
+
+    while (i > 0 && s[i - 1] != '?' && s[i - 1] != '&')
+        i--;
+    return at - i;
+}
+
 /* A key in the endpoint's query string ("?api_key=...", "?token=")
  * is API-key auth by another name, and the key sits in plain text in
  * the project: reported here at the endpoint (AC014 leaves it). */
@@ -74,22 +84,25 @@ check_endpoint_key(struct acl_check *c, const struct acl_target *t)
     json_t *ep = json_object_get(t->node.json, "endpoint");
     struct acl_secret_match m;
     struct acl_finding *f;
-    char *what, *phrase;
+    char *what, preview[32];
 
     if (t->type != ACL_TT_MCP_SERVER || !json_is_string(ep) ||
         !acl_secret_url_query(json_string_value(ep), json_string_length(ep),
                               &m))
         return;
     what = target_phrase(t);
-    phrase = acl_secret_phrase(&m, json_string_value(ep),
-                               json_string_length(ep));
+    acl_secret_preview(json_string_value(ep) + m.start, m.end - m.start,
+                       preview);
     f = acl_report(c, ACL_ERROR, &t->node, "endpoint",
-                   "%s passes an API key in its endpoint's query string "
-                   "(%s): AgentCore supports no API-key auth for MCP server "
-                   "targets, and the key is in plain text in the project",
-                   what, phrase);
+                   "%s passes a key in its endpoint's query string "
+                   "(%.*s%s): AgentCore supports no API-key auth for MCP "
+                   "server targets, and the key is in plain text in the "
+                   "project", what, (int)param_len(json_string_value(ep),
+                                                   m.start),
+                   json_string_value(ep) + m.start -
+                       param_len(json_string_value(ep), m.start),
+                   preview);
     f->secret = 1;
-    free(phrase);
     free(what);
 }
 

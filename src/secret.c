@@ -84,8 +84,9 @@ static const struct pattern patterns[] = {
      "hooks\\.slack\\.com/(?:services|workflows|triggers)/"
      "[A-Za-z0-9+/_-]{40,400}",
      F_DOC, "hooks.slack.com/"},
-    {"Stripe secret key", "\\b[rs]k_live_([A-Za-z0-9]{10,255})",
-     TOKEN | F_RANDOM, "k_live_"},
+    /* Test-mode keys open the account's test data: secrets too. */
+    {"Stripe secret key", "\\b[rs]k_(?:live|test|prod)_([A-Za-z0-9]{10,255})",
+     TOKEN | F_RANDOM, "k_live_|k_test_|k_prod_"},
     {"Google API key", "\\bAIza([A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])",
      TOKEN | F_RANDOM | F_SAMPLE, "AIza"},
     {"Hugging Face token",
