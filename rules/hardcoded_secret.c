@@ -317,20 +317,40 @@ const struct acl_rule acl_rule_hardcoded_secret = {
     .description =
         "A string in agentcore.json, aws-targets.json, deployed-state.json, "
         "a harness.json or a tool or schema file that a target references "
-        "has the format of a real credential: an AWS access key ID, an "
-        "Amazon Bedrock, OpenAI, Anthropic, Google, Stripe, GitHub or Slack "
-        "key or token, a private key, a signed JWT, or a URL with a "
-        "password. These files are committed and shared; anyone who can "
-        "read the repository can use the credential. Environment "
-        "variables, build arguments and headers are AC003's.",
+        "has the format of a real credential: an AWS access key ID; an "
+        "Amazon Bedrock, OpenAI, Anthropic, Google, Stripe, GitHub, Slack "
+        "or Hugging Face key or token; a Slack webhook; a private key; a "
+        "signed JWT; a URL with a password (Postgres, MySQL, Mongo, Redis, "
+        "AMQP...); a JDBC, ADO.NET or libpq connection string with a "
+        "password; or a URL whose query has a secret-named parameter with "
+        "a real-looking value (?api_key=, ?token=, ?key=), as in a "
+        "harness's remoteMcp.url. The customParameters of an OAuth "
+        "connection are judged by name as well (a client_secret there is "
+        "reported). .env files inside a runtime's codeLocation are "
+        "packaged and shipped with the agent: their NAME=value lines are "
+        "judged like environment variables (AC003), and templates "
+        "(.env.example, .env.sample, .env.template) by known formats only. "
+        "These files are committed and shared; anyone who can read the "
+        "repository or the artifact can use the credential. Deliberately "
+        "not flagged: environment variables, build arguments and headers "
+        "(AC003's); an mcpServer target's endpoint with a key in its query "
+        "(AC002 reports it); secret-looking names with unknown-format "
+        "values elsewhere in the JSON; documentation samples (EXAMPLE), "
+        "placeholder runs (xxxx), templated passwords (user:${DB_PW}@), "
+        "user:password@ defaults and user == password, unsigned JWTs, "
+        "published sample keys; .env files outside code folders "
+        "(agentcore/.env.local is git-ignored and never deployed).",
     .help = "revoke the credential, then keep it out of the project: "
             "register it with \"agentcore add credential\" and reference it "
             "by name (outboundAuth.credentialName)",
-    .example = "Fails:  \"endpoint\": "
-               "\"https://bot:s3cr3tPa55@tools.internal.test/mcp\"\n"
-               "Passes: \"endpoint\": \"https://tools.internal.test/mcp\" "
-               "with \"outboundAuth\": { \"type\": \"OAUTH\", "
-               "\"credentialName\": \"tools-oauth\" }",
+    .example = "Fails:  \"description\": \"jdbc:postgresql://db:5432/app?"
+               "user=app&password=Tq9-Kp2w-LG12\"\n"
+               "Fails:  \"customParameters\": { \"client_secret\": "
+               "\"q3Qw6I03jKQREz9jDJrCaEfeLKyN\" }\n"
+               "Passes: the client secret registered with \"agentcore add "
+               "credential\" and named by the OAuth provider (providerArn); "
+               "\"customParameters\": { \"audience\": "
+               "\"https://api.corp.io\" }",
     .precision = "high",
     .security_severity = "9.0",
     .init = acl_secret_init,

@@ -8,6 +8,9 @@
  * ApiKeyCredentialProvider credential whatever the type says (reported
  * at the credentialName). One finding per target: the type when both
  * hold.
+ * Also flags: an mcpServer endpoint with a key in its query string
+ * (secret.h, acl_secret_url_query), reported at the endpoint; AC014
+ * leaves that string alone.
  * Does not flag: API keys on other target types (openApiSchema and
  * apiGateway targets accept them; AC007 covers the rest); a
  * credentialName that names no credential (AC009) or an OAuth one.
@@ -138,7 +141,11 @@ const struct acl_rule acl_rule_mcp_server_api_key = {
         "variable, in code or in a header the gateway never sends. This "
         "rule reports an mcpServer target whose outboundAuth.type is "
         "API_KEY, or whose outboundAuth.credentialName names an "
-        "ApiKeyCredentialProvider credential.",
+        "ApiKeyCredentialProvider credential, or whose endpoint carries a "
+        "key in its query string (?api_key=, ?token=, ?exaApiKey= with a "
+        "real-looking value; placeholders such as ${EXA_API_KEY} are not "
+        "reported), which is API-key auth by another name with the key in "
+        "plain text.",
     .help = "use OAuth (2LO with the CLI, 3LO with the SDK), or IAM "
             "(GATEWAY_IAM_ROLE) when the server is hosted on AgentCore "
             "Runtime, AgentCore Gateway, API Gateway or a Lambda function "
