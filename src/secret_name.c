@@ -134,7 +134,11 @@ static const char *const data_key_words[] = {
     "input", "result", "response", "request", "payload", "config",
     "setting", "settings", "env", "hotkey", "shortcut", "keyboard", "react",
     "list", "child", "parent", "node", "tree", "label", "column", "data",
-    "kms", "cmk", "sse", "cse",
+    "kms", "cmk", "sse", "cse", "pdf", "csv", "txt", "html", "md", "zip",
+    "parquet", "audio", "video", "photo", "thumbnail", "avatar", "media",
+    "asset", "attachment", "report", "export", "download", "backup",
+    "archive", "snapshot", "artifact", "template", "prompt", "transcript",
+    "source", "src", "target", "dest", "destination", "dst", "log",
     "public", "pub", "verify", "verification", "thumb"};
 
 /* Plural last words exclude too: SECRET_ARNS, PRIVATE_SUBNETS. */

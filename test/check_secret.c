@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/dotenv.h"
 #include "acl/secret.h"
 #include "acl/util.h"
 #include "check_acl.h"
@@ -51,6 +52,225 @@ real(const char *v)
 {
     return acl_secret_value(v, strlen(v));
 }
+
+static int
+strength(const char *name)
+{
+    return (int)acl_secret_name_strength(name, strlen(name));
+}
+
+static int
+generated(const char *v)
+{
+    return acl_secret_generated(v, strlen(v));
+}
+
+static int
+check(const char *name, const char *v)
+{
+    return acl_secret_check(name, strlen(name), v, strlen(v), NULL);
+}
+
+START_TEST(name_strength)
+{
+    ck_assert_int_eq(strength("DB_PASSWORD"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("DB_PASS"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("MYSQL_PWD"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("GPG_PASSPHRASE"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("clientSecret"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("PRIVATE_KEY"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("OPENAI_API_KEY"), ACL_SECRET_NAME_WEAK);
+    ck_assert_int_eq(strength("authToken"), ACL_SECRET_NAME_WEAK);
+    ck_assert_int_eq(strength("Authorization"), ACL_SECRET_NAME_WEAK);
+    ck_assert_int_eq(strength("KEY"), ACL_SECRET_NAME_WEAK);
+    /* "pass" is a password only as the last word. */
+    ck_assert_int_eq(strength("PASS_THROUGH_HEADERS"), ACL_SECRET_NAME_NONE);
+    /* Last words that describe the secret, data keys, public names. */
+    ck_assert_int_eq(strength("API_KEY_HEADER"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("TOKEN_ENCODING"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("AUTH_PROVIDER"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("OPENAI_CREDENTIAL_PROVIDER"),
+                     ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("PRIVATE_SUBNETS"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("secret_marker"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("EASEAPPLY_S3_KEY"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("source_pdf_key"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("partitionKey"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("KMS_KEY"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("publishableKey"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("csrf_token"), ACL_SECRET_NAME_NONE);
+}
+END_TEST
+
+START_TEST(generated_values)
+{
+    ck_assert(generated("RaHEkcRrfjzxahn2kFazZkhr6XtVGAVs"));
+    ck_assert(generated("619fd93b5e2b203272b7ed9663f69da1"));
+    ck_assert(generated("key-5ce54eef64a4401aa08497d08b5e7fb1"));
+    ck_assert(generated("Bearer UJl9J62R3vuhpl60Lhe93TYybHajue"));
+    /* Words, identifiers, compounds, encodings of text. */
+    ck_assert(!generated("MemCredEnvOpenAI"));
+    ck_assert(!generated("cl100k_base"));
+    ck_assert(!generated("gpt-4o-mini-2024-07-18"));
+    ck_assert(!generated("UNIQUE_KB_CONTENT_MARKER_9g7h2j"));
+    ck_assert(!generated("AgentCoreGatewayAuthorizer"));
+    ck_assert(!generated("abcdefghijklmnop1234"));
+    ck_assert(!generated("bm90X3ZhbGlkX2pzb25fYXRfYWxs"));
+    ck_assert(!generated("sk-test-fakekeyvalue123"));
+    ck_assert(!generated("short1A"));
+}
+END_TEST
+
+START_TEST(check_by_strength)
+{
+    /* Strong names take any literal with a digit or symbol. */
+    ck_assert(check("DB_PASSWORD", "$uperS3cret!2024"));
+    ck_assert(check("DB_PASS", "Maple!2024river"));
+    ck_assert(!check("DB_PASSWORD", "mysecretpassword"));
+    /* Weak names need a generated-looking value. */
+    ck_assert(check("API_KEY", "RaHEkcRrfjzxahn2kFazZkhr6XtVGAVs"));
+    ck_assert(!check("API_KEY", "Maple!2024river"));
+    ck_assert(!check("API_KEY_HEADER", "X-Api-Key"));
+    /* A UUID is a key ID under KMS names, a credential under api_key. */
+    ck_assert(!check("ENCRYPTION_KEY", "3f1c9a7e-0d4c-4b2d-9e11-806798e9aac2"));
+    ck_assert(check("apiKey", "3f1c9a7e-0d4c-4b2d-9e11-806798e9aac2"));
+    /* Never secrets, whatever the name. */
+    ck_assert(!check("PRIVATE_KEY", "/run/secrets/private_key.pem"));
+    ck_assert(!check("CLIENT_SECRET",
+                     "arn:aws:secretsmanager:us-east-1:123456789012:secret:x"));
+    ck_assert(!check("SECRET", "security@corp.io"));
+    ck_assert(!check("TOKEN", "https://auth.corp.io/oauth2/token"));
+    ck_assert(!check("PRIVATE", "subnet-0a1b2c3d4e5f67890"));
+    /* A value that carries its own name is judged by it. */
+    ck_assert(!check("SERVICE_API_KEY", "primaryKey=Z_kASdz6OfZ-5g856uhj1j"));
+    ck_assert(check("SETTINGS", "password=Tq9-Kp2w-LG12"));
+    /* Basic auth: the password inside the base64. */
+    ck_assert(check("Authorization", "Basic YWdlbnQ6VHE5LUtwMnctTEcxMg=="));
+    ck_assert(!check("Authorization", "Basic YWdlbnQ6"));
+}
+END_TEST
+
+START_TEST(check_in_test_files)
+{
+    const char *k = "ghp_AHytekWjy9q4i23uSN3iHIbhsBBSoM2PIbCV";
+    const char *v = "Tq9-Kp2w-pass-LG12Go";
+
+    ck_assert(acl_secret_check_ctx("token", 5, k, strlen(k),
+                                   ACL_SECRET_CTX_KNOWN_ONLY, NULL));
+    ck_assert(!acl_secret_check_ctx("DB_PASSWORD", 11, v, strlen(v),
+                                    ACL_SECRET_CTX_KNOWN_ONLY, NULL));
+    ck_assert(acl_secret_check_ctx("DB_PASSWORD", 11, v, strlen(v),
+                                   ACL_SECRET_CTX_CONFIG, NULL));
+}
+END_TEST
+
+static const char *
+kind_in(const char *s, const char **val, size_t *vlen)
+{
+    struct acl_secret_match m;
+
+    if (!acl_secret_known(s, strlen(s), &m))
+        return "";
+    *val = s + m.start;
+    *vlen = m.end - m.start;
+    return m.kind;
+}
+
+START_TEST(connection_strings)
+{
+    const char *v;
+    size_t n;
+
+    ck_assert_str_eq(kind_in("jdbc:postgresql://db:5432/app?user=a&password="
+                             "Tq9Kp2wLG12&ssl=true", &v, &n),
+                     "connection string with a password");
+    ck_assert_uint_eq(n, 11);
+    ck_assert(strncmp(v, "Tq9Kp2wLG12", n) == 0);
+    ck_assert(known("Server=tcp:x.database.windows.net;Database=a;"
+                    "User ID=svc;Password=Qz7!kLm2pW;"));
+    ck_assert(known("host=db port=5432 dbname=app user=a password=Qz7kLm2pW"));
+    ck_assert(known("mongodb+srv://svc:Qz7kLm2pWx9@cluster0.ab12c.mongodb.net/a"));
+    ck_assert(known("rediss://default:Qz7kLm2pWx9@cache.internal:6379"));
+    ck_assert(known("amqps://agent:Qz7kLm2pWx9@mq.internal:5671"));
+    /* Templates, defaults and prose are not. */
+    ck_assert(!known("jdbc:postgresql://db/app?user=a&password=${DB_PW}"));
+    ck_assert(!known("Server=sql01;Database=a;Password={password};"));
+    ck_assert(!known("password=hunter22 is what the docs say"));
+    ck_assert(!known("amqp://guest:guest@localhost:5672/"));
+}
+END_TEST
+
+START_TEST(url_query)
+{
+    const char *u = "https://mcp.exa.ai/mcp?exaApiKey=9b1f2c3d-4e5f-4071-8293-"
+                    "a4b5c6d7e8f9&x=1";
+    struct acl_secret_match m;
+
+    ck_assert(acl_secret_url_query(u, strlen(u), &m));
+    ck_assert_uint_eq(m.end - m.start, 36);
+    ck_assert(known("https://t.io/mcp?key=Qz7kLm2pWx9RaHEkcRrf"));
+    ck_assert(known("https://t.io/sse?token=Qz7kLm2pWx9RaHEkc"));
+    ck_assert(!known("https://t.io/mcp?api_key=${EXA_API_KEY}"));
+    ck_assert(!known("https://t.io/mcp?key=your-api-key"));
+    ck_assert(!known("https://t.io/mcp?token_type=bearer&sort_key=a1b2c3d4e5"));
+    ck_assert(!known("https://t.io/mcp?region=us-east-1&tools=search"));
+    /* Only in a URL. */
+    ck_assert(!known("see ?token=Qz7kLm2pWx9RaHEkc in the notes"));
+}
+END_TEST
+
+START_TEST(new_token_formats)
+{
+    ck_assert_str_eq(kind_of("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"),
+                     "Hugging Face token");
+    ck_assert(!known("hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    ck_assert(!known("hf_requiredCharacteristicTypesForDisplayMetadata"));
+    ck_assert_str_eq(kind_of("xapp-1-A052FGTS2DL-5171572773297-610b6a11f4b7eb819"
+                             "e87b767d80e6575a3634791acb9a9ead051da879eb5b55e"),
+                     "Slack app token");
+    ck_assert_str_eq(kind_of("https://hooks.slack.com/services/T0DCUJB1Q/"
+                             "B0DD08H5G/bJtrpFi1fO1JMCcwLx8uZyAg"),
+                     "Slack webhook URL");
+    ck_assert(!known("https://hooks.slack.com/services"));
+    /* Stripe publishable keys are public. */
+    ck_assert(!check("STRIPE_KEY", "pk_live_j5krY8XTgIcDaHDb3YrsAfCl"));
+}
+END_TEST
+
+/* The NAME=value lines of a .env text, as "NAME=[value]" joined by
+ * spaces. */
+static char *
+dotenv_lines(const char *text)
+{
+    struct acl_dotenv_line l;
+    struct acl_buf b = {0};
+    size_t pos = 0, n = strlen(text);
+
+    acl_buf_append(&b, "", 0);
+    while (acl_dotenv_next(text, n, &pos, &l))
+        acl_buf_printf(&b, "%.*s=[%.*s] ", (int)(l.name_end - l.name_start),
+                       text + l.name_start,
+                       (int)(l.value_end - l.value_start),
+                       text + l.value_start);
+    return acl_buf_steal(&b);
+}
+
+START_TEST(dotenv_parsing)
+{
+    char *got = dotenv_lines("# comment\nA=1\r\nexport B = \"two # x\"\n"
+                             "  C='3'\nD=4 # note\nnot a line\nE=\n#F=6\n"
+                             "G=a#b");
+    int tmpl = 0;
+
+    ck_assert_str_eq(got, "A=[1] B=[two # x] C=[3] D=[4] E=[] G=[a#b] ");
+    free(got);
+    ck_assert(acl_dotenv_name(".env", &tmpl) && !tmpl);
+    ck_assert(acl_dotenv_name(".env.production", &tmpl) && !tmpl);
+    ck_assert(acl_dotenv_name(".env.example", &tmpl) && tmpl);
+    ck_assert(!acl_dotenv_name("env", &tmpl));
+    ck_assert(!acl_dotenv_name(".envrc", &tmpl));
+}
+END_TEST
 
 START_TEST(init_is_idempotent)
 {
@@ -608,5 +828,13 @@ acl_suite_secret(void)
     add(s, "preview_four", preview_shows_four);
     add(s, "preview_safe", preview_is_safe);
     add(s, "fixtures", fixtures_precision_and_recall);
+    add(s, "name_strength", name_strength);
+    add(s, "generated", generated_values);
+    add(s, "check_strength", check_by_strength);
+    add(s, "check_test_files", check_in_test_files);
+    add(s, "connection_strings", connection_strings);
+    add(s, "url_query", url_query);
+    add(s, "new_formats", new_token_formats);
+    add(s, "dotenv", dotenv_parsing);
     return s;
 }
