@@ -300,19 +300,23 @@ conn_context(const char *s, size_t len, size_t at)
 
 /* A secret-named query parameter of a URL, with a value that is real:
  * what its name needs, and at least a letter and a digit for a weak
- * name. The '?' must follow a "scheme://" in the same word. */
+ * name. The '?' must follow a "scheme://" in the same word, at most 512
+ * bytes back (bounded: a huge word of "&a=b" pairs must not make the
+ * scan quadratic). */
 static int
 query_real(const char *s, size_t qmark, const char *name, size_t nn,
            const char *v, size_t vn)
 {
-    size_t i = qmark;
+    size_t i = qmark, floor = qmark > 512 ? qmark - 512 : 0;
 
-    while (i > 0 && !sec_space((unsigned char)s[i - 1]) &&
-           !strchr("\"'`", s[i - 1]))
+    while (i > floor + 2 && !sec_space((unsigned char)s[i - 1]) &&
+           !strchr("\"'`", s[i - 1])) {
+        if (s[i - 1] == '/' && s[i - 2] == '/' && s[i - 3] == ':')
+            return acl_secret_check_ctx(name, nn, v, vn,
+                                        ACL_SECRET_CTX_QUERY, NULL);
         i--;
-    if (!acl_secret_has_ci(s + i, qmark - i, "://"))
-        return 0;
-    return acl_secret_check_ctx(name, nn, v, vn, ACL_SECRET_CTX_QUERY, NULL);
+    }
+    return 0;
 }
 
 static size_t
