@@ -29,7 +29,8 @@ enum {
     F_REDACT = 128, /* reject when "###" or "***" follows the match */
     F_SAMPLE = 256, /* reject published sample keys (sample_keys) */
     F_T3 = 512,     /* an OpenAI "...BlbkFJ..." key must say "T3BlbkFJ" */
-    F_MIXED = 1024  /* group 1 has a letter and a digit */
+    F_MIXED = 1024, /* group 1 has a letter and a digit */
+    F_SEQ = 2048    /* reject an alphabet run ("0123456789abcdef") */
 };
 
 struct pattern {
@@ -41,7 +42,7 @@ struct pattern {
     const char *anchors;
 };
 
-#define TOKEN (F_DOC | F_RUN)
+#define TOKEN (F_DOC | F_RUN | F_SEQ)
 
 /* Ordered: when two patterns match at the same place, the earlier row
  * names the kind (Anthropic keys also match the OpenAI row). Every
@@ -54,11 +55,15 @@ static const struct pattern patterns[] = {
      "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{80,1024}={0,2}", TOKEN, "ABSK"},
     {"Amazon Bedrock API key", "bedrock-api-key-[A-Za-z0-9+/]{40,4096}={0,2}",
      TOKEN, "bedrock-api-key-"},
-    /* 93 characters and "AA": the shape Anthropic issues. */
+    /* 93 characters and "AA": the shape Anthropic issues, evidence
+     * enough without a randomness test. */
     {"Anthropic API key",
      "(?<![A-Za-z0-9_-])sk-ant-(?:api03|admin01)-([A-Za-z0-9_-]{93})AA"
      "(?![A-Za-z0-9_-])",
-     TOKEN, "sk-ant-"},
+     F_DOC | F_RUN, "sk-ant-"},
+    {"Langfuse secret key",
+     "\\bsk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+     "\\b", TOKEN, "sk-lf-"},
     {"OpenAI API key",
      "(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?"
      "([A-Za-z0-9_-]{20,400})",
@@ -92,6 +97,28 @@ static const struct pattern patterns[] = {
     {"Hugging Face token",
      "(?<![A-Za-z0-9_])(?:hf|api_org)_([A-Za-z]{34})(?![A-Za-z0-9_])",
      TOKEN | F_RANDOM, "hf_|api_org_"},
+    /* Keys of the services AI agents call most: LangSmith, Tavily,
+     * Groq, Pinecone, Perplexity, xAI, Replicate; and npm, GitLab and
+     * SendGrid tokens. Each in its issued shape. */
+    {"LangSmith API key", "\\blsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}\\b",
+     TOKEN, "lsv2_"},
+    {"Tavily API key", "\\btvly-(?:dev-|prod-)?([A-Za-z0-9]{32})\\b",
+     TOKEN | F_RANDOM, "tvly-"},
+    {"Groq API key", "\\bgsk_([A-Za-z0-9]{52})\\b", TOKEN | F_RANDOM,
+     "gsk_"},
+    {"Pinecone API key", "\\bpcsk_[A-Za-z0-9]{4,10}_([A-Za-z0-9]{40,90})\\b",
+     TOKEN | F_RANDOM, "pcsk_"},
+    {"Perplexity API key", "\\bpplx-([A-Za-z0-9]{48})\\b", TOKEN | F_RANDOM,
+     "pplx-"},
+    {"xAI API key", "\\bxai-([A-Za-z0-9]{80})\\b", TOKEN | F_RANDOM, "xai-"},
+    {"Replicate API token", "\\br8_([A-Za-z0-9]{37})\\b", TOKEN | F_RANDOM,
+     "r8_"},
+    {"npm token", "\\bnpm_([A-Za-z0-9]{36})\\b", TOKEN | F_RANDOM, "npm_"},
+    {"GitLab token", "\\bglpat-([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])",
+     TOKEN | F_RANDOM, "glpat-"},
+    {"SendGrid API key",
+     "\\bSG\\.([A-Za-z0-9_-]{22})\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])",
+     TOKEN | F_RANDOM, "SG."},
     /* Only with key material right after the header (and its optional
      * "Proc-Type: ..." lines, raw or as \n escapes): a bare BEGIN line
      * is a documentation sample or a format hint, not a key. */
@@ -108,7 +135,7 @@ static const struct pattern patterns[] = {
      F_DOC | F_JWT, "eyJ"},
     {"URL with a password",
      "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://"
-     "([^\\s:/@?#\"'`]{0,128}):([^\\s/@?#\"'`]{1,256})@"
+     "([^\\s:/@?#\"'`]{0,128}):([^\\s/@\"'`]{1,256})@"
      "[A-Za-z0-9\\[][^\\s/?#@\"'`]{0,255}",
      F_DOC | F_URL, "://"},
     /* JDBC ";password=" and "?password=", ADO.NET "Password=...;",
@@ -171,6 +198,20 @@ has_run(const char *s, size_t n, size_t run)
     for (i = 1; i < n; i++) {
         same = s[i] == s[i - 1] ? same + 1 : 1;
         if (same >= run)
+            return 1;
+    }
+    return 0;
+}
+
+/* "0123456789abcdef", "ABCDEFGHIJ": a typed sample, not a random key. */
+static int
+has_sequence(const char *s, size_t n)
+{
+    size_t i, run = 1;
+
+    for (i = 1; i < n; i++) {
+        run = (unsigned char)s[i] == (unsigned char)s[i - 1] + 1 ? run + 1 : 1;
+        if (run >= 8)
             return 1;
     }
     return 0;
@@ -279,6 +320,25 @@ url_password_real(const char *user, size_t un, const char *pw, size_t pn)
     return !(un == pn && memcmp(user, pw, pn) == 0);
 }
 
+/* A connection-string password that is a value: not a template, a
+ * test marker or a stock default ("password=postgres"). It may be cut
+ * at '&' or ';' ("Copper&987" in libpq), so no character classes. */
+static int
+conn_password_real(const char *pw, size_t pn)
+{
+    static const char *const defaults[] = {"postgres", "mysql", "admin",
+                                           "root", "guest", "secret",
+                                           "password", "pass", "changeme"};
+    size_t i;
+
+    if (pn < 4 || password_template(pw, pn) || acl_secret_marker(pw, pn))
+        return 0;
+    for (i = 0; i < ACL_ARRAY_LEN(defaults); i++)
+        if (acl_secret_eq_ci(pw, pn, defaults[i]))
+            return 0;
+    return 1;
+}
+
 /* A key=value password counts inside a connection string only: a JDBC
  * or other URL, or another connection keyword nearby. */
 static int
@@ -338,7 +398,8 @@ match_passes(const struct pattern *p, const char *s, size_t len,
     *en = ov[1];
     if ((p->flags & F_DOC) && acl_secret_has_ci(m, mn, "example"))
         return 0;
-    if ((p->flags & F_RUN) && has_run(m, mn, 6))
+    if (((p->flags & F_RUN) && has_run(m, mn, 6)) ||
+        ((p->flags & F_SEQ) && has_sequence(m, mn)))
         return 0;
     if ((p->flags & F_RANDOM) && !looks_random(s + ov[2], grp_len(ov, 1)))
         return 0;
@@ -354,7 +415,7 @@ match_passes(const struct pattern *p, const char *s, size_t len,
                            grp_len(ov, 2)))
         return 0;
     if (p->flags & F_CONN) {
-        if (password_template(s + ov[2], grp_len(ov, 1)) ||
+        if (!conn_password_real(s + ov[2], grp_len(ov, 1)) ||
             !conn_context(s, len, ov[0]))
             return 0;
         *st = ov[2];
@@ -397,14 +458,14 @@ first_match(size_t i, const char *s, size_t len, size_t *end, int *gave_up)
 /* The anchors of all patterns, split once, with a table from each
  * byte to the anchors that start with it: one pass over a string finds
  * which patterns can match it. */
-#define MAX_ANCHOR_LITS 32
+#define MAX_ANCHOR_LITS 64
 
 static struct {
     const char *s;
     size_t n;
     size_t pattern;
 } anchor_lits[MAX_ANCHOR_LITS];
-static uint32_t anchors_from[256]; /* byte -> bits of anchor_lits */
+static uint64_t anchors_from[256]; /* byte -> bits of anchor_lits */
 static uint32_t anchorless;        /* bits of the patterns without any */
 
 static void
@@ -427,7 +488,7 @@ split_anchors(void)
             anchor_lits[k].s = a;
             anchor_lits[k].n = n;
             anchor_lits[k].pattern = i;
-            anchors_from[(unsigned char)a[0]] |= 1u << k;
+            anchors_from[(unsigned char)a[0]] |= (uint64_t)1 << k;
             k++;
             a += n + (a[n] == '|');
         }
@@ -443,10 +504,10 @@ patterns_anchored(const char *s, size_t len)
     size_t i;
 
     for (i = 0; i < len; i++) {
-        uint32_t cand = anchors_from[(unsigned char)s[i]];
+        uint64_t cand = anchors_from[(unsigned char)s[i]];
 
         while (cand != 0) {
-            int k = __builtin_ctz(cand);
+            int k = __builtin_ctzll(cand);
 
             cand &= cand - 1;
             if (anchor_lits[k].n <= len - i &&

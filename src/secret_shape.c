@@ -83,6 +83,8 @@ file_name(const char *s, size_t n)
     return 0;
 }
 
+static int random_chunk(const char *s, size_t n, size_t min);
+
 /* Segments of lower-case words: "prod/db/password", "app/agent". */
 static int
 path_like(const char *s, size_t n)
@@ -90,7 +92,12 @@ path_like(const char *s, size_t n)
     size_t i;
     int slash = 0;
 
-    if (s[0] == '/' || s[0] == '~' || acl_secret_starts_ci(s, n, "./") ||
+    /* A base64 key may start with '/': a path has no '+' or '=' and
+     * no random-looking segment. */
+    if (s[0] == '/')
+        return memchr(s, '+', n) == NULL && memchr(s, '=', n) == NULL &&
+               !random_chunk(s, n, 12);
+    if (acl_secret_starts_ci(s, n, "~/") || acl_secret_starts_ci(s, n, "./") ||
         acl_secret_starts_ci(s, n, "../") || (n > 2 && s[1] == ':' &&
                                               s[2] == '\\'))
         return 1;
@@ -198,6 +205,24 @@ acl_secret_sample(const char *s, size_t n)
 
     for (i = 0; i < ACL_ARRAY_LEN(keys); i++)
         if (strlen(keys[i]) == n && memcmp(keys[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* References to a vault or to the environment, written the way
+ * Vault, Azure Key Vault, SOPS/vals, 1Password and code name them. */
+static int
+reference(const char *s, size_t n)
+{
+    static const char *const pre[] = {
+        "vault:", "ssm:", "secretsmanager:", "secret:", "env:", "kms:",
+        "awskms:", "sops:", "ref+", "resolve:", "keyvault:",
+        "@microsoft.keyvault(", "os.environ", "os.getenv", "process.env.",
+        "system.getenv", "import.meta.env.", "env."};
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(pre); i++)
+        if (acl_secret_starts_ci(s, n, pre[i]))
             return 1;
     return 0;
 }
@@ -338,7 +363,7 @@ acl_secret_never(const char *s, size_t n, int uuid_ok)
     if (unsigned_jwt(s, n) || never_list(s, n, uuid_ok) || option_list(s, n))
         return 1;
     if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n) ||
-        public_key(s, n) || acl_secret_sample(s, n))
+        public_key(s, n) || acl_secret_sample(s, n) || reference(s, n))
         return 1;
     if (url_without_password(s, n) || host_like(s, n) || email(s, n))
         return 1;
@@ -406,8 +431,62 @@ fragment_end(const char *s, size_t n, size_t i)
  * fragments that are not words: one or two characters, or letters
  * without a vowel or with a consonant cluster. Numbers of three or
  * more digits count as words (years, ports, versions). */
+static size_t chunk_noise(const char *s, size_t n);
+
+/* Letter pairs common in English words and identifiers. Random text
+ * is mostly made of the other pairs; words hardly are, even run
+ * together ("MemCredEnvOpenAI"). */
+static const char common_pairs[] =
+    "th he in er an re on at en nd ti es or te of ed is it al ar st to nt "
+    "ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be "
+    "ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly "
+    "nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni "
+    "ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld "
+    "ry mp fe bl ab gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp "
+    "rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ga "
+    "qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au "
+    "ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye "
+    "ud mb ip ub oi rl gu dr hr cc tw ft wn nu oa ox pe sk sm sn sl sw tf "
+    "xt ks lf lk nk";
+
+static int
+common_pair(int a, int b)
+{
+    size_t i;
+
+    a = acl_ascii_lower(a);
+    b = acl_ascii_lower(b);
+    for (i = 0; common_pairs[i] != '\0'; i += 3)
+        if (common_pairs[i] == a && common_pairs[i + 1] == b)
+            return 1;
+    return 0;
+}
+
+/* At least 16 letter pairs, 45% of them uncommon (random letters give
+ * about 55%, words and identifiers 15 to 30%). */
+static int
+uncommon_pairs(const char *s, size_t n)
+{
+    size_t i, pairs = 0, rare = 0;
+
+    for (i = 1; i < n; i++) {
+        if (!sec_alpha((unsigned char)s[i - 1]) || !sec_alpha((unsigned char)s[i]))
+            continue;
+        pairs++;
+        rare += !common_pair((unsigned char)s[i - 1], (unsigned char)s[i]);
+    }
+    return pairs >= 16 && rare * 20 >= pairs * 9;
+}
+
 static int
 chunk_random(const char *s, size_t n)
+{
+    return chunk_noise(s, n) * 5 >= n * 2 || uncommon_pairs(s, n);
+}
+
+/* The noise characters of chunk s (see chunk_random). */
+static size_t
+chunk_noise(const char *s, size_t n)
 {
     size_t i = 0, noise = 0;
 
@@ -418,15 +497,17 @@ chunk_random(const char *s, size_t n)
             noise += k;
         i = e;
     }
-    return noise * 5 >= n * 2;
+    return noise;
 }
 
 /* Does s have an alphanumeric chunk of at least min characters that
- * looks random? */
+ * looks random? Tokens cut into short chunks by '-', '_' or ':'
+ * ("7526898293:2AVdG_H5LEvLq6V6k_...") count as a whole, by their letter
+ * pairs, when they hold 24 alphanumerics or more. */
 static int
 random_chunk(const char *s, size_t n, size_t min)
 {
-    size_t i = 0;
+    size_t i = 0, all = 0;
 
     while (i < n) {
         size_t st;
@@ -437,8 +518,9 @@ random_chunk(const char *s, size_t n, size_t min)
             ;
         if (i - st >= min && chunk_random(s + st, i - st))
             return 1;
+        all += i - st;
     }
-    return 0;
+    return all >= 24 && uncommon_pairs(s, n);
 }
 
 /* The longest run of hex digits in s[0..n) with a digit and a letter
@@ -521,14 +603,21 @@ entropy(const char *s, size_t n)
     return n > 0 ? h / (double)n : 0;
 }
 
-/* "abcdefgh", "12345678", "qwerty": most neighbours one apart. */
+/* "abcdefgh", "12345678": most neighbours one apart, or a run of
+ * eight ("lsv2_pt_0123456789abcdef..."): typed, not generated. */
 static int
 sequential(const char *s, size_t n)
 {
-    size_t i, steps = 0;
+    size_t i, steps = 0, run = 1;
 
-    for (i = 1; i < n; i++)
-        steps += (unsigned char)s[i] == (unsigned char)s[i - 1] + 1;
+    for (i = 1; i < n; i++) {
+        int up = (unsigned char)s[i] == (unsigned char)s[i - 1] + 1;
+
+        steps += up;
+        run = up ? run + 1 : 1;
+        if (run >= 8)
+            return 1;
+    }
     return n > 1 && steps * 2 >= n;
 }
 
@@ -562,11 +651,12 @@ random_shape(const char *s, size_t n, size_t min_len)
 {
     struct classes k;
 
-    if (n < min_len || n > 8192 || !printable_token(s, n, &k))
+    if (n < min_len || n > 8192 || !printable_token(s, n, &k) ||
+        sequential(s, n))
         return 0;
     if (hex_material(s, n))
         return 1;
-    if (sequential(s, n) || entropy(s, n) < (n >= 24 ? 3.3 : 3.0))
+    if (entropy(s, n) < (n >= 24 ? 3.3 : 3.0))
         return 0;
     if (!((k.dig > 0 && k.up + k.low > 0) || (k.up > 0 && k.low > 0 &&
                                                 n >= 20)))

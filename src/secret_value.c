@@ -170,7 +170,8 @@ placeholder_words(const char *s, size_t n)
         "changeme", "change-me", "change_me", "replaceme", "replace-me",
         "replace_me", "xxxx",   "****",     "...",       "todo",
         "tbd",      "insert_", "insert-", "enter_",     "enter-",
-        "_here",    "-here",    "n/a"};
+        "_here",    "-here",    "n/a",      "hidden",     "masked",
+        "omitted",  "obfuscated", "censored", "[secret]", "[password]"};
     static const char *const whole[] = {"none",  "null", "nil", "undefined",
                                         "empty", "unset", "secret",
                                         "password", "token", "apikey"};

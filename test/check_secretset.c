@@ -183,6 +183,9 @@ oauth_connection(const struct row *r)
 }
 
 /* Puts row i of place into the project document (or .env text). */
+#define DOTENV_ROWS 50
+#define DOTENV_FILES 20
+
 static void
 place_row(json_t *doc, struct acl_buf *dotenv, const struct row *r,
           size_t i)
@@ -221,8 +224,9 @@ place_row(json_t *doc, struct acl_buf *dotenv, const struct row *r,
             json_pack("{s:s,s:s,s:s%}", "name", name, "targetType",
                       "mcpServer", "endpoint", r->value, r->vlen));
     } else if (strcmp(r->place, "dotenv") == 0) {
-        acl_buf_printf(dotenv, "%s=\"%.*s\"\n", r->name, (int)r->vlen,
-                       r->value);
+        /* DOTENV_ROWS lines a file: AC014 reports at most 100 a file. */
+        acl_buf_printf(&dotenv[i / DOTENV_ROWS], "%s=\"%.*s\"\n", r->name,
+                       (int)r->vlen, r->value);
     }
 }
 
@@ -249,8 +253,15 @@ finding_row(json_t *f, const char *place)
     const char *ptr = acl_test_jstr(f, "pointer");
     long at = -1;
 
-    if (strcmp(place, "dotenv") == 0)
-        return (long)json_integer_value(json_object_get(f, "line")) - 1;
+    if (strcmp(place, "dotenv") == 0) {
+        const char *file = strrchr(acl_test_jstr(f, "file"), '/');
+        long k = -1;
+
+        if (file == NULL || sscanf(file, "/.env.c%ld", &k) != 1)
+            return -1;
+        return k * DOTENV_ROWS +
+               (long)json_integer_value(json_object_get(f, "line")) - 1;
+    }
     if (strcmp(place, "env") == 0)
         sscanf(ptr, "/runtimes/0/envVars/%ld/", &at);
     else if (strcmp(place, "arg") == 0 &&
@@ -283,7 +294,7 @@ lint_place(const struct set *set, const char *place, char *hit, size_t *idx,
 {
     char tmpl[] = "/tmp/acl-secretset-XXXXXX", *out, *text;
     json_t *doc = new_doc(), *res, *fs, *f;
-    struct acl_buf dotenv = {0};
+    struct acl_buf dotenv[DOTENV_FILES];
     char *argv[] = {"agentcore-lint", ".", "--format", "json", "--no-config",
                     "--select", "AC014", "--select",
                     (char *)place_rule(place), NULL};
@@ -291,16 +302,22 @@ lint_place(const struct set *set, const char *place, char *hit, size_t *idx,
     int rc;
 
     ck_assert_ptr_nonnull(mkdtemp(tmpl));
-    acl_buf_append(&dotenv, "", 0);
+    ck_assert_uint_le(n, DOTENV_ROWS * DOTENV_FILES);
+    memset(dotenv, 0, sizeof dotenv);
     for (i = 0; i < n; i++)
-        place_row(doc, &dotenv, &set->rows[idx[i]], i);
+        place_row(doc, dotenv, &set->rows[idx[i]], i);
     text = json_dumps(doc, JSON_INDENT(1));
     acl_test_mkdir(tmpl, "agentcore");
     acl_test_mkdir(tmpl, "app");
     acl_test_mkdir(tmpl, "app/Agent");
     acl_test_put(tmpl, "agentcore/agentcore.json", text);
     acl_test_put(tmpl, "app/Agent/main.py", "print('hi')\n");
-    acl_test_put(tmpl, "app/Agent/.env", dotenv.data);
+    for (i = 0; i < DOTENV_FILES && dotenv[i].data != NULL; i++) {
+        char *rel = acl_xasprintf("app/Agent/.env.c%zu", i);
+
+        acl_test_put(tmpl, rel, dotenv[i].data);
+        free(rel);
+    }
     out = acl_test_run_cli(tmpl, argv, &rc);
     res = json_loads(out, 0, NULL);
     ck_assert_msg(res != NULL, "%s: exit %d, output is not JSON: %.200s (in %s)",
@@ -319,7 +336,8 @@ lint_place(const struct set *set, const char *place, char *hit, size_t *idx,
     json_decref(doc);
     free(text);
     free(out);
-    acl_buf_free(&dotenv);
+    for (i = 0; i < DOTENV_FILES; i++)
+        acl_buf_free(&dotenv[i]);
     {
         char *cmd = acl_xasprintf("rm -rf '%s'", tmpl);
 

@@ -49,8 +49,10 @@ struct acl_secret_match {
  * first match in s is reported (m may be NULL); documentation samples
  * ("EXAMPLE"), placeholder runs and templated URL passwords do not
  * count. Formats: AWS access key IDs, Amazon Bedrock, OpenAI,
- * Anthropic, GitHub, Slack (tokens, app tokens, webhooks), Stripe,
- * Google, Hugging Face keys, private keys, signed JWTs, URLs with a
+ * Anthropic, GitHub, GitLab, Slack (tokens, app tokens, webhooks),
+ * Stripe, Google, Hugging Face, LangSmith, Langfuse, Tavily, Groq,
+ * Pinecone, Perplexity, xAI, Replicate, npm and SendGrid keys, private
+ * keys, signed JWTs, URLs with a
  * password (Mongo, Redis, AMQP, Postgres...), connection strings with
  * a password (JDBC, ADO.NET, libpq key=value), and URLs whose query
  * has a secret-named parameter with a real-looking value. */

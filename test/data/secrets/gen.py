@@ -3,6 +3,9 @@
 
   python3 test/data/secrets/gen.py        (from the repository root)
 
+SECRETSET_SEED=N draws another set (to probe the model; commit only the
+default one).
+
 Two files, one case a line, `place<TAB>name<TAB>value` (escapes in the
 value: \\n newline, \\t tab, \\\\ backslash):
 
@@ -28,7 +31,7 @@ import random
 import string
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-R = random.Random(20261203)
+R = random.Random(int(os.environ.get("SECRETSET_SEED", "20261203")))
 B62 = string.ascii_letters + string.digits
 LOWER_DIG = string.ascii_lowercase + string.digits
 UPPER_DIG = string.ascii_uppercase + string.digits
@@ -127,6 +130,16 @@ def known_formats():
             ("Slack trigger", "https://hooks.slack.com/triggers/T" + rnd(UPPER_DIG, 10) + "/" + rnd(string.digits, 13) + "/" + hexs(32))]
     out += [("Stripe", "sk_live_" + mixed(99)), ("Stripe restricted", "rk_live_" + mixed(99)),
             ("Google", "AIza" + rnd(B62 + "-_", 35, [string.digits, string.ascii_uppercase, string.ascii_lowercase]))]
+    out += [("Langfuse", "sk-lf-" + hexs(8) + "-" + hexs(4) + "-" + hexs(4) + "-" + hexs(4) + "-" + hexs(12)),
+            ("LangSmith", "lsv2_pt_" + hexs(32) + "_" + hexs(10)),
+            ("LangSmith service", "lsv2_sk_" + hexs(32) + "_" + hexs(10)),
+            ("Tavily", "tvly-" + mixed(32)), ("Tavily dev", "tvly-dev-" + mixed(32)),
+            ("Groq", "gsk_" + mixed(52)),
+            ("Pinecone", "pcsk_" + mixed(6) + "_" + mixed(62)),
+            ("Perplexity", "pplx-" + mixed(48)), ("xAI", "xai-" + mixed(80)),
+            ("Replicate", "r8_" + mixed(37)), ("npm", "npm_" + mixed(36)),
+            ("GitLab", "glpat-" + rnd(B62 + "_-", 20, [string.digits, string.ascii_uppercase, string.ascii_lowercase])),
+            ("SendGrid", "SG." + mixed(22) + "." + rnd(B62 + "_-", 43, [string.digits]))]
     out += [("Hugging Face", "hf_" + letters(34)) for _ in range(3)]
     out += [("Hugging Face org", "api_org_" + letters(34))]
     out += [("PEM RSA", pem("RSA ")), ("PEM", pem("")), ("PEM EC", pem("EC ")),
@@ -171,7 +184,7 @@ def query_urls():
     q.append("https://gateway.partner.net/mcp?client_secret=" + mixed(40) + "&client_id=agent")
     q.append("https://mcp.notion.io/mcp?auth=" + mixed(36))
     q.append("https://mcp.internal.io/mcp?x-api-key=" + mixed(30))
-    q.append("https://mcp.acme.dev/mcp?password=" + password())
+    q.append("https://mcp.acme.dev/mcp?password=" + password().replace("&", "!").replace("#", "@").replace("?", "*").replace("+", "-").replace("=", "^"))
     q.append("https://api.stocks.io/mcp?apiToken=" + mixed(26))
     return q
 
@@ -416,6 +429,18 @@ def not_secrets():
     add("env", "API_KEY", "{api_key}", "{{ .Values.apiKey }}", "{{ secrets.API_KEY }}", "<%= ENV['API_KEY'] %>")
     add("env", "CLIENT_SECRET", "${COGNITO_CLIENT_SECRET}", "${{ secrets.CLIENT_SECRET }}")
     add("env", "PASSWORD", "none", "null", "", "false", "true", "0", "12345")
+    # vault and environment references written as values
+    add("env", "DB_PASSWORD", "vault:secret/data/app#password",
+        "@Microsoft.KeyVault(SecretUri=https://kv-agents.vault.azure.net/secrets/db/)",
+        "secretsmanager:prod/db:password", "ref+awsssm://prod/db/password",
+        "op://agents/db/password", "[hidden]", "<masked>", "(omitted)")
+    add("code", "api_key", "os.environ['OPENAI_API_KEY']", "process.env.OPENAI_API_KEY",
+        "os.getenv('TAVILY_API_KEY')")
+    add("env", "CLIENT_SECRET", "projects/agents-prod/secrets/client-secret/versions/latest")
+    add("env", "LANGSMITH_API_KEY", "lsv2_pt_0123456789abcdef0123456789abcdef_0123456789")
+    add("env", "TAVILY_API_KEY", "tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "tvly-YOUR_API_KEY")
+    add("env", "GROQ_API_KEY", "gsk_...", "gsk_your_groq_api_key")
+    add("env", "NPM_TOKEN", "npm_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")
     # test-fixture markers
     add("testfile", "api_key", "sk-test-fakekeyvalue123")
     add("code", "api_key", "sk-test-fakekeyvalue123")
