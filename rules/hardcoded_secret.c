@@ -340,8 +340,9 @@ const struct acl_rule acl_rule_hardcoded_secret = {
         "values elsewhere in the JSON; documentation samples (EXAMPLE), "
         "placeholder runs (xxxx), templated passwords (user:${DB_PW}@), "
         "user:password@ defaults and user == password, unsigned JWTs, "
-        "published sample keys; .env files outside code folders "
-        "(agentcore/.env.local is git-ignored and never deployed).",
+        "published sample keys; .env files outside code folders, and "
+        "the project's agentcore/ folder even under a codeLocation of "
+        "\".\" (agentcore/.env.local is git-ignored and never deployed).",
     .help = "revoke the credential, then keep it out of the project: "
             "register it with \"agentcore add credential\" and reference it "
             "by name (outboundAuth.credentialName)",

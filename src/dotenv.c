@@ -43,6 +43,16 @@ skipped_dir(const char *name)
     return 0;
 }
 
+/* The project's agentcore/ folder: its .env.local is git-ignored and
+ * never deployed, even when a runtime's codeLocation is the root. */
+static int
+cli_folder(const char *rel)
+{
+    while (strncmp(rel, "./", 2) == 0)
+        rel += 2;
+    return strcmp(rel, "agentcore") == 0;
+}
+
 struct walk {
     const struct acl_project *p;
     void (*fn)(const struct acl_text *t, int template_file, void *arg);
@@ -95,7 +105,8 @@ walk_dir(struct walk *w, const char *abs, const char *rel, int depth)
         int tmpl;
 
         if (lstat(sub_abs, &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (depth < ACL_DOTENV_MAX_DEPTH && !skipped_dir(names[i]))
+            if (depth < ACL_DOTENV_MAX_DEPTH && !skipped_dir(names[i]) &&
+                !cli_folder(sub_rel))
                 walk_dir(w, sub_abs, sub_rel, depth + 1);
         } else if (acl_dotenv_name(names[i], &tmpl)) {
             const struct acl_text *t = NULL;
