@@ -198,18 +198,35 @@ acl_secret_placeholder(const char *s, size_t n)
     return templated(s, n) || placeholder_words(s, n);
 }
 
+/* "test" opening a word ("sk-test-", "TestKey", "test123"), not inside
+ * one: "Contest2024!" and "latest" are no markers. */
+static int
+test_word(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i + 4 <= n; i++) {
+        if (!acl_secret_starts_ci(s + i, n - i, "test"))
+            continue;
+        if (i == 0 || !sec_alpha((unsigned char)s[i - 1]) ||
+            (sec_lower((unsigned char)s[i - 1]) && s[i] == 'T'))
+            return 1;
+    }
+    return 0;
+}
+
 int
 acl_secret_marker(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "fake", "dummy", "example", "sample", "test", "mock", "redacted",
+        "fake", "dummy", "example", "sample", "mock", "redacted",
         "placeholder", "lorem", "foobar", "notreal", "not-real", "not_real"};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(words); i++)
         if (acl_secret_has_ci(s, n, words[i]))
             return 1;
-    return 0;
+    return test_word(s, n);
 }
 
 int

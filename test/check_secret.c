@@ -636,6 +636,9 @@ START_TEST(value_placeholders)
     ck_assert(!real("Tq9-FAKE-pass"));
     ck_assert(!real("test-password-123"));
     ck_assert(!real("mockPassw0rd!"));
+    ck_assert(!real("TestPassw0rd!"));
+    /* "test" inside a word is no marker. */
+    ck_assert(real("Contest2024!"));
 }
 END_TEST
 

@@ -212,6 +212,7 @@ def named_fakes():
         ("SESSION_SECRET", mixed(64)), ("NEXTAUTH_SECRET", rnd(B64, 43, [string.digits]) + "="),
         ("SLACK_SIGNING_SECRET", hexs(32)), ("ENCRYPTION_PASSPHRASE", password()),
         ("BASIC_AUTH_PASSWORD", password()), ("AWS_SECRET_ACCESS_KEY", rnd(B64, 40, [string.digits, "/"])),
+        ("DB_PASSWORD", "Contest" + str(R.randint(1000, 9999)) + "!"), ("ADMIN_PASSWORD", "latest#" + str(R.randint(100, 999)) + "Harbor"),
     ]
     weak = [
         ("API_KEY", mixed(32)), ("OPENWEATHER_API_KEY", hexs(32)),
