@@ -456,7 +456,7 @@ common_pair(int a, int b)
 
     a = acl_ascii_lower(a);
     b = acl_ascii_lower(b);
-    for (i = 0; common_pairs[i] != '\0'; i += 3)
+    for (i = 0; i + 2 <= sizeof common_pairs - 1; i += 3)
         if (common_pairs[i] == a && common_pairs[i + 1] == b)
             return 1;
     return 0;
