@@ -1,21 +1,29 @@
 /*
  * AC014 hardcoded-secret - a credential written into a project file.
  *
- * Flags: a known-format secret (include/acl/secret.h) in any
- * string value of the project's JSON files (agentcore.json,
- * aws-targets.json, deployed-state.json, every harness.json) or of a
- * file a target references (toolSchemaFile, schemaSource.inline.path;
- * a file that is not JSON, such as an OpenAPI YAML document, is
- * scanned as text). One finding per string.
+ * Flags: a known-format secret (include/acl/secret.h; URL
+ * passwords, connection strings and secret-named URL query parameters
+ * included) in any string value of the project's JSON files
+ * (agentcore.json, aws-targets.json, deployed-state.json, every
+ * harness.json) or of a file a target references (toolSchemaFile,
+ * schemaSource.inline.path; a file that is not JSON, such as an
+ * OpenAPI YAML document, is scanned as text); a secret-named member of
+ * an OAuth customParameters map with a literal secret value (the name
+ * weighs as in AC003); and the assignments of .env files inside a
+ * runtime's codeLocation, which ship with the agent (name and value,
+ * as AC003; .env.example and other templates: known formats only).
+ * One finding per string or line.
  * Does not flag: the values AC003 checks (runtime envVars values,
  * customDockerBuildArgs, harness environmentVariables, remote MCP
- * headers), so that one secret is reported once; member names;
- * secret-looking names with unknown-format values (only AC003 and
- * AC017 weigh names); referenced files that cannot be read (AC009).
+ * headers), and an mcpServer target's endpoint whose query holds a key
+ * (AC002 reports that), so that one secret is reported once; member
+ * names; secret-looking names with unknown-format values elsewhere in
+ * the JSON; referenced files that cannot be read (AC009, or a notice).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/dotenv.h"
 #include "acl/lookup.h"
 #include "acl/ref.h"
 #include "acl/rule.h"
@@ -29,6 +37,8 @@ struct scan {
     struct acl_check *c;
     json_t **skip; /* AC003's values, sorted by address */
     size_t nskip, cap;
+    const char **done; /* paths of the files scanned beyond the docs */
+    size_t ndone, dcap;
 };
 
 static void
@@ -57,6 +67,30 @@ cmp_ptr(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* mcpServer endpoints with a key in their query: AC002's. */
+static void
+skip_endpoint(struct scan *s, const struct acl_target *t)
+{
+    json_t *ep;
+
+    if (t->type != ACL_TT_MCP_SERVER || t->endpoint == NULL)
+        return;
+    ep = json_object_get(t->node.json, "endpoint");
+    if (json_is_string(ep) &&
+        acl_secret_url_query(json_string_value(ep), json_string_length(ep),
+                             NULL))
+        add_skip(s, ep);
+}
+
+static void
+collect_endpoint_skips(struct scan *s, const struct acl_project *p)
+{
+    size_t i, n = acl_targets_count(p);
+
+    for (i = 0; i < n; i++)
+        skip_endpoint(s, acl_targets_at(p, i));
+}
+
 /* The values AC003 owns. */
 static void
 collect_skips(struct scan *s, const struct acl_project *p)
@@ -77,8 +111,26 @@ collect_skips(struct scan *s, const struct acl_project *p)
         for (k = 0; k < h->ntools; k++)
             add_kv_skips(s, h->tools[k].headers, h->tools[k].nheaders);
     }
+    collect_endpoint_skips(s, p);
     if (s->nskip > 1)
         qsort(s->skip, s->nskip, sizeof *s->skip, cmp_ptr);
+}
+
+/* The member name of a customParameters entry at pointer ptr (its
+ * last segment, still escaped: "~0"/"~1" only change the name's
+ * punctuation, which the name model ignores), or NULL. */
+static const char *
+custom_parameter(const char *ptr, size_t *len)
+{
+    const char *last = strrchr(ptr, '/');
+    static const char parent[] = "/customParameters";
+    size_t k = sizeof parent - 1;
+
+    if (last == NULL || (size_t)(last - ptr) < k ||
+        strncmp(last - k, parent, k) != 0)
+        return NULL;
+    *len = strlen(last + 1);
+    return last + 1;
 }
 
 static void
@@ -88,17 +140,32 @@ on_string(const struct acl_node *n, const char *str, size_t len, void *arg)
     struct acl_secret_match m;
     struct acl_finding *f;
     json_t *key = n->json;
+    const char *pname;
+    size_t plen = 0;
     char *phrase;
+    int hit;
 
     if (s->nskip > 0 &&
         bsearch(&key, s->skip, s->nskip, sizeof *s->skip, cmp_ptr) != NULL)
         return;
-    if (!acl_secret_known(str, len, &m))
+    pname = custom_parameter(n->ptr, &plen);
+    hit = pname != NULL ? acl_secret_check(pname, plen, str, len, &m)
+                        : acl_secret_known(str, len, &m);
+    if (!hit) {
+        if (m.incomplete)
+            acl_secret_incomplete(s->c->project, n->doc->text, n->ptr);
         return;
+    }
     phrase = acl_secret_phrase(&m, str, len);
-    f = acl_report(s->c, ACL_ERROR, n, NULL,
-                   "this string holds %s in plain text, readable by anyone "
-                   "who can read the project", phrase);
+    if (pname != NULL)
+        f = acl_report(s->c, ACL_ERROR, n, NULL,
+                       "OAuth custom parameter \"%.*s\" holds %s in plain "
+                       "text, readable by anyone who can read the project",
+                       (int)plen, pname, phrase);
+    else
+        f = acl_report(s->c, ACL_ERROR, n, NULL,
+                       "this string holds %s in plain text, readable by "
+                       "anyone who can read the project", phrase);
     f->secret = 1;
     free(phrase);
 }
@@ -128,61 +195,116 @@ scan_text(struct acl_check *c, const struct acl_text *t)
         off = e > off ? e : off + 1;
         found++;
     }
+    if (off < t->len && found < MAX_TEXT_FINDINGS && m.incomplete)
+        acl_secret_incomplete(c->project, t, "this file");
 }
 
-/* Was this file already scanned, as a project file or another
- * target's reference? */
+/* Was this file already scanned, as a project file, another target's
+ * reference or another runtime's .env file? Marks it scanned. */
 static int
-seen_path(const struct acl_project *p, const char **done, size_t ndone,
-          const char *path)
+seen_path(struct scan *s, const char *path)
 {
+    const struct acl_project *p = s->c->project;
     size_t i;
 
     for (i = 0; i < p->ndocs; i++)
         if (strcmp(p->docs[i].doc->text->path, path) == 0)
             return 1;
-    for (i = 0; i < ndone; i++)
-        if (strcmp(done[i], path) == 0)
+    for (i = 0; i < s->ndone; i++)
+        if (strcmp(s->done[i], path) == 0)
             return 1;
+    acl_xgrow((void **)&s->done, &s->dcap, s->ndone + 1, sizeof *s->done);
+    s->done[s->ndone++] = path;
     return 0;
 }
 
 static void
-scan_ref(struct scan *s, const char *rel, const char ***done, size_t *ndone,
-         size_t *cap)
+scan_ref(struct scan *s, const char *rel)
 {
     const struct acl_project *p = s->c->project;
     const struct acl_doc *doc;
 
     if (rel == NULL || acl_ref_json(p, rel, &doc) != ACL_REF_OK ||
-        doc == NULL || seen_path(p, *done, *ndone, doc->text->path))
+        doc == NULL || seen_path(s, doc->text->path))
         return;
-    acl_xgrow((void **)done, cap, *ndone + 1, sizeof **done);
-    (*done)[(*ndone)++] = doc->text->path;
     if (doc->root != NULL)
         acl_doc_walk_strings(doc, on_string, s);
     else
         scan_text(s->c, doc->text);
 }
 
+/* One NAME=value line of a .env file. */
+static void
+check_dotenv_line(struct scan *s, const struct acl_text *t,
+                  const struct acl_dotenv_line *l, int template_file)
+{
+    const char *name = t->data + l->name_start, *v = t->data + l->value_start;
+    size_t nlen = l->name_end - l->name_start;
+    size_t vlen = l->value_end - l->value_start;
+    struct acl_secret_match m;
+    struct acl_span sp;
+    struct acl_finding *f;
+    char *phrase;
+
+    if (!acl_secret_check_ctx(name, nlen, v, vlen,
+                              template_file ? ACL_SECRET_CTX_KNOWN_ONLY
+                                            : ACL_SECRET_CTX_CONFIG,
+                              &m)) {
+        if (m.incomplete)
+            acl_secret_incomplete(s->c->project, t, "a .env line");
+        return;
+    }
+    phrase = acl_secret_phrase(&m, v, vlen);
+    sp.start = (uint32_t)l->value_start;
+    sp.end = (uint32_t)l->value_end;
+    f = acl_report_span(s->c, ACL_ERROR, t, sp, NULL,
+                        "variable \"%.*s\" of this .env file holds %s in "
+                        "plain text; a .env file in a code folder is "
+                        "packaged and shipped with the agent",
+                        (int)nlen, name, phrase);
+    f->secret = 1;
+    free(phrase);
+}
+
+static void
+on_dotenv(const struct acl_text *t, int template_file, void *arg)
+{
+    struct scan *s = arg;
+    struct acl_dotenv_line l;
+    size_t pos = 0, found = 0;
+
+    if (seen_path(s, t->path))
+        return;
+    while (found < MAX_TEXT_FINDINGS && acl_dotenv_next(t->data, t->len, &pos,
+                                                        &l)) {
+        size_t before = s->c->out->n;
+
+        check_dotenv_line(s, t, &l, template_file);
+        found += s->c->out->n > before;
+    }
+}
+
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
-    struct scan s = {c, NULL, 0, 0};
-    const char **done = NULL;
-    size_t i, n = acl_targets_count(p), ndone = 0, cap = 0;
+    struct scan s;
+    size_t i, n = acl_targets_count(p);
 
+    memset(&s, 0, sizeof s);
+    s.c = c;
     collect_skips(&s, p);
     for (i = 0; i < p->ndocs; i++)
         acl_doc_walk_strings(p->docs[i].doc, on_string, &s);
     for (i = 0; i < n; i++) {
         const struct acl_target *t = acl_targets_at(p, i);
 
-        scan_ref(&s, t->tool_schema_file, &done, &ndone, &cap);
-        scan_ref(&s, t->inline_schema_path, &done, &ndone, &cap);
+        scan_ref(&s, t->tool_schema_file);
+        scan_ref(&s, t->inline_schema_path);
     }
-    free(done);
+    for (i = 0; i < p->nruntimes; i++)
+        acl_dotenv_each(p, p->runtimes[i].code_location, on_dotenv, &s);
+    free(s.done);
     free(s.skip);
 }
 
@@ -195,20 +317,43 @@ const struct acl_rule acl_rule_hardcoded_secret = {
     .description =
         "A string in agentcore.json, aws-targets.json, deployed-state.json, "
         "a harness.json or a tool or schema file that a target references "
-        "has the format of a real credential: an AWS access key ID, an "
-        "Amazon Bedrock, OpenAI, Anthropic, Google, Stripe, GitHub or Slack "
-        "key or token, a private key, a signed JWT, or a URL with a "
-        "password. These files are committed and shared; anyone who can "
-        "read the repository can use the credential. Environment "
-        "variables, build arguments and headers are AC003's.",
+        "has the format of a real credential: an AWS access key ID; an "
+        "Amazon Bedrock, OpenAI, Anthropic, Google, Stripe, GitHub, "
+        "GitLab, Slack, Hugging Face, LangSmith, Langfuse, Tavily, Groq, "
+        "Pinecone, Perplexity, xAI, Replicate, npm or SendGrid key or "
+        "token; a Slack webhook; a private key; a "
+        "signed JWT; a URL with a password (Postgres, MySQL, Mongo, Redis, "
+        "AMQP...); a JDBC, ADO.NET or libpq connection string with a "
+        "password; or a URL whose query has a secret-named parameter with "
+        "a real-looking value (?api_key=, ?token=, ?key=), as in a "
+        "harness's remoteMcp.url. The customParameters of an OAuth "
+        "connection are judged by name as well (a client_secret there is "
+        "reported). .env files inside a runtime's codeLocation are "
+        "packaged and shipped with the agent: their NAME=value lines are "
+        "judged like environment variables (AC003), and templates "
+        "(.env.example, .env.sample, .env.template) by known formats only. "
+        "These files are committed and shared; anyone who can read the "
+        "repository or the artifact can use the credential. Deliberately "
+        "not flagged: environment variables, build arguments and headers "
+        "(AC003's); an mcpServer target's endpoint with a key in its query "
+        "(AC002 reports it); secret-looking names with unknown-format "
+        "values elsewhere in the JSON; documentation samples (EXAMPLE), "
+        "placeholder runs (xxxx), templated passwords (user:${DB_PW}@), "
+        "user:password@ defaults and user == password, unsigned JWTs, "
+        "published sample keys; .env files outside code folders, and "
+        "the project's agentcore/ folder even under a codeLocation of "
+        "\".\" (agentcore/.env.local is git-ignored and never deployed).",
     .help = "revoke the credential, then keep it out of the project: "
             "register it with \"agentcore add credential\" and reference it "
             "by name (outboundAuth.credentialName)",
-    .example = "Fails:  \"endpoint\": "
-               "\"https://bot:s3cr3tPa55@tools.internal.test/mcp\"\n"
-               "Passes: \"endpoint\": \"https://tools.internal.test/mcp\" "
-               "with \"outboundAuth\": { \"type\": \"OAUTH\", "
-               "\"credentialName\": \"tools-oauth\" }",
+    .example = "Fails:  \"description\": \"jdbc:postgresql://db:5432/app?"
+               "user=app&password=Tq9-Kp2w-LG12\"\n"
+               "Fails:  \"customParameters\": { \"client_secret\": "
+               "\"q3Qw6I03jKQREz9jDJrCaEfeLKyN\" }\n"
+               "Passes: the client secret registered with \"agentcore add "
+               "credential\" and named by the OAuth provider (providerArn); "
+               "\"customParameters\": { \"audience\": "
+               "\"https://api.corp.io\" }",
     .precision = "high",
     .security_severity = "9.0",
     .init = acl_secret_init,

@@ -8,6 +8,9 @@
  * ApiKeyCredentialProvider credential under a type that sends one, such
  * as OAUTH (reported at the credentialName). One finding per target:
  * the type when both hold.
+ * Also flags: an mcpServer endpoint with a key in its query string
+ * (secret.h, acl_secret_url_query), reported at the endpoint; AC014
+ * leaves that string alone.
  * Does not flag: type NONE, or no type (NONE is the default), with an
  * API-key credentialName: nothing is sent, so no key is used (AC007
  * notes the name has no effect); API keys on other target types
@@ -20,6 +23,7 @@
 
 #include "acl/lookup.h"
 #include "acl/rule.h"
+#include "acl/secret.h"
 
 /* The credential named name, when it is an API-key credential. */
 static const struct acl_credential *
@@ -58,17 +62,64 @@ check_target(struct acl_check *c, const struct acl_target *t)
     free(what);
 }
 
+/* The length of "api_key=" before the value that starts at at. */
+static size_t
+param_len(const char *s, size_t at)
+{
+    size_t i = at;
+
+    while (i > 0 && s[i - 1] != '?' && s[i - 1] != '&')
+        i--;
+    return at - i;
+}
+
+/* A key in the endpoint's query string ("?api_key=...", "?token=")
+ * is API-key auth by another name, and the key sits in plain text in
+ * the project: reported here at the endpoint (AC014 leaves it). */
+static void
+check_endpoint_key(struct acl_check *c, const struct acl_target *t)
+{
+    json_t *ep = json_object_get(t->node.json, "endpoint");
+    struct acl_secret_match m;
+    struct acl_finding *f;
+    char *what, preview[32];
+
+    if (t->type != ACL_TT_MCP_SERVER || !json_is_string(ep) ||
+        !acl_secret_url_query(json_string_value(ep), json_string_length(ep),
+                              &m))
+        return;
+    what = acl_target_label_as(t, "mcpServer");
+    acl_secret_preview(json_string_value(ep) + m.start, m.end - m.start,
+                       preview);
+    f = acl_report(c, ACL_ERROR, &t->node, "endpoint",
+                   "%s passes a key in its endpoint's query string "
+                   "(%.*s%s): AgentCore supports no API-key auth for MCP "
+                   "server targets, and the key is in plain text in the "
+                   "project", what, (int)param_len(json_string_value(ep),
+                                                   m.start),
+                   json_string_value(ep) + m.start -
+                       param_len(json_string_value(ep), m.start),
+                   preview);
+    f->secret = 1;
+    free(what);
+}
+
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
     size_t i, j;
 
-    for (i = 0; i < p->ngateways; i++)
-        for (j = 0; j < p->gateways[i].ntargets; j++)
+    for (i = 0; i < p->ngateways; i++) {
+        for (j = 0; j < p->gateways[i].ntargets; j++) {
             check_target(c, &p->gateways[i].targets[j]);
-    for (i = 0; i < p->nunassigned; i++)
+            check_endpoint_key(c, &p->gateways[i].targets[j]);
+        }
+    }
+    for (i = 0; i < p->nunassigned; i++) {
         check_target(c, &p->unassigned[i]);
+        check_endpoint_key(c, &p->unassigned[i]);
+    }
 }
 
 const struct acl_rule acl_rule_mcp_server_api_key = {
@@ -94,7 +145,11 @@ const struct acl_rule acl_rule_mcp_server_api_key = {
         "AgentCore API supports it for MCP server targets, but the CLI "
         "0.30.0 cannot write it (its schema allows only OAUTH and NONE "
         "there, see AC007), so such a target is configured with the SDK or "
-        "the console, outside agentcore.json.",
+        "the console, outside agentcore.json. An endpoint that carries a key in "
+        "its query string (?api_key=, ?token=, ?exaApiKey= with a "
+        "real-looking value; placeholders such as ${EXA_API_KEY} are not "
+        "reported) is API-key auth by another name, with the key in plain "
+        "text: it is reported at the endpoint.",
     .help = "use OAuth (2LO with the CLI, 3LO with the SDK); or, for a "
             "server hosted on AgentCore Runtime, AgentCore Gateway, API "
             "Gateway or a Lambda function URL, IAM - which the API supports "
@@ -112,5 +167,7 @@ const struct acl_rule acl_rule_mcp_server_api_key = {
                "\"credentialName\": \"mcp-oauth\" } }",
     .precision = "very-high",
     .security_severity = "5.0",
+    .init = acl_secret_init,
+    .fini = acl_secret_fini,
     .check = check,
 };

@@ -3,14 +3,16 @@
  * harness's environment, where it is neither encrypted nor
  * vault-backed.
  *
- * Flags: a known-format secret, or a secret-looking value under a
- * secret-looking name (include/acl/secret.h), as the literal
- * value of runtimes[*].envVars[*].value, runtimes[*].customDockerBuildArgs
- * (they stay in the image metadata), a harness's environmentVariables,
- * or a harness tool's remoteMcp.headers. Region: the value.
+ * Flags: a known-format secret, or a value its name makes a secret (the
+ * model of secret.h: strong names take any literal, weak names need a
+ * generated-looking value), as the literal value of
+ * runtimes[*].envVars[*].value, runtimes[*].customDockerBuildArgs (they
+ * stay in the image metadata), a harness's environmentVariables, or a
+ * harness tool's remoteMcp.headers. Region: the value. A scan cut short
+ * by pcre2's match limit becomes a notice.
  * Does not flag: placeholders, references (${VAR}, $VAR, ARNs), values
- * under ordinary names (AWS_REGION=us-east-1); secrets elsewhere in the
- * JSON (AC014 reports those).
+ * that are never secrets (secret.h), values under ordinary names
+ * (AWS_REGION=us-east-1); secrets elsewhere in the JSON (AC014).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +37,11 @@ check_value(struct acl_check *c, const struct acl_node *node,
         return;
     vlen = member ? json_string_length(json_object_get(node->json, member))
                   : json_string_length(node->json);
-    if (!acl_secret_check(name, nlen, value, vlen, &m))
+    if (!acl_secret_check(name, nlen, value, vlen, &m)) {
+        if (m.incomplete)
+            acl_secret_incomplete(c->project, node->doc->text, node->ptr);
         return;
+    }
     phrase = acl_secret_phrase(&m, value, vlen);
     f = acl_report(c, ACL_ERROR, node, member, "%s holds %s in plain text%s",
                    what, phrase, why);
@@ -127,12 +132,37 @@ const struct acl_rule acl_rule_secret_in_env_var = {
         "headers of a harness's remote MCP tools are plain text: they are "
         "committed with the project, shown by the AWS console and APIs, "
         "and build arguments stay in the container image's metadata. None "
-        "of them is backed by a vault. A value is reported when it has a "
-        "known credential format (AWS, Bedrock, OpenAI, Anthropic, GitHub, "
-        "Slack, Stripe, Google keys, private keys, JWTs, URLs with a "
-        "password), or when its name looks secret (API_KEY, DB_PASSWORD, "
-        "Authorization) and the value looks real rather than a "
-        "placeholder or an ARN.",
+        "of them is backed by a vault. A value is reported when it holds "
+        "a known credential format (AWS access key IDs; Amazon Bedrock, "
+        "OpenAI, Anthropic, GitHub, GitLab, Slack, Stripe, Google, Hugging "
+        "Face, LangSmith, Langfuse, Tavily, Groq, Pinecone, Perplexity, "
+        "xAI, Replicate, npm and SendGrid keys and tokens; Slack "
+        "webhooks; private keys; signed JWTs; URLs "
+        "with a password, Mongo, Redis and AMQP ones included; JDBC, "
+        "ADO.NET and libpq connection strings with a password; URLs with "
+        "a secret-named query parameter), or when its name says secret. "
+        "Strong names (password, passwd, pwd, pass, passphrase, secret, "
+        "client_secret, private_key) make any literal with a letter and a "
+        "digit or symbol a secret, one that merely starts with '$' "
+        "included (values are never shell-expanded); weak names (key, "
+        "token, auth, "
+        "credential, apikey, bearer, private) need a value that looks "
+        "machine-generated: long, mixed character classes, high entropy, "
+        "not made of words. Deliberately not flagged: placeholders and "
+        "references as whole values (${VAR}, $VAR, {{...}}, <...>, ARNs, "
+        "variable names); paths and file names, URLs and hosts without "
+        "credentials, e-mail addresses, header names, AWS resource IDs and "
+        "aliases (subnet-, sg-, vpc-, alias/), UUIDs under a key-ID name "
+        "(KMS_KEY), model IDs, regular expressions, versions, "
+        "dictionary-word compounds and CamelCase identifiers such as a "
+        "credential provider's name (MemCredEnvOpenAI); values with a "
+        "test-fixture marker (fake, dummy, example, sample, test, mock, "
+        "redacted) unless they hold a known format; names whose last word "
+        "describes the secret (API_KEY_NAME, TOKEN_ENCODING, AUTH_PROVIDER, "
+        "API_KEY_HEADER, SECRET_ARN, PRIVATE_SUBNETS) and data keys "
+        "(S3_KEY, sort_key, cache_key, primary_key); published sample keys "
+        "(AKIA...EXAMPLE); unsigned JWTs; secrets elsewhere in the JSON "
+        "(AC014 reports those).",
     .help = "register the secret with \"agentcore add credential\" and use "
             "it by name from a gateway target or from code "
             "(@requires_api_key / @requires_access_token); for local "

@@ -1,30 +1,36 @@
 /*
  * secret.c - decides whether a string is a secret: known credential
  * formats (a pcre2 table compiled once) and secret-looking names paired
- * with real-looking values. See spec/rules.md, "Secret values".
+ * with real-looking values. See docs/rules.md, AC003.
  *
  * Precision matters more than recall here: a linter that cries wolf on
  * ARNs, model IDs and documentation samples gets switched off. So each
  * pattern match passes a few cheap filters after the regex (documentation
  * samples, placeholder runs, slugs that merely start like a key).
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-
 #include <assert.h>
-#include <pcre2.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl/regex.h"
 #include "acl/secret.h"
+#include "secret_int.h"
 
 /* Filters applied to a regex match before it counts. */
 enum {
     F_DOC = 1,    /* reject when the match says "example" anywhere */
     F_RUN = 2,    /* reject a run of 6 identical characters (XXXXXX) */
     F_RANDOM = 4, /* group 1 must look random, not like a word slug */
-    F_URL = 8     /* group 1 user, group 2 password: reject placeholders */
+    F_URL = 8,    /* group 1 user, group 2 password: reject placeholders */
+    F_CONN = 16,  /* group 1 password of a key=value connection string */
+    F_QUERY = 32, /* group 1 parameter name, group 2 its value */
+    F_JWT = 64,   /* the header must decode to a JSON object */
+    F_REDACT = 128, /* reject when "###" or "***" follows the match */
+    F_SAMPLE = 256, /* reject published sample keys (sample_keys) */
+    F_T3 = 512,     /* an OpenAI "...BlbkFJ..." key must say "T3BlbkFJ" */
+    F_MIXED = 1024, /* group 1 has a letter and a digit */
+    F_SEQ = 2048    /* reject an alphabet run ("0123456789abcdef") */
 };
 
 struct pattern {
@@ -32,11 +38,11 @@ struct pattern {
     const char *re;
     unsigned flags;
     /* Literals one of which every match contains ('|'-separated): a
-     * memmem screen that spares pcre2 almost every string. */
+     * memcmp screen that spares pcre2 almost every string. */
     const char *anchors;
 };
 
-#define TOKEN (F_DOC | F_RUN)
+#define TOKEN (F_DOC | F_RUN | F_SEQ)
 
 /* Ordered: when two patterns match at the same place, the earlier row
  * names the kind (Anthropic keys also match the OpenAI row). Every
@@ -49,22 +55,70 @@ static const struct pattern patterns[] = {
      "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{80,1024}={0,2}", TOKEN, "ABSK"},
     {"Amazon Bedrock API key", "bedrock-api-key-[A-Za-z0-9+/]{40,4096}={0,2}",
      TOKEN, "bedrock-api-key-"},
+    /* 93 characters and "AA": the shape Anthropic issues, evidence
+     * enough without a randomness test. */
     {"Anthropic API key",
-     "(?<![A-Za-z0-9_-])sk-ant-(?:api03|admin01)-([A-Za-z0-9_-]{20,400})",
-     TOKEN | F_RANDOM, "sk-ant-"},
+     "(?<![A-Za-z0-9_-])sk-ant-(?:api03|admin01)-([A-Za-z0-9_-]{93})AA"
+     "(?![A-Za-z0-9_-])",
+     F_DOC | F_RUN, "sk-ant-"},
+    {"Langfuse secret key",
+     "\\bsk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+     "\\b", TOKEN, "sk-lf-"},
     {"OpenAI API key",
-     "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?([A-Za-z0-9_-]{20,400})",
-     TOKEN | F_RANDOM, "sk-"},
+     "(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?"
+     "([A-Za-z0-9_-]{20,400})",
+     TOKEN | F_RANDOM | F_T3, "sk-"},
     {"GitHub token", "\\bgh[pousr]_([A-Za-z0-9]{36})\\b", TOKEN | F_RANDOM,
      "ghp_|gho_|ghu_|ghs_|ghr_"},
     {"GitHub token", "\\bgithub_pat_([A-Za-z0-9_]{30,255})", TOKEN | F_RANDOM,
      "github_pat_"},
-    {"Slack token", "\\bxox[abposr]-[0-9]{1,20}-[A-Za-z0-9-]{8,255}", TOKEN,
-     "xox"},
-    {"Stripe secret key", "\\b[rs]k_live_([A-Za-z0-9]{10,255})",
-     TOKEN | F_RANDOM, "k_live_"},
+    /* A team or user number of five digits or more ("xoxp-1234-..." is
+     * a sample), optionally after a one-digit version ("xoxa-2-"). */
+    {"Slack token",
+     "\\bxox[abposr]-(?:[0-9]-)?[0-9]{5,20}-[A-Za-z0-9-]{7,254}[A-Za-z0-9]",
+     TOKEN | F_REDACT, "xox"},
+    {"Slack token", "\\bxoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,255}",
+     TOKEN, "xoxe"},
+    /* Legacy workspace and refresh tokens: "xoxa-2-<12+>", "xoxr-<12+>". */
+    {"Slack token",
+     "\\bxox[ar]-(?:[0-9]-)?([a-z0-9]{10,48})(?![A-Za-z0-9-])",
+     TOKEN | F_MIXED, "xoxa-|xoxr-"},
+    {"Slack app token", "\\bxapp-[0-9]-[A-Z0-9]{6,40}-[0-9]{6,20}-[A-Za-z0-9]{16,128}",
+     TOKEN, "xapp-"},
+    {"Slack webhook URL",
+     "hooks\\.slack\\.com/(?:services|workflows|triggers)/"
+     "[A-Za-z0-9+/_-]{40,400}",
+     F_DOC, "hooks.slack.com/"},
+    /* Test-mode keys open the account's test data: secrets too. */
+    {"Stripe secret key", "\\b[rs]k_(?:live|test|prod)_([A-Za-z0-9]{10,255})",
+     TOKEN | F_RANDOM, "k_live_|k_test_|k_prod_"},
     {"Google API key", "\\bAIza([A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])",
-     TOKEN | F_RANDOM, "AIza"},
+     TOKEN | F_RANDOM | F_SAMPLE, "AIza"},
+    {"Hugging Face token",
+     "(?<![A-Za-z0-9_])(?:hf|api_org)_([A-Za-z]{34})(?![A-Za-z0-9_])",
+     TOKEN | F_RANDOM, "hf_|api_org_"},
+    /* Keys of the services AI agents call most: LangSmith, Tavily,
+     * Groq, Pinecone, Perplexity, xAI, Replicate; and npm, GitLab and
+     * SendGrid tokens. Each in its issued shape. */
+    {"LangSmith API key", "\\blsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}\\b",
+     TOKEN, "lsv2_"},
+    {"Tavily API key", "\\btvly-(?:dev-|prod-)?([A-Za-z0-9]{32})\\b",
+     TOKEN | F_RANDOM, "tvly-"},
+    {"Groq API key", "\\bgsk_([A-Za-z0-9]{52})\\b", TOKEN | F_RANDOM,
+     "gsk_"},
+    {"Pinecone API key", "\\bpcsk_[A-Za-z0-9]{4,10}_([A-Za-z0-9]{40,90})\\b",
+     TOKEN | F_RANDOM, "pcsk_"},
+    {"Perplexity API key", "\\bpplx-([A-Za-z0-9]{48})\\b", TOKEN | F_RANDOM,
+     "pplx-"},
+    {"xAI API key", "\\bxai-([A-Za-z0-9]{80})\\b", TOKEN | F_RANDOM, "xai-"},
+    {"Replicate API token", "\\br8_([A-Za-z0-9]{37})\\b", TOKEN | F_RANDOM,
+     "r8_"},
+    {"npm token", "\\bnpm_([A-Za-z0-9]{36})\\b", TOKEN | F_RANDOM, "npm_"},
+    {"GitLab token", "\\bglpat-([A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])",
+     TOKEN | F_RANDOM, "glpat-"},
+    {"SendGrid API key",
+     "\\bSG\\.([A-Za-z0-9_-]{22})\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])",
+     TOKEN | F_RANDOM, "SG."},
     /* Only with key material right after the header (and its optional
      * "Proc-Type: ..." lines, raw or as \n escapes): a bare BEGIN line
      * is a documentation sample or a format hint, not a key. */
@@ -78,20 +132,29 @@ static const struct pattern patterns[] = {
     {"JSON Web Token",
      "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}"
      "\\.[A-Za-z0-9_-]{8,4096}",
-     F_DOC, "eyJ"},
+     F_DOC | F_JWT, "eyJ"},
     {"URL with a password",
      "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://"
-     "([^\\s:/@?#\"'`]{0,128}):([^\\s/@?#\"'`]{1,256})@"
+     "([^\\s:/@?#\"'`]{0,128}):([^\\s/@\"'`]{1,256})@"
      "[A-Za-z0-9\\[][^\\s/?#@\"'`]{0,255}",
      F_DOC | F_URL, "://"},
+    /* JDBC ";password=" and "?password=", ADO.NET "Password=...;",
+     * libpq "host=h password=p", Azure "AccountKey=": the value, when
+     * the string also reads like a connection string (see conn_context). */
+    {"connection string with a password",
+     "(?i)(?:^|(?<=[;?&\\s]))(?:password|passwd|pwd|pass|accountkey|"
+     "sharedaccesskey)\\s{0,4}=\\s{0,4}([^;&\\s\"'`]{1,256})",
+     F_CONN, "="},
+    {"URL query parameter with a secret",
+     "[?&]([A-Za-z][A-Za-z0-9_.-]{0,63})=([^&#\\s\"'`<>]{1,1024})",
+     F_QUERY, "="},
 };
 
 #define NPATTERNS ACL_ARRAY_LEN(patterns)
 
-/* Shared state: the detector is not thread-safe (one match-data). */
-static pcre2_code *compiled[NPATTERNS];
-static struct acl_jit jit[NPATTERNS];
-static pcre2_match_data *mdata;
+/* Process state: the compiled table (each struct acl_regex keeps its
+ * own match data and lazy-JIT count). Not thread-safe. */
+static struct acl_regex *compiled[NPATTERNS];
 static int ready;
 
 static void split_anchors(void);
@@ -104,27 +167,11 @@ acl_secret_init(struct acl_error *err)
     if (ready)
         return 0;
     for (i = 0; i < NPATTERNS; i++) {
-        int ecode;
-        PCRE2_SIZE eoff;
-
-        compiled[i] = pcre2_compile((PCRE2_SPTR)patterns[i].re,
-                                    PCRE2_ZERO_TERMINATED, 0, &ecode, &eoff,
-                                    NULL);
+        compiled[i] = acl_regex_new(patterns[i].re, err);
         if (compiled[i] == NULL) {
-            PCRE2_UCHAR msg[256];
-
-            pcre2_get_error_message(ecode, msg, sizeof msg);
             acl_secret_fini();
-            return acl_error_set(err, "secret pattern %zu (%s): %s at %zu",
-                                 i, patterns[i].kind, (const char *)msg,
-                                 (size_t)eoff);
+            return -1;
         }
-        memset(&jit[i], 0, sizeof jit[i]);
-    }
-    mdata = pcre2_match_data_create(8, NULL);
-    if (mdata == NULL) {
-        acl_secret_fini();
-        return acl_error_set(err, "secret patterns: out of memory");
     }
     split_anchors();
     ready = 1;
@@ -137,87 +184,10 @@ acl_secret_fini(void)
     size_t i;
 
     for (i = 0; i < NPATTERNS; i++) {
-        pcre2_code_free(compiled[i]);
+        acl_regex_free(compiled[i]);
         compiled[i] = NULL;
     }
-    pcre2_match_data_free(mdata);
-    mdata = NULL;
     ready = 0;
-}
-
-/* ---- locale-free ASCII classes ---- */
-
-static int
-is_upper(int c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-static int
-is_lower(int c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-static int
-is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int
-is_alnum(int c)
-{
-    return is_upper(c) || is_lower(c) || is_digit(c);
-}
-
-static int
-is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-/* Case-insensitive search for an ASCII word in s[0..n). */
-static int
-contains_ci(const char *s, size_t n, const char *word)
-{
-    size_t w = strlen(word), i, j;
-
-    for (i = 0; i + w <= n; i++) {
-        for (j = 0; j < w; j++)
-            if (acl_ascii_lower((unsigned char)s[i + j]) != word[j])
-                break;
-        if (j == w)
-            return 1;
-    }
-    return 0;
-}
-
-/* Case-sensitive search; memmem is not in C17 or POSIX 2008. */
-static int
-contains(const char *s, size_t n, const char *word)
-{
-    size_t w = strlen(word), i;
-
-    for (i = 0; i + w <= n; i++)
-        if (memcmp(s + i, word, w) == 0)
-            return 1;
-    return 0;
-}
-
-static int
-starts_ci(const char *s, size_t n, const char *prefix)
-{
-    size_t p = strlen(prefix);
-
-    return p <= n && contains_ci(s, p, prefix);
-}
-
-static int
-eq_ci(const char *s, size_t n, const char *word)
-{
-    return strlen(word) == n && starts_ci(s, n, word);
 }
 
 static int
@@ -233,86 +203,252 @@ has_run(const char *s, size_t n, size_t run)
     return 0;
 }
 
+/* "0123456789abcdef", "ABCDEFGHIJ": a typed sample, not a random key. */
+static int
+has_sequence(const char *s, size_t n)
+{
+    size_t i, run = 1;
+
+    for (i = 1; i < n; i++) {
+        run = (unsigned char)s[i] == (unsigned char)s[i - 1] + 1 ? run + 1 : 1;
+        if (run >= 8)
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- known formats ---- */
 
 /* Random keys mix cases (and nearly always digits); slugs such as
- * "sk-learn-pipeline-2024" or "ghp_" + placeholder text do not. */
+ * "sk-learn-pipeline-2024" or "ghp_" + placeholder text do not, and
+ * neither do typed samples with an alphabet run ("...abcdefghijkl..."). */
 static int
 looks_random(const char *s, size_t n)
 {
     int up = 0, low = 0, dig = 0;
-    size_t i;
+    size_t i, run = 1;
 
     for (i = 0; i < n; i++) {
-        up |= is_upper((unsigned char)s[i]);
-        low |= is_lower((unsigned char)s[i]);
-        dig |= is_digit((unsigned char)s[i]);
+        up |= sec_upper((unsigned char)s[i]);
+        low |= sec_lower((unsigned char)s[i]);
+        dig |= sec_digit((unsigned char)s[i]);
+        run = i > 0 && (unsigned char)s[i] == (unsigned char)s[i - 1] + 1
+                  ? run + 1
+                  : 1;
+        if (run >= 8)
+            return 0;
     }
     return up && low && (dig || n >= 30);
 }
 
-static int is_placeholder(const char *v, size_t n);
+static int
+letters_and_digits(const char *s, size_t n)
+{
+    size_t i, l = 0, d = 0;
 
-/* "user:${DB_PASSWORD}@", "postgres:postgres@", "user:password@" are
- * templates and documentation defaults, not leaked passwords. */
+    for (i = 0; i < n; i++) {
+        l += sec_alpha((unsigned char)s[i]);
+        d += sec_digit((unsigned char)s[i]);
+    }
+    return l > 0 && d > 0;
+}
+
+/* "eyJ<header>.": the header decodes to a JSON object ('{' ... '}'),
+ * as every issued token's does; a cut or garbled one is a sample. */
+static int
+jwt_header_ok(const char *s, size_t n)
+{
+    const char *dot = memchr(s, '.', n);
+    unsigned char buf[512];
+    size_t k;
+
+    if (dot == NULL || (size_t)(dot - s) > 600)
+        return 0;
+    size_t i, printable = 0;
+
+    k = acl_secret_b64_decode(s, (size_t)(dot - s), buf, sizeof buf);
+    if (k == (size_t)-1)
+        return 0;
+    while (k > 0 && sec_space(buf[k - 1]))
+        k--;
+    for (i = 0; i < k; i++)
+        printable += buf[i] >= 0x20 && buf[i] < 0x7f;
+    /* A byte or two may be garbled in a copied token, not most. */
+    return k > 2 && buf[0] == '{' && buf[k - 1] == '}' && printable * 4 >= k * 3;
+}
+
+/* "xoxp-5723...-####": what follows the match redacts the rest. */
+static int
+redacted_after(const char *s, size_t len, size_t end)
+{
+    size_t i = end + (end < len && s[end] == '-');
+
+    return i + 3 <= len && strchr("#*", s[i]) != NULL && s[i] != '\0' &&
+           s[i + 1] == s[i] && s[i + 2] == s[i];
+}
+
+/* Legacy OpenAI keys carry "T3BlbkFJ" ("OpenAI" in base64); a key with
+ * a mangled marker ("T4BlbkFJ") is a sample. */
+static int
+openai_marker_ok(const char *m, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i + 6 <= n; i++)
+        if (memcmp(m + i, "BlbkFJ", 6) == 0)
+            return i >= 2 && memcmp(m + i - 2, "T3", 2) == 0;
+    return 1;
+}
+
+/* A password in a URL or a connection string that is a template, not a
+ * value: "${DB_PASSWORD}", "<pw>", "{password}", "%s", "****". */
+static int
+password_template(const char *pw, size_t pn)
+{
+    if (pn == 0 || memchr("$<{[(*%", pw[0], 7) != NULL)
+        return 1;
+    return acl_secret_placeholder(pw, pn) || acl_secret_env_name(pw, pn);
+}
+
+/* "user:${DB_PASSWORD}@", "postgres:postgres@" are templates and
+ * documentation defaults, not leaked passwords. */
 static int
 url_password_real(const char *user, size_t un, const char *pw, size_t pn)
 {
-    static const char *const words[] = {"password", "passwd", "pass",
-                                        "pwd",      "pw",     "secret"};
+    if (password_template(pw, pn))
+        return 0;
+    return !(un == pn && memcmp(user, pw, pn) == 0);
+}
+
+/* A connection-string password that is a value: not a template, a
+ * test marker or a stock default ("password=postgres"). It may be cut
+ * at '&' or ';' ("Copper&987" in libpq), so no character classes. */
+static int
+conn_password_real(const char *pw, size_t pn)
+{
+    static const char *const defaults[] = {"postgres", "mysql", "admin",
+                                           "root", "guest", "secret",
+                                           "password", "pass", "changeme"};
     size_t i;
 
-    if (memchr("$<{[(*", pw[0], 6) != NULL || is_placeholder(pw, pn))
+    if (pn < 4 || password_template(pw, pn) || acl_secret_marker(pw, pn))
         return 0;
-    if (starts_ci(pw, pn, "%24") || starts_ci(pw, pn, "%7b") ||
-        starts_ci(pw, pn, "%3c"))
-        return 0;
-    if (un == pn && memcmp(user, pw, pn) == 0)
-        return 0;
-    for (i = 0; i < ACL_ARRAY_LEN(words); i++)
-        if (eq_ci(pw, pn, words[i]))
+    for (i = 0; i < ACL_ARRAY_LEN(defaults); i++)
+        if (acl_secret_eq_ci(pw, pn, defaults[i]))
             return 0;
     return 1;
 }
 
+/* A key=value password counts inside a connection string only: a JDBC
+ * or other URL, or another connection keyword nearby. */
 static int
-match_passes(const struct pattern *p, const char *s, const PCRE2_SIZE *ov)
+conn_context(const char *s, size_t len, size_t at)
+{
+    static const char *const marks[] = {
+        "jdbc:", "://", "server=", "data source=", "host=", "hostname=",
+        "dbname=", "database=", "user id=", "userid=", "uid=", "user=",
+        "username=", "initial catalog=", "accountname=", "endpoint=",
+        "port=", "sslmode=", "defaultendpointsprotocol="};
+    size_t from = at > 512 ? at - 512 : 0, to = at + 512 < len ? at + 512 : len;
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(marks); i++)
+        if (acl_secret_has_ci(s + from, to - from, marks[i]))
+            return 1;
+    return 0;
+}
+
+/* A secret-named query parameter of a URL, with a value that is real:
+ * what its name needs, and at least a letter and a digit for a weak
+ * name. The '?' must follow a "scheme://" in the same word, at most 512
+ * bytes back (bounded: a huge word of "&a=b" pairs must not make the
+ * scan quadratic). */
+static int
+query_real(const char *s, size_t qmark, const char *name, size_t nn,
+           const char *v, size_t vn)
+{
+    size_t i = qmark, floor = qmark > 512 ? qmark - 512 : 0;
+
+    while (i > floor + 2 && !sec_space((unsigned char)s[i - 1]) &&
+           !strchr("\"'`", s[i - 1])) {
+        if (s[i - 1] == '/' && s[i - 2] == '/' && s[i - 3] == ':')
+            return acl_secret_check_ctx(name, nn, v, vn,
+                                        ACL_SECRET_CTX_QUERY, NULL);
+        i--;
+    }
+    return 0;
+}
+
+static size_t
+grp_len(const size_t *ov, int g)
+{
+    return ov[2 * g + 1] - ov[2 * g];
+}
+
+/* Does the match pass the row's filters? Narrows [*st, *en) to the
+ * part that holds the secret where the row says so. */
+static int
+match_passes(const struct pattern *p, const char *s, size_t len,
+             const size_t *ov, size_t *st, size_t *en)
 {
     const char *m = s + ov[0];
     size_t mn = ov[1] - ov[0];
 
-    if ((p->flags & F_DOC) && contains_ci(m, mn, "example"))
+    *st = ov[0];
+    *en = ov[1];
+    if ((p->flags & F_DOC) && acl_secret_has_ci(m, mn, "example"))
         return 0;
-    if ((p->flags & F_RUN) && has_run(m, mn, 6))
+    if (((p->flags & F_RUN) && has_run(m, mn, 6)) ||
+        ((p->flags & F_SEQ) && has_sequence(m, mn)))
         return 0;
-    if ((p->flags & F_RANDOM) &&
-        !looks_random(s + ov[2], ov[3] - ov[2]))
+    if ((p->flags & F_RANDOM) && !looks_random(s + ov[2], grp_len(ov, 1)))
+        return 0;
+    if (((p->flags & F_MIXED) && !letters_and_digits(s + ov[2],
+                                                     grp_len(ov, 1))) ||
+        ((p->flags & F_SAMPLE) && acl_secret_sample(m, mn)) ||
+        ((p->flags & F_JWT) && !jwt_header_ok(m, mn)) ||
+        ((p->flags & F_REDACT) && redacted_after(s, len, ov[1])) ||
+        ((p->flags & F_T3) && !openai_marker_ok(m, mn)))
         return 0;
     if ((p->flags & F_URL) &&
-        !url_password_real(s + ov[2], ov[3] - ov[2], s + ov[4],
-                           ov[5] - ov[4]))
+        !url_password_real(s + ov[2], grp_len(ov, 1), s + ov[4],
+                           grp_len(ov, 2)))
         return 0;
+    if (p->flags & F_CONN) {
+        if (!conn_password_real(s + ov[2], grp_len(ov, 1)) ||
+            !conn_context(s, len, ov[0]))
+            return 0;
+        *st = ov[2];
+        *en = ov[3];
+    }
+    if (p->flags & F_QUERY) {
+        if (!query_real(s, ov[0], s + ov[2], grp_len(ov, 1), s + ov[4],
+                        grp_len(ov, 2)))
+            return 0;
+        *st = ov[4];
+        *en = ov[5];
+    }
     return 1;
 }
 
-/* First accepted match of pattern i in s; returns its start or len+1. */
+/* First accepted match of pattern i in s; returns its start or len+1.
+ * Sets *gave_up when pcre2 hit its match limit. */
 static size_t
-first_match(size_t i, const char *s, size_t len, size_t *end)
+first_match(size_t i, const char *s, size_t len, size_t *end, int *gave_up)
 {
-    size_t off = 0;
+    size_t off = 0, ov[6];
 
     while (off <= len) {
-        const PCRE2_SIZE *ov;
-        int rc;
+        size_t st, en;
+        int rc = acl_regex_find(compiled[i], s, len, off, ov, 6);
 
-        acl_jit_account(&jit[i], compiled[i], len - off);
-        rc = pcre2_match(compiled[i], (PCRE2_SPTR)s, len, off, 0, mdata, NULL);
         if (rc < 0)
-            break; /* no match, or a resource limit: treat as none */
-        ov = pcre2_get_ovector_pointer(mdata);
-        if (match_passes(&patterns[i], s, ov)) {
-            *end = ov[1];
-            return ov[0];
+            *gave_up = 1;
+        if (rc <= 0)
+            break;
+        if (match_passes(&patterns[i], s, len, ov, &st, &en)) {
+            *end = en;
+            return st;
         }
         off = ov[0] + 1;
     }
@@ -322,14 +458,14 @@ first_match(size_t i, const char *s, size_t len, size_t *end)
 /* The anchors of all patterns, split once, with a table from each
  * byte to the anchors that start with it: one pass over a string finds
  * which patterns can match it. */
-#define MAX_ANCHOR_LITS 32
+#define MAX_ANCHOR_LITS 64
 
 static struct {
     const char *s;
     size_t n;
     size_t pattern;
 } anchor_lits[MAX_ANCHOR_LITS];
-static uint32_t anchors_from[256]; /* byte -> bits of anchor_lits */
+static uint64_t anchors_from[256]; /* byte -> bits of anchor_lits */
 static uint32_t anchorless;        /* bits of the patterns without any */
 
 static void
@@ -352,7 +488,7 @@ split_anchors(void)
             anchor_lits[k].s = a;
             anchor_lits[k].n = n;
             anchor_lits[k].pattern = i;
-            anchors_from[(unsigned char)a[0]] |= 1u << k;
+            anchors_from[(unsigned char)a[0]] |= (uint64_t)1 << k;
             k++;
             a += n + (a[n] == '|');
         }
@@ -368,10 +504,10 @@ patterns_anchored(const char *s, size_t len)
     size_t i;
 
     for (i = 0; i < len; i++) {
-        uint32_t cand = anchors_from[(unsigned char)s[i]];
+        uint64_t cand = anchors_from[(unsigned char)s[i]];
 
         while (cand != 0) {
-            int k = __builtin_ctz(cand);
+            int k = __builtin_ctzll(cand);
 
             cand &= cand - 1;
             if (anchor_lits[k].n <= len - i &&
@@ -382,27 +518,33 @@ patterns_anchored(const char *s, size_t len)
     return found;
 }
 
-int
-acl_secret_known(const char *s, size_t len, struct acl_secret_match *m)
+/* The first match among the patterns in mask. */
+static int
+known_in(const char *s, size_t len, uint32_t mask, struct acl_secret_match *m)
 {
     size_t i, best = len + 1, best_end = 0, best_i = 0;
+    int gave_up = 0;
     uint32_t anchored;
 
+    if (m != NULL)
+        m->incomplete = 0;
     if (s == NULL || (!ready && acl_secret_init(NULL) != 0))
         return 0;
-    anchored = patterns_anchored(s, len);
+    anchored = patterns_anchored(s, len) & mask;
     for (i = 0; i < NPATTERNS; i++) {
         size_t end = 0, start;
 
         if (!(anchored & (1u << i)))
             continue;
-        start = first_match(i, s, len, &end);
+        start = first_match(i, s, len, &end, &gave_up);
         if (start < best) {
             best = start;
             best_end = end;
             best_i = i;
         }
     }
+    if (m != NULL)
+        m->incomplete = gave_up;
     if (best > len)
         return 0;
     if (m != NULL) {
@@ -413,93 +555,133 @@ acl_secret_known(const char *s, size_t len, struct acl_secret_match *m)
     return 1;
 }
 
-/* ---- names ---- */
-
-/* A new token starts at i on "aB", "1B" and on the "K" of "APIKey". */
-static int
-case_boundary(const char *s, size_t len, size_t i)
+int
+acl_secret_known(const char *s, size_t len, struct acl_secret_match *m)
 {
-    int prev = (unsigned char)s[i - 1], c = (unsigned char)s[i];
-
-    if (!is_upper(c))
-        return 0;
-    if (is_lower(prev) || is_digit(prev))
-        return 1;
-    return is_upper(prev) && i + 1 < len && is_lower((unsigned char)s[i + 1]);
-}
-
-/* Finds the token at or after *pos; returns 0 at the end of the name. */
-static int
-next_token(const char *s, size_t len, size_t *pos, size_t *start,
-           size_t *tlen)
-{
-    size_t i = *pos;
-
-    while (i < len && !is_alnum((unsigned char)s[i]))
-        i++;
-    if (i >= len)
-        return 0;
-    *start = i++;
-    while (i < len && is_alnum((unsigned char)s[i]) &&
-           !case_boundary(s, len, i))
-        i++;
-    *tlen = i - *start;
-    *pos = i;
-    return 1;
-}
-
-static int
-word_listed(const char *const *list, size_t n, const char *t, size_t tlen)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (eq_ci(t, tlen, list[i]))
-            return 1;
-    return 0;
-}
-
-static const char *const secret_words[] = {
-    "key",        "apikey",      "secret",  "token", "password",
-    "passwd",     "pwd",         "credential", "credentials",
-    "private",    "auth",        "authorization", "bearer"};
-
-static const char *const excluded_last[] = {
-    "name",   "arn",   "id",    "path",      "file",   "url",   "uri",
-    "region", "ref",   "param", "parameter", "length", "limit", "count",
-    "max",    "min",   "ttl",   "type",      "mode"};
-
-/* "SECRET_ARNS" describes references just as "SECRET_ARN" does. */
-static int
-excluded_token(const char *t, size_t tlen)
-{
-    size_t n = ACL_ARRAY_LEN(excluded_last);
-
-    if (word_listed(excluded_last, n, t, tlen))
-        return 1;
-    return tlen > 1 && acl_ascii_lower((unsigned char)t[tlen - 1]) == 's' &&
-           word_listed(excluded_last, n, t, tlen - 1);
+    return known_in(s, len, UINT32_MAX, m);
 }
 
 int
-acl_secret_name(const char *name, size_t len)
+acl_secret_url_query(const char *s, size_t len, struct acl_secret_match *m)
 {
-    size_t pos = 0, start = 0, tlen = 0, last = 0, lastlen = 0;
-    int flagged = 0;
-
-    if (name == NULL)
-        return 0;
-    while (next_token(name, len, &pos, &start, &tlen)) {
-        if (word_listed(secret_words, ACL_ARRAY_LEN(secret_words),
-                        name + start, tlen))
-            flagged = 1;
-        last = start;
-        lastlen = tlen;
-    }
-    return flagged && !excluded_token(name + last, lastlen);
+    return known_in(s, len, 1u << (NPATTERNS - 1), m);
 }
 
-/* ---- values ---- */
+/* ---- name and value ---- */
+
+/* "Basic <base64 of user:password>": the password, decoded. */
+static int
+basic_credentials(const char *v, size_t n)
+{
+    unsigned char buf[512];
+    const unsigned char *colon;
+    size_t k;
+
+    acl_secret_trim(&v, &n);
+    if (n < 10 || !acl_secret_starts_ci(v, n, "basic "))
+        return 0;
+    v += 6;
+    n -= 6;
+    acl_secret_trim(&v, &n);
+    k = acl_secret_b64_decode(v, n, buf, sizeof buf);
+    if (k == (size_t)-1 || !acl_secret_b64_text(v, n))
+        return 0;
+    colon = memchr(buf, ':', k);
+    return colon != NULL && colon + 1 < buf + k &&
+           !password_template((const char *)colon + 1,
+                              (size_t)(buf + k - colon - 1));
+}
+
+/* A value that is itself an assignment, "primaryKey=Z_kA...": its own
+ * name says what it is. Sets the inner name and value. */
+static int
+inner_assignment(const char *v, size_t n, const char **name, size_t *nn,
+                 const char **val, size_t *vn)
+{
+    size_t i = 0;
+
+    if (n == 0 || !(sec_alpha((unsigned char)v[0]) || v[0] == '_'))
+        return 0;
+    while (i < n && i < 64 &&
+           (sec_alnum((unsigned char)v[i]) || strchr("_.-", v[i]) != NULL) &&
+           v[i] != '\0')
+        i++;
+    if (i >= n || v[i] != '=' || i + 1 >= n || v[i + 1] == '=')
+        return 0;
+    *name = v;
+    *nn = i;
+    *val = v + i + 1;
+    *vn = n - i - 1;
+    return memchr(*val, ' ', *vn) == NULL;
+}
+
+/* What the name's strength asks of the value. */
+static int
+named_value(const struct acl_secret_name_info *info, const char *v,
+            size_t vlen, enum acl_secret_ctx ctx)
+{
+    const char *t = v;
+    size_t tn = vlen;
+
+    if (basic_credentials(v, vlen))
+        return 1;
+    acl_secret_skip_scheme(&t, &tn);
+    if (acl_secret_uuid(t, tn) && !info->uuid_secret)
+        return 0;
+    if (info->strength == ACL_SECRET_NAME_STRONG)
+        return acl_secret_value(v, vlen);
+    if (acl_secret_generated(v, vlen))
+        return 1;
+    /* In a URL query a weak name with a short mixed value is enough. */
+    return ctx == ACL_SECRET_CTX_QUERY && tn >= 10 &&
+           acl_secret_value(v, vlen);
+}
+
+int
+acl_secret_check_ctx(const char *name, size_t nlen, const char *v,
+                     size_t vlen, enum acl_secret_ctx ctx,
+                     struct acl_secret_match *m)
+{
+    struct acl_secret_name_info info;
+
+    if (m != NULL)
+        m->incomplete = 0;
+    if (ctx != ACL_SECRET_CTX_QUERY && acl_secret_known(v, vlen, m))
+        return 1;
+    if (ctx == ACL_SECRET_CTX_KNOWN_ONLY || v == NULL)
+        return 0;
+    /* Under a strong name, "Harbor=7137harbor" is the password itself. */
+    if (ctx != ACL_SECRET_CTX_QUERY &&
+        acl_secret_name_strength(name, nlen) != ACL_SECRET_NAME_STRONG) {
+        const char *in, *iv;
+        size_t inn, ivn;
+
+        if (inner_assignment(v, vlen, &in, &inn, &iv, &ivn)) {
+            name = in;
+            nlen = inn;
+            v = iv;
+            vlen = ivn;
+        }
+    }
+    acl_secret_name_info(name, nlen, ctx == ACL_SECRET_CTX_QUERY, &info);
+    if (info.strength == ACL_SECRET_NAME_NONE ||
+        !named_value(&info, v, vlen, ctx))
+        return 0;
+    if (m != NULL) {
+        m->kind = "value of a secret-named variable";
+        m->start = 0;
+        m->end = vlen;
+    }
+    return 1;
+}
+
+int
+acl_secret_check(const char *name, size_t nlen, const char *v, size_t vlen,
+                 struct acl_secret_match *m)
+{
+    return acl_secret_check_ctx(name, nlen, v, vlen, ACL_SECRET_CTX_CONFIG,
+                                m);
+}
 
 static size_t
 utf8_chars(const char *s, size_t n)
@@ -509,235 +691,6 @@ utf8_chars(const char *s, size_t n)
     for (i = 0; i < n; i++)
         c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
-}
-
-static int
-all_digits(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (!is_digit((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
-/* The whole value is one character (one UTF-8 sequence) repeated. */
-static int
-one_char_repeated(const char *s, size_t n)
-{
-    size_t k = 1, i;
-
-    while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k++;
-    if (n % k != 0)
-        return 0;
-    for (i = k; i < n; i += k)
-        if (memcmp(s, s + i, k) != 0)
-            return 0;
-    return 1;
-}
-
-static int
-is_ident_char(int c)
-{
-    return is_alnum(c) || c == '_';
-}
-
-/* "$VAR", "$(cmd)", "%VAR%", or a last word "$VAR" ("Bearer $TOKEN"). */
-static int
-is_env_reference(const char *s, size_t n)
-{
-    size_t i = n;
-
-    if (n >= 2 && s[0] == '$' &&
-        (is_ident_char((unsigned char)s[1]) || s[1] == '(' || s[1] == '{'))
-        return 1;
-    if (n >= 3 && s[0] == '%' && s[n - 1] == '%') {
-        for (i = 1; i + 1 < n && is_ident_char((unsigned char)s[i]); i++)
-            ;
-        if (i == n - 1)
-            return 1;
-    }
-    for (i = n; i > 0 && is_ident_char((unsigned char)s[i - 1]); i--)
-        ;
-    return i >= 2 && i < n && s[i - 1] == '$' &&
-           is_space((unsigned char)s[i - 2]);
-}
-
-/* "${...}" or "{{...}}" anywhere: a template fills the value in later.
- * One pass each: values can be whole files. */
-static int
-is_template(const char *s, size_t n)
-{
-    size_t i, close = n;
-
-    for (i = n; i > 0; i--)
-        if (s[i - 1] == '}') {
-            close = i - 1;
-            break;
-        }
-    for (i = 0; i + 1 < close; i++)
-        if (s[i] == '$' && s[i + 1] == '{')
-            return 1;
-    for (i = 0; i + 1 < n; i++)
-        if (s[i] == '{' && s[i + 1] == '{')
-            return contains(s + i, n - i, "}}");
-    return 0;
-}
-
-/* "<token>", "Bearer <YOUR_API_KEY>". */
-static int
-has_angle_placeholder(const char *s, size_t n)
-{
-    size_t i, j;
-
-    for (i = 0; i < n; i++) {
-        if (s[i] != '<')
-            continue;
-        for (j = i + 1; j < n; j++) {
-            int c = (unsigned char)s[j];
-
-            if (!is_ident_char(c) && c != ' ' && c != '-' && c != '.')
-                break;
-        }
-        if (j < n && j > i + 1 && s[j] == '>')
-            return 1;
-    }
-    return 0;
-}
-
-/* "your-key", "Bearer your_token": the word "your" opening a slug. */
-static int
-has_your(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i + 5 <= n; i++) {
-        if (i > 0 && is_alnum((unsigned char)s[i - 1]))
-            continue;
-        if (starts_ci(s + i, n - i, "your-") ||
-            starts_ci(s + i, n - i, "your_"))
-            return 1;
-    }
-    return 0;
-}
-
-static int
-has_placeholder_word(const char *s, size_t n)
-{
-    static const char *const words[] = {
-        "changeme",    "change-me", "change_me",  "example",    "dummy",
-        "placeholder", "replaceme", "replace-me", "replace_me", "redacted"};
-    size_t i;
-
-    for (i = 0; i < ACL_ARRAY_LEN(words); i++)
-        if (contains_ci(s, n, words[i]))
-            return 1;
-    return 0;
-}
-
-static int
-is_placeholder(const char *s, size_t n)
-{
-    if (n == 0 || one_char_repeated(s, n))
-        return 1;
-    if (is_template(s, n) || is_env_reference(s, n) ||
-        has_angle_placeholder(s, n) || has_your(s, n) ||
-        has_placeholder_word(s, n))
-        return 1;
-    if (starts_ci(s, n, "xxx") || contains_ci(s, n, "xxxx") ||
-        starts_ci(s, n, "***") || contains(s, n, "****"))
-        return 1;
-    return starts_ci(s, n, "todo") || contains(s, n, "TODO");
-}
-
-/* "OPENAI_API_KEY" as a value names the variable that holds the key. */
-static int
-is_env_name(const char *s, size_t n)
-{
-    size_t i;
-    int underscore = 0;
-
-    if (n == 0 || !is_upper((unsigned char)s[0]))
-        return 0;
-    for (i = 1; i < n; i++) {
-        int c = (unsigned char)s[i];
-
-        if (c == '_')
-            underscore = 1;
-        else if (!is_upper(c) && !is_digit(c))
-            return 0;
-    }
-    return underscore;
-}
-
-/* An address such as "https://auth.corp.test/oauth2/token" carries no
- * credential; one with a password, query or fragment might. */
-static int
-is_plain_url(const char *s, size_t n)
-{
-    size_t i = 0, auth_end;
-    const char *at, *colon;
-
-    while (i < n && (is_alnum((unsigned char)s[i]) || s[i] == '+' ||
-                     s[i] == '.' || s[i] == '-'))
-        i++;
-    if (i == 0 || !(is_upper((unsigned char)s[0]) ||
-                    is_lower((unsigned char)s[0])))
-        return 0;
-    if (n - i < 3 || memcmp(s + i, "://", 3) != 0)
-        return 0;
-    if (memchr(s, '?', n) || memchr(s, '#', n) || memchr(s, ' ', n))
-        return 0;
-    i += 3;
-    for (auth_end = i; auth_end < n && s[auth_end] != '/'; auth_end++)
-        ;
-    at = memchr(s + i, '@', auth_end - i);
-    colon = at != NULL ? memchr(s + i, ':', (size_t)(at - (s + i))) : NULL;
-    return colon == NULL;
-}
-
-static void
-trim(const char **s, size_t *n)
-{
-    while (*n > 0 && is_space((unsigned char)**s)) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n > 0 && is_space((unsigned char)(*s)[*n - 1]))
-        (*n)--;
-}
-
-int
-acl_secret_value(const char *v, size_t len)
-{
-    if (v == NULL)
-        return 0;
-    trim(&v, &len);
-    if (utf8_chars(v, len) < 8 || all_digits(v, len))
-        return 0;
-    if (eq_ci(v, len, "true") || eq_ci(v, len, "false"))
-        return 0;
-    if (starts_ci(v, len, "arn:") || is_placeholder(v, len))
-        return 0;
-    return !is_env_name(v, len) && !is_plain_url(v, len);
-}
-
-int
-acl_secret_check(const char *name, size_t nlen, const char *v, size_t vlen,
-                 struct acl_secret_match *m)
-{
-    if (acl_secret_known(v, vlen, m))
-        return 1;
-    if (!acl_secret_name(name, nlen) || !acl_secret_value(v, vlen))
-        return 0;
-    if (m != NULL) {
-        m->kind = "value of a secret-named variable";
-        m->start = 0;
-        m->end = vlen;
-    }
-    return 1;
 }
 
 /* ---- preview ---- */

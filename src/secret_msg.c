@@ -17,8 +17,9 @@ acl_secret_phrase(const struct acl_secret_match *m, const char *v,
     size_t s = m->start < vlen ? m->start : vlen;
     size_t e = m->end < vlen ? m->end : vlen;
     int named = strcmp(m->kind, NAME_FLAGGED) == 0;
-    /* "an AWS ...", "an OpenAI ...", but "a URL ...". */
-    int an = m->kind[0] != '\0' && strchr("AEIOaeio", m->kind[0]) != NULL;
+    /* "an AWS ...", "an OpenAI ...", "an npm ...", but "a URL ...". */
+    int an = (m->kind[0] != '\0' && strchr("AEIOaeio", m->kind[0]) != NULL) ||
+             strncmp(m->kind, "npm ", 4) == 0;
 
     acl_secret_preview(v + s, e > s ? e - s : 0, preview);
     if (named)
@@ -40,4 +41,16 @@ acl_secret_widen(const char *s, size_t len, size_t *start, size_t *end)
         (*start)--;
     while (*end < len && !delimiter((unsigned char)s[*end]))
         (*end)++;
+}
+
+void
+acl_secret_incomplete(const struct acl_project *p, const struct acl_text *t,
+                      const char *where)
+{
+    acl_project_notice(p, t != NULL ? t->display : "",
+                       "the secret scan of %s stopped at the pattern match "
+                       "limit, so it was not fully checked; shorten the "
+                       "value or check it by hand",
+                       where != NULL && where[0] != '\0' ? where
+                                                        : "a value");
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "acl/dotenv.h"
 #include "acl/secret.h"
 #include "acl/util.h"
 #include "check_acl.h"
@@ -51,6 +52,225 @@ real(const char *v)
 {
     return acl_secret_value(v, strlen(v));
 }
+
+static int
+strength(const char *name)
+{
+    return (int)acl_secret_name_strength(name, strlen(name));
+}
+
+static int
+generated(const char *v)
+{
+    return acl_secret_generated(v, strlen(v));
+}
+
+static int
+check(const char *name, const char *v)
+{
+    return acl_secret_check(name, strlen(name), v, strlen(v), NULL);
+}
+
+START_TEST(name_strength)
+{
+    ck_assert_int_eq(strength("DB_PASSWORD"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("DB_PASS"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("MYSQL_PWD"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("GPG_PASSPHRASE"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("clientSecret"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("PRIVATE_KEY"), ACL_SECRET_NAME_STRONG);
+    ck_assert_int_eq(strength("OPENAI_API_KEY"), ACL_SECRET_NAME_WEAK);
+    ck_assert_int_eq(strength("authToken"), ACL_SECRET_NAME_WEAK);
+    ck_assert_int_eq(strength("Authorization"), ACL_SECRET_NAME_WEAK);
+    ck_assert_int_eq(strength("KEY"), ACL_SECRET_NAME_WEAK);
+    /* "pass" is a password only as the last word. */
+    ck_assert_int_eq(strength("PASS_THROUGH_HEADERS"), ACL_SECRET_NAME_NONE);
+    /* Last words that describe the secret, data keys, public names. */
+    ck_assert_int_eq(strength("API_KEY_HEADER"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("TOKEN_ENCODING"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("AUTH_PROVIDER"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("OPENAI_CREDENTIAL_PROVIDER"),
+                     ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("PRIVATE_SUBNETS"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("secret_marker"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("EASEAPPLY_S3_KEY"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("source_pdf_key"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("partitionKey"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("KMS_KEY"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("publishableKey"), ACL_SECRET_NAME_NONE);
+    ck_assert_int_eq(strength("csrf_token"), ACL_SECRET_NAME_NONE);
+}
+END_TEST
+
+START_TEST(generated_values)
+{
+    ck_assert(generated("RaHEkcRrfjzxahn2kFazZkhr6XtVGAVs"));
+    ck_assert(generated("619fd93b5e2b203272b7ed9663f69da1"));
+    ck_assert(generated("key-5ce54eef64a4401aa08497d08b5e7fb1"));
+    ck_assert(generated("Bearer UJl9J62R3vuhpl60Lhe93TYybHajue"));
+    /* Words, identifiers, compounds, encodings of text. */
+    ck_assert(!generated("MemCredEnvOpenAI"));
+    ck_assert(!generated("cl100k_base"));
+    ck_assert(!generated("gpt-4o-mini-2024-07-18"));
+    ck_assert(!generated("UNIQUE_KB_CONTENT_MARKER_9g7h2j"));
+    ck_assert(!generated("AgentCoreGatewayAuthorizer"));
+    ck_assert(!generated("abcdefghijklmnop1234"));
+    ck_assert(!generated("bm90X3ZhbGlkX2pzb25fYXRfYWxs"));
+    ck_assert(!generated("sk-test-fakekeyvalue123"));
+    ck_assert(!generated("short1A"));
+}
+END_TEST
+
+START_TEST(check_by_strength)
+{
+    /* Strong names take any literal with a digit or symbol. */
+    ck_assert(check("DB_PASSWORD", "$uperS3cret!2024"));
+    ck_assert(check("DB_PASS", "Maple!2024river"));
+    ck_assert(!check("DB_PASSWORD", "mysecretpassword"));
+    /* Weak names need a generated-looking value. */
+    ck_assert(check("API_KEY", "RaHEkcRrfjzxahn2kFazZkhr6XtVGAVs"));
+    ck_assert(!check("API_KEY", "Maple!2024river"));
+    ck_assert(!check("API_KEY_HEADER", "X-Api-Key"));
+    /* A UUID is a key ID under KMS names, a credential under api_key. */
+    ck_assert(!check("ENCRYPTION_KEY", "3f1c9a7e-0d4c-4b2d-9e11-806798e9aac2"));
+    ck_assert(check("apiKey", "3f1c9a7e-0d4c-4b2d-9e11-806798e9aac2"));
+    /* Never secrets, whatever the name. */
+    ck_assert(!check("PRIVATE_KEY", "/run/secrets/private_key.pem"));
+    ck_assert(!check("CLIENT_SECRET",
+                     "arn:aws:secretsmanager:us-east-1:123456789012:secret:x"));
+    ck_assert(!check("SECRET", "security@corp.io"));
+    ck_assert(!check("TOKEN", "https://auth.corp.io/oauth2/token"));
+    ck_assert(!check("PRIVATE", "subnet-0a1b2c3d4e5f67890"));
+    /* A value that carries its own name is judged by it. */
+    ck_assert(!check("SERVICE_API_KEY", "primaryKey=Z_kASdz6OfZ-5g856uhj1j"));
+    ck_assert(check("SETTINGS", "password=Tq9-Kp2w-LG12"));
+    /* Basic auth: the password inside the base64. */
+    ck_assert(check("Authorization", "Basic YWdlbnQ6VHE5LUtwMnctTEcxMg=="));
+    ck_assert(!check("Authorization", "Basic YWdlbnQ6"));
+}
+END_TEST
+
+START_TEST(check_in_test_files)
+{
+    const char *k = "ghp_AHytekWjy9q4i23uSN3iHIbhsBBSoM2PIbCV";
+    const char *v = "Tq9-Kp2w-pass-LG12Go";
+
+    ck_assert(acl_secret_check_ctx("token", 5, k, strlen(k),
+                                   ACL_SECRET_CTX_KNOWN_ONLY, NULL));
+    ck_assert(!acl_secret_check_ctx("DB_PASSWORD", 11, v, strlen(v),
+                                    ACL_SECRET_CTX_KNOWN_ONLY, NULL));
+    ck_assert(acl_secret_check_ctx("DB_PASSWORD", 11, v, strlen(v),
+                                   ACL_SECRET_CTX_CONFIG, NULL));
+}
+END_TEST
+
+static const char *
+kind_in(const char *s, const char **val, size_t *vlen)
+{
+    struct acl_secret_match m;
+
+    if (!acl_secret_known(s, strlen(s), &m))
+        return "";
+    *val = s + m.start;
+    *vlen = m.end - m.start;
+    return m.kind;
+}
+
+START_TEST(connection_strings)
+{
+    const char *v;
+    size_t n;
+
+    ck_assert_str_eq(kind_in("jdbc:postgresql://db:5432/app?user=a&password="
+                             "Tq9Kp2wLG12&ssl=true", &v, &n),
+                     "connection string with a password");
+    ck_assert_uint_eq(n, 11);
+    ck_assert(strncmp(v, "Tq9Kp2wLG12", n) == 0);
+    ck_assert(known("Server=tcp:x.database.windows.net;Database=a;"
+                    "User ID=svc;Password=Qz7!kLm2pW;"));
+    ck_assert(known("host=db port=5432 dbname=app user=a password=Qz7kLm2pW"));
+    ck_assert(known("mongodb+srv://svc:Qz7kLm2pWx9@cluster0.ab12c.mongodb.net/a"));
+    ck_assert(known("rediss://default:Qz7kLm2pWx9@cache.internal:6379"));
+    ck_assert(known("amqps://agent:Qz7kLm2pWx9@mq.internal:5671"));
+    /* Templates, defaults and prose are not. */
+    ck_assert(!known("jdbc:postgresql://db/app?user=a&password=${DB_PW}"));
+    ck_assert(!known("Server=sql01;Database=a;Password={password};"));
+    ck_assert(!known("password=hunter22 is what the docs say"));
+    ck_assert(!known("amqp://guest:guest@localhost:5672/"));
+}
+END_TEST
+
+START_TEST(url_query)
+{
+    const char *u = "https://mcp.exa.ai/mcp?exaApiKey=9b1f2c3d-4e5f-4071-8293-"
+                    "a4b5c6d7e8f9&x=1";
+    struct acl_secret_match m;
+
+    ck_assert(acl_secret_url_query(u, strlen(u), &m));
+    ck_assert_uint_eq(m.end - m.start, 36);
+    ck_assert(known("https://t.io/mcp?key=Qz7kLm2pWx9RaHEkcRrf"));
+    ck_assert(known("https://t.io/sse?token=Qz7kLm2pWx9RaHEkc"));
+    ck_assert(!known("https://t.io/mcp?api_key=${EXA_API_KEY}"));
+    ck_assert(!known("https://t.io/mcp?key=your-api-key"));
+    ck_assert(!known("https://t.io/mcp?token_type=bearer&sort_key=a1b2c3d4e5"));
+    ck_assert(!known("https://t.io/mcp?region=us-east-1&tools=search"));
+    /* Only in a URL. */
+    ck_assert(!known("see ?token=Qz7kLm2pWx9RaHEkc in the notes"));
+}
+END_TEST
+
+START_TEST(new_token_formats)
+{
+    ck_assert_str_eq(kind_of("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"),
+                     "Hugging Face token");
+    ck_assert(!known("hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+    ck_assert(!known("hf_requiredCharacteristicTypesForDisplayMetadata"));
+    ck_assert_str_eq(kind_of("xapp-1-A052FGTS2DL-5171572773297-610b6a11f4b7eb819"
+                             "e87b767d80e6575a3634791acb9a9ead051da879eb5b55e"),
+                     "Slack app token");
+    ck_assert_str_eq(kind_of("https://hooks.slack.com/services/T0DCUJB1Q/"
+                             "B0DD08H5G/bJtrpFi1fO1JMCcwLx8uZyAg"),
+                     "Slack webhook URL");
+    ck_assert(!known("https://hooks.slack.com/services"));
+    /* Stripe publishable keys are public. */
+    ck_assert(!check("STRIPE_KEY", "pk_live_j5krY8XTgIcDaHDb3YrsAfCl"));
+}
+END_TEST
+
+/* The NAME=value lines of a .env text, as "NAME=[value]" joined by
+ * spaces. */
+static char *
+dotenv_lines(const char *text)
+{
+    struct acl_dotenv_line l;
+    struct acl_buf b = {0};
+    size_t pos = 0, n = strlen(text);
+
+    acl_buf_append(&b, "", 0);
+    while (acl_dotenv_next(text, n, &pos, &l))
+        acl_buf_printf(&b, "%.*s=[%.*s] ", (int)(l.name_end - l.name_start),
+                       text + l.name_start,
+                       (int)(l.value_end - l.value_start),
+                       text + l.value_start);
+    return acl_buf_steal(&b);
+}
+
+START_TEST(dotenv_parsing)
+{
+    char *got = dotenv_lines("# comment\nA=1\r\nexport B = \"two # x\"\n"
+                             "  C='3'\nD=4 # note\nnot a line\nE=\n#F=6\n"
+                             "G=a#b");
+    int tmpl = 0;
+
+    ck_assert_str_eq(got, "A=[1] B=[two # x] C=[3] D=[4] E=[] G=[a#b] ");
+    free(got);
+    ck_assert(acl_dotenv_name(".env", &tmpl) && !tmpl);
+    ck_assert(acl_dotenv_name(".env.production", &tmpl) && !tmpl);
+    ck_assert(acl_dotenv_name(".env.example", &tmpl) && tmpl);
+    ck_assert(!acl_dotenv_name("env", &tmpl));
+    ck_assert(!acl_dotenv_name(".envrc", &tmpl));
+}
+END_TEST
 
 START_TEST(init_is_idempotent)
 {
@@ -126,11 +346,17 @@ END_TEST
 START_TEST(anthropic_key)
 {
     ck_assert_str_eq(
-        kind_of("sk-ant-api03-FAKEZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi3m"
-                "R3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgAA"),
+        kind_of("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi3mR3"
+                "KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
         "Anthropic API key");
-    ck_assert_str_eq(kind_of("sk-ant-admin01-TESTnQh5NF-3XcYwOkprmk_XcTh1"),
+    ck_assert_str_eq(kind_of("sk-ant-admin01-Tz3WnQh5NF-3XcYwOkprmk_Xc"
+                             "Th1l97HWoi4_aBLJQACrOP-q_9LzPkH-zN8z0JiHObQo3ZkByxvvBJBiBMJq7Lp2Wx9yAA"),
                      "Anthropic API key");
+    /* The issued shape: 93 characters and "AA"; shorter or other
+     * endings are samples (and not OpenAI keys either). */
+    ck_assert(!known("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40"));
+    ck_assert(!known("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi"
+                     "3mR3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycBB"));
     ck_assert(!known("sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     ck_assert(!known("sk-ant-api03-your-key-goes-here-please"));
 }
@@ -157,7 +383,10 @@ START_TEST(slack_token)
     ck_assert_str_eq(kind_of("xoxb-684179390104-3542673875974-FAKEti1fB9QY"),
                      "Slack token");
     ck_assert(known("xoxp-14654912441-408131922033-3469609599452-4c13dab9"));
-    ck_assert(known("xoxa-2-FAKETEST0aeJMp7GqJ"));
+    ck_assert(known("xoxa-2-f4ketest0aejmp7gqj"));
+    /* Team numbers of four digits, redacted tails: samples. */
+    ck_assert(!known("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"));
+    ck_assert(!known("xoxp-572370529330-573807301142-572331691188-######"));
     ck_assert(!known("xoxb-your-bot-token-here"));
     ck_assert(!known("xoxz-684179390104-3542673875974-FAKEti1fB9QY"));
 }
@@ -263,7 +492,8 @@ START_TEST(known_uses_length_and_range)
     ck_assert(known("x ghp_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMzm"));
     ck_assert_str_eq(kind_of("a AKIAFAKETEST2Q7ZW3XM sk-FAKEJIwceOBUzRNZVh"
                              "ANT3BlbkFJW"), "AWS access key ID");
-    ck_assert_str_eq(kind_of("sk-ant-api03-FAKEZKbz3g3bt1wgCDITshVaiPDV7"),
+    ck_assert_str_eq(kind_of("x sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPD"
+                             "V7zVEwEsdg3n40bi3mR3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
                      "Anthropic API key");
     ck_assert(acl_secret_known("a AKIAFAKETEST2Q7ZW3XM", 22, &m));
     ck_assert_uint_eq(m.start, 2);
@@ -328,7 +558,7 @@ START_TEST(name_excluded_last_token)
     ck_assert(!named("SECRET_ARNS"));
     ck_assert(!named("PRIVATE_SUBNET_IDS"));
     /* Only the last token excludes. */
-    ck_assert(named("API_KEY_NAME_SUFFIX"));
+    ck_assert(named("API_KEY_NAME_VALUE"));
     ck_assert(named("ID_TOKEN"));
 }
 END_TEST
@@ -346,14 +576,18 @@ END_TEST
 
 START_TEST(value_basic_rules)
 {
-    ck_assert(real("Tq9-FAKE-pass"));
-    ck_assert(real("abcdefgh"));
+    ck_assert(real("Tq9-Kp-pass"));
+    /* A literal under a strong name has a letter and a digit or symbol:
+     * "mysecretpassword" is a word, not a password anyone could use. */
+    ck_assert(!real("abcdefgh"));
+    ck_assert(real("abcdefg1"));
+    ck_assert(!real("abc12"));
     ck_assert(!real("abcdefg"));
     ck_assert(!real("  abcdefg  "));
-    ck_assert(real("\xc3\xa9t\xc3\xa9-FAKE"));
+    ck_assert(real("\xc3\xa9t\xc3\xa9-Qz9!"));
     ck_assert(!real("\xc3\xa9t\xc3\xa9\xc3\xa9\xc3\xa9"));
     ck_assert(!real("12345678901234"));
-    ck_assert(real("1234-5678-9012"));
+    ck_assert(!real("1234-5678-9012"));
     ck_assert(!real("true"));
     ck_assert(!real("FALSE"));
     ck_assert(!real("aaaaaaaaaaaa"));
@@ -391,9 +625,20 @@ START_TEST(value_placeholders)
     ck_assert(!real("TODO set in vault"));
     ck_assert(!real("value-TODO-later"));
     /* Near misses stay real. */
-    ck_assert(real("p4$$w0rd-FAKE"));
-    ck_assert(real("tour-FAKE-9x"));
-    ck_assert(real("a<b FAKE pw 9"));
+    ck_assert(real("p4$$w0rd-Qz"));
+    ck_assert(real("tour-Kq-9x"));
+    ck_assert(real("a<bQz!pw9"));
+    /* Only whole-value forms are placeholders: '$' opening a literal
+     * ("$uperS3cret") is a character of the password. */
+    ck_assert(real("$uperS3cret!2024"));
+    ck_assert(real("sk-${KEY}Zq8LmW3vR5tY"));
+    /* Test-fixture markers make a value no secret by name alone. */
+    ck_assert(!real("Tq9-FAKE-pass"));
+    ck_assert(!real("test-password-123"));
+    ck_assert(!real("mockPassw0rd!"));
+    ck_assert(!real("TestPassw0rd!"));
+    /* "test" inside a word is no marker. */
+    ck_assert(real("Contest2024!"));
 }
 END_TEST
 
@@ -403,19 +648,21 @@ START_TEST(value_references)
     ck_assert(!real("ARN:aws:ssm:us-east-1:123456789012:parameter/x"));
     /* The name of the variable that holds the secret. */
     ck_assert(!real("OPENAI_API_KEY"));
-    ck_assert(real("FAKETESTVALUE9"));
+    ck_assert(real("KPLMVALUEZ9"));
     /* Addresses without credentials. */
     ck_assert(!real("https://cognito-idp.us-east-1.amazonaws.com/pool_1"));
     ck_assert(!real("https://deploy@git.corp.internal/repo.git"));
-    ck_assert(real("https://hooks.internal/x?token=FAKE9x8y7z"));
-    ck_assert(real("https://u:FAKEpw99@git.corp.internal/repo.git"));
+    /* A URL is never a secret by its name; a key in its query is a
+     * known format (see url_query). */
+    ck_assert(!real("https://hooks.internal/x?token=Zq9x8y7zW2"));
+    ck_assert(real("https://u:Kq7pw99@git.corp.internal/repo.git"));
 }
 END_TEST
 
 START_TEST(check_combines)
 {
     struct acl_secret_match m;
-    const char *v = "Tq9-FAKE-pass-LG12Go";
+    const char *v = "Tq9-Kp2w-pass-LG12Go";
     const char *k = "x AKIAFAKETEST2Q7ZW3XM";
 
     ck_assert(acl_secret_check("DB_PASSWORD", 11, v, strlen(v), &m));
@@ -584,5 +831,13 @@ acl_suite_secret(void)
     add(s, "preview_four", preview_shows_four);
     add(s, "preview_safe", preview_is_safe);
     add(s, "fixtures", fixtures_precision_and_recall);
+    add(s, "name_strength", name_strength);
+    add(s, "generated", generated_values);
+    add(s, "check_strength", check_by_strength);
+    add(s, "check_test_files", check_in_test_files);
+    add(s, "connection_strings", connection_strings);
+    add(s, "url_query", url_query);
+    add(s, "new_formats", new_token_formats);
+    add(s, "dotenv", dotenv_parsing);
     return s;
 }

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "acl/model.h"
 #include "acl/secret.h"
 
 /* The phrase for a match in value v (vlen bytes): "an AWS access key
@@ -20,5 +21,11 @@ char *acl_secret_phrase(const struct acl_secret_match *m, const char *v,
  * holding it: up to blanks, quotes or the ends of s, so that the region
  * covers the secret even where a pattern matched only its head. */
 void acl_secret_widen(const char *s, size_t len, size_t *start, size_t *end);
+
+/* Records that the secret scan of a value in file t (where names the
+ * place: "/runtimes/0/envVars/2/value", "line 4") stopped at pcre2's
+ * match limit: a project notice, never a silent "no secret". */
+void acl_secret_incomplete(const struct acl_project *p,
+                           const struct acl_text *t, const char *where);
 
 #endif
