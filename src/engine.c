@@ -339,6 +339,11 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 {
     size_t i, k, first = out->n;
 
+    /* The load stage: agent sources are read and analysed before any
+     * rule runs, so that rules only read the model. */
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
+        if (confs[i].enabled && (registry[i]->flags & ACL_RULE_NEEDS_SOURCES))
+            acl_project_load_sources(p);
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         const struct acl_rule *r = registry[i];
         struct acl_check c = {p, r, confs[i].options, out};
@@ -346,8 +351,6 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 
         if (!confs[i].enabled)
             continue;
-        if ((r->flags & ACL_RULE_NEEDS_SOURCES) && !p->sources_loaded)
-            acl_project_load_sources(p);
         r->check(&c);
         if (confs[i].level != ACL_LEVEL_NONE)
             for (k = before; k < out->n; k++)

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "acl/codeflow.h"
 #include "acl/file.h"
 #include "acl/model.h"
 #include "acl/ref.h"
@@ -176,6 +177,8 @@ add_source(struct walker *w, const char *rel, char *data, size_t len)
               sizeof *p->sources);
     p->sources[p->nsources].text = acl_text_new(rel, disp, data, len);
     p->sources[p->nsources].owner = w->owner;
+    p->sources[p->nsources].code =
+        acl_code_file_new(p->sources[p->nsources].text);
     p->nsources++;
     free(disp);
 }

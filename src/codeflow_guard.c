@@ -1,0 +1,377 @@
+/*
+ * codeflow_guard.c - where a variable is known to be set: the regions
+ * of code that presence tests guard, and which required reads lie in
+ * one.
+ *
+ * Each guard gives a region of code positions: the body of "if <set?>",
+ * the rest of the enclosing block after "if <unset?>: return/raise/...",
+ * the else branch of "if <unset?>", the rest after "assert <set?>", a
+ * try block whose handler catches KeyError (Python) or any error (JS).
+ * Regions are sorted by variable and start, with the furthest end so
+ * far, so each read is looked up in logarithmic time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "codeflow_int.h"
+
+/* How many later lines a Python block scan looks at for its body. */
+#define MAX_BODY_LINES 10000
+
+void
+cf_add_region(struct cf *cf, const char *var, size_t from, size_t to)
+{
+    acl_xgrow((void **)&cf->regions, &cf->regions_cap, cf->nregions + 1,
+              sizeof *cf->regions);
+    cf->regions[cf->nregions].var = var;
+    cf->regions[cf->nregions].from = from;
+    cf->regions[cf->nregions].to = to;
+    cf->nregions++;
+}
+
+/* ---- Python: lines, blocks, headers ---- */
+
+static int
+py_line_start(const struct cf *cf, long i)
+{
+    const struct acl_code_tok *k = cf_tok(cf, i);
+
+    return k != NULL && (i == 0 || (k->nl && k->depth == 0));
+}
+
+static long
+py_line_end(const struct cf *cf, long i)
+{
+    for (i++; (size_t)i < cf->n && !py_line_start(cf, i); i++)
+        ;
+    return i - 1;
+}
+
+/* The header's ':' (depth 0) on the line starting at s, or -1. */
+static long
+py_colon(const struct cf *cf, long s)
+{
+    long e = py_line_end(cf, s), k;
+
+    for (k = s + 1; k <= e; k++)
+        if (cf_is(cf, k, ":") && cf_tok(cf, k)->depth == 0)
+            return k;
+    return -1;
+}
+
+/* The last position of the block headed by the line at s: up to the
+ * next line indented no deeper. */
+static long
+py_block_end(const struct cf *cf, long s)
+{
+    unsigned in = cf_tok(cf, s)->indent;
+    long k = py_line_end(cf, s), lines = 0;
+
+    while ((size_t)(k + 1) < cf->n && lines++ < MAX_BODY_LINES) {
+        if (cf_tok(cf, k + 1)->indent <= in)
+            break;
+        k = py_line_end(cf, k + 1);
+    }
+    return k;
+}
+
+/* The end of the block enclosing the line at s (the file's end at the
+ * top level): back to the nearest line indented less. */
+static long
+py_parent_end(const struct cf *cf, long s)
+{
+    unsigned in = cf_tok(cf, s)->indent;
+    long k, lines = 0;
+
+    if (in == 0)
+        return (long)cf->n - 1;
+    for (k = s - 1; k >= 0 && lines < MAX_BODY_LINES; k--) {
+        if (!py_line_start(cf, k))
+            continue;
+        lines++;
+        if (cf_tok(cf, k)->indent < in)
+            return py_block_end(cf, k);
+    }
+    return (long)cf->n - 1;
+}
+
+/* Does the statement at k leave the block: return, raise, continue,
+ * break, sys.exit(), exit(), process.exit()? */
+static int
+exits(const struct cf *cf, long k)
+{
+    return cf_is(cf, k, "return") || cf_is(cf, k, "raise") ||
+           cf_is(cf, k, "throw") || cf_is(cf, k, "continue") ||
+           cf_is(cf, k, "break") ||
+           ((cf_is(cf, k, "sys") || cf_is(cf, k, "os") ||
+             cf_is(cf, k, "process")) &&
+            cf_is(cf, k + 1, ".") &&
+            (cf_is(cf, k + 2, "exit") || cf_is(cf, k + 2, "_exit"))) ||
+           ((cf_is(cf, k, "exit") || cf_is(cf, k, "quit")) &&
+            cf_is(cf, k + 1, "("));
+}
+
+/* Does the body of the header at s (':' at colon) leave the block? */
+static int
+py_body_exits(const struct cf *cf, long s, long colon, long end)
+{
+    long k;
+
+    if (colon < py_line_end(cf, s))
+        return exits(cf, colon + 1);
+    for (k = colon + 1; k <= end; k = py_block_end(cf, k) + 1)
+        if (exits(cf, k))
+            return 1;
+    return 0;
+}
+
+/* The region(s) a test in the header of the Python line s gives. */
+static void
+py_test_regions(struct cf *cf, const struct acl_env_ref *r)
+{
+    long s = (long)r->first, colon, end;
+
+    while (s > 0 && !py_line_start(cf, s))
+        s--;
+    if (cf_is(cf, s, "assert")) {
+        if (!r->neg)
+            cf_add_region(cf, r->name, (size_t)py_line_end(cf, s) + 1,
+                          (size_t)py_parent_end(cf, s));
+        return;
+    }
+    if (!(cf_is(cf, s, "if") || cf_is(cf, s, "elif") ||
+          cf_is(cf, s, "while")) ||
+        (colon = py_colon(cf, s)) < 0 || colon < (long)r->last)
+        return;
+    end = py_block_end(cf, s);
+    if (!r->neg) {
+        cf_add_region(cf, r->name, (size_t)colon, (size_t)end);
+    } else if (cf_is(cf, s, "if") && py_body_exits(cf, s, colon, end)) {
+        cf_add_region(cf, r->name, (size_t)end + 1,
+                      (size_t)py_parent_end(cf, s));
+    } else if ((size_t)end + 1 < cf->n && cf_is(cf, end + 1, "else") &&
+               cf_tok(cf, end + 1)->indent == cf_tok(cf, s)->indent) {
+        cf_add_region(cf, r->name, (size_t)end + 1,
+                      (size_t)py_block_end(cf, end + 1));
+    }
+}
+
+/* try: blocks whose handlers catch KeyError (or wider). */
+static void
+py_try_regions(struct cf *cf)
+{
+    static const char *const caught[] = {"KeyError", "LookupError",
+                                         "Exception", "BaseException"};
+    size_t i, k;
+
+    for (i = 0; i < cf->n; i++) {
+        long s = (long)i, end, h;
+        int ok = 0;
+
+        if (!py_line_start(cf, s) || !cf_is(cf, s, "try") ||
+            !cf_is(cf, s + 1, ":"))
+            continue;
+        end = py_block_end(cf, s);
+        for (h = end + 1; !ok && (size_t)h < cf->n && cf_is(cf, h, "except") &&
+                          cf_tok(cf, h)->indent == cf_tok(cf, s)->indent;
+             h = py_block_end(cf, h) + 1) {
+            long c = py_colon(cf, h), j;
+
+            ok = c == h + 1;
+            for (j = h + 1; j < c && !ok; j++)
+                for (k = 0; k < ACL_ARRAY_LEN(caught); k++)
+                    ok |= cf_is(cf, j, caught[k]);
+        }
+        if (ok)
+            cf_add_region(cf, NULL, i, (size_t)end);
+    }
+}
+
+/* ---- JavaScript: braces ---- */
+
+/* The end of the statement or block starting at k. */
+static long
+js_branch_end(const struct cf *cf, long k)
+{
+    if (cf_is(cf, k, "{") && cf->match[k] > k)
+        return cf->match[k];
+    return cf_stmt_end(cf, k);
+}
+
+/* The end of the innermost {...} holding k, or the file's end. */
+static long
+js_block_end(const struct cf *cf, long k)
+{
+    long e = cf->encl[k];
+
+    while (e >= 0 && !cf_is(cf, e, "{"))
+        e = cf->encl[e];
+    return e >= 0 && cf->match[e] > e ? cf->match[e] : (long)cf->n - 1;
+}
+
+static int
+js_branch_exits(const struct cf *cf, long from, long to)
+{
+    unsigned d;
+    long k;
+
+    if (!cf_is(cf, from, "{"))
+        return exits(cf, from);
+    d = cf_tok(cf, from)->depth + 1;
+    for (k = from + 1; k < to; k++)
+        if (cf_tok(cf, k)->depth == d && cf_stmt_start(cf, k) && exits(cf, k))
+            return 1;
+    return 0;
+}
+
+static void
+js_test_regions(struct cf *cf, const struct acl_env_ref *r)
+{
+    long o = cf->encl[r->first], c, end;
+
+    while (o >= 0 && cf_is(cf, o, "(") && !cf_is(cf, o - 1, "if") &&
+           !cf_is(cf, o - 1, "while") && cf_is(cf, cf->encl[o], "("))
+        o = cf->encl[o]; /* if ((a) && !(b)) */
+    if (o < 0 || !cf_is(cf, o, "(") ||
+        !(cf_is(cf, o - 1, "if") || cf_is(cf, o - 1, "while")) ||
+        (c = cf->match[o]) < 0 || (size_t)c + 1 >= cf->n)
+        return;
+    end = js_branch_end(cf, c + 1);
+    if (!r->neg) {
+        cf_add_region(cf, r->name, (size_t)c + 1, (size_t)end);
+    } else if (cf_is(cf, o - 1, "if") && js_branch_exits(cf, c + 1, end)) {
+        cf_add_region(cf, r->name, (size_t)end + 1,
+                      (size_t)js_block_end(cf, o - 1));
+    } else if (cf_is(cf, end + 1, "else")) {
+        cf_add_region(cf, r->name, (size_t)end + 1,
+                      (size_t)js_branch_end(cf, end + 2));
+    }
+}
+
+static void
+js_try_regions(struct cf *cf)
+{
+    size_t i;
+
+    for (i = 0; i < cf->n; i++) {
+        long b = (long)i + 1;
+
+        if (cf_is(cf, (long)i, "try") && cf_is(cf, b, "{") &&
+            cf->match[b] > b && cf_is(cf, cf->match[b] + 1, "catch"))
+            cf_add_region(cf, NULL, i, (size_t)cf->match[b]);
+    }
+}
+
+/* ---- dominance ---- */
+
+static int
+by_var_from(const void *a, const void *b)
+{
+    const struct cf_region *x = a, *y = b;
+    int r = strcmp(x->var ? x->var : "", y->var ? y->var : "");
+
+    if (r != 0)
+        return r;
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+/* Is position p in a region of var (NULL: the try regions)? Regions
+ * are sorted; reach[i] is the furthest end of regions [first of the
+ * var, i]. */
+static int
+in_region(const struct cf *cf, const size_t *reach, const char *var,
+          size_t p)
+{
+    struct cf_region key = {var, p + 1, 0};
+    size_t lo = 0, hi = cf->nregions;
+
+    /* The last region of var starting at or before p. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (by_var_from(&cf->regions[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return 0;
+    lo--;
+    return strcmp(cf->regions[lo].var ? cf->regions[lo].var : "",
+                  var ? var : "") == 0 &&
+           reach[lo] >= p;
+}
+
+/* A positive test of the same variable in the statement of r (a
+ * ternary, "and", "&&"). */
+static int
+same_statement(const struct cf *cf, size_t k)
+{
+    const struct acl_code_file *f = cf->f;
+    const struct acl_env_ref *r = &f->refs[k];
+    long s = (long)r->first, e;
+    size_t j;
+
+    if (cf->lang == ACL_LANG_PYTHON) {
+        while (s > 0 && !py_line_start(cf, s))
+            s--;
+        e = py_line_end(cf, (long)r->first);
+    } else {
+        while (s > 0 && s > (long)r->first - 400 && !cf_is(cf, s - 1, ";") &&
+               !cf_is(cf, s - 1, "{") && !cf_is(cf, s - 1, "}"))
+            s--;
+        e = (long)r->last;
+    }
+    for (j = k; j > 0 && k - j < 64 && f->refs[j - 1].first >= (size_t)s; j--)
+        ;
+    for (; j < f->nrefs && f->refs[j].first <= (size_t)e && j < k + 64; j++)
+        if (j != k && f->refs[j].use == ACL_ENV_TEST && !f->refs[j].neg &&
+            strcmp(f->refs[j].name, r->name) == 0)
+            return 1;
+    return 0;
+}
+
+static void
+mark_dominated(struct cf *cf)
+{
+    struct acl_code_file *f = cf->f;
+    size_t *reach = acl_xmalloc((cf->nregions + 1) * sizeof *reach), i;
+
+    if (cf->nregions > 1)
+        qsort(cf->regions, cf->nregions, sizeof *cf->regions, by_var_from);
+    for (i = 0; i < cf->nregions; i++) {
+        reach[i] = cf->regions[i].to;
+        if (i > 0 && reach[i - 1] > reach[i] &&
+            strcmp(cf->regions[i - 1].var ? cf->regions[i - 1].var : "",
+                   cf->regions[i].var ? cf->regions[i].var : "") == 0)
+            reach[i] = reach[i - 1];
+    }
+    for (i = 0; i < f->nrefs; i++) {
+        struct acl_env_ref *r = &f->refs[i];
+
+        if (r->use == ACL_ENV_REQUIRED)
+            r->dominated = in_region(cf, reach, r->name, r->first) ||
+                           in_region(cf, reach, NULL, r->first) ||
+                           same_statement(cf, i);
+    }
+    free(reach);
+}
+
+void
+cf_find_regions(struct cf *cf)
+{
+    size_t i;
+
+    for (i = 0; i < cf->f->nrefs; i++)
+        if (cf->f->refs[i].use == ACL_ENV_TEST) {
+            if (cf->lang == ACL_LANG_PYTHON)
+                py_test_regions(cf, &cf->f->refs[i]);
+            else
+                js_test_regions(cf, &cf->f->refs[i]);
+        }
+    if (cf->lang == ACL_LANG_PYTHON)
+        py_try_regions(cf);
+    else
+        js_try_regions(cf);
+    mark_dominated(cf);
+}

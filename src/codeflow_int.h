@@ -1,0 +1,88 @@
+/*
+ * codeflow_int.h - what the parts of the code analysis share (not
+ * installed; see include/acl/codeflow.h for the model).
+ *
+ * Positions are indices into the code tokens (comments left out):
+ * cf->code[i] is the token index of code position i.
+ */
+#ifndef ACL_CODEFLOW_INT_H
+#define ACL_CODEFLOW_INT_H
+
+#include <jansson.h>
+
+#include "acl/codeflow.h"
+
+/* What an identifier stands for. */
+enum cf_role { CF_NONE = 0, CF_MODULE, CF_ENVIRON, CF_GETENV };
+
+/* A local variable that holds a read of an environment variable. */
+struct cf_local {
+    char *var;    /* the variable it holds; owned */
+    int nullable; /* None/undefined when unset (no default) */
+};
+
+/* A region of code positions [from, to] in which a variable (NULL:
+ * every variable) is known to be set. */
+struct cf_region {
+    const char *var;
+    size_t from, to;
+};
+
+struct cf {
+    const char *s;
+    size_t len;
+    enum acl_code_lang lang;
+    const struct acl_code_tok *tok; /* every token */
+    const size_t *code;
+    size_t n;                 /* code positions */
+    long *match;              /* the matching bracket, or -1 */
+    long *encl;               /* the innermost open bracket, or -1 */
+    json_t *roles;            /* name -> enum cf_role */
+    json_t *consts;           /* name -> string value, null: ambiguous */
+    json_t *locals;           /* name -> index into locals */
+    struct cf_local *loc;
+    size_t nloc, loc_cap;
+    unsigned char *used;      /* code positions whose literal a read used */
+    size_t refs_cap, args_cap;
+    struct cf_region *regions;
+    size_t nregions, regions_cap;
+    struct acl_code_file *f;
+};
+
+/* Token helpers, by code position; out-of-range positions are never
+ * anything. */
+const struct acl_code_tok *cf_tok(const struct cf *cf, long i);
+int cf_is(const struct cf *cf, long i, const char *word);
+int cf_kind(const struct cf *cf, long i, enum acl_tok_kind kind);
+/* A new string with the text of token i (its content for a string). */
+char *cf_text(const struct cf *cf, long i);
+enum cf_role cf_role(const struct cf *cf, long i);
+/* The role of the expression at i (os, os.environ, os.getenv,
+ * process.env, an alias) and its last position in *end. */
+enum cf_role cf_expr_role(const struct cf *cf, long i, long *end);
+/* Does position i start a new statement (Python: a logical line; JS:
+ * after ';', '{', '}' or a line break)? */
+int cf_stmt_start(const struct cf *cf, long i);
+/* The last position of the statement holding i. */
+long cf_stmt_end(const struct cf *cf, long i);
+
+/* The value of the name expression [a, b]: a literal, a constant, an
+ * f-string or template of constants, or a '+' chain of those. New
+ * string, or NULL when it cannot be told. *lit: the literal position
+ * when the name is one plain literal or constant's literal, else -1. */
+char *cf_name_value(struct cf *cf, long a, long b, long *lit);
+
+/* The passes, in order. */
+void cf_find_roles(struct cf *cf);
+void cf_find_consts(struct cf *cf);
+void cf_find_reads(struct cf *cf);
+void cf_find_regions(struct cf *cf);
+void cf_find_args(struct cf *cf);
+
+/* Adds a ref over code positions [a, b]; returns it (valid until the
+ * next add). */
+struct acl_env_ref *cf_add_ref(struct cf *cf, enum acl_env_use use,
+                               char *name, long a, long b);
+void cf_add_region(struct cf *cf, const char *var, size_t from, size_t to);
+
+#endif
