@@ -176,35 +176,47 @@ js_import(struct cf *cf, long i)
     }
 }
 
+/* require("process") or require("node:process") at i. */
+static int
+requires_process(const struct cf *cf, long i)
+{
+    char *mod;
+    int ok;
+
+    if (!cf_is(cf, i, "require") || !cf_is(cf, i + 1, "(") ||
+        !cf_kind(cf, i + 2, ACL_TOK_STRING))
+        return 0;
+    mod = cf_text(cf, i + 2);
+    ok = strcmp(mod, "process") == 0 || strcmp(mod, "node:process") == 0;
+    free(mod);
+    return ok;
+}
+
 /* "env = os.environ", "const env = process.env", "const { env } =
  * process", "const p = require('process')". */
 static void
 alias_assign(struct cf *cf, long i)
 {
-    long v = i, e;
+    long v = i, e, end;
     enum cf_role r;
 
     if (cf_is(cf, i, "const") || cf_is(cf, i, "let") || cf_is(cf, i, "var"))
         v = i + 1;
     if (cf->lang == ACL_LANG_JS && cf_is(cf, v, "{") && cf_is(cf, v + 1, "env") &&
         cf_is(cf, v + 2, "}") && cf_is(cf, v + 3, "=") &&
-        cf_role(cf, v + 4) == CF_MODULE) {
+        (cf_role(cf, v + 4) == CF_MODULE || requires_process(cf, v + 4))) {
         set_role(cf, v + 1, CF_ENVIRON);
         return;
     }
     if (!cf_kind(cf, v, ACL_TOK_IDENT) || !cf_is(cf, v + 1, "="))
         return;
-    if (cf_is(cf, v + 2, "require") && cf_is(cf, v + 3, "(") &&
-        cf_kind(cf, v + 4, ACL_TOK_STRING)) {
-        char *mod = cf_text(cf, v + 4);
-
-        if (strcmp(mod, "process") == 0 || strcmp(mod, "node:process") == 0)
-            set_role(cf, v, CF_MODULE);
-        free(mod);
+    if (requires_process(cf, v + 2)) {
+        set_role(cf, v, CF_MODULE);
         return;
     }
     r = cf_expr_role(cf, v + 2, &e);
-    if (r != CF_NONE && cf_stmt_end(cf, v + 2) == e)
+    end = cf_stmt_end(cf, v + 2);
+    if (r != CF_NONE && (end == e || (end == e + 1 && cf_is(cf, end, ";"))))
         set_role(cf, v, r);
 }
 

@@ -87,6 +87,22 @@ js_in_condition(const struct cf *cf, long a)
            (cf_is(cf, o - 1, "if") || cf_is(cf, o - 1, "while"));
 }
 
+/* typeof X === "undefined" / typeof X !== "string" ask "unset?". */
+static int
+typeof_unset(const struct cf *cf, long op)
+{
+    const struct acl_code_tok *k = cf_tok(cf, op + 1);
+    int eq = cf_is(cf, op, "===") || cf_is(cf, op, "==");
+    int ne = cf_is(cf, op, "!==") || cf_is(cf, op, "!=");
+
+    if (k == NULL || k->kind != ACL_TOK_STRING || (!eq && !ne))
+        return 0;
+    if (k->content.end - k->content.start == 9 &&
+        memcmp(cf->s + k->content.start, "undefined", 9) == 0)
+        return eq;
+    return ne;
+}
+
 /* A presence test around [a, b]: sets *neg when it asks "unset?". */
 static int
 is_test(const struct cf *cf, long a, long b, int *neg)
@@ -101,10 +117,7 @@ is_test(const struct cf *cf, long a, long b, int *neg)
     else if (cf_is(cf, n, "==") || cf_is(cf, n, "==="))
         *neg ^= 1;
     if (!py && cf_is(cf, a - 1, "typeof"))
-        *neg = (cf_is(cf, n, "===") || cf_is(cf, n, "==")) &&
-               cf_kind(cf, n + 1, ACL_TOK_STRING) &&
-               cf_tok(cf, n + 1)->content.end - cf_tok(cf, n + 1)->content.start ==
-                   9;
+        *neg = typeof_unset(cf, n) ^ cf_is(cf, a - 2, "!");
     if (*neg || cf_is(cf, n, "is") || cf_is(cf, n, "!=") ||
         cf_is(cf, n, "!==") || cf_is(cf, n, "==") || cf_is(cf, n, "===") ||
         cf_is(cf, n, py ? "and" : "&&") || (!py && cf_is(cf, n, "?")) ||
@@ -189,7 +202,9 @@ add_read(struct cf *cf, char *name, long a, long b, enum acl_env_use base,
     int neg = 0;
     struct acl_env_ref *r;
 
-    if (base != ACL_ENV_WRITE && base != ACL_ENV_TEST && is_test(cf, a, b, &neg))
+    if (base == ACL_ENV_TEST)
+        is_test(cf, a, b, &neg);
+    else if (base != ACL_ENV_WRITE && is_test(cf, a, b, &neg))
         base = ACL_ENV_TEST;
     else if (base == ACL_ENV_PLAIN)
         base = use_of_nullable(cf, a, b, &how);
