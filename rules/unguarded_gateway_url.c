@@ -14,7 +14,7 @@
  *   new URL(), fetch() or an MCP client transport;
  * - the same through a local variable that holds the read ("url =
  *   os.getenv(V)", "const { V } = process.env" then V!).
- * Does not flag: reads with a default (.get(V, d), getenv(V, d), ?? d,
+ * Does not flag: variables the runtime's own envVars set; reads with a default (.get(V, d), getenv(V, d), ?? d,
  * || d, or d); plain reads passed along (console.log(process.env.X));
  * writes; reads inside "if <set?>", after "if <unset?>: return/raise",
  * in the else of "if <unset?>", after "assert", in a try whose handler
@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "acl/codeflow.h"
+#include "acl/lookup.h"
 #include "acl/rule.h"
 
 #define PREFIX "AGENTCORE_GATEWAY_"
@@ -85,7 +86,8 @@ check(struct acl_check *c)
 
         for (k = 0; f != NULL && k < f->nrefs; k++)
             if (f->refs[k].use == ACL_ENV_REQUIRED && !f->refs[k].dominated &&
-                gateway_url(f->refs[k].name))
+                gateway_url(f->refs[k].name) &&
+                !acl_owner_sets_env(p, p->sources[i].owner, f->refs[k].name))
                 report(c, &p->sources[i], &f->refs[k]);
     }
 }

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "acl/codeflow.h"
 #include "acl/lookup.h"
@@ -33,8 +34,8 @@ gateway_var(const char *name, const char **x, size_t *xn)
 {
     size_t n = strlen(name);
 
-    if (n <= PLEN + 4 || strncmp(name, PREFIX, PLEN) != 0 ||
-        strcmp(name + n - 4, "_URL") != 0)
+    if (n <= PLEN + 4 || strncasecmp(name, PREFIX, PLEN) != 0 ||
+        strcasecmp(name + n - 4, "_URL") != 0)
         return 0;
     *x = name + PLEN;
     *xn = n - PLEN - 4;
@@ -53,31 +54,6 @@ plain_part(const char *x, size_t n)
     return 1;
 }
 
-/* Does the owner's own environment (runtime envVars, harness
- * environmentVariables) set name? */
-static int
-owner_sets(const struct acl_project *p, const char *owner, const char *name)
-{
-    const struct acl_runtime *rt = owner ? acl_find_runtime(p, owner) : NULL;
-    size_t i;
-
-    for (i = 0; rt != NULL && i < rt->nenvvars; i++)
-        if (rt->envvars[i].name && strcmp(rt->envvars[i].name, name) == 0)
-            return 1;
-    for (i = 0; owner != NULL && i < p->nharnesses; i++) {
-        const struct acl_harness *h = &p->harnesses[i];
-        size_t k;
-
-        if (h->name == NULL || strcmp(h->name, owner) != 0)
-            continue;
-        for (k = 0; k < h->nenv; k++)
-            if (h->env[k].key_len == strlen(name) &&
-                memcmp(h->env[k].key, name, h->env[k].key_len) == 0)
-                return 1;
-    }
-    return 0;
-}
-
 static int
 known(const struct acl_project *p, const char *owner, const char *name)
 {
@@ -86,9 +62,10 @@ known(const struct acl_project *p, const char *owner, const char *name)
 
     if (!gateway_var(name, &x, &xn))
         return 1; /* not ours to judge */
-    if (plain_part(x, xn) && acl_find_gateway_by_var(p, x, xn) != NULL)
+    if (strncmp(name, PREFIX, PLEN) == 0 && plain_part(x, xn) &&
+        strcmp(x + xn, "_URL") == 0 && acl_find_gateway_by_var(p, x, xn) != NULL)
         return 1;
-    return owner_sets(p, owner, name);
+    return acl_owner_sets_env(p, owner, name);
 }
 
 /* Why, and the nearest gateway: " (gateway \"my-gw\" sets ...)". */

@@ -93,31 +93,63 @@ set_role(struct cf *cf, long i, enum cf_role role)
     free(name);
 }
 
-/* "import os [as X]", "from os import environ [as E], getenv [as G]". */
+/* The role a name imported from any module gets: the credential
+ * decorators and wrappers of the AgentCore SDK. */
+static enum cf_role
+imported_role(const struct cf *cf, long name)
+{
+    if (cf_is(cf, name, "requires_api_key") || cf_is(cf, name, "withApiKey") ||
+        cf_is(cf, name, "requiresApiKey"))
+        return CF_DECO_API;
+    if (cf_is(cf, name, "requires_access_token") ||
+        cf_is(cf, name, "withAccessToken") ||
+        cf_is(cf, name, "requiresAccessToken"))
+        return CF_DECO_TOKEN;
+    return CF_NONE;
+}
+
+/* The role of name in "from os import name" / "import name". */
+static enum cf_role
+os_role(const struct cf *cf, long name, int from)
+{
+    if (!from)
+        return cf_is(cf, name, "os") && !cf_is(cf, name + 1, ".") ? CF_MODULE
+                                                                  : CF_NONE;
+    return cf_is(cf, name, "environ")  ? CF_ENVIRON
+           : cf_is(cf, name, "getenv") ? CF_GETENV
+                                       : CF_NONE;
+}
+
+/* "import os [as X]", "from os import environ [as E], getenv [as G]",
+ * "from bedrock_agentcore.identity import requires_api_key as K". */
 static void
 py_import(struct cf *cf, long i)
 {
     int from = cf_is(cf, i, "from");
-    long k;
+    int os_mod = from && cf_is(cf, i + 1, "os") && cf_is(cf, i + 2, "import");
+    long k = i;
 
-    if (from && !(cf_is(cf, i + 1, "os") && cf_is(cf, i + 2, "import")))
-        return;
-    for (k = from ? i + 3 : i + 1; (size_t)k < cf->n; k++) {
+    if (from) {
+        for (k = i + 1; (size_t)k < cf->n && !cf_is(cf, k, "import") &&
+                        !cf_stmt_start(cf, k);
+             k++)
+            ;
+        if (!cf_is(cf, k, "import"))
+            return;
+    }
+    for (k++; (size_t)k < cf->n; k++) {
         long name = k, alias = k;
-        enum cf_role role = CF_MODULE;
+        enum cf_role role;
 
         if (cf_is(cf, k, "(") || cf_is(cf, k, ","))
             continue;
-        if (!cf_kind(cf, k, ACL_TOK_IDENT) || (k > i + 1 && cf_stmt_start(cf, k)))
+        if (!cf_kind(cf, k, ACL_TOK_IDENT) || cf_stmt_start(cf, k))
             break;
         if (cf_is(cf, k + 1, "as"))
             alias = k += 2;
-        if (from)
-            role = cf_is(cf, name, "environ")  ? CF_ENVIRON
-                   : cf_is(cf, name, "getenv") ? CF_GETENV
-                                               : CF_NONE;
-        else if (!cf_is(cf, name, "os") || cf_is(cf, name + 1, "."))
-            role = CF_NONE;
+        role = !from || os_mod ? os_role(cf, name, from) : CF_NONE;
+        if (role == CF_NONE && from)
+            role = imported_role(cf, name);
         if (role != CF_NONE && cf_kind(cf, alias, ACL_TOK_IDENT))
             set_role(cf, alias, role);
     }
@@ -145,13 +177,15 @@ cf_expr_role(const struct cf *cf, long i, long *end)
 }
 
 /* "import process from 'node:process'", "import { env as E } from
- * 'process'", "const p = require('process')". */
+ * 'process'", "import { withApiKey as K } from 'bedrock-agentcore/...'". */
 static void
 js_import(struct cf *cf, long i)
 {
     long k, from = -1;
+    char *mod;
+    int proc;
 
-    for (k = i + 1; (size_t)k < cf->n && k < i + 64 && !cf_is(cf, k, ";");
+    for (k = i + 1; (size_t)k < cf->n && k < i + 256 && !cf_is(cf, k, ";");
          k++)
         if (cf_is(cf, k, "from")) {
             from = k;
@@ -159,20 +193,23 @@ js_import(struct cf *cf, long i)
         }
     if (from < 0 || !cf_kind(cf, from + 1, ACL_TOK_STRING))
         return;
-    {
-        char *mod = cf_text(cf, from + 1);
-        int ok = strcmp(mod, "process") == 0 ||
-                 strcmp(mod, "node:process") == 0;
-
-        free(mod);
-        if (!ok)
-            return;
-    }
+    mod = cf_text(cf, from + 1);
+    proc = strcmp(mod, "process") == 0 || strcmp(mod, "node:process") == 0;
+    free(mod);
     for (k = i + 1; k < from; k++) {
-        if (cf_is(cf, k, "env"))
-            set_role(cf, cf_is(cf, k + 1, "as") ? k + 2 : k, CF_ENVIRON);
-        else if (cf_kind(cf, k, ACL_TOK_IDENT) && cf_is(cf, k + 1, "from"))
-            set_role(cf, k, CF_MODULE);
+        long alias = cf_is(cf, k + 1, "as") ? k + 2 : k;
+        enum cf_role role = imported_role(cf, k);
+
+        if (proc && cf_is(cf, k, "env"))
+            role = CF_ENVIRON;
+        else if (proc && cf_kind(cf, k, ACL_TOK_IDENT) &&
+                 (cf_is(cf, k + 1, "from") ||
+                  (cf_is(cf, k - 1, "as") && cf_is(cf, k - 2, "*"))))
+            role = CF_MODULE;
+        if (role != CF_NONE && cf_kind(cf, alias, ACL_TOK_IDENT)) {
+            set_role(cf, alias, role);
+            k = alias;
+        }
     }
 }
 
@@ -304,7 +341,7 @@ part_value(struct cf *cf, long i, long *lit)
         *lit = i;
         return cf_text(cf, i);
     }
-    if (k->kind == ACL_TOK_IDENT && !cf_is(cf, i - 1, ".")) {
+    if (k->kind == ACL_TOK_IDENT) {
         char *name = cf_text(cf, i);
         json_t *v = json_object_get(cf->consts, name);
 
@@ -323,15 +360,21 @@ cf_name_value(struct cf *cf, long a, long b, long *lit)
     char *part;
 
     *lit = -1;
-    if (a == b)
-        return part_value(cf, a, lit);
     acl_buf_append(&buf, "", 0);
     for (i = a; i <= b; i += 2) {
+        long first = i;
+
+        /* An attribute (Config.NAME, self.NAME) stands for its name. */
+        while (i + 2 <= b && cf_kind(cf, i, ACL_TOK_IDENT) &&
+               cf_is(cf, i + 1, ".") && cf_kind(cf, i + 2, ACL_TOK_IDENT))
+            i += 2;
         if ((i < b && !cf_is(cf, i + 1, "+")) ||
             (part = part_value(cf, i, &l)) == NULL) {
             acl_buf_free(&buf);
             return NULL;
         }
+        if (first == a && i == b)
+            *lit = l;
         acl_buf_puts(&buf, part);
         free(part);
     }

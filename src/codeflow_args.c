@@ -22,6 +22,24 @@ static const char *const basic_auth[] = {
     "HTTPBasicAuth", "BasicAuth", "HTTPDigestAuth", "DigestAuth",
 };
 
+/* The credential call at i, by name or import alias, or NULL. */
+static const char *
+decorator(const struct cf *cf, long i)
+{
+    enum cf_role r = cf_role(cf, i);
+    size_t k;
+
+    if (r == CF_DECO_API)
+        return cf->lang == ACL_LANG_PYTHON ? "requires_api_key" : "withApiKey";
+    if (r == CF_DECO_TOKEN)
+        return cf->lang == ACL_LANG_PYTHON ? "requires_access_token"
+                                           : "withAccessToken";
+    for (k = 0; k < ACL_ARRAY_LEN(decorators); k++)
+        if (cf_is(cf, i, decorators[k]))
+            return decorators[k];
+    return NULL;
+}
+
 /* The word of list that token i spells, or NULL. */
 static const char *
 one_of(const struct cf *cf, long i, const char *const *list, size_t n)
@@ -87,7 +105,7 @@ keyword(struct cf *cf, long i)
     if (o < 0 || !cf_is(cf, o, "(") || !cf_is(cf, i + 1, "=") ||
         !(cf_is(cf, i - 1, "(") || cf_is(cf, i - 1, ",")))
         return;
-    callee = one_of(cf, o - 1, decorators, ACL_ARRAY_LEN(decorators));
+    callee = decorator(cf, o - 1);
     if (callee != NULL && cf_is(cf, i, "provider_name")) {
         add_arg(cf, callee, "provider_name", i + 2, value_end(cf, i + 2));
     } else if ((key = one_of(cf, i, aws_keys, 3)) != NULL) {
@@ -121,8 +139,7 @@ member(struct cf *cf, long i)
                 key = aws_keys[k];
     }
     callee = cf_is(cf, cf->encl[o], "(")
-                 ? one_of(cf, cf->encl[o] - 1, decorators,
-                          ACL_ARRAY_LEN(decorators))
+                 ? decorator(cf, cf->encl[o] - 1)
                  : NULL;
     if (callee != NULL && strcmp(name, "providerName") == 0)
         add_arg(cf, callee, "providerName", i + 2, value_end(cf, i + 2));

@@ -156,6 +156,22 @@ py_test_regions(struct cf *cf, const struct acl_env_ref *r)
     }
 }
 
+/* with suppress(KeyError): (contextlib) guards its block. */
+static void
+py_suppress_region(struct cf *cf, long s)
+{
+    long c = py_colon(cf, s), j;
+    int sup = 0, key = 0;
+
+    for (j = s + 1; j < c; j++) {
+        sup |= cf_is(cf, j, "suppress");
+        key |= cf_is(cf, j, "KeyError") || cf_is(cf, j, "LookupError") ||
+               cf_is(cf, j, "Exception");
+    }
+    if (sup && key)
+        cf_add_region(cf, NULL, (size_t)s, (size_t)py_block_end(cf, s));
+}
+
 /* try: blocks whose handlers catch KeyError (or wider). */
 static void
 py_try_regions(struct cf *cf)
@@ -168,6 +184,8 @@ py_try_regions(struct cf *cf)
         long s = (long)i, end, h;
         int ok = 0;
 
+        if (py_line_start(cf, s) && cf_is(cf, s, "with"))
+            py_suppress_region(cf, s);
         if (!py_line_start(cf, s) || !cf_is(cf, s, "try") ||
             !cf_is(cf, s + 1, ":"))
             continue;

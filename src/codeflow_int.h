@@ -13,12 +13,20 @@
 #include "acl/codeflow.h"
 
 /* What an identifier stands for. */
-enum cf_role { CF_NONE = 0, CF_MODULE, CF_ENVIRON, CF_GETENV };
+enum cf_role {
+    CF_NONE = 0,
+    CF_MODULE,     /* os, process */
+    CF_ENVIRON,    /* os.environ, process.env */
+    CF_GETENV,     /* os.getenv */
+    CF_DECO_API,   /* requires_api_key, withApiKey */
+    CF_DECO_TOKEN  /* requires_access_token, withAccessToken */
+};
 
 /* A local variable that holds a read of an environment variable. */
 struct cf_local {
     char *var;    /* the variable it holds; owned */
     int nullable; /* None/undefined when unset (no default) */
+    long at;      /* the code position of its name where it is set */
 };
 
 /* A region of code positions [from, to] in which a variable (NULL:

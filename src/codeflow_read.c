@@ -110,6 +110,11 @@ is_test(const struct cf *cf, long a, long b, int *neg)
     int py = cf->lang == ACL_LANG_PYTHON;
     long n = b + 1;
 
+    /* (url := read): the test is of the parenthesised assignment. */
+    if (py && cf_is(cf, a - 1, ":=") && cf_kind(cf, a - 2, ACL_TOK_IDENT) &&
+        cf_is(cf, a - 3, "(") && cf->match[a - 3] == b + 1)
+        return is_test(cf, a - 3, b + 1, neg);
+
     *neg = cf_is(cf, a - 1, py ? "not" : "!") ||
            (!py && cf_is(cf, a - 1, "(") && cf_is(cf, a - 2, "!"));
     if (cf_is(cf, n, "is"))
@@ -137,8 +142,13 @@ sink_of(const struct cf *cf, long a, long b)
     size_t n = py ? ACL_ARRAY_LEN(py_sinks) : ACL_ARRAY_LEN(js_sinks), k;
     long o = cf->encl[a];
 
+    long p = a - 1;
+
+    /* A keyword argument: f(url=value). */
+    if (py && cf_is(cf, p, "=") && cf_is(cf, p - 1, "url"))
+        p -= 2;
     if (o < 0 || !cf_is(cf, o, "(") ||
-        !(cf_is(cf, a - 1, "(") || cf_is(cf, a - 1, ",")) ||
+        !(cf_is(cf, p, "(") || cf_is(cf, p, ",")) ||
         !(cf_is(cf, b + 1, ")") || cf_is(cf, b + 1, ",")))
         return NULL;
     for (k = 0; k < n; k++)
@@ -170,6 +180,11 @@ use_of_nullable(const struct cf *cf, long a, long b, const char **how)
                     "it were set"
                   : "uses a member of the value, which throws a TypeError "
                     "when the variable is unset";
+        return ACL_ENV_REQUIRED;
+    }
+    if (py && cf_is(cf, n, "+") && cf_kind(cf, n + 1, ACL_TOK_STRING)) {
+        *how = "joins the value, None when the variable is unset, to a "
+               "string";
         return ACL_ENV_REQUIRED;
     }
     if ((sink = sink_of(cf, a, b)) != NULL) {
@@ -384,6 +399,7 @@ note_local(struct cf *cf, const struct acl_env_ref *r, long a)
     idx = cf->nloc;
     acl_xgrow((void **)&cf->loc, &cf->loc_cap, cf->nloc + 1, sizeof *cf->loc);
     cf->loc[cf->nloc].var = acl_xstrdup(r->name);
+    cf->loc[cf->nloc].at = v;
     cf->loc[cf->nloc++].nullable = r->use == ACL_ENV_PLAIN;
     json_object_set_new(cf->locals, name, json_integer((json_int_t)idx));
     free(name);
@@ -422,6 +438,7 @@ destructure(struct cf *cf, long o)
             acl_xgrow((void **)&cf->loc, &cf->loc_cap, cf->nloc + 1,
                       sizeof *cf->loc);
             cf->loc[cf->nloc].var = acl_xstrdup(name);
+            cf->loc[cf->nloc].at = bind;
             cf->loc[cf->nloc].nullable = use == ACL_ENV_PLAIN;
             json_object_set_new(cf->locals, bname,
                                 json_integer((json_int_t)cf->nloc++));
@@ -479,13 +496,18 @@ read_at(struct cf *cf, long i)
 /* A use of a local variable that holds a read: a test, or a use that
  * fails when it is None/undefined. */
 static void
-local_use(struct cf *cf, long i, const struct cf_local *l)
+local_use(struct cf *cf, long i, struct cf_local *l)
 {
     enum acl_env_use use = ACL_ENV_PLAIN;
     const char *how = NULL;
     struct acl_env_ref *r;
     int neg = 0;
 
+    /* Set again ("url = url or default"): from here on it may hold
+     * anything. */
+    if (i > l->at && (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=")) &&
+        cf_stmt_start(cf, i))
+        l->nullable = 0;
     if (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=") ||
         (cf_is(cf, i + 1, ":") && cf->lang == ACL_LANG_JS) ||
         cf_is(cf, i - 1, "const") || cf_is(cf, i - 1, "let") ||
