@@ -326,14 +326,17 @@ check_flow(struct acl_check *c, const struct acl_source *src)
 {
     const struct acl_code_file *f = src->code;
     const struct acl_code_toks *toks = &f->toks;
-    size_t i;
+    const char *name;
+    size_t i, nlen;
 
     for (i = 0; i < f->nrefs; i++) {
         const struct acl_env_ref *r = &f->refs[i];
         const struct acl_code_tok *k;
 
-        if (r->def_tok < 0)
-            continue;
+        if (r->def_tok < 0 ||
+            acl_code_assigned_name(src->text->data, src->text->len, toks,
+                                   (size_t)r->def_tok, &name, &nlen))
+            continue; /* const { X = "..." }: the literal's own check */
         k = &toks->items[r->def_tok];
         if (!k->interp &&
             named_secret(r->name, strlen(r->name),

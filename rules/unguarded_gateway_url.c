@@ -69,8 +69,8 @@ report(struct acl_check *c, const struct acl_source *src,
                         how);
     else
         acl_report_span(c, ACL_WARNING, src->text, r->at, NULL,
-                        "agent \"%s\" reads %s and %s, but it is unset until "
-                        "the project is deployed, and always under "
+                        "agent \"%s\" reads %s and %s; the variable is unset "
+                        "until the project is deployed, and always under "
                         "\"agentcore dev\"",
                         owner, r->name, how);
 }

@@ -344,10 +344,13 @@ part_value(struct cf *cf, long i, long *lit)
     if (k->kind == ACL_TOK_IDENT) {
         char *name = cf_text(cf, i);
         json_t *v = json_object_get(cf->consts, name);
+        json_t *at = json_object_get(cf->const_lit, name);
 
         free(name);
-        if (json_is_string(v))
-            return acl_xstrdup(json_string_value(v));
+        if (!json_is_string(v))
+            return NULL;
+        *lit = at != NULL ? (long)json_integer_value(at) : -1;
+        return acl_xstrdup(json_string_value(v));
     }
     return NULL;
 }
@@ -408,10 +411,14 @@ const_assign(struct cf *cf, long i)
     name = cf_text(cf, v);
     old = json_object_get(cf->consts, name);
     if (old != NULL && (!json_is_string(old) ||
-                        strcmp(json_string_value(old), value) != 0))
+                        strcmp(json_string_value(old), value) != 0)) {
         json_object_set_new(cf->consts, name, json_null());
-    else
+        json_object_del(cf->const_lit, name);
+    } else {
         json_object_set_new(cf->consts, name, json_string(value));
+        if (l >= 0 && old == NULL)
+            json_object_set_new(cf->const_lit, name, json_integer(l));
+    }
     free(name);
     free(value);
 }
@@ -495,6 +502,7 @@ analyse(struct acl_code_file *f)
     cf.used = acl_xcalloc(cf.n + 1, 1);
     cf.roles = json_object();
     cf.consts = json_object();
+    cf.const_lit = json_object();
     cf.locals = json_object();
     find_brackets(&cf);
     cf_find_roles(&cf);
@@ -511,6 +519,7 @@ analyse(struct acl_code_file *f)
     free(cf.used);
     json_decref(cf.roles);
     json_decref(cf.consts);
+    json_decref(cf.const_lit);
     json_decref(cf.locals);
 }
 

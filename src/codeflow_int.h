@@ -47,6 +47,7 @@ struct cf {
     long *encl;               /* the innermost open bracket, or -1 */
     json_t *roles;            /* name -> enum cf_role */
     json_t *consts;           /* name -> string value, null: ambiguous */
+    json_t *const_lit;        /* name -> position of its one literal */
     json_t *locals;           /* name -> index into locals */
     struct cf_local *loc;
     size_t nloc, loc_cap;

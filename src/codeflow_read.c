@@ -176,15 +176,14 @@ use_of_nullable(const struct cf *cf, long a, long b, const char **how)
     }
     if ((cf_is(cf, n, ".") && cf_kind(cf, n + 1, ACL_TOK_IDENT)) ||
         (cf_is(cf, n, "[") && !cf_tok(cf, n)->nl)) {
-        *how = py ? "uses the value, None when the variable is unset, as if "
-                    "it were set"
-                  : "uses a member of the value, which throws a TypeError "
-                    "when the variable is unset";
+        *how = py ? "uses the value as if it were set (None has no "
+                    "attributes)"
+                  : "uses a member of the value (a TypeError when it is "
+                    "undefined)";
         return ACL_ENV_REQUIRED;
     }
     if (py && cf_is(cf, n, "+") && cf_kind(cf, n + 1, ACL_TOK_STRING)) {
-        *how = "joins the value, None when the variable is unset, to a "
-               "string";
+        *how = "joins the value to a string (a TypeError when it is None)";
         return ACL_ENV_REQUIRED;
     }
     if ((sink = sink_of(cf, a, b)) != NULL) {
