@@ -465,22 +465,24 @@ int
 acl_code_test_path(const char *path)
 {
     static const char *const dirs[] = {"tests/", "test/", "__tests__/"};
-    static const char *const marks[] = {".test.", ".spec.", "_test.py"};
+    static const char *const marks[] = {".test.", ".spec."};
     const char *base = strrchr(path, '/');
     size_t i;
 
     base = base != NULL ? base + 1 : path;
-    for (i = 0; i < ACL_ARRAY_LEN(dirs); i++)
-        if (acl_starts_with(path, dirs[i]) ||
-            strstr(path, dirs[i]) != NULL)
-            if (acl_starts_with(path, dirs[i]) ||
-                strstr(path, dirs[i])[-1] == '/')
+    for (i = 0; i < ACL_ARRAY_LEN(dirs); i++) {
+        const char *p = strstr(path, dirs[i]);
+
+        /* A whole folder name: at the start or after a '/'. */
+        for (; p != NULL; p = strstr(p + 1, dirs[i]))
+            if (p == path || p[-1] == '/')
                 return 1;
+    }
     for (i = 0; i < ACL_ARRAY_LEN(marks); i++)
         if (strstr(base, marks[i]) != NULL)
             return 1;
     return (acl_starts_with(base, "test_") && acl_ends_with(base, ".py")) ||
-           strcmp(base, "conftest.py") == 0;
+           acl_ends_with(base, "_test.py") || strcmp(base, "conftest.py") == 0;
 }
 
 static void
