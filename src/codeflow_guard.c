@@ -15,9 +15,6 @@
 
 #include "codeflow_int.h"
 
-/* How many later lines a Python block scan looks at for its body. */
-#define MAX_BODY_LINES 10000
-
 void
 cf_add_region(struct cf *cf, const char *var, size_t from, size_t to)
 {
@@ -39,12 +36,18 @@ py_line_start(const struct cf *cf, long i)
     return k != NULL && (i == 0 || (k->nl && k->depth == 0));
 }
 
+/* The last position of the logical line holding i. */
 static long
 py_line_end(const struct cf *cf, long i)
 {
-    for (i++; (size_t)i < cf->n && !py_line_start(cf, i); i++)
-        ;
-    return i - 1;
+    return cf->lines->last[cf->lines->start[i]];
+}
+
+/* The start of the logical line holding i. */
+static long
+py_line_of(const struct cf *cf, long i)
+{
+    return cf->lines->start[i];
 }
 
 /* The header's ':' (depth 0) on the line starting at s, or -1. */
@@ -64,35 +67,59 @@ py_colon(const struct cf *cf, long s)
 static long
 py_block_end(const struct cf *cf, long s)
 {
-    unsigned in = cf_tok(cf, s)->indent;
-    long k = py_line_end(cf, s), lines = 0;
-
-    while ((size_t)(k + 1) < cf->n && lines++ < MAX_BODY_LINES) {
-        if (cf_tok(cf, k + 1)->indent <= in)
-            break;
-        k = py_line_end(cf, k + 1);
-    }
-    return k;
+    return cf->lines->block_end[py_line_of(cf, s)];
 }
 
 /* The end of the block enclosing the line at s (the file's end at the
- * top level): back to the nearest line indented less. */
+ * top level). */
 static long
 py_parent_end(const struct cf *cf, long s)
 {
-    unsigned in = cf_tok(cf, s)->indent;
-    long k, lines = 0;
+    long p = cf->lines->parent[py_line_of(cf, s)];
 
-    if (in == 0)
-        return (long)cf->n - 1;
-    for (k = s - 1; k >= 0 && lines < MAX_BODY_LINES; k--) {
-        if (!py_line_start(cf, k))
-            continue;
-        lines++;
-        if (cf_tok(cf, k)->indent < in)
-            return py_block_end(cf, k);
+    return p >= 0 ? cf->lines->block_end[p] : (long)cf->n - 1;
+}
+
+/* Lines, their blocks and parents, in one pass: a stack of the lines
+ * whose blocks are open. */
+static void
+py_lines(struct cf *cf, struct cf_lines *l)
+{
+    long *stack = acl_xmalloc((cf->n + 1) * sizeof *stack), top = 0, cur = 0;
+    size_t i;
+
+    l->start = acl_xmalloc((cf->n + 1) * sizeof *l->start);
+    l->last = acl_xmalloc((cf->n + 1) * sizeof *l->last);
+    l->block_end = acl_xmalloc((cf->n + 1) * sizeof *l->block_end);
+    l->parent = acl_xmalloc((cf->n + 1) * sizeof *l->parent);
+    for (i = 0; i < cf->n; i++) {
+        if (py_line_start(cf, (long)i)) {
+            unsigned in = cf_tok(cf, (long)i)->indent;
+
+            if (i > 0)
+                l->last[cur] = (long)i - 1;
+            while (top > 0 && cf_tok(cf, stack[top - 1])->indent >= in)
+                l->block_end[stack[--top]] = (long)i - 1;
+            l->parent[i] = top > 0 ? stack[top - 1] : -1;
+            stack[top++] = (long)i;
+            cur = (long)i;
+        }
+        l->start[i] = cur;
     }
-    return (long)cf->n - 1;
+    if (cf->n > 0)
+        l->last[cur] = (long)cf->n - 1;
+    while (top > 0)
+        l->block_end[stack[--top]] = (long)cf->n - 1;
+    free(stack);
+}
+
+static void
+py_lines_free(struct cf_lines *l)
+{
+    free(l->start);
+    free(l->last);
+    free(l->block_end);
+    free(l->parent);
 }
 
 /* Does the statement at k leave the block: return, raise, continue,
@@ -129,10 +156,8 @@ py_body_exits(const struct cf *cf, long s, long colon, long end)
 static void
 py_test_regions(struct cf *cf, const struct acl_env_ref *r)
 {
-    long s = (long)r->first, colon, end;
+    long s = py_line_of(cf, (long)r->first), colon, end;
 
-    while (s > 0 && !py_line_start(cf, s))
-        s--;
     if (cf_is(cf, s, "assert")) {
         if (!r->neg)
             cf_add_region(cf, r->name, (size_t)py_line_end(cf, s) + 1,
@@ -331,8 +356,7 @@ same_statement(const struct cf *cf, size_t k)
     size_t j;
 
     if (cf->lang == ACL_LANG_PYTHON) {
-        while (s > 0 && !py_line_start(cf, s))
-            s--;
+        s = py_line_of(cf, s);
         e = py_line_end(cf, (long)r->first);
     } else {
         while (s > 0 && s > (long)r->first - 400 && !cf_is(cf, s - 1, ";") &&
@@ -378,8 +402,13 @@ mark_dominated(struct cf *cf)
 void
 cf_find_regions(struct cf *cf)
 {
+    struct cf_lines lines = {0};
     size_t i;
 
+    if (cf->lang == ACL_LANG_PYTHON) {
+        py_lines(cf, &lines);
+        cf->lines = &lines;
+    }
     for (i = 0; i < cf->f->nrefs; i++)
         if (cf->f->refs[i].use == ACL_ENV_TEST) {
             if (cf->lang == ACL_LANG_PYTHON)
@@ -392,4 +421,6 @@ cf_find_regions(struct cf *cf)
     else
         js_try_regions(cf);
     mark_dominated(cf);
+    py_lines_free(&lines);
+    cf->lines = NULL;
 }

@@ -36,6 +36,14 @@ struct cf_region {
     size_t from, to;
 };
 
+/* Python's logical lines, by code position (codeflow_guard.c). */
+struct cf_lines {
+    long *start;     /* the line start of each position */
+    long *last;      /* at a line start: the line's last position */
+    long *block_end; /* at a line start: the end of the block it heads */
+    long *parent;    /* at a line start: the line heading its block, -1 */
+};
+
 struct cf {
     const char *s;
     size_t len;
@@ -56,6 +64,7 @@ struct cf {
     struct cf_region *regions;
     size_t nregions, regions_cap;
     struct acl_code_file *f;
+    struct cf_lines *lines; /* Python, while regions are found */
 };
 
 /* Token helpers, by code position; out-of-range positions are never
