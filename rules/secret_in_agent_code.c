@@ -407,7 +407,17 @@ const struct acl_rule acl_rule_secret_in_agent_code = {
         "(api_key = \"...\", apiKey: \"...\", Authorization: \"Bearer "
         "...\"). The code is committed and packaged into the runtime "
         "artifact, so everyone with the repository or the artifact has "
-        "the credential.",
+        "the credential. Understood: literals and comments; the literal "
+        "default of an environment read (os.environ.get(\"DB_PASSWORD\", "
+        "\"...\"), os.getenv, setdefault, process.env.X ?? \"...\" or || "
+        "\"...\", const { X = \"...\" } = process.env), flagged by the "
+        "variable's name; the password of a basic-auth pair (auth=(\"user\", "
+        "\"...\"), HTTPBasicAuth); assignments commented out (a secret in a "
+        "comment is still in git). In test files (tests/, test_*.py, "
+        "*_test.py, conftest.py, *.test.ts, *.spec.ts, __tests__/) only "
+        "known-format secrets count. Not flagged: values built at run "
+        "time, placeholders, references, URLs, paths, names that say they "
+        "are not the secret (API_KEY_NAME, token_url).",
     .help = "revoke the credential; register it with \"agentcore add "
             "credential\" and read it at run time with @requires_api_key / "
             "@requires_access_token (or from the environment, filled from "
