@@ -433,6 +433,16 @@ cf_find_consts(struct cf *cf)
             const_assign(cf, (long)i);
 }
 
+static void
+free_locals(struct cf *cf)
+{
+    size_t i;
+
+    for (i = 0; i < cf->nloc; i++)
+        free(cf->loc[i].var);
+    free(cf->loc);
+}
+
 /* ---- brackets ---- */
 
 static void
@@ -457,6 +467,113 @@ find_brackets(struct cf *cf)
         }
     }
     free(stack);
+}
+
+/* ---- reads inside f-strings and templates ---- */
+
+struct inner {
+    struct cf *cf;
+    long pos; /* the string's code position */
+};
+
+/* The tokens of [start, end) of the text, spans in the text's offsets. */
+static void
+sub_file(const struct cf *cf, size_t start, size_t end,
+         struct acl_code_file *sub)
+{
+    size_t i;
+
+    memset(sub, 0, sizeof *sub);
+    sub->lang = cf->lang;
+    sub->text = cf->f->text;
+    acl_code_lex(cf->s + start, end - start, cf->lang, &sub->toks);
+    sub->code = acl_xmalloc((sub->toks.n + 1) * sizeof *sub->code);
+    for (i = 0; i < sub->toks.n; i++) {
+        struct acl_code_tok *k = &sub->toks.items[i];
+
+        k->whole.start += (uint32_t)start;
+        k->whole.end += (uint32_t)start;
+        k->content.start += (uint32_t)start;
+        k->content.end += (uint32_t)start;
+        if (k->kind != ACL_TOK_COMMENT)
+            sub->code[sub->ncode++] = i;
+    }
+}
+
+/* Moves the reads of sub into the file, at the string's position: a
+ * default's token means nothing there, so it is dropped. */
+static void
+adopt_refs(struct cf *cf, struct acl_code_file *sub, long pos)
+{
+    size_t i;
+
+    for (i = 0; i < sub->nrefs; i++) {
+        struct acl_env_ref *r;
+
+        acl_xgrow((void **)&cf->f->refs, &cf->refs_cap, cf->f->nrefs + 1,
+                  sizeof *cf->f->refs);
+        r = &cf->f->refs[cf->f->nrefs++];
+        *r = sub->refs[i];
+        r->first = r->last = (size_t)pos;
+        r->def_tok = r->def_pos = -1;
+    }
+    free(sub->refs);
+    sub->refs = NULL;
+    sub->nrefs = 0;
+}
+
+/* One {...} or ${...}: its reads, with the file's aliases and
+ * constants (but none of its local variables or literal positions). */
+static void
+inner_part(size_t start, size_t end, void *arg)
+{
+    struct inner *in = arg;
+    struct cf *cf = in->cf, sc;
+    struct acl_code_file sub;
+
+    if (end <= start)
+        return;
+    sub_file(cf, start, end, &sub);
+    memset(&sc, 0, sizeof sc);
+    sc.s = cf->s;
+    sc.len = cf->len;
+    sc.lang = cf->lang;
+    sc.tok = sub.toks.items;
+    sc.code = sub.code;
+    sc.n = sub.ncode;
+    sc.f = &sub;
+    sc.match = acl_xmalloc((sc.n + 1) * sizeof *sc.match);
+    sc.encl = acl_xmalloc((sc.n + 1) * sizeof *sc.encl);
+    sc.used = acl_xcalloc(sc.n + 1, 1);
+    sc.roles = cf->roles;
+    sc.consts = cf->consts;
+    sc.const_lit = json_object();
+    sc.locals = json_object();
+    find_brackets(&sc);
+    cf_scan_reads(&sc);
+    adopt_refs(cf, &sub, in->pos);
+    json_decref(sc.const_lit);
+    json_decref(sc.locals);
+    free_locals(&sc);
+    free(sc.match);
+    free(sc.encl);
+    free(sc.used);
+    free(sub.code);
+    acl_code_toks_free(&sub.toks);
+}
+
+void
+cf_inner_reads(struct cf *cf)
+{
+    size_t i;
+
+    for (i = 0; i < cf->n; i++) {
+        const struct acl_code_tok *k = cf_tok(cf, (long)i);
+        struct inner in = {cf, (long)i};
+
+        if (k->kind == ACL_TOK_STRING && k->interp)
+            acl_code_substs(cf->s, k, cf->lang, inner_part, &in);
+    }
 }
 
 /* ---- life cycle ---- */
@@ -489,7 +606,6 @@ static void
 analyse(struct acl_code_file *f)
 {
     struct cf cf;
-    size_t i;
 
     memset(&cf, 0, sizeof cf);
     cf.s = f->text->data;
@@ -512,9 +628,7 @@ analyse(struct acl_code_file *f)
     cf_find_reads(&cf);
     cf_find_regions(&cf);
     cf_find_args(&cf);
-    for (i = 0; i < cf.nloc; i++)
-        free(cf.loc[i].var);
-    free(cf.loc);
+    free_locals(&cf);
     free(cf.regions);
     free(cf.match);
     free(cf.encl);

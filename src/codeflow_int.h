@@ -90,6 +90,13 @@ long cf_stmt_end(const struct cf *cf, long i);
  * when the name is one plain literal or constant's literal, else -1. */
 char *cf_name_value(struct cf *cf, long a, long b, long *lit);
 
+/* The reads of the code positions of cf, without what follows them
+ * (locals, mentions, chains). */
+void cf_scan_reads(struct cf *cf);
+/* The reads inside the {...} of f-strings and ${...} of templates,
+ * added at the string's position. */
+void cf_inner_reads(struct cf *cf);
+
 /* The passes, in order. */
 void cf_find_roles(struct cf *cf);
 void cf_find_consts(struct cf *cf);

@@ -610,7 +610,7 @@ link_chains(struct cf *cf)
 }
 
 void
-cf_find_reads(struct cf *cf)
+cf_scan_reads(struct cf *cf)
 {
     size_t i;
 
@@ -620,6 +620,13 @@ cf_find_reads(struct cf *cf)
         if (e > (long)i && cf->lang == ACL_LANG_JS)
             i = (size_t)e;
     }
+}
+
+void
+cf_find_reads(struct cf *cf)
+{
+    cf_scan_reads(cf);
+    cf_inner_reads(cf);
     find_local_uses(cf);
     find_mentions(cf);
     if (cf->f->nrefs > 1)

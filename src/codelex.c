@@ -197,17 +197,19 @@ py_prefix(const char *p, size_t n, int *fstr)
 }
 
 /* Inside an f-string's {...}: returns the offset of the matching '}',
- * skipping literals in other quotes; stops at the string's own quote
- * or (one-line strings) at the end of the line. */
+ * skipping literals in it (any quote: Python 3.12 lets the string's own
+ * quote open one there); stops at the end of the line for one-line
+ * strings. */
 static size_t
 py_fbraces(const char *s, size_t i, size_t end, char q, int triple)
 {
     int depth = 1;
 
+    (void)q;
     while (i < end) {
         char c = s[i];
 
-        if ((!triple && (c == '\n' || c == '\r')) || c == q)
+        if (!triple && (c == '\n' || c == '\r'))
             return i;
         if (c == '\'' || c == '"') {
             size_t k = i + 1;
@@ -523,6 +525,44 @@ acl_code_lex(const char *s, size_t len, enum acl_code_lang lang,
         mark_docstrings(out);
     } else if (lang == ACL_LANG_JS) {
         lex_js(&lx);
+    }
+}
+
+void
+acl_code_substs(const char *s, const struct acl_code_tok *k,
+                enum acl_code_lang lang,
+                void (*fn)(size_t start, size_t end, void *arg), void *arg)
+{
+    size_t i = k->content.start, end = k->content.end;
+
+    if (!k->interp || k->kind != ACL_TOK_STRING)
+        return;
+    while (i < end) {
+        if (s[i] == '\\') {
+            i += 2;
+        } else if (lang == ACL_LANG_PYTHON && s[i] == '{') {
+            size_t e;
+            char q = s[k->content.start - 1];
+            int triple = k->content.start - k->whole.start >= 3 &&
+                         s[k->content.start - 2] == q &&
+                         s[k->content.start - 3] == q;
+
+            if (i + 1 < end && s[i + 1] == '{') {
+                i += 2;
+                continue;
+            }
+            e = py_fbraces(s, i + 1, end, q, triple);
+            fn(i + 1, e, arg);
+            i = e + 1;
+        } else if (lang == ACL_LANG_JS && s[i] == '$' && i + 1 < end &&
+                   s[i + 1] == '{') {
+            size_t e = js_subst_end(s, end, i + 2, 1);
+
+            fn(i + 2, e > i + 2 && s[e - 1] == '}' ? e - 1 : e, arg);
+            i = e;
+        } else {
+            i++;
+        }
     }
 }
 

@@ -159,6 +159,22 @@ START_TEST(mentions_and_docstrings)
 }
 END_TEST
 
+/* Reads inside f-string replacement fields and template substitutions
+ * count, at the string's place (guards included). */
+START_TEST(reads_inside_strings)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "a = f\"{os.environ['V']}/x\"\n"
+            "b = f\"{os.environ[\"W\"]}/x\"\n"
+            "if 'V' in os.environ:\n"
+            "    c = f\"{os.environ['V']}\"\n",
+            "required V;required W;test V;required V!");
+    REFS_EQ("a.ts", "const a = `${process.env.V!}/x ${process.env.W ?? ''}`;\n",
+            "required V;default W");
+}
+END_TEST
+
 /* Reads joined as fallbacks share a chain. */
 START_TEST(fallback_chains)
 {
@@ -257,6 +273,7 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, js_reads_and_guards);
     tcase_add_test(tc, js_plain_reads_fail_in_sinks);
     tcase_add_test(tc, mentions_and_docstrings);
+    tcase_add_test(tc, reads_inside_strings);
     tcase_add_test(tc, fallback_chains);
     tcase_add_test(tc, literal_arguments);
     tcase_add_test(tc, test_paths);

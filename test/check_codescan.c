@@ -535,6 +535,8 @@ START_TEST(lex_python)
     LEX_EQ("\"\"\"doc\n'inner' # not a comment\n\"\"\"\nx = 1 # end",
            ACL_LANG_PYTHON, "S:doc\n'inner' # not a comment\n|C: end");
     LEX_EQ("f\"{d['k']}\" 'it''s'", ACL_LANG_PYTHON, "S*:{d['k']}|S:it|S:s");
+    /* Python 3.12: the string's own quote opens a literal inside {...}. */
+    LEX_EQ("f\"{d[\"k\"]}\" 'z'", ACL_LANG_PYTHON, "S*:{d[\"k\"]}|S:z");
     /* An unterminated literal ends at its line. */
     LEX_EQ("x = 'open\ny = \"ok\"", ACL_LANG_PYTHON, "S:open|S:ok");
     LEX_EQ("'''never closed\n", ACL_LANG_PYTHON, "S:never closed\n");

@@ -65,6 +65,14 @@ void acl_code_lex(const char *s, size_t len, enum acl_code_lang lang,
                   struct acl_code_toks *out);
 void acl_code_toks_free(struct acl_code_toks *t);
 
+/* The code parts of an interpolated string token k of s: calls
+ * fn(start, end, arg) with the byte range of each {...} of an f-string
+ * or ${...} of a template literal, braces left out, in text order. */
+void acl_code_substs(const char *s, const struct acl_code_tok *k,
+                     enum acl_code_lang lang,
+                     void (*fn)(size_t start, size_t end, void *arg),
+                     void *arg);
+
 /* The index of the token whose whole span holds offset, or -1. */
 long acl_code_tok_at(const struct acl_code_toks *t, size_t offset);
 
