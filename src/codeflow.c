@@ -549,11 +549,13 @@ inner_part(size_t start, size_t end, void *arg)
     sc.consts = cf->consts;
     sc.const_lit = json_object();
     sc.locals = json_object();
+    sc.shadows = json_object();
     find_brackets(&sc);
     cf_scan_reads(&sc);
     adopt_refs(cf, &sub, in->pos);
     json_decref(sc.const_lit);
     json_decref(sc.locals);
+    json_decref(sc.shadows);
     free_locals(&sc);
     free(sc.match);
     free(sc.encl);
@@ -606,6 +608,7 @@ static void
 analyse(struct acl_code_file *f)
 {
     struct cf cf;
+    struct cf_lines lines = {0};
 
     memset(&cf, 0, sizeof cf);
     cf.s = f->text->data;
@@ -623,6 +626,12 @@ analyse(struct acl_code_file *f)
     cf.const_lit = json_object();
     cf.locals = json_object();
     find_brackets(&cf);
+    if (cf.lang == ACL_LANG_PYTHON) {
+        cf_py_lines(&cf, &lines);
+        cf.lines = &lines;
+    }
+    cf.shadows = json_object();
+    cf_find_shadows(&cf);
     cf_find_roles(&cf);
     cf_find_consts(&cf);
     cf_find_reads(&cf);
@@ -637,6 +646,8 @@ analyse(struct acl_code_file *f)
     json_decref(cf.consts);
     json_decref(cf.const_lit);
     json_decref(cf.locals);
+    json_decref(cf.shadows);
+    cf_py_lines_free(&lines);
 }
 
 struct acl_code_file *

@@ -28,98 +28,16 @@ cf_add_region(struct cf *cf, const char *var, size_t from, size_t to)
 
 /* ---- Python: lines, blocks, headers ---- */
 
-static int
-py_line_start(const struct cf *cf, long i)
-{
-    const struct acl_code_tok *k = cf_tok(cf, i);
-
-    return k != NULL && (i == 0 || (k->nl && k->depth == 0));
-}
-
-/* The last position of the logical line holding i. */
-static long
-py_line_end(const struct cf *cf, long i)
-{
-    return cf->lines->last[cf->lines->start[i]];
-}
-
-/* The start of the logical line holding i. */
-static long
-py_line_of(const struct cf *cf, long i)
-{
-    return cf->lines->start[i];
-}
-
 /* The header's ':' (depth 0) on the line starting at s, or -1. */
 static long
 py_colon(const struct cf *cf, long s)
 {
-    long e = py_line_end(cf, s), k;
+    long e = cf_py_line_end(cf, s), k;
 
     for (k = s + 1; k <= e; k++)
         if (cf_is(cf, k, ":") && cf_tok(cf, k)->depth == 0)
             return k;
     return -1;
-}
-
-/* The last position of the block headed by the line at s: up to the
- * next line indented no deeper. */
-static long
-py_block_end(const struct cf *cf, long s)
-{
-    return cf->lines->block_end[py_line_of(cf, s)];
-}
-
-/* The end of the block enclosing the line at s (the file's end at the
- * top level). */
-static long
-py_parent_end(const struct cf *cf, long s)
-{
-    long p = cf->lines->parent[py_line_of(cf, s)];
-
-    return p >= 0 ? cf->lines->block_end[p] : (long)cf->n - 1;
-}
-
-/* Lines, their blocks and parents, in one pass: a stack of the lines
- * whose blocks are open. */
-static void
-py_lines(struct cf *cf, struct cf_lines *l)
-{
-    long *stack = acl_xmalloc((cf->n + 1) * sizeof *stack), top = 0, cur = 0;
-    size_t i;
-
-    l->start = acl_xmalloc((cf->n + 1) * sizeof *l->start);
-    l->last = acl_xmalloc((cf->n + 1) * sizeof *l->last);
-    l->block_end = acl_xmalloc((cf->n + 1) * sizeof *l->block_end);
-    l->parent = acl_xmalloc((cf->n + 1) * sizeof *l->parent);
-    for (i = 0; i < cf->n; i++) {
-        if (py_line_start(cf, (long)i)) {
-            unsigned in = cf_tok(cf, (long)i)->indent;
-
-            if (i > 0)
-                l->last[cur] = (long)i - 1;
-            while (top > 0 && cf_tok(cf, stack[top - 1])->indent >= in)
-                l->block_end[stack[--top]] = (long)i - 1;
-            l->parent[i] = top > 0 ? stack[top - 1] : -1;
-            stack[top++] = (long)i;
-            cur = (long)i;
-        }
-        l->start[i] = cur;
-    }
-    if (cf->n > 0)
-        l->last[cur] = (long)cf->n - 1;
-    while (top > 0)
-        l->block_end[stack[--top]] = (long)cf->n - 1;
-    free(stack);
-}
-
-static void
-py_lines_free(struct cf_lines *l)
-{
-    free(l->start);
-    free(l->last);
-    free(l->block_end);
-    free(l->parent);
 }
 
 /* Does the statement at k leave the block: return, raise, continue,
@@ -144,9 +62,9 @@ py_body_exits(const struct cf *cf, long s, long colon, long end)
 {
     long k;
 
-    if (colon < py_line_end(cf, s))
+    if (colon < cf_py_line_end(cf, s))
         return exits(cf, colon + 1);
-    for (k = colon + 1; k <= end; k = py_block_end(cf, k) + 1)
+    for (k = colon + 1; k <= end; k = cf_py_block_end(cf, k) + 1)
         if (exits(cf, k))
             return 1;
     return 0;
@@ -156,28 +74,28 @@ py_body_exits(const struct cf *cf, long s, long colon, long end)
 static void
 py_test_regions(struct cf *cf, const struct acl_env_ref *r)
 {
-    long s = py_line_of(cf, (long)r->first), colon, end;
+    long s = cf_py_line_of(cf, (long)r->first), colon, end;
 
     if (cf_is(cf, s, "assert")) {
         if (!r->neg)
-            cf_add_region(cf, r->name, (size_t)py_line_end(cf, s) + 1,
-                          (size_t)py_parent_end(cf, s));
+            cf_add_region(cf, r->name, (size_t)cf_py_line_end(cf, s) + 1,
+                          (size_t)cf_py_parent_end(cf, s));
         return;
     }
     if (!(cf_is(cf, s, "if") || cf_is(cf, s, "elif") ||
           cf_is(cf, s, "while")) ||
         (colon = py_colon(cf, s)) < 0 || colon < (long)r->last)
         return;
-    end = py_block_end(cf, s);
+    end = cf_py_block_end(cf, s);
     if (!r->neg) {
         cf_add_region(cf, r->name, (size_t)colon, (size_t)end);
     } else if (cf_is(cf, s, "if") && py_body_exits(cf, s, colon, end)) {
         cf_add_region(cf, r->name, (size_t)end + 1,
-                      (size_t)py_parent_end(cf, s));
+                      (size_t)cf_py_parent_end(cf, s));
     } else if ((size_t)end + 1 < cf->n && cf_is(cf, end + 1, "else") &&
                cf_tok(cf, end + 1)->indent == cf_tok(cf, s)->indent) {
         cf_add_region(cf, r->name, (size_t)end + 1,
-                      (size_t)py_block_end(cf, end + 1));
+                      (size_t)cf_py_block_end(cf, end + 1));
     }
 }
 
@@ -194,7 +112,7 @@ py_suppress_region(struct cf *cf, long s)
                cf_is(cf, j, "Exception");
     }
     if (sup && key)
-        cf_add_region(cf, NULL, (size_t)s, (size_t)py_block_end(cf, s));
+        cf_add_region(cf, NULL, (size_t)s, (size_t)cf_py_block_end(cf, s));
 }
 
 /* try: blocks whose handlers catch KeyError (or wider). */
@@ -209,15 +127,15 @@ py_try_regions(struct cf *cf)
         long s = (long)i, end, h;
         int ok = 0;
 
-        if (py_line_start(cf, s) && cf_is(cf, s, "with"))
+        if (cf_py_line_start(cf, s) && cf_is(cf, s, "with"))
             py_suppress_region(cf, s);
-        if (!py_line_start(cf, s) || !cf_is(cf, s, "try") ||
+        if (!cf_py_line_start(cf, s) || !cf_is(cf, s, "try") ||
             !cf_is(cf, s + 1, ":"))
             continue;
-        end = py_block_end(cf, s);
+        end = cf_py_block_end(cf, s);
         for (h = end + 1; !ok && (size_t)h < cf->n && cf_is(cf, h, "except") &&
                           cf_tok(cf, h)->indent == cf_tok(cf, s)->indent;
-             h = py_block_end(cf, h) + 1) {
+             h = cf_py_block_end(cf, h) + 1) {
             long c = py_colon(cf, h), j;
 
             ok = c == h + 1;
@@ -275,6 +193,11 @@ js_test_regions(struct cf *cf, const struct acl_env_ref *r)
     while (o >= 0 && cf_is(cf, o, "(") && !cf_is(cf, o - 1, "if") &&
            !cf_is(cf, o - 1, "while") && cf_is(cf, cf->encl[o], "("))
         o = cf->encl[o]; /* if ((a) && !(b)) */
+    if (cf_assert_call(cf, o) && !r->neg && cf->match[o] > o) {
+        cf_add_region(cf, r->name, (size_t)cf->match[o] + 1,
+                      (size_t)js_block_end(cf, o));
+        return;
+    }
     if (o < 0 || !cf_is(cf, o, "(") ||
         !(cf_is(cf, o - 1, "if") || cf_is(cf, o - 1, "while")) ||
         (c = cf->match[o]) < 0 || (size_t)c + 1 >= cf->n)
@@ -356,8 +279,8 @@ same_statement(const struct cf *cf, size_t k)
     size_t j;
 
     if (cf->lang == ACL_LANG_PYTHON) {
-        s = py_line_of(cf, s);
-        e = py_line_end(cf, (long)r->first);
+        s = cf_py_line_of(cf, s);
+        e = cf_py_line_end(cf, (long)r->first);
     } else {
         while (s > 0 && s > (long)r->first - 400 && !cf_is(cf, s - 1, ";") &&
                !cf_is(cf, s - 1, "{") && !cf_is(cf, s - 1, "}"))
@@ -402,13 +325,8 @@ mark_dominated(struct cf *cf)
 void
 cf_find_regions(struct cf *cf)
 {
-    struct cf_lines lines = {0};
     size_t i;
 
-    if (cf->lang == ACL_LANG_PYTHON) {
-        py_lines(cf, &lines);
-        cf->lines = &lines;
-    }
     for (i = 0; i < cf->f->nrefs; i++)
         if (cf->f->refs[i].use == ACL_ENV_TEST) {
             if (cf->lang == ACL_LANG_PYTHON)
@@ -421,6 +339,4 @@ cf_find_regions(struct cf *cf)
     else
         js_try_regions(cf);
     mark_dominated(cf);
-    py_lines_free(&lines);
-    cf->lines = NULL;
 }

@@ -27,6 +27,7 @@ struct cf_local {
     char *var;    /* the variable it holds; owned */
     int nullable; /* None/undefined when unset (no default) */
     long at;      /* the code position of its name where it is set */
+    long from, to; /* where it is visible (codeflow_scope.c) */
 };
 
 /* A region of code positions [from, to] in which a variable (NULL:
@@ -56,7 +57,8 @@ struct cf {
     json_t *roles;            /* name -> enum cf_role */
     json_t *consts;           /* name -> string value, null: ambiguous */
     json_t *const_lit;        /* name -> position of its one literal */
-    json_t *locals;           /* name -> index into locals */
+    json_t *locals;           /* name -> array of indices into loc */
+    json_t *shadows;          /* name -> [from, to, ...]: other meanings */
     struct cf_local *loc;
     size_t nloc, loc_cap;
     unsigned char *used;      /* code positions whose literal a read used */
@@ -64,7 +66,7 @@ struct cf {
     struct cf_region *regions;
     size_t nregions, regions_cap;
     struct acl_code_file *f;
-    struct cf_lines *lines; /* Python, while regions are found */
+    struct cf_lines *lines; /* Python; NULL in an f-string's code */
 };
 
 /* Token helpers, by code position; out-of-range positions are never
@@ -96,6 +98,25 @@ void cf_scan_reads(struct cf *cf);
 /* The reads inside the {...} of f-strings and ${...} of templates,
  * added at the string's position. */
 void cf_inner_reads(struct cf *cf);
+
+/* Python lines (codeflow_scope.c), by code position. */
+int cf_py_line_start(const struct cf *cf, long i);
+long cf_py_line_end(const struct cf *cf, long i);
+long cf_py_line_of(const struct cf *cf, long i);
+long cf_py_block_end(const struct cf *cf, long s);
+long cf_py_parent_end(const struct cf *cf, long s);
+void cf_py_lines(struct cf *cf, struct cf_lines *l);
+void cf_py_lines_free(struct cf_lines *l);
+
+/* Where a local set at v is visible; the ranges where a name means
+ * something else; is the use of a local set at def one of them? */
+void cf_local_scope(const struct cf *cf, long v, long *from, long *to);
+void cf_find_shadows(struct cf *cf);
+int cf_shadowed(const struct cf *cf, const char *name, long def, long use);
+
+/* Is the '(' at o that of assert(...), assert.ok(...) or invariant(...)
+ * in JavaScript: a call that throws unless its test holds? */
+int cf_assert_call(const struct cf *cf, long o);
 
 /* The passes, in order. */
 void cf_find_roles(struct cf *cf);

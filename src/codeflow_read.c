@@ -84,7 +84,17 @@ js_in_condition(const struct cf *cf, long a)
     long o = cf->encl[a];
 
     return o >= 0 && cf_is(cf, o, "(") &&
-           (cf_is(cf, o - 1, "if") || cf_is(cf, o - 1, "while"));
+           (cf_is(cf, o - 1, "if") || cf_is(cf, o - 1, "while") ||
+            cf_assert_call(cf, o));
+}
+
+int
+cf_assert_call(const struct cf *cf, long o)
+{
+    return cf->lang == ACL_LANG_JS && cf_is(cf, o, "(") &&
+           (cf_is(cf, o - 1, "assert") || cf_is(cf, o - 1, "invariant") ||
+            (cf_is(cf, o - 1, "ok") && cf_is(cf, o - 3, "assert"))) &&
+           !cf_is(cf, o - 2, "function");
 }
 
 /* typeof X === "undefined" / typeof X !== "string" ask "unset?". */
@@ -282,6 +292,11 @@ call_read(struct cf *cf, long a, long o, enum acl_env_use with_default,
         return o;
     comma = arg_comma(cf, o);
     name = read_name(cf, o + 1, (comma >= 0 ? comma : c) - 1, &lit);
+    /* .get(V, None) is .get(V). */
+    if (comma >= 0 && cf_is(cf, comma + 1, "None") && comma + 2 == c &&
+        with_default == ACL_ENV_DEFAULT) {
+        with_default = without;
+    }
     if (name == NULL)
         return c;
     r = add_read(cf, name, a, c, comma >= 0 ? with_default : without,
@@ -372,14 +387,34 @@ js_member(struct cf *cf, long a, long e)
     return m;
 }
 
+/* Records that the name at v holds a read of var from here on. */
+static void
+add_local(struct cf *cf, long v, const char *var, int nullable)
+{
+    char *name = cf_text(cf, v);
+    json_t *list = json_object_get(cf->locals, name);
+    struct cf_local *l;
+
+    if (list == NULL) {
+        list = json_array();
+        json_object_set_new(cf->locals, name, list);
+    }
+    json_array_append_new(list, json_integer((json_int_t)cf->nloc));
+    acl_xgrow((void **)&cf->loc, &cf->loc_cap, cf->nloc + 1, sizeof *cf->loc);
+    l = &cf->loc[cf->nloc++];
+    l->var = acl_xstrdup(var);
+    l->at = v;
+    l->nullable = nullable;
+    cf_local_scope(cf, v, &l->from, &l->to);
+    free(name);
+}
+
 /* The local variable a read at [a, b] is assigned to, if any: "url =
  * read", "url: str = read", "const url = read", "(url := read)". */
 static void
 note_local(struct cf *cf, const struct acl_env_ref *r, long a)
 {
     long s = stmt_begin(cf, a), v = -1;
-    size_t idx;
-    char *name;
 
     if (cf_is(cf, a - 1, ":=") && cf_kind(cf, a - 2, ACL_TOK_IDENT))
         v = a - 2;
@@ -392,16 +427,8 @@ note_local(struct cf *cf, const struct acl_env_ref *r, long a)
             !(cf_is(cf, v + 1, "=") || cf_is(cf, v + 1, ":")))
             v = -1;
     }
-    if (v < 0)
-        return;
-    name = cf_text(cf, v);
-    idx = cf->nloc;
-    acl_xgrow((void **)&cf->loc, &cf->loc_cap, cf->nloc + 1, sizeof *cf->loc);
-    cf->loc[cf->nloc].var = acl_xstrdup(r->name);
-    cf->loc[cf->nloc].at = v;
-    cf->loc[cf->nloc++].nullable = r->use == ACL_ENV_PLAIN;
-    json_object_set_new(cf->locals, name, json_integer((json_int_t)idx));
-    free(name);
+    if (v >= 0)
+        add_local(cf, v, r->name, r->use == ACL_ENV_PLAIN);
 }
 
 /* const { A, B: b, C = "d" } = process.env, with the '{' at o. */
@@ -427,22 +454,12 @@ destructure(struct cf *cf, long o)
             end += 2;
         }
         name = cf_text(cf, k);
+        cf->used[k] = 1;
         r = cf_add_ref(cf, use, name, k, end);
         r->name_at = cf_tok(cf, k)->whole;
         if (use == ACL_ENV_DEFAULT && cf_kind(cf, end, ACL_TOK_STRING))
             r->def_tok = (long)cf->code[end];
-        {
-            char *bname = cf_text(cf, bind);
-
-            acl_xgrow((void **)&cf->loc, &cf->loc_cap, cf->nloc + 1,
-                      sizeof *cf->loc);
-            cf->loc[cf->nloc].var = acl_xstrdup(name);
-            cf->loc[cf->nloc].at = bind;
-            cf->loc[cf->nloc].nullable = use == ACL_ENV_PLAIN;
-            json_object_set_new(cf->locals, bname,
-                                json_integer((json_int_t)cf->nloc++));
-            free(bname);
-        }
+        add_local(cf, bind, name, use == ACL_ENV_PLAIN);
     }
 }
 
@@ -526,9 +543,27 @@ local_use(struct cf *cf, long i, struct cf_local *l)
     extend_at(cf, r, i);
 }
 
+/* Which of the locals of one name (list) the use at i means: the
+ * latest set before it that is visible there and not shadowed. */
+static struct cf_local *
+local_at(struct cf *cf, json_t *list, const char *name, long i)
+{
+    size_t k = json_array_size(list);
+
+    while (k-- > 0) {
+        struct cf_local *l = &cf->loc[json_integer_value(json_array_get(list, k))];
+
+        if (l->at < i && l->from <= i && i <= l->to &&
+            !cf_shadowed(cf, name, l->at, i))
+            return l;
+    }
+    return NULL;
+}
+
 static void
 find_local_uses(struct cf *cf)
 {
+    struct cf_local *l;
     size_t i;
 
     if (cf->nloc == 0)
@@ -543,10 +578,25 @@ find_local_uses(struct cf *cf)
             continue;
         name = cf_text(cf, (long)i);
         v = json_object_get(cf->locals, name);
+        if (v != NULL && (l = local_at(cf, v, name, (long)i)) != NULL)
+            local_use(cf, (long)i, l);
         free(name);
-        if (v != NULL)
-            local_use(cf, (long)i, &cf->loc[json_integer_value(v)]);
     }
+}
+
+/* A name that stands for an environment variable without being read
+ * here: an object key ({ AGENTCORE_GATEWAY_X_URL: z.string() }, a
+ * schema of process.env) or a Python annotated field of a settings
+ * class (AGENTCORE_GATEWAY_X_URL: str). */
+static int
+key_name(const struct cf *cf, long i)
+{
+    if (!cf_kind(cf, i, ACL_TOK_IDENT) || !cf_is(cf, i + 1, ":"))
+        return 0;
+    if (cf->lang == ACL_LANG_JS)
+        return cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, ",");
+    return cf_stmt_start(cf, i) && cf_tok(cf, i + 2) != NULL &&
+           !cf_tok(cf, i + 2)->nl;
 }
 
 /* Literals that hold just a gateway variable's name and are no read's
@@ -564,8 +614,9 @@ find_mentions(struct cf *cf)
         size_t n = k->content.end - k->content.start, j;
         struct acl_env_ref *r;
 
-        if (k->kind != ACL_TOK_STRING || k->interp || k->doc || cf->used[i] ||
-            n < sizeof prefix || memcmp(c, prefix, sizeof prefix - 1) != 0)
+        if (!(k->kind == ACL_TOK_STRING || key_name(cf, (long)i)) ||
+            k->interp || k->doc || cf->used[i] || n < sizeof prefix ||
+            memcmp(c, prefix, sizeof prefix - 1) != 0)
             continue;
         for (j = 0; j < n; j++)
             if (c[j] == ' ' || c[j] == '\t' || c[j] == '\\' || c[j] == '\n' ||
