@@ -14,7 +14,10 @@
  *   new URL(), fetch() or an MCP client transport;
  * - the same through a local variable that holds the read ("url =
  *   os.getenv(V)", "const { V } = process.env" then V!).
- * Does not flag: variables the runtime's own envVars set; reads with a default (.get(V, d), getenv(V, d), ?? d,
+ * Does not flag: test files (they set their own environment); a read
+ * after the code sets the variable itself (os.environ[V] = ...,
+ * setdefault, monkeypatch.setenv); variables the runtime's own envVars
+ * set; reads with a default (.get(V, d), getenv(V, d), ?? d,
  * || d, or d); plain reads passed along (console.log(process.env.X));
  * writes; reads inside "if <set?>", after "if <unset?>: return/raise",
  * in the else of "if <unset?>", after "assert", in a try whose handler
@@ -84,6 +87,10 @@ check(struct acl_check *c)
     for (i = 0; i < p->nsources; i++) {
         const struct acl_code_file *f = p->sources[i].code;
 
+        /* Tests set their environment themselves (fixtures, pytest-env,
+         * monkeypatch in conftest.py). */
+        if (f != NULL && f->test_file)
+            continue;
         for (k = 0; f != NULL && k < f->nrefs; k++)
             if (f->refs[k].use == ACL_ENV_REQUIRED && !f->refs[k].dominated &&
                 gateway_url(f->refs[k].name) &&
@@ -113,7 +120,8 @@ const struct acl_rule acl_rule_unguarded_gateway_url = {
         "'if not V: return/raise', an else branch, assert, try/except "
         "KeyError, a test in the same expression. Not flagged: reads "
         "with a default (.get(V, d), ?? d, || d, or d), plain reads "
-        "passed along, writes. Guards in another function, or values "
+        "passed along, writes, reads after the code sets the variable "
+        "itself, test files. Guards in another function, or values "
         "passed through containers, are not followed.",
     .help = "read it with os.environ.get(\"...\") (Python) or without '!' "
             "(TypeScript), and skip the gateway's tools when it is unset",

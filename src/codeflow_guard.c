@@ -228,6 +228,21 @@ js_try_regions(struct cf *cf)
     }
 }
 
+/* A variable set by the code (os.environ[V] = ..., setdefault,
+ * monkeypatch.setenv) is set for the rest of the block. */
+static void
+write_region(struct cf *cf, const struct acl_env_ref *r)
+{
+    long f = (long)r->first;
+
+    if (cf->lang == ACL_LANG_PYTHON)
+        cf_add_region(cf, r->name, (size_t)cf_py_line_end(cf, f) + 1,
+                      (size_t)cf_py_parent_end(cf, f));
+    else
+        cf_add_region(cf, r->name, (size_t)cf_stmt_end(cf, f) + 1,
+                      (size_t)js_block_end(cf, f));
+}
+
 /* ---- dominance ---- */
 
 static int
@@ -327,13 +342,16 @@ cf_find_regions(struct cf *cf)
 {
     size_t i;
 
-    for (i = 0; i < cf->f->nrefs; i++)
-        if (cf->f->refs[i].use == ACL_ENV_TEST) {
-            if (cf->lang == ACL_LANG_PYTHON)
-                py_test_regions(cf, &cf->f->refs[i]);
-            else
-                js_test_regions(cf, &cf->f->refs[i]);
-        }
+    for (i = 0; i < cf->f->nrefs; i++) {
+        const struct acl_env_ref *r = &cf->f->refs[i];
+
+        if (r->use == ACL_ENV_TEST && cf->lang == ACL_LANG_PYTHON)
+            py_test_regions(cf, r);
+        else if (r->use == ACL_ENV_TEST)
+            js_test_regions(cf, r);
+        else if (r->use == ACL_ENV_WRITE)
+            write_region(cf, r);
+    }
     if (cf->lang == ACL_LANG_PYTHON)
         py_try_regions(cf);
     else

@@ -498,6 +498,10 @@ read_at(struct cf *cf, long i)
     long e;
     enum cf_role role = cf_expr_role(cf, i, &e);
 
+    /* monkeypatch.setenv(V, ...), os.putenv(V, ...): writes. */
+    if ((cf_is(cf, i, "setenv") || cf_is(cf, i, "putenv")) &&
+        cf_is(cf, i - 1, ".") && cf_is(cf, i + 1, "("))
+        return call_read(cf, i, i + 1, ACL_ENV_WRITE, ACL_ENV_WRITE);
     if (role == CF_GETENV && cf_is(cf, e + 1, "("))
         e = call_read(cf, i, e + 1, ACL_ENV_DEFAULT, ACL_ENV_PLAIN);
     else if (role == CF_ENVIRON)
