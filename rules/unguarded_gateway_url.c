@@ -51,7 +51,7 @@ report(struct acl_check *c, const struct acl_source *src,
     const char *how = r->how != NULL ? r->how : "";
 
     if (strcmp(how, "os.environ[...]") == 0 ||
-        strcmp(how, "os.environ.pop") == 0)
+        strcmp(how, "os.environ.pop(...)") == 0)
         acl_report_span(c, ACL_WARNING, src->text, r->at, NULL,
                         "agent \"%s\" reads %s with %s, which raises "
                         "KeyError when the variable is unset: it is set only "

@@ -28,6 +28,8 @@ struct cf_local {
     int nullable; /* None/undefined when unset (no default) */
     long at;      /* the code position of its name where it is set */
     long from, to; /* where it is visible (codeflow_scope.c) */
+    int flag;      /* holds a test of var, not its value */
+    int flag_neg;  /* the test asks "unset?" */
 };
 
 /* A region of code positions [from, to] in which a variable (NULL:

@@ -136,8 +136,9 @@ is_test(const struct cf *cf, long a, long b, int *neg)
     if (*neg || cf_is(cf, n, "is") || cf_is(cf, n, "!=") ||
         cf_is(cf, n, "!==") || cf_is(cf, n, "==") || cf_is(cf, n, "===") ||
         cf_is(cf, n, py ? "and" : "&&") || (!py && cf_is(cf, n, "?")) ||
-        (!py && cf_is(cf, a - 1, "typeof")) || cf_is(cf, a - 1, "bool") ||
-        cf_is(cf, a - 1, "Boolean"))
+        (!py && cf_is(cf, a - 1, "typeof")) ||
+        (cf_is(cf, a - 1, "(") && cf_is(cf, b + 1, ")") &&
+         (cf_is(cf, a - 2, "bool") || cf_is(cf, a - 2, "Boolean"))))
         return 1;
     return py ? py_in_condition(cf, a) : js_in_condition(cf, a);
 }
@@ -294,13 +295,13 @@ call_read(struct cf *cf, long a, long o, enum acl_env_use with_default,
     name = read_name(cf, o + 1, (comma >= 0 ? comma : c) - 1, &lit);
     /* .get(V, None) is .get(V). */
     if (comma >= 0 && cf_is(cf, comma + 1, "None") && comma + 2 == c &&
-        with_default == ACL_ENV_DEFAULT) {
+        with_default == ACL_ENV_DEFAULT && without == ACL_ENV_PLAIN) {
         with_default = without;
     }
     if (name == NULL)
         return c;
     r = add_read(cf, name, a, c, comma >= 0 ? with_default : without,
-                 "os.environ.pop");
+                 "os.environ.pop(...)");
     set_name_at(cf, r, lit);
     if (comma >= 0) {
         r->def_pos = comma + 1;
@@ -405,12 +406,31 @@ add_local(struct cf *cf, long v, const char *var, int nullable)
     l->var = acl_xstrdup(var);
     l->at = v;
     l->nullable = nullable;
+    l->flag = l->flag_neg = 0;
     cf_local_scope(cf, v, &l->from, &l->to);
     free(name);
 }
 
 /* The local variable a read at [a, b] is assigned to, if any: "url =
  * read", "url: str = read", "const url = read", "(url := read)". */
+/* The name a declaration or assignment at statement s sets, when the
+ * '=' is at eq: "x = ...", "x: T = ...", "const x = ...", "export
+ * const x: T = ..."; -1 otherwise. */
+static long
+assigned_local(const struct cf *cf, long s, long eq)
+{
+    long v = s;
+
+    if (cf_is(cf, v, "export"))
+        v++;
+    if (cf_is(cf, v, "const") || cf_is(cf, v, "let") || cf_is(cf, v, "var"))
+        v++;
+    if (!cf_kind(cf, v, ACL_TOK_IDENT) || v >= eq ||
+        !(cf_is(cf, v + 1, "=") || cf_is(cf, v + 1, ":")))
+        return -1;
+    return v;
+}
+
 static void
 note_local(struct cf *cf, const struct acl_env_ref *r, long a)
 {
@@ -418,17 +438,31 @@ note_local(struct cf *cf, const struct acl_env_ref *r, long a)
 
     if (cf_is(cf, a - 1, ":=") && cf_kind(cf, a - 2, ACL_TOK_IDENT))
         v = a - 2;
-    else if (cf_is(cf, a - 1, "=") && s >= 0) {
-        v = cf_is(cf, s, "const") || cf_is(cf, s, "let") ||
-                    cf_is(cf, s, "var")
-                ? s + 1
-                : s;
-        if (!cf_kind(cf, v, ACL_TOK_IDENT) ||
-            !(cf_is(cf, v + 1, "=") || cf_is(cf, v + 1, ":")))
-            v = -1;
-    }
+    else if (cf_is(cf, a - 1, "=") && s >= 0)
+        v = assigned_local(cf, s, a - 1);
     if (v >= 0)
         add_local(cf, v, r->name, r->use == ACL_ENV_PLAIN);
+}
+
+/* A flag that holds a presence test: "has = Boolean(url)", "ok = url
+ * is not None", "const set = !!process.env.V". Its tests are tests of
+ * the variable (negated when the flag holds "unset?"). */
+static void
+note_flag(struct cf *cf, const struct acl_env_ref *r)
+{
+    long k = (long)r->first - 1, s, v;
+    int neg = r->neg;
+
+    while (k > 0 && (cf_is(cf, k, "(") || cf_is(cf, k, "!") ||
+                     cf_is(cf, k, "not") || cf_is(cf, k, "Boolean") ||
+                     cf_is(cf, k, "bool")))
+        k--;
+    if (!cf_is(cf, k, "=") || (s = stmt_begin(cf, k)) < 0 ||
+        (v = assigned_local(cf, s, k)) < 0)
+        return;
+    add_local(cf, v, r->name, 0);
+    cf->loc[cf->nloc - 1].flag = 1;
+    cf->loc[cf->nloc - 1].flag_neg = neg;
 }
 
 /* const { A, B: b, C = "d" } = process.env, with the '{' at o. */
@@ -507,8 +541,10 @@ read_at(struct cf *cf, long i)
     else if (role == CF_ENVIRON)
         e = environ_read(cf, i, e);
     if (cf->f->nrefs == before + 1 &&
-        cf->f->refs[before].use != ACL_ENV_WRITE &&
-        cf->f->refs[before].use != ACL_ENV_TEST)
+        cf->f->refs[before].use == ACL_ENV_TEST)
+        note_flag(cf, &cf->f->refs[before]);
+    else if (cf->f->nrefs == before + 1 &&
+             cf->f->refs[before].use != ACL_ENV_WRITE)
         note_local(cf, &cf->f->refs[before], i);
     return e;
 }
@@ -534,17 +570,21 @@ local_use(struct cf *cf, long i, struct cf_local *l)
         cf_is(cf, i - 1, "var") || cf_is(cf, i - 1, "def") ||
         cf_is(cf, i - 1, "function"))
         return;
-    if (is_test(cf, i, i, &neg))
+    if (is_test(cf, i, i, &neg) || l->flag)
         use = ACL_ENV_TEST;
     else if (l->nullable)
         use = use_of_nullable(cf, i, i, &how);
     if (use != ACL_ENV_TEST && use != ACL_ENV_REQUIRED)
         return;
+    if (l->flag && !is_test(cf, i, i, &neg))
+        neg = 0; /* if (flag ...) */
     r = cf_add_ref(cf, use, acl_xstrdup(l->var), i, i);
     r->how = how;
-    r->neg = neg;
+    r->neg = neg ^ (l->flag && l->flag_neg);
     r->via_local = 1;
     extend_at(cf, r, i);
+    if (use == ACL_ENV_TEST && !l->flag)
+        note_flag(cf, r);
 }
 
 /* Which of the locals of one name (list) the use at i means: the
