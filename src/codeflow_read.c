@@ -125,8 +125,12 @@ is_test(const struct cf *cf, long a, long b, int *neg)
         cf_is(cf, a - 3, "(") && cf->match[a - 3] == b + 1)
         return is_test(cf, a - 3, b + 1, neg);
 
-    *neg = cf_is(cf, a - 1, py ? "not" : "!") ||
-           (!py && cf_is(cf, a - 1, "(") && cf_is(cf, a - 2, "!"));
+    long o = cf->encl[a];
+
+    *neg = cf_is(cf, a - 1, py ? "not" : "!");
+    /* not (A and B), !(A && B), !("V" in env): each asks "unset?". */
+    if (o >= 0 && cf_is(cf, o, "(") && cf_is(cf, o - 1, py ? "not" : "!"))
+        *neg ^= 1;
     if (cf_is(cf, n, "is"))
         *neg ^= !cf_is(cf, n + 1, "not");
     else if (cf_is(cf, n, "==") || cf_is(cf, n, "==="))

@@ -104,6 +104,25 @@ START_TEST(python_dominance)
 }
 END_TEST
 
+/* not (A and B): both ask "unset?", and the exit guards both. */
+START_TEST(negated_groups)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f():\n"
+            "    if not (os.getenv('V') and os.getenv('W')):\n"
+            "        return\n"
+            "    return os.environ['V'] + os.environ['W']\n",
+            "test V-;test W-;required V!;required W!");
+    REFS_EQ("a.ts",
+            "function f() {\n"
+            "  if (!('V' in process.env)) return;\n"
+            "  return process.env.V!;\n"
+            "}\n",
+            "test V-;required V!");
+}
+END_TEST
+
 START_TEST(python_locals)
 {
     REFS_EQ("a.py",
@@ -270,6 +289,7 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, python_aliases_and_constants);
     tcase_add_test(tc, python_dominance);
     tcase_add_test(tc, python_locals);
+    tcase_add_test(tc, negated_groups);
     tcase_add_test(tc, js_reads_and_guards);
     tcase_add_test(tc, js_plain_reads_fail_in_sinks);
     tcase_add_test(tc, mentions_and_docstrings);
