@@ -647,6 +647,7 @@ analyse(struct acl_code_file *f)
     json_decref(cf.const_lit);
     json_decref(cf.locals);
     json_decref(cf.shadows);
+    cf_shadows_free(&cf);
     cf_py_lines_free(&lines);
 }
 

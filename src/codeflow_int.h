@@ -32,6 +32,18 @@ struct cf_local {
     int flag_neg;  /* the test asks "unset?" */
 };
 
+/* A range of code positions where a name means something else (a
+ * parameter, a name set in another function); up: the range of the
+ * same name enclosing it, or -1. */
+struct cf_shadow {
+    long from, to, up;
+};
+
+struct cf_shadow_set {
+    struct cf_shadow *r;
+    size_t n, cap;
+};
+
 /* A region of code positions [from, to] in which a variable (NULL:
  * every variable) is known to be set. */
 struct cf_region {
@@ -60,7 +72,9 @@ struct cf {
     json_t *consts;           /* name -> string value, null: ambiguous */
     json_t *const_lit;        /* name -> position of its one literal */
     json_t *locals;           /* name -> array of indices into loc */
-    json_t *shadows;          /* name -> [from, to, ...]: other meanings */
+    json_t *shadows;          /* name -> index into sets */
+    struct cf_shadow_set *sets;
+    size_t nsets, sets_cap;
     struct cf_local *loc;
     size_t nloc, loc_cap;
     unsigned char *used;      /* code positions whose literal a read used */
@@ -114,6 +128,7 @@ void cf_py_lines_free(struct cf_lines *l);
  * something else; is the use of a local set at def one of them? */
 void cf_local_scope(const struct cf *cf, long v, long *from, long *to);
 void cf_find_shadows(struct cf *cf);
+void cf_shadows_free(struct cf *cf);
 int cf_shadowed(const struct cf *cf, const char *name, long def, long use);
 
 /* Is the '(' at o that of assert(...), assert.ok(...) or invariant(...)

@@ -7,6 +7,9 @@
 
 #include "codeflow_int.h"
 
+/* How many locals of one name set before a use are tried for it. */
+#define MAX_LOCAL_TRIES 64
+
 /* Calls that fail on None / undefined in their first arguments. */
 static const char *const py_sinks[] = {
     "streamablehttp_client", "streamable_http_client", "sse_client",
@@ -399,12 +402,18 @@ add_local(struct cf *cf, long v, const char *var, int nullable)
     char *name = cf_text(cf, v);
     json_t *list = json_object_get(cf->locals, name);
     struct cf_local *l;
+    size_t k;
 
     if (list == NULL) {
         list = json_array();
         json_object_set_new(cf->locals, name, list);
     }
-    json_array_append_new(list, json_integer((json_int_t)cf->nloc));
+    /* Kept in order of place (flags are found after the reads). */
+    for (k = json_array_size(list);
+         k > 0 && cf->loc[json_integer_value(json_array_get(list, k - 1))].at > v;
+         k--)
+        ;
+    json_array_insert_new(list, k, json_integer((json_int_t)cf->nloc));
     acl_xgrow((void **)&cf->loc, &cf->loc_cap, cf->nloc + 1, sizeof *cf->loc);
     l = &cf->loc[cf->nloc++];
     l->var = acl_xstrdup(var);
@@ -596,13 +605,22 @@ local_use(struct cf *cf, long i, struct cf_local *l)
 static struct cf_local *
 local_at(struct cf *cf, json_t *list, const char *name, long i)
 {
-    size_t k = json_array_size(list);
+    size_t lo = 0, hi = json_array_size(list), seen = 0;
 
-    while (k-- > 0) {
-        struct cf_local *l = &cf->loc[json_integer_value(json_array_get(list, k))];
+    /* The list is in order of place: the last set before i first. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
 
-        if (l->at < i && l->from <= i && i <= l->to &&
-            !cf_shadowed(cf, name, l->at, i))
+        if (cf->loc[json_integer_value(json_array_get(list, mid))].at < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo-- > 0 && seen++ < MAX_LOCAL_TRIES) {
+        struct cf_local *l =
+            &cf->loc[json_integer_value(json_array_get(list, lo))];
+
+        if (l->from <= i && i <= l->to && !cf_shadowed(cf, name, l->at, i))
             return l;
     }
     return NULL;

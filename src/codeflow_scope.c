@@ -6,17 +6,15 @@
  * inner block), so that "def f(url): ..." is not taken for the
  * module's url = os.getenv(...).
  *
- * Function bodies and blocks nest, so a name's ranges are few and each
- * use checks only the ranges of its own name (at most MAX_SHADOWS).
+ * Function bodies and blocks nest, so a name's ranges form a forest:
+ * sorted by start and linked to their enclosing range, the innermost
+ * one holding a use is found in logarithmic time (plus the nesting
+ * depth).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "codeflow_int.h"
-
-/* More ranges for one name than this, and uses of it are taken as
- * shadowed: fewer findings, never a wrong one. */
-#define MAX_SHADOWS 1000
 
 int
 cf_py_line_start(const struct cf *cf, long i)
@@ -126,16 +124,21 @@ static void
 add_shadow(struct cf *cf, long name, long from, long to)
 {
     char *key = cf_text(cf, name);
-    json_t *list = json_object_get(cf->shadows, key);
+    json_t *at = json_object_get(cf->shadows, key);
+    struct cf_shadow_set *set;
 
-    if (list == NULL) {
-        list = json_array();
-        json_object_set_new(cf->shadows, key, list);
+    if (at == NULL) {
+        acl_xgrow((void **)&cf->sets, &cf->sets_cap, cf->nsets + 1,
+                  sizeof *cf->sets);
+        memset(&cf->sets[cf->nsets], 0, sizeof *cf->sets);
+        at = json_integer((json_int_t)cf->nsets++);
+        json_object_set_new(cf->shadows, key, at);
     }
-    if (json_array_size(list) < 2 * MAX_SHADOWS + 2) {
-        json_array_append_new(list, json_integer(from));
-        json_array_append_new(list, json_integer(to));
-    }
+    set = &cf->sets[json_integer_value(at)];
+    acl_xgrow((void **)&set->r, &set->cap, set->n + 1, sizeof *set->r);
+    set->r[set->n].from = from;
+    set->r[set->n].to = to;
+    set->n++;
     free(key);
 }
 
@@ -265,31 +268,94 @@ js_shadows(struct cf *cf)
     }
 }
 
+static int
+by_from(const void *a, const void *b)
+{
+    const struct cf_shadow *x = a, *y = b;
+
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    return (x->to < y->to) - (x->to > y->to); /* outer first */
+}
+
+/* Sorts a name's ranges and links each to the one enclosing it: the
+ * ranges are syntactic (bodies, blocks), so they nest. */
+static void
+link_set(struct cf_shadow_set *set)
+{
+    long *stack = acl_xmalloc((set->n + 1) * sizeof *stack);
+    size_t i, top = 0;
+
+    if (set->n > 1)
+        qsort(set->r, set->n, sizeof *set->r, by_from);
+    for (i = 0; i < set->n; i++) {
+        while (top > 0 && set->r[stack[top - 1]].to < set->r[i].from)
+            top--;
+        set->r[i].up = top > 0 ? stack[top - 1] : -1;
+        stack[top++] = (long)i;
+    }
+    free(stack);
+}
+
 void
 cf_find_shadows(struct cf *cf)
 {
+    size_t i;
+
     if (cf->lang == ACL_LANG_PYTHON && cf->lines != NULL)
         py_shadows(cf);
     else if (cf->lang == ACL_LANG_JS)
         js_shadows(cf);
+    for (i = 0; i < cf->nsets; i++)
+        link_set(&cf->sets[i]);
+}
+
+void
+cf_shadows_free(struct cf *cf)
+{
+    size_t i;
+
+    for (i = 0; i < cf->nsets; i++)
+        free(cf->sets[i].r);
+    free(cf->sets);
+    cf->sets = NULL;
+    cf->nsets = cf->sets_cap = 0;
+}
+
+/* The innermost range of set holding p, or -1: the last range starting
+ * at or before p, then out through the ranges enclosing it. */
+static long
+innermost(const struct cf_shadow_set *set, long p)
+{
+    size_t lo = 0, hi = set->n;
+    long i;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (set->r[mid].from <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = (long)lo - 1; i >= 0 && set->r[i].to < p; i = set->r[i].up)
+        ;
+    return i;
 }
 
 int
 cf_shadowed(const struct cf *cf, const char *name, long def, long use)
 {
-    json_t *list = json_object_get(cf->shadows, name);
-    size_t i, n = json_array_size(list);
+    json_t *at = json_object_get(cf->shadows, name);
+    const struct cf_shadow_set *set;
+    long i;
 
-    if (n > 2 * MAX_SHADOWS)
-        return 1;
-    for (i = 0; i + 1 < n; i += 2) {
-        long from = (long)json_integer_value(json_array_get(list, i));
-        long to = (long)json_integer_value(json_array_get(list, i + 1));
-
-        if (from <= use && use <= to && !(from <= def && def <= to))
-            return 1;
-    }
-    return 0;
+    if (at == NULL)
+        return 0;
+    set = &cf->sets[json_integer_value(at)];
+    /* Ranges nest: the innermost holding the use decides. */
+    i = innermost(set, use);
+    return i >= 0 && !(set->r[i].from <= def && def <= set->r[i].to);
 }
 
 void
