@@ -37,7 +37,7 @@ fi
 # Shapes that were quadratic once, at N and 4N: a linear lint takes about
 # four times as long at 4N (best of 4 each, SARIF output).
 for n in 10000 40000; do
-    [ -f "$D/shapes/wide-object-$n/agentcore/agentcore.json" ] ||
+    [ -f "$D/shapes/many-sources-$n/agentcore/agentcore.json" ] ||
         python3 bench/shapes.py "$D/shapes" "$n" >/dev/null
 done
 echo

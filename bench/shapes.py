@@ -49,6 +49,52 @@ def shapes(n):
     yield "cross-references", {"name": "P", "version": 1, "credentials": creds,
                                "agentCoreGateways": [{"name": "g", "authorizerType": "AWS_IAM",
                                                       "targets": targets}]}, None
+    # Agent code: one source file of n * 52 bytes (2 MiB, the most read,
+    # at 4N = 40000) and n / 4 files (10,000, the most read, at 4N).
+    code_spec = {"name": "P", "version": 1, "runtimes": [runtime],
+                 "agentCoreGateways": [{"name": "my-gw", "authorizerType": "AWS_IAM",
+                                        "targets": []}]}
+    yield "big-source", code_spec, {"app/R/main.py": agent_code(n * 52)}
+    yield "many-sources", code_spec, {
+        f"app/R/pkg{i // 100}/mod{i}.py": agent_code(600) for i in range(n // 4)}
+
+
+# One function of agent code: aliases, constants, guarded and unguarded
+# reads, fallbacks, a decorator, a literal default.
+FUNCTION = """
+def tool_{i}(payload):
+    \"\"\"Calls the gateway; reads AGENTCORE_GATEWAY_MY_GW_URL.\"\"\"
+    url = _os.getenv(NAME) or ENV.get("AGENTCORE_GATEWAY_OLD_{i}_URL")
+    if not url:
+        return None
+    try:
+        return ENV[NAME] + str(payload)
+    except KeyError:
+        return os.environ["AGENTCORE_GATEWAY_MY_GW_URL"]
+"""
+HEAD = """import os
+import os as _os
+from os import environ as ENV
+from bedrock_agentcore.identity.auth import requires_api_key
+
+NAME = "AGENTCORE_GATEWAY_MY_GW_URL"
+
+
+@requires_api_key(provider_name="OpenAI")
+def key(*, api_key: str):
+    return os.environ.get("DB_PASSWORD", "changeme")
+"""
+
+
+def agent_code(size):
+    parts, total, i = [HEAD], len(HEAD), 0
+    while True:
+        f = FUNCTION.format(i=i)
+        if total + len(f) > size:
+            return "".join(parts)
+        parts.append(f)
+        total += len(f)
+        i += 1
 
 
 def main():

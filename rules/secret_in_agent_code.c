@@ -20,11 +20,22 @@
  *   "hunter2!x" is); under a name whose only secret word is a bare
  *   "key" (sort_key, comment_key), values that are not long and
  *   random-looking.
+ * Through codeflow.h it also sees: the literal default of an
+ * environment read (os.environ.get("DB_PASSWORD", "..."),
+ * os.getenv(..., "..."), setdefault, process.env.X ?? "...", || "...",
+ * const { X = "..." } = process.env), flagged by the variable's name;
+ * the password of a basic-auth pair (auth=("user", "..."),
+ * HTTPBasicAuth("user", "...")); assignments in comments
+ * (# api_key = "..."): a secret in a comment is still in git. In test
+ * files (tests/, test_*.py, *_test.py, conftest.py, *.test.ts,
+ * *.spec.ts, __tests__/) only known-format secrets are reported, as
+ * fixtures there hold made-up values under secret names.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "acl/codeflow.h"
 #include "acl/codelex.h"
 #include "acl/rule.h"
 #include "acl/secret.h"
@@ -211,61 +222,164 @@ looks_random(const char *v, size_t n)
     return n >= 16 && letter && digit;
 }
 
-static void
-check_literal(struct acl_check *c, const struct acl_source *src,
-              const struct acl_code_toks *toks, size_t i)
+/* A name-flagged value: a secret-looking name, a value that looks
+ * real in code, and either a strong name or a random-looking value. */
+static int
+named_secret(const char *name, size_t nlen, const char *v, size_t vlen)
 {
-    const struct acl_text *t = src->text;
-    const struct acl_code_tok *k = &toks->items[i];
-    const char *v = t->data + k->content.start, *name;
-    size_t vlen = k->content.end - k->content.start, nlen;
+    return acl_secret_name(name, nlen) && code_value_real(v, vlen) &&
+           (strong_name(name, nlen) || looks_random(v, vlen));
+}
+
+static void
+report_named(struct acl_check *c, const struct acl_source *src,
+             struct acl_span at, const char *name, size_t nlen,
+             const char *how)
+{
+    const char *v = src->text->data + at.start;
+    size_t vlen = at.end - at.start;
+    struct acl_secret_match m = {.kind = "value of a secret-named variable",
+                                 .start = 0, .end = vlen};
+    char *phrase = acl_secret_phrase(&m, v, vlen);
+    char *where = acl_xasprintf("source as %s \"%.*s\"", how, (int)nlen,
+                                name);
+
+    report(c, src, at.start, at.end, phrase, where);
+    free(where);
+    free(phrase);
+}
+
+/* A known-format secret in the literal; returns 1 when reported. */
+static int
+known_literal(struct acl_check *c, const struct acl_source *src,
+              const struct acl_code_tok *k)
+{
+    const char *v = src->text->data + k->content.start;
+    size_t vlen = k->content.end - k->content.start;
     struct acl_secret_match m;
     char *phrase;
 
-    if (has_line_break(v, vlen)) {
+    if (has_line_break(v, vlen) || k->interp) {
         scan_words(c, src, k->content, "source (in a string literal)");
-        return;
+        return 1;
     }
-    if (acl_secret_known(v, vlen, &m)) {
-        phrase = acl_secret_phrase(&m, v, vlen);
-        report(c, src, k->content.start, k->content.end, phrase,
-               "source (in a string literal)");
-        free(phrase);
-        return;
-    }
-    if (!acl_code_assigned_name(t->data, t->len, toks, i, &name, &nlen) ||
-        !acl_secret_name(name, nlen) || !code_value_real(v, vlen) ||
-        (!strong_name(name, nlen) && !looks_random(v, vlen)))
-        return;
-    m.kind = "value of a secret-named variable";
-    m.start = 0;
-    m.end = vlen;
+    if (!acl_secret_known(v, vlen, &m))
+        return 0;
     phrase = acl_secret_phrase(&m, v, vlen);
-    {
-        char *where = acl_xasprintf("source as the literal value of \"%.*s\"",
-                                    (int)nlen, name);
-
-        report(c, src, k->content.start, k->content.end, phrase, where);
-        free(where);
-    }
+    report(c, src, k->content.start, k->content.end, phrase,
+           "source (in a string literal)");
     free(phrase);
+    return 1;
+}
+
+static void
+check_literal(struct acl_check *c, const struct acl_source *src,
+              const struct acl_code_toks *toks, size_t i, int guesses)
+{
+    const struct acl_text *t = src->text;
+    const struct acl_code_tok *k = &toks->items[i];
+    const char *name;
+    size_t nlen;
+
+    if (known_literal(c, src, k) || !guesses ||
+        !acl_code_assigned_name(t->data, t->len, toks, i, &name, &nlen) ||
+        !named_secret(name, nlen, t->data + k->content.start,
+                      k->content.end - k->content.start))
+        return;
+    report_named(c, src, k->content, name, nlen, "the literal value of");
+}
+
+/* Assignments written in a comment (code commented out): their
+ * literals under secret names. Offsets are shifted back into the
+ * file. */
+static void
+check_comment_code(struct acl_check *c, const struct acl_source *src,
+                   const struct acl_code_tok *k)
+{
+    const char *d = src->text->data + k->content.start;
+    size_t len = k->content.end - k->content.start, i, nlen;
+    struct acl_code_toks toks = {0};
+    const char *name;
+
+    if (memchr(d, '=', len) == NULL && memchr(d, ':', len) == NULL)
+        return;
+    acl_code_lex(d, len, src->code->lang, &toks);
+    for (i = 0; i < toks.n; i++) {
+        const struct acl_code_tok *s = &toks.items[i];
+        struct acl_span at = {k->content.start + s->content.start,
+                              k->content.start + s->content.end};
+
+        if (s->kind == ACL_TOK_STRING &&
+            acl_code_assigned_name(d, len, &toks, i, &name, &nlen) &&
+            named_secret(name, nlen, d + s->content.start,
+                         s->content.end - s->content.start) &&
+            !acl_secret_known(d + s->content.start,
+                              s->content.end - s->content.start, NULL))
+            report_named(c, src, at, name, nlen,
+                         "a value in a comment, of");
+    }
+    acl_code_toks_free(&toks);
+}
+
+/* Literal defaults of environment reads, and basic-auth passwords. */
+static void
+check_flow(struct acl_check *c, const struct acl_source *src)
+{
+    const struct acl_code_file *f = src->code;
+    const struct acl_code_toks *toks = &f->toks;
+    const char *name;
+    size_t i, nlen;
+
+    for (i = 0; i < f->nrefs; i++) {
+        const struct acl_env_ref *r = &f->refs[i];
+        const struct acl_code_tok *k;
+
+        if (r->def_tok < 0 ||
+            acl_code_assigned_name(src->text->data, src->text->len, toks,
+                                   (size_t)r->def_tok, &name, &nlen))
+            continue; /* const { X = "..." }: the literal's own check */
+        k = &toks->items[r->def_tok];
+        if (!k->interp &&
+            named_secret(r->name, strlen(r->name),
+                         src->text->data + k->content.start,
+                         k->content.end - k->content.start) &&
+            !acl_secret_known(src->text->data + k->content.start,
+                              k->content.end - k->content.start, NULL))
+            report_named(c, src, k->content, r->name, strlen(r->name),
+                         "the default value of the environment variable");
+    }
+    for (i = 0; i < f->nargs; i++) {
+        const struct acl_code_arg *a = &f->args[i];
+        const char *v = src->text->data + a->at.start;
+        size_t n = a->at.end - a->at.start;
+
+        if (strcmp(a->callee, "auth") == 0 && a->literal &&
+            code_value_real(v, n) && !acl_secret_known(v, n, NULL))
+            report_named(c, src, a->at, "password", 8,
+                         "the password of a basic-auth pair, as");
+    }
 }
 
 static void
 check_source(struct acl_check *c, const struct acl_source *src)
 {
-    const struct acl_text *t = src->text;
-    struct acl_code_toks toks = {0};
+    const struct acl_code_file *f = src->code;
+    int guesses = !f->test_file;
     size_t i;
 
-    acl_code_lex(t->data, t->len, acl_code_lang(t->path), &toks);
-    for (i = 0; i < toks.n; i++) {
-        if (toks.items[i].kind == ACL_TOK_COMMENT)
-            scan_words(c, src, toks.items[i].content, "source (in a comment)");
-        else
-            check_literal(c, src, &toks, i);
+    for (i = 0; i < f->toks.n; i++) {
+        const struct acl_code_tok *k = &f->toks.items[i];
+
+        if (k->kind == ACL_TOK_COMMENT) {
+            scan_words(c, src, k->content, "source (in a comment)");
+            if (guesses)
+                check_comment_code(c, src, k);
+        } else if (k->kind == ACL_TOK_STRING) {
+            check_literal(c, src, &f->toks, i, guesses);
+        }
     }
-    acl_code_toks_free(&toks);
+    if (guesses)
+        check_flow(c, src);
 }
 
 static void
@@ -275,7 +389,7 @@ check(struct acl_check *c)
     size_t i;
 
     for (i = 0; i < p->nsources; i++)
-        if (acl_code_lang(p->sources[i].text->path) != ACL_LANG_NONE)
+        if (p->sources[i].code != NULL)
             check_source(c, &p->sources[i]);
 }
 
@@ -294,7 +408,17 @@ const struct acl_rule acl_rule_secret_in_agent_code = {
         "(api_key = \"...\", apiKey: \"...\", Authorization: \"Bearer "
         "...\"). The code is committed and packaged into the runtime "
         "artifact, so everyone with the repository or the artifact has "
-        "the credential.",
+        "the credential. Understood: literals and comments; the literal "
+        "default of an environment read (os.environ.get(\"DB_PASSWORD\", "
+        "\"...\"), os.getenv, setdefault, process.env.X ?? \"...\" or || "
+        "\"...\", const { X = \"...\" } = process.env), flagged by the "
+        "variable's name; the password of a basic-auth pair (auth=(\"user\", "
+        "\"...\"), HTTPBasicAuth); assignments commented out (a secret in a "
+        "comment is still in git). In test files (tests/, test_*.py, "
+        "*_test.py, conftest.py, *.test.ts, *.spec.ts, __tests__/) only "
+        "known-format secrets count. Not flagged: values built at run "
+        "time, placeholders, references, URLs, paths, names that say they "
+        "are not the secret (API_KEY_NAME, token_url).",
     .help = "revoke the credential; register it with \"agentcore add "
             "credential\" and read it at run time with @requires_api_key / "
             "@requires_access_token (or from the environment, filled from "

@@ -2,173 +2,188 @@
  * AC015 unknown-gateway-env-var - agent code reads a gateway URL
  * variable that the CLI never sets.
  *
- * Flags: AGENTCORE_GATEWAY_<X>_URL named in agent source (code or a
- * string literal) where no gateway of the project maps to X (its name
- * upper-cased, '-' as '_'). Reported once per file and variable, at its
- * first use. Does not flag: mentions in comments; names built at run
- * time ("AGENTCORE_GATEWAY_" + name + "_URL", f-string parts); other
- * AGENTCORE_GATEWAY_* variables (_AUTH_TYPE).
+ * Understands (through codeflow.h): reads by os.environ[...], .get,
+ * os.getenv, process.env.X, process.env["X"], destructuring, under any
+ * import alias; names given as literals, constants, f-strings and
+ * templates of constants, and '+' chains of those; literals that hold
+ * just such a name (a list of variables, a helper's argument). A name
+ * no gateway maps to is reported once per file and variable, at its
+ * first use; so is a name with '-', '.' or lower-case letters, which
+ * the CLI never writes (it upper-cases the gateway name and turns '-'
+ * into '_'). A wrong name that only backs up a right one
+ * (get(RIGHT) or get(WRONG)) is a note about a dead fallback.
+ * Does not flag: mentions in comments, docstrings and messages; names
+ * built at run time (f"..{name.upper()}.."); variables the runtime's
+ * own environment variables set; other AGENTCORE_GATEWAY_* variables.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "acl/codelex.h"
+#include "acl/codeflow.h"
 #include "acl/lookup.h"
-#include "acl/regex.h"
 #include "acl/rule.h"
 
 #define PREFIX "AGENTCORE_GATEWAY_"
+#define PLEN (sizeof PREFIX - 1)
 
-static struct acl_regex *var_re;
-
-/* Idempotent: a check may have compiled it already. */
+/* Is name AGENTCORE_GATEWAY_<X>_URL? Fills X. */
 static int
-init(struct acl_error *err)
+gateway_var(const char *name, const char **x, size_t *xn)
 {
-    if (var_re != NULL)
+    size_t n = strlen(name);
+
+    if (n <= PLEN + 4 || strncasecmp(name, PREFIX, PLEN) != 0 ||
+        strcasecmp(name + n - 4, "_URL") != 0)
         return 0;
-    var_re = acl_regex_new("(?<![A-Za-z0-9_$])" PREFIX
-                           "([A-Za-z0-9_]+)_URL(?![A-Za-z0-9_$])", err);
-    return var_re != NULL ? 0 : -1;
+    *x = name + PLEN;
+    *xn = n - PLEN - 4;
+    return 1;
 }
 
-static void
-fini(void)
+static int
+plain_part(const char *x, size_t n)
 {
-    acl_regex_free(var_re);
-    var_re = NULL;
-}
-
-/* The gateway whose variable part is the n bytes of x; with
- * ignore_case, x may have lower-case letters too. */
-static const struct acl_gateway *
-find_gateway(const struct acl_project *p, const char *x, size_t n,
-             int ignore_case)
-{
-    const struct acl_gateway *g;
-    char *up;
     size_t i;
 
-    if (!ignore_case)
-        return acl_find_gateway_by_var(p, x, n);
-    up = acl_xstrndup(x, n);
     for (i = 0; i < n; i++)
-        if (up[i] >= 'a' && up[i] <= 'z')
-            up[i] = (char)(up[i] - 'a' + 'A');
-    g = acl_find_gateway_by_var(p, up, n);
-    free(up);
-    return g;
-}
-
-/* One use of a variable: where it is (the whole name) and its X. */
-struct use {
-    size_t start, end, xs, xe;
-    const char *data;
-};
-
-static int
-cmp_name(const struct use *x, const struct use *y)
-{
-    size_t lx = x->end - x->start, ly = y->end - y->start;
-    int r = memcmp(x->data + x->start, y->data + y->start,
-                   lx < ly ? lx : ly);
-
-    return r != 0 ? r : (lx > ly) - (lx < ly);
+        if (!((x[i] >= 'A' && x[i] <= 'Z') || (x[i] >= '0' && x[i] <= '9') ||
+              x[i] == '_'))
+            return 0;
+    return 1;
 }
 
 static int
-by_name(const void *a, const void *b)
+known(const struct acl_project *p, const char *owner, const char *name)
 {
-    const struct use *x = a, *y = b;
-    int r = cmp_name(x, y);
+    const char *x;
+    size_t xn;
 
-    return r != 0 ? r : (x->start > y->start) - (x->start < y->start);
+    if (!gateway_var(name, &x, &xn))
+        return 1; /* not ours to judge */
+    if (strncmp(name, PREFIX, PLEN) == 0 && plain_part(x, xn) &&
+        strcmp(x + xn, "_URL") == 0 && acl_find_gateway_by_var(p, x, xn) != NULL)
+        return 1;
+    return acl_owner_sets_env(p, owner, name);
 }
 
-/* " (gateway \"my-gw\" sets AGENTCORE_GATEWAY_MY_GW_URL)" when a gateway
- * differs only in letter case, " (the project has no gateway)", or "". */
+/* Why, and the nearest gateway: " (gateway \"my-gw\" sets ...)". */
 static char *
 hint(const struct acl_project *p, const char *x, size_t n)
 {
-    const struct acl_gateway *g = find_gateway(p, x, n, 1);
-    char *var, *h;
+    char *raw = acl_xstrndup(x, n), *part = acl_env_var_part(raw);
+    const struct acl_gateway *g =
+        acl_find_gateway_by_var(p, part, strlen(part));
+    char *h;
 
-    if (g == NULL)
-        return acl_xstrdup(p->ngateways == 0 ? " (the project has no gateway)"
-                                             : "");
-    var = acl_env_var_part(g->name);
-    h = acl_xasprintf(" (gateway \"%s\" sets " PREFIX "%s_URL: the name is "
-                      "upper-cased)", g->name, var);
-    free(var);
+    if (g != NULL)
+        h = acl_xasprintf(" (gateway \"%s\" sets " PREFIX "%s_URL: the CLI "
+                          "upper-cases the name and writes '-' as '_')",
+                          g->name, part);
+    else if (!plain_part(x, n))
+        h = acl_xstrdup(" (the CLI upper-cases gateway names and writes '-' "
+                        "as '_', so no gateway can give this name)");
+    else
+        h = acl_xstrdup(p->ngateways == 0 ? " (the project has no gateway)"
+                                          : "");
+    free(raw);
+    free(part);
     return h;
 }
 
 static void
-report(struct acl_check *c, const struct acl_source *src, const struct use *u,
-       size_t count)
+report(struct acl_check *c, const struct acl_source *src,
+       const struct acl_env_ref *r, size_t count, int dead)
 {
-    const char *x = u->data + u->xs;
-    int xn = (int)(u->xe - u->xs);
-    char *h = hint(c->project, x, (size_t)xn);
-    struct acl_span sp = {(uint32_t)u->start, (uint32_t)u->end};
-    char more[64] = "";
+    const char *x;
+    size_t xn;
+    char more[64] = "", *h;
+    const char *owner = src->owner ? src->owner : "";
 
+    gateway_var(r->name, &x, &xn);
+    if (dead) {
+        acl_report_span(c, ACL_NOTE, src->text, r->name_at, NULL,
+                        "agent \"%s\" falls back to %s, which no gateway of "
+                        "this project sets: the fallback is dead code, the "
+                        "variable it backs up is the one the CLI sets",
+                        owner, r->name);
+        return;
+    }
     if (count > 1)
         snprintf(more, sizeof more, " (used %zu times in this file)", count);
-    acl_report_span(c, ACL_ERROR, src->text, sp, NULL,
-                    "agent \"%s\" reads " PREFIX "%.*s_URL%s, but no gateway "
-                    "of this project maps to %.*s, so the variable is never "
-                    "set and the agent runs without that gateway's tools%s",
-                    src->owner ? src->owner : "", xn, x, more, xn, x, h);
+    h = hint(c->project, x, xn);
+    acl_report_span(c, ACL_ERROR, src->text, r->name_at, NULL,
+                    "agent \"%s\" reads %s%s, but no gateway of this project "
+                    "maps to %.*s, so the variable is never set and the "
+                    "agent runs without that gateway's tools%s",
+                    owner, r->name, more, (int)xn, x, h);
     free(h);
 }
 
-/* Uses in code and literals of one file, sorted by name. */
-static size_t
-collect(const struct acl_source *src, struct use **out)
+struct occ {
+    const struct acl_env_ref *r;
+    int backed; /* in a fallback chain with a variable that is set */
+};
+
+static int
+by_name(const void *a, const void *b)
 {
-    const struct acl_text *t = src->text;
-    struct acl_code_toks toks = {0};
-    size_t ov[4], from = 0, n = 0, cap = 0;
+    const struct occ *x = a, *y = b;
+    int k = strcmp(x->r->name, y->r->name);
 
-    *out = NULL;
-    acl_code_lex(t->data, t->len, acl_code_lang(t->path), &toks);
-    while (acl_regex_find(var_re, t->data, t->len, from, ov, 4) > 0) {
-        long k = acl_code_tok_at(&toks, ov[0]);
+    if (k != 0)
+        return k;
+    return (x->r->name_at.start > y->r->name_at.start) -
+           (x->r->name_at.start < y->r->name_at.start);
+}
 
-        from = ov[1];
-        if (k >= 0 && toks.items[k].kind == ACL_TOK_COMMENT)
-            continue;
-        acl_xgrow((void **)out, &cap, n + 1, sizeof **out);
-        (*out)[n].start = ov[0];
-        (*out)[n].end = ov[1];
-        (*out)[n].xs = ov[2];
-        (*out)[n].xe = ov[3];
-        (*out)[n].data = t->data;
-        n++;
-    }
-    acl_code_toks_free(&toks);
-    if (n > 1)
-        qsort(*out, n, sizeof **out, by_name);
-    return n;
+/* Chains (by id) that hold a variable the CLI sets. */
+static unsigned char *
+backed_chains(const struct acl_project *p, const struct acl_source *src)
+{
+    const struct acl_code_file *f = src->code;
+    unsigned char *ok = acl_xcalloc(f->nrefs + 2, 1);
+    size_t i;
+
+    for (i = 0; i < f->nrefs; i++)
+        if (f->refs[i].chain > 0 && f->refs[i].chain <= f->nrefs + 1 &&
+            known(p, src->owner, f->refs[i].name) &&
+            strncmp(f->refs[i].name, PREFIX, PLEN) == 0)
+            ok[f->refs[i].chain] = 1;
+    return ok;
 }
 
 static void
 check_source(struct acl_check *c, const struct acl_source *src)
 {
-    struct use *uses;
-    size_t n = collect(src, &uses), i = 0, j;
+    const struct acl_code_file *f = src->code;
+    unsigned char *ok = backed_chains(c->project, src);
+    struct occ *o = acl_xcalloc(f->nrefs + 1, sizeof *o);
+    size_t n = 0, i = 0, j, k;
+    const char *x;
+    size_t xn;
 
+    for (k = 0; k < f->nrefs; k++)
+        if (!f->refs[k].via_local && gateway_var(f->refs[k].name, &x, &xn)) {
+            o[n].r = &f->refs[k];
+            o[n++].backed = f->refs[k].chain > 0 &&
+                            f->refs[k].chain <= f->nrefs + 1 &&
+                            ok[f->refs[k].chain];
+        }
+    if (n > 1)
+        qsort(o, n, sizeof *o, by_name);
     while (i < n) {
-        for (j = i + 1; j < n && cmp_name(&uses[i], &uses[j]) == 0; j++)
-            ;
-        if (find_gateway(c->project, uses[i].data + uses[i].xs,
-                         uses[i].xe - uses[i].xs, 0) == NULL)
-            report(c, src, &uses[i], j - i);
+        int dead = 1;
+
+        for (j = i; j < n && strcmp(o[j].r->name, o[i].r->name) == 0; j++)
+            dead &= o[j].backed;
+        if (!known(c->project, src->owner, o[i].r->name))
+            report(c, src, o[i].r, j - i, dead);
         i = j;
     }
-    free(uses);
+    free(o);
+    free(ok);
 }
 
 static void
@@ -178,7 +193,7 @@ check(struct acl_check *c)
     size_t i;
 
     for (i = 0; i < p->nsources; i++)
-        if (acl_code_lang(p->sources[i].text->path) != ACL_LANG_NONE)
+        if (p->sources[i].code != NULL)
             check_source(c, &p->sources[i]);
 }
 
@@ -193,9 +208,18 @@ const struct acl_rule acl_rule_unknown_gateway_env_var = {
         "gateway, AGENTCORE_GATEWAY_<NAME>_URL, where NAME is the gateway "
         "name upper-cased with '-' replaced by '_'. Agent code that reads "
         "such a variable for a gateway the project does not have (a typo, "
-        "a renamed or removed gateway, a lower-case name) gets nothing: "
-        "the generated clients then quietly skip the gateway and the "
-        "agent runs without its tools.",
+        "a renamed or removed gateway, a lower-case name, a name with "
+        "'-') gets nothing: the generated clients then quietly skip the "
+        "gateway and the agent runs without its tools. Understood: reads "
+        "through os.environ[...], os.environ.get, os.getenv, "
+        "process.env.X, process.env[\"X\"] and destructuring, under import "
+        "aliases (import os as _os, from os import environ as ENV, env = "
+        "os.environ); names written as literals, constants, f-strings or "
+        "templates of constants, and '+' chains; literals holding just the "
+        "name. A wrong name that only backs up a right one (get(A) or "
+        "get(B)) is a note about a dead fallback. Not flagged: mentions in "
+        "comments, docstrings and messages; names built at run time; "
+        "variables the runtime's own envVars set.",
     .help = "use the variable of an existing gateway "
             "(AGENTCORE_GATEWAY_<NAME>_URL with the name upper-cased and "
             "'-' as '_'), or add the gateway with \"agentcore add gateway\"",
@@ -203,7 +227,5 @@ const struct acl_rule acl_rule_unknown_gateway_env_var = {
                "os.environ.get(\"AGENTCORE_GATEWAY_MY_TOOLS_URL\")\n"
                "Passes: os.environ.get(\"AGENTCORE_GATEWAY_MY_TOOLS_GW_URL\")",
     .precision = "high",
-    .init = init,
-    .fini = fini,
     .check = check,
 };

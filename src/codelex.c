@@ -1,10 +1,8 @@
 /*
- * codelex.c - string literals and comments of Python and JavaScript /
- * TypeScript source, found in one linear pass.
+ * codelex.c - the tokens of Python and JavaScript / TypeScript source,
+ * found in one linear pass.
  *
- * Only what the source rules need: literal and comment spans, whether a
- * literal is interpolated, and the name a literal is assigned to. Every
- * loop advances, template nesting is bounded, and an unterminated
+ * Every loop advances, template nesting is bounded, and an unterminated
  * literal ends at its line, so hostile input costs linear time.
  */
 #include <stdlib.h>
@@ -13,13 +11,17 @@
 #include "acl/codelex.h"
 #include "acl/util.h"
 
-/* Deeper ${...`${...}`...} nesting is skipped over, not lexed. */
+/* Deeper ${...`${...}`...} nesting is skipped over as text. */
 #define MAX_TEMPLATE_DEPTH 32
 
 struct lexer {
     const char *s;
     size_t len;
+    enum acl_code_lang lang;
     struct acl_code_toks *out;
+    long depth;      /* bracket depth */
+    int nl;          /* a line break since the last token */
+    unsigned indent; /* column of the first token of the line */
 };
 
 enum acl_code_lang
@@ -47,21 +49,30 @@ acl_code_toks_free(struct acl_code_toks *t)
     t->n = t->cap = 0;
 }
 
-static void
+static struct acl_code_tok *
 emit(struct lexer *lx, enum acl_tok_kind kind, size_t start, size_t cstart,
-     size_t cend, size_t end, int interp)
+     size_t cend, size_t end)
 {
     struct acl_code_tok *t;
 
     acl_xgrow((void **)&lx->out->items, &lx->out->cap, lx->out->n + 1,
               sizeof *lx->out->items);
     t = &lx->out->items[lx->out->n++];
+    memset(t, 0, sizeof *t);
     t->kind = kind;
     t->whole.start = (uint32_t)start;
     t->whole.end = (uint32_t)end;
     t->content.start = (uint32_t)cstart;
     t->content.end = (uint32_t)cend;
-    t->interp = interp;
+    if (kind != ACL_TOK_COMMENT) {
+        t->nl = (unsigned char)lx->nl;
+        t->indent = lx->nl ? lx->indent : 0;
+        t->depth = (unsigned short)(lx->depth < 0       ? 0
+                                    : lx->depth > 65535 ? 65535
+                                                        : lx->depth);
+        lx->nl = 0;
+    }
+    return t;
 }
 
 static int
@@ -69,6 +80,37 @@ ident_char(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80;
+}
+
+/* Blanks and line breaks from i: a break outside brackets starts a new
+ * line, whose indentation is counted. Returns the next offset. */
+static size_t
+blanks(struct lexer *lx, size_t i)
+{
+    const char *s = lx->s;
+
+    while (i < lx->len) {
+        char c = s[i];
+
+        if (c == '\n' || c == '\r') {
+            if (lx->depth <= 0 || lx->lang == ACL_LANG_JS)
+                lx->nl = 1;
+            lx->indent = 0;
+        } else if (c == ' ') {
+            lx->indent++;
+        } else if (c == '\t') {
+            lx->indent = (lx->indent / 8 + 1) * 8;
+        } else if (c == '\\' && lx->lang == ACL_LANG_PYTHON && i + 1 < lx->len &&
+                   (s[i + 1] == '\n' || s[i + 1] == '\r')) {
+            i += s[i + 1] == '\r' && i + 2 < lx->len && s[i + 2] == '\n' ? 3
+                                                                         : 2;
+            continue; /* a continued line */
+        } else if (c != '\f' && c != '\v') {
+            break;
+        }
+        i++;
+    }
+    return i;
 }
 
 /* A comment from i (at its marker, mlen bytes) to the end of the line. */
@@ -79,13 +121,61 @@ line_comment(struct lexer *lx, size_t i, size_t mlen)
 
     while (e < lx->len && lx->s[e] != '\n' && lx->s[e] != '\r')
         e++;
-    emit(lx, ACL_TOK_COMMENT, i, i + mlen, e, e, 0);
+    emit(lx, ACL_TOK_COMMENT, i, i + mlen, e, e);
     return e;
+}
+
+static const char *const puncts[] = {
+    ">>>=", "...", "===", "!==", "**=", "//=", ">>=", "<<=", "&&=", "||=",
+    "?\?=", ">>>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "=>",
+    "->",  ":=",  "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
+    "&=",  "|=",  "^=", "++", "--",
+};
+
+/* One operator or bracket at i; returns its length. */
+static size_t
+punct(struct lexer *lx, size_t i)
+{
+    const char *s = lx->s;
+    size_t k, n;
+
+    for (k = 0; k < ACL_ARRAY_LEN(puncts); k++) {
+        n = strlen(puncts[k]);
+        if (i + n <= lx->len && memcmp(s + i, puncts[k], n) == 0) {
+            /* "?." before a digit is a ternary and a number: a ? .5 : 1 */
+            if (n == 2 && s[i] == '?' && s[i + 1] == '.' && i + 2 < lx->len &&
+                s[i + 2] >= '0' && s[i + 2] <= '9')
+                continue;
+            emit(lx, ACL_TOK_PUNCT, i, i, i + n, i + n);
+            return n;
+        }
+    }
+    emit(lx, ACL_TOK_PUNCT, i, i, i + 1, i + 1);
+    if (s[i] == '(' || s[i] == '[' || s[i] == '{')
+        lx->depth++;
+    else if (s[i] == ')' || s[i] == ']' || s[i] == '}')
+        lx->depth--;
+    return 1;
+}
+
+/* An identifier or a number at i; returns the offset after it. */
+static size_t
+word(struct lexer *lx, size_t i)
+{
+    const char *s = lx->s;
+    size_t st = i;
+    int num = s[i] >= '0' && s[i] <= '9';
+
+    while (i < lx->len && (ident_char((unsigned char)s[i]) ||
+                           (num && s[i] == '.')))
+        i++;
+    emit(lx, num ? ACL_TOK_NUMBER : ACL_TOK_IDENT, st, st, i, i);
+    return i;
 }
 
 /* ---- Python ---- */
 
-/* Is s[i..i+n) a string prefix (r, u, b, f and two-letter mixes)? */
+/* Is p[0, n) a string prefix (r, u, b, f and two-letter mixes)? */
 static int
 py_prefix(const char *p, size_t n, int *fstr)
 {
@@ -106,21 +196,21 @@ py_prefix(const char *p, size_t n, int *fstr)
                          acl_ascii_lower((unsigned char)p[1]);
 }
 
-/* Inside an f-string's {...}: returns the offset after the matching
- * '}', skipping literals in other quotes; stops at end (end of line for
- * one-line strings). */
+/* Inside an f-string's {...}: returns the offset of the matching '}',
+ * skipping literals in it (any quote: Python 3.12 lets the string's own
+ * quote open one there); stops at the end of the line for one-line
+ * strings. */
 static size_t
 py_fbraces(const char *s, size_t i, size_t end, char q, int triple)
 {
     int depth = 1;
 
-    while (i < end && depth > 0) {
+    (void)q;
+    while (i < end) {
         char c = s[i];
 
         if (!triple && (c == '\n' || c == '\r'))
             return i;
-        if (c == q)
-            return i; /* the string's own quote ends it */
         if (c == '\'' || c == '"') {
             size_t k = i + 1;
 
@@ -130,12 +220,14 @@ py_fbraces(const char *s, size_t i, size_t end, char q, int triple)
             continue;
         }
         depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+        if (depth == 0)
+            return i;
         i++;
     }
     return i;
 }
 
-/* A Python literal whose quote is at q (prefix starts at start). */
+/* A Python literal whose quote is at q (its prefix starts at start). */
 static size_t
 py_string(struct lexer *lx, size_t start, size_t q, int fstr)
 {
@@ -161,6 +253,7 @@ py_string(struct lexer *lx, size_t start, size_t q, int fstr)
             }
             interp = 1;
             i = py_fbraces(s, i + 1, lx->len, quote, triple);
+            i += i < lx->len && s[i] == '}';
             continue;
         }
         if (s[i] == quote &&
@@ -172,7 +265,8 @@ py_string(struct lexer *lx, size_t start, size_t q, int fstr)
         }
         i++;
     }
-    emit(lx, ACL_TOK_STRING, start, q + open, cend, i, interp);
+    emit(lx, ACL_TOK_STRING, start, q + open, cend, i)->interp =
+        (unsigned char)interp;
     return i;
 }
 
@@ -182,8 +276,10 @@ lex_python(struct lexer *lx)
     const char *s = lx->s;
     size_t i = 0;
 
-    while (i < lx->len) {
+    lx->nl = 1;
+    while ((i = blanks(lx, i)) < lx->len) {
         unsigned char c = (unsigned char)s[i];
+        int fstr;
 
         if (c == '#') {
             i = line_comment(lx, i, 1);
@@ -191,16 +287,37 @@ lex_python(struct lexer *lx)
             i = py_string(lx, i, i, 0);
         } else if (ident_char(c)) {
             size_t st = i;
-            int fstr;
 
             while (i < lx->len && ident_char((unsigned char)s[i]))
                 i++;
             if (i < lx->len && (s[i] == '\'' || s[i] == '"') &&
                 py_prefix(s + st, i - st, &fstr))
                 i = py_string(lx, st, i, fstr);
+            else
+                i = word(lx, st);
         } else {
-            i++;
+            i += punct(lx, i);
         }
+    }
+}
+
+/* A string statement: at the start of a logical line, with the line
+ * ending right after it. */
+static void
+mark_docstrings(struct acl_code_toks *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        struct acl_code_tok *k = &t->items[i];
+        size_t j = i + 1;
+
+        if (k->kind != ACL_TOK_STRING || !k->nl || k->depth != 0)
+            continue;
+        while (j < t->n && t->items[j].kind == ACL_TOK_COMMENT)
+            j++;
+        if (j >= t->n || t->items[j].nl)
+            k->doc = 1;
     }
 }
 
@@ -211,29 +328,27 @@ static const char *const regex_keywords[] = {
     "delete", "void", "throw", "yield", "await", "instanceof",
 };
 
-/* Can a '/' at i start a regular expression literal, given what came
- * before it? After a value (identifier, number, ')' or ']') it divides. */
+/* Can a '/' start a regular expression literal here? After a value
+ * (identifier, number, string, ')' or ']') it divides. */
 static int
-js_regex_allowed(const char *s, size_t i)
+js_regex_allowed(const struct lexer *lx)
 {
-    size_t e = i, st;
-    size_t k;
+    const struct acl_code_toks *t = lx->out;
+    const struct acl_code_tok *p = NULL;
+    size_t n = t->n, k;
 
-    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
-                     s[e - 1] == '\n' || s[e - 1] == '\r'))
-        e--;
-    if (e == 0)
+    while (n > 0 && t->items[n - 1].kind == ACL_TOK_COMMENT)
+        n--;
+    if (n == 0)
         return 1;
-    if (s[e - 1] == ')' || s[e - 1] == ']')
+    p = &t->items[n - 1];
+    if (p->kind == ACL_TOK_NUMBER || p->kind == ACL_TOK_STRING)
         return 0;
-    if (!ident_char((unsigned char)s[e - 1]))
-        return 1;
-    st = e;
-    while (st > 0 && ident_char((unsigned char)s[st - 1]))
-        st--;
+    if (p->kind == ACL_TOK_PUNCT)
+        return !acl_code_tok_is(lx->s, p, ")") &&
+               !acl_code_tok_is(lx->s, p, "]");
     for (k = 0; k < ACL_ARRAY_LEN(regex_keywords); k++)
-        if (strlen(regex_keywords[k]) == e - st &&
-            memcmp(s + st, regex_keywords[k], e - st) == 0)
+        if (acl_code_tok_is(lx->s, p, regex_keywords[k]))
             return 1;
     return 0;
 }
@@ -255,72 +370,117 @@ js_regex(const struct lexer *lx, size_t i)
             cls = 1;
         else if (c == ']')
             cls = 0;
-        else if (c == '/' && !cls)
-            return i + 1;
+        else if (c == '/' && !cls) {
+            for (i++; i < lx->len && ident_char((unsigned char)lx->s[i]); i++)
+                ;
+            return i;
+        }
     }
     return i;
 }
 
+/* The end of a quoted literal at i ('"' or '\''): after its closing
+ * quote, or at the end of its line. *cend: where its content ends. */
 static size_t
-js_quoted(struct lexer *lx, size_t i)
+js_quoted_end(const char *s, size_t len, size_t i, size_t *cend)
 {
-    char q = lx->s[i];
-    size_t k = i + 1, cend;
+    char q = s[i];
+    size_t k = i + 1;
 
-    while (k < lx->len && lx->s[k] != q && lx->s[k] != '\n' &&
-           lx->s[k] != '\r')
-        k += lx->s[k] == '\\' && k + 1 < lx->len ? 2 : 1;
-    cend = k;
-    if (k < lx->len && lx->s[k] == q)
-        k++;
-    emit(lx, ACL_TOK_STRING, i, i + 1, cend, k, 0);
-    return k;
+    while (k < len && s[k] != q && s[k] != '\n' && s[k] != '\r')
+        k += s[k] == '\\' && k + 1 < len ? 2 : 1;
+    *cend = k;
+    return k < len && s[k] == q ? k + 1 : k;
 }
 
-static size_t js_code(struct lexer *lx, size_t i, int depth, int in_subst);
+static size_t js_template_end(const char *s, size_t len, size_t i, int depth,
+                              int *interp);
 
-/* A template literal at i ('`'): one token per literal piece. */
+/* Code of a ${...} substitution from i: returns the offset after its
+ * closing '}' (or the end), skipping literals and comments in it. */
 static size_t
-js_template(struct lexer *lx, size_t i, int depth)
+js_subst_end(const char *s, size_t len, size_t i, int depth)
 {
-    const char *s = lx->s;
-    size_t piece = i, cstart = i + 1, k = i + 1;
-    int interp = 0;
+    long braces = 0;
+    size_t cend;
+    int interp;
 
-    while (k < lx->len && s[k] != '`') {
+    while (i < len) {
+        char c = s[i], n = i + 1 < len ? s[i + 1] : '\0';
+
+        if (c == '\'' || c == '"') {
+            i = js_quoted_end(s, len, i, &cend);
+        } else if (c == '`') {
+            i = js_template_end(s, len, i, depth + 1, &interp);
+        } else if (c == '/' && n == '/') {
+            while (i < len && s[i] != '\n')
+                i++;
+        } else if (c == '/' && n == '*') {
+            for (i += 2; i < len && !(s[i] == '*' && i + 1 < len &&
+                                      s[i + 1] == '/');
+                 i++)
+                ;
+            i = i < len ? i + 2 : i;
+        } else if (c == '}' && braces == 0) {
+            return i + 1;
+        } else {
+            braces += c == '{' ? 1 : c == '}' ? -1 : 0;
+            i++;
+        }
+    }
+    return i;
+}
+
+/* The end of a template literal at i ('`'); *interp when it has a
+ * ${substitution}. Too deep a nesting is skipped to the next '`'. */
+static size_t
+js_template_end(const char *s, size_t len, size_t i, int depth, int *interp)
+{
+    size_t k = i + 1;
+
+    *interp = 0;
+    while (k < len && s[k] != '`') {
         if (s[k] == '\\') {
-            k += k + 1 < lx->len ? 2 : 1;
-        } else if (s[k] == '$' && k + 1 < lx->len && s[k + 1] == '{') {
-            interp = 1;
-            emit(lx, ACL_TOK_STRING, piece, cstart, k, k + 2, 1);
-            if (depth >= MAX_TEMPLATE_DEPTH) {
-                /* Too deep to lex: skip to the closing backtick. */
-                while (k < lx->len && s[k] != '`')
-                    k++;
-                return k < lx->len ? k + 1 : k;
-            }
-            k = js_code(lx, k + 2, depth + 1, 1);
-            piece = cstart = k;
+            k += k + 1 < len ? 2 : 1;
+        } else if (s[k] == '$' && k + 1 < len && s[k + 1] == '{') {
+            *interp = 1;
+            k = depth >= MAX_TEMPLATE_DEPTH ? k + 2
+                                            : js_subst_end(s, len, k + 2,
+                                                           depth);
         } else {
             k++;
         }
     }
-    /* An unterminated template ending in ${... has no last piece. */
-    if (k < lx->len || k > piece)
-        emit(lx, ACL_TOK_STRING, piece, cstart, k, k < lx->len ? k + 1 : k,
-             interp);
-    return k < lx->len ? k + 1 : k;
+    return k < len ? k + 1 : k;
 }
 
-/* Code from i; inside a ${...} substitution it returns after the
- * matching '}'. */
 static size_t
-js_code(struct lexer *lx, size_t i, int depth, int in_subst)
+js_string(struct lexer *lx, size_t i)
+{
+    size_t end, cend;
+    int interp = 0;
+
+    if (lx->s[i] == '`') {
+        end = js_template_end(lx->s, lx->len, i, 0, &interp);
+        cend = end > i + 1 && lx->s[end - 1] == '`' ? end - 1 : end;
+    } else {
+        end = js_quoted_end(lx->s, lx->len, i, &cend);
+    }
+    emit(lx, ACL_TOK_STRING, i, i + 1, cend, end)->interp =
+        (unsigned char)interp;
+    return end;
+}
+
+static void
+lex_js(struct lexer *lx)
 {
     const char *s = lx->s;
-    long braces = 0;
+    size_t i = 0;
 
-    while (i < lx->len) {
+    lx->nl = 1;
+    if (lx->len >= 2 && s[0] == '#' && s[1] == '!')
+        i = line_comment(lx, 0, 2);
+    while ((i = blanks(lx, i)) < lx->len) {
         char c = s[i], n = i + 1 < lx->len ? s[i + 1] : '\0';
 
         if (c == '/' && n == '/') {
@@ -332,38 +492,77 @@ js_code(struct lexer *lx, size_t i, int depth, int in_subst)
                                       s[end + 1] == '/'))
                 end++;
             emit(lx, ACL_TOK_COMMENT, i, i + 2, end,
-                 end < lx->len ? end + 2 : end, 0);
+                 end < lx->len ? end + 2 : end);
             i = end < lx->len ? end + 2 : end;
-        } else if (c == '\'' || c == '"') {
-            i = js_quoted(lx, i);
-        } else if (c == '`') {
-            i = js_template(lx, i, depth);
-        } else if (c == '/' && js_regex_allowed(s, i)) {
-            i = js_regex(lx, i);
-        } else if (c == '}' && in_subst && braces == 0) {
-            return i + 1;
+        } else if (c == '\'' || c == '"' || c == '`') {
+            i = js_string(lx, i);
+        } else if (c == '/' && js_regex_allowed(lx)) {
+            size_t e = js_regex(lx, i);
+
+            emit(lx, ACL_TOK_NUMBER, i, i, e, e); /* a value */
+            i = e;
+        } else if (ident_char((unsigned char)c)) {
+            i = word(lx, i);
         } else {
-            braces += c == '{' ? 1 : c == '}' ? -1 : 0;
-            i++;
+            i += punct(lx, i);
         }
     }
-    return i;
 }
 
 void
 acl_code_lex(const char *s, size_t len, enum acl_code_lang lang,
              struct acl_code_toks *out)
 {
-    struct lexer lx = {s, len, out};
+    struct lexer lx;
 
+    memset(&lx, 0, sizeof lx);
+    lx.s = s;
+    lx.len = len;
+    lx.lang = lang;
+    lx.out = out;
     if (lang == ACL_LANG_PYTHON) {
         lex_python(&lx);
+        mark_docstrings(out);
     } else if (lang == ACL_LANG_JS) {
-        size_t i = 0;
+        lex_js(&lx);
+    }
+}
 
-        if (len >= 2 && s[0] == '#' && s[1] == '!')
-            i = line_comment(&lx, 0, 2);
-        js_code(&lx, i, 0, 0);
+void
+acl_code_substs(const char *s, const struct acl_code_tok *k,
+                enum acl_code_lang lang,
+                void (*fn)(size_t start, size_t end, void *arg), void *arg)
+{
+    size_t i = k->content.start, end = k->content.end;
+
+    if (!k->interp || k->kind != ACL_TOK_STRING)
+        return;
+    while (i < end) {
+        if (s[i] == '\\') {
+            i += 2;
+        } else if (lang == ACL_LANG_PYTHON && s[i] == '{') {
+            size_t e;
+            char q = s[k->content.start - 1];
+            int triple = k->content.start - k->whole.start >= 3 &&
+                         s[k->content.start - 2] == q &&
+                         s[k->content.start - 3] == q;
+
+            if (i + 1 < end && s[i + 1] == '{') {
+                i += 2;
+                continue;
+            }
+            e = py_fbraces(s, i + 1, end, q, triple);
+            fn(i + 1, e, arg);
+            i = e + 1;
+        } else if (lang == ACL_LANG_JS && s[i] == '$' && i + 1 < end &&
+                   s[i + 1] == '{') {
+            size_t e = js_subst_end(s, end, i + 2, 1);
+
+            fn(i + 2, e > i + 2 && s[e - 1] == '}' ? e - 1 : e, arg);
+            i = e;
+        } else {
+            i++;
+        }
     }
 }
 
@@ -386,141 +585,121 @@ acl_code_tok_at(const struct acl_code_toks *t, size_t offset)
     return -1;
 }
 
+int
+acl_code_tok_is(const char *s, const struct acl_code_tok *k, const char *word)
+{
+    size_t n = strlen(word);
+
+    return k->kind != ACL_TOK_STRING && k->kind != ACL_TOK_COMMENT &&
+           k->whole.end - k->whole.start == n &&
+           memcmp(s + k->whole.start, word, n) == 0;
+}
+
 /* ---- the name a literal is assigned to ---- */
 
-static int
-space_char(int c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
-}
-
-/* The offset just after the last non-blank character before e. */
-static size_t
-back(const char *s, size_t e)
-{
-    while (e > 0 && space_char((unsigned char)s[e - 1]))
-        e--;
-    return e;
-}
-
-/* The string token that ends exactly at e, or -1. */
+/* The nearest token before i that is not a comment, or -1. */
 static long
-string_ending_at(const struct acl_code_toks *t, size_t e)
+prev_code(const struct acl_code_toks *t, long i)
 {
-    long k = e > 0 ? acl_code_tok_at(t, e - 1) : -1;
+    for (i--; i >= 0 && t->items[i].kind == ACL_TOK_COMMENT; i--)
+        ;
+    return i;
+}
 
-    if (k < 0 || t->items[k].kind != ACL_TOK_STRING ||
-        t->items[k].whole.end != e || t->items[k].interp)
-        return -1;
-    return k;
+static long
+next_code(const struct acl_code_toks *t, size_t i)
+{
+    for (i++; i < t->n && t->items[i].kind == ACL_TOK_COMMENT; i++)
+        ;
+    return i < t->n ? (long)i : -1;
 }
 
 /* Is the literal followed by something that makes it only part of the
  * value: concatenation, % or .format() formatting, another literal? */
 static int
-value_continues(const char *s, size_t len, const struct acl_code_toks *t,
-                size_t tok)
+value_continues(const char *s, const struct acl_code_toks *t, size_t tok)
 {
+    static const char *const ops[] = {"+", "%", "["};
     static const char *const methods[] = {"format", "replace", "concat"};
-    size_t i = t->items[tok].whole.end, k;
+    long n = next_code(t, tok);
+    size_t k;
 
-    while (i < len && space_char((unsigned char)s[i]))
-        i++;
-    if (i >= len)
+    if (n < 0)
         return 0;
-    if (s[i] == '+' || s[i] == '%' || s[i] == '[')
+    if (t->items[n].kind == ACL_TOK_STRING)
         return 1;
-    if (tok + 1 < t->n && t->items[tok + 1].kind == ACL_TOK_STRING &&
-        t->items[tok + 1].whole.start == i)
-        return 1;
-    if (s[i] != '.')
+    for (k = 0; k < ACL_ARRAY_LEN(ops); k++)
+        if (acl_code_tok_is(s, &t->items[n], ops[k]))
+            return 1;
+    if (!acl_code_tok_is(s, &t->items[n], ".") ||
+        (n = next_code(t, (size_t)n)) < 0)
         return 0;
     for (k = 0; k < ACL_ARRAY_LEN(methods); k++)
-        if (acl_starts_with(s + i + 1, methods[k]))
+        if (acl_code_tok_is(s, &t->items[n], methods[k]))
             return 1;
     return 0;
 }
 
-static int
-ident_before(const char *s, size_t e, size_t *start)
+static void
+name_of(const char *s, const struct acl_code_tok *k, const char **name,
+        size_t *nlen)
 {
-    size_t st = e;
-
-    while (st > 0 && ident_char((unsigned char)s[st - 1]))
-        st--;
-    if (st == e || (s[st] >= '0' && s[st] <= '9'))
-        return 0;
-    *start = st;
-    return 1;
+    *name = s + k->content.start;
+    *nlen = k->content.end - k->content.start;
 }
 
-/* The target of "= literal" ending at e: name, obj.name, name: Type,
- * x["name"]. */
+/* The target of "= literal" where e is the token before '=': name,
+ * obj.name, name: Type, x["name"]. */
 static int
-assign_target(const char *s, const struct acl_code_toks *t, size_t e,
+assign_target(const char *s, const struct acl_code_toks *t, long e,
               const char **name, size_t *nlen)
 {
-    size_t st, p;
-    long k;
+    long p;
 
-    e = back(s, e);
-    if (e > 0 && s[e - 1] == ']') {
-        k = string_ending_at(t, back(s, e - 1));
-        if (k < 0)
+    if (e < 0)
+        return 0;
+    if (acl_code_tok_is(s, &t->items[e], "]")) {
+        long k = prev_code(t, e);
+
+        p = k >= 0 ? prev_code(t, k) : -1;
+        if (p < 0 || t->items[k].kind != ACL_TOK_STRING ||
+            t->items[k].interp || !acl_code_tok_is(s, &t->items[p], "["))
             return 0;
-        p = back(s, t->items[k].whole.start);
-        if (p == 0 || s[p - 1] != '[')
-            return 0;
-        *name = s + t->items[k].content.start;
-        *nlen = t->items[k].content.end - t->items[k].content.start;
+        name_of(s, &t->items[k], name, nlen);
         return 1;
     }
-    if (!ident_before(s, e, &st))
+    if (t->items[e].kind != ACL_TOK_IDENT)
         return 0;
     /* "name: Type = ..." (Python and TypeScript annotations). */
-    p = back(s, st);
-    if (p > 1 && s[p - 1] == ':' && s[p - 2] != ':') {
-        size_t ne = back(s, p - 1), ns;
+    p = prev_code(t, e);
+    if (p >= 0 && acl_code_tok_is(s, &t->items[p], ":")) {
+        long q = prev_code(t, p);
 
-        if (ident_before(s, ne, &ns)) {
-            st = ns;
-            e = ne;
-        }
+        if (q >= 0 && t->items[q].kind == ACL_TOK_IDENT)
+            e = q;
     }
-    *name = s + st;
-    *nlen = e - st;
+    name_of(s, &t->items[e], name, nlen);
     return 1;
 }
 
-/* The key of "key: literal" ending at e, in an object or dict: the key
- * must start an entry ('{', ',', '(' or a new line before it). */
+/* The key of "key: literal" where e is the token before ':', in an
+ * object or dict: the key must start an entry ('{', ',' or a line
+ * break before it). */
 static int
-member_key(const char *s, const struct acl_code_toks *t, size_t e,
+member_key(const char *s, const struct acl_code_toks *t, long e,
            const char **name, size_t *nlen)
 {
-    size_t st, p, i;
-    long k;
+    long p;
 
-    e = back(s, e);
-    k = string_ending_at(t, e);
-    if (k >= 0) {
-        st = t->items[k].whole.start;
-        *name = s + t->items[k].content.start;
-        *nlen = t->items[k].content.end - t->items[k].content.start;
-    } else if (ident_before(s, e, &st)) {
-        *name = s + st;
-        *nlen = e - st;
-    } else {
+    if (e < 0 || (t->items[e].kind != ACL_TOK_IDENT &&
+                  (t->items[e].kind != ACL_TOK_STRING || t->items[e].interp)))
         return 0;
-    }
-    p = back(s, st);
-    if (p == 0 || s[p - 1] == '{' || s[p - 1] == ',' || s[p - 1] == '(')
-        return 1;
-    for (i = p; i < st; i++)
-        if (s[i] == '\n' || s[i] == '\r')
-            return 1;
-    return 0;
+    p = prev_code(t, e);
+    if (!(p < 0 || t->items[e].nl || acl_code_tok_is(s, &t->items[p], "{") ||
+          acl_code_tok_is(s, &t->items[p], ",")))
+        return 0;
+    name_of(s, &t->items[e], name, nlen);
+    return 1;
 }
 
 int
@@ -529,22 +708,19 @@ acl_code_assigned_name(const char *s, size_t len,
                        const char **name, size_t *nlen)
 {
     const struct acl_code_tok *k = &t->items[tok];
-    size_t e;
+    long p;
 
-    if (k->kind != ACL_TOK_STRING || k->interp ||
-        value_continues(s, len, t, tok))
+    (void)len;
+    if (k->kind != ACL_TOK_STRING || k->interp || k->doc ||
+        value_continues(s, t, tok))
         return 0;
-    e = back(s, k->whole.start);
-    if (e == 0)
+    p = prev_code(t, (long)tok);
+    if (p < 0)
         return 0;
-    if (s[e - 1] == '=') {
-        /* Not ==, !=, <=, >=, +=, ??= ...; := is an assignment. */
-        if (e > 1 && strchr("=!<>+-*/%&|^~?.", s[e - 2]) != NULL)
-            return 0;
-        return assign_target(s, t, e > 1 && s[e - 2] == ':' ? e - 2 : e - 1,
-                             name, nlen);
-    }
-    if (s[e - 1] == ':' && (e < 2 || s[e - 2] != ':'))
-        return member_key(s, t, e - 1, name, nlen);
+    if (acl_code_tok_is(s, &t->items[p], "=") ||
+        acl_code_tok_is(s, &t->items[p], ":="))
+        return assign_target(s, t, prev_code(t, p), name, nlen);
+    if (acl_code_tok_is(s, &t->items[p], ":"))
+        return member_key(s, t, prev_code(t, p), name, nlen);
     return 0;
 }

@@ -359,6 +359,11 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 
     /* The rules' init has run: they hold no lazy set-up of their own. */
     assert(rules_ready > 0);
+    /* The load stage: agent sources are read and analysed before any
+     * rule runs, so that rules only read the model. */
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
+        if (confs[i].enabled && (registry[i]->flags & ACL_RULE_NEEDS_SOURCES))
+            acl_project_load_sources(p);
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         const struct acl_rule *r = registry[i];
         struct acl_check c = {.project = p, .rule = r,
@@ -367,8 +372,6 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
 
         if (!confs[i].enabled || (r->flags & ACL_RULE_AFTER_IGNORES))
             continue;
-        if ((r->flags & ACL_RULE_NEEDS_SOURCES) && !p->sources_loaded)
-            acl_project_load_sources(p);
         r->check(&c);
         if (confs[i].level != ACL_LEVEL_NONE)
             for (k = before; k < out->n; k++)

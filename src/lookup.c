@@ -114,3 +114,28 @@ acl_find_runtime(const struct acl_project *p, const char *name)
 
     return i >= 0 ? &p->runtimes[i] : NULL;
 }
+
+/* Does the owner's own environment (runtime envVars, harness
+ * environmentVariables) set name? */
+int
+acl_owner_sets_env(const struct acl_project *p, const char *owner, const char *name)
+{
+    const struct acl_runtime *rt = owner ? acl_find_runtime(p, owner) : NULL;
+    size_t i;
+
+    for (i = 0; rt != NULL && i < rt->nenvvars; i++)
+        if (rt->envvars[i].name && strcmp(rt->envvars[i].name, name) == 0)
+            return 1;
+    for (i = 0; owner != NULL && i < p->nharnesses; i++) {
+        const struct acl_harness *h = &p->harnesses[i];
+        size_t k;
+
+        if (h->name == NULL || strcmp(h->name, owner) != 0)
+            continue;
+        for (k = 0; k < h->nenv; k++)
+            if (h->env[k].key_len == strlen(name) &&
+                memcmp(h->env[k].key, name, h->env[k].key_len) == 0)
+                return 1;
+    }
+    return 0;
+}

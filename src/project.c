@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "acl/codeflow.h"
 #include "acl/file.h"
 #include "acl/jptr.h"
 #include "acl/model_build.h"
@@ -341,7 +342,10 @@ acl_project_free(struct acl_project *p)
     acl_free_deploy(p);
     acl_node_clear(&p->spec);
     for (i = 0; i < p->nsources; i++)
+    {
+        acl_code_file_free(p->sources[i].code);
         acl_text_free(p->sources[i].text);
+    }
     free(p->sources);
     acl_refcache_free(p->refs);
     for (i = 0; i < p->ndocs; i++)

@@ -10,11 +10,13 @@
  * breaks link loops and reads a folder named twice only once.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "acl/codeflow.h"
 #include "acl/file.h"
 #include "acl/model.h"
 #include "acl/ref.h"
@@ -46,6 +48,7 @@ struct walker {
     size_t entries;      /* directory entries looked at */
     size_t bytes;        /* bytes read */
     int capped;          /* a bound stopped the scan (said once) */
+    int entries_capped;  /* the entry bound was reached (said once) */
 };
 
 static const char *const skipped_dirs[] = {
@@ -167,6 +170,8 @@ add_source(struct walker *w, const char *rel, char *data, size_t len)
               sizeof *p->sources);
     p->sources[p->nsources].text = acl_text_new(rel, disp, data, len);
     p->sources[p->nsources].owner = w->owner;
+    p->sources[p->nsources].code =
+        acl_code_file_new(p->sources[p->nsources].text);
     p->nsources++;
     free(disp);
 }
@@ -183,6 +188,16 @@ source_notice(struct walker *w, const char *rel, const char *why)
     free(disp);
 }
 
+/* The scan's bounds stop it: said once, at the first file left out. */
+static void
+cap_notice(struct walker *w, const char *rel)
+{
+    if (!w->capped)
+        source_notice(w, rel, "past the scan's bounds (10,000 files, "
+                              "256 MiB), as are the files after it");
+    w->capped = 1;
+}
+
 static void
 read_source(struct walker *w, const char *abs, const char *rel,
             const struct stat *st)
@@ -193,10 +208,7 @@ read_source(struct walker *w, const char *abs, const char *rel,
     size_t len;
 
     if (w->p->nsources >= MAX_FILES || w->bytes + (size_t)st->st_size > MAX_TOTAL_BYTES) {
-        if (!w->capped)
-            source_notice(w, rel, "past the scan's bounds (10,000 files, "
-                                  "256 MiB), as are the files after it");
-        w->capped = 1;
+        cap_notice(w, rel);
         return;
     }
     if (st->st_size > (off_t)MAX_FILE_SIZE) {
@@ -219,8 +231,42 @@ read_source(struct walker *w, const char *abs, const char *rel,
 static void walk_dir(struct walker *w, const char *abs, const char *rel,
                      int depth);
 
+/* Why a path could not be looked at, from errno. */
+static const char *
+errno_text(int e)
+{
+    return e == ENAMETOOLONG ? "its path is longer than the system allows "
+                               "(PATH_MAX)"
+                             : strerror(e);
+}
+
+/* Where a link leads, when it may be followed: a resolved path inside
+ * the project root (stat filled). Otherwise says why in a notice and
+ * returns 0. */
+static int
+follow_link(struct walker *w, const char *abs, const char *rel,
+            char *real, struct stat *st)
+{
+    if (realpath(abs, real) == NULL) {
+        source_notice(w, rel, errno == ENOENT ? "a link that leads nowhere"
+                                              : errno_text(errno));
+        return 0;
+    }
+    if (!inside_root(w->p, real)) {
+        source_notice(w, rel, "a link that leads outside the project, not "
+                              "followed");
+        return 0;
+    }
+    if (stat(real, st) != 0) {
+        source_notice(w, rel, errno_text(errno));
+        return 0;
+    }
+    return 1;
+}
+
 /* One directory entry: a code file is read, a folder walked; a link is
- * followed only when its target stays inside the project root. */
+ * followed only when its target stays inside the project root. What
+ * cannot be read is named in a notice. */
 static void
 visit(struct walker *w, const char *dir_abs, const char *dir_rel,
       const char *name, int depth)
@@ -230,18 +276,27 @@ visit(struct walker *w, const char *dir_abs, const char *dir_rel,
     const char *open_path = abs;
     struct stat st;
 
-    if (lstat(abs, &st) != 0)
+    if (lstat(abs, &st) != 0) {
+        source_notice(w, rel, errno_text(errno));
         goto done;
+    }
     if (S_ISLNK(st.st_mode)) {
-        if (realpath(abs, real) == NULL || !inside_root(w->p, real) ||
-            stat(real, &st) != 0)
+        if (!follow_link(w, abs, rel, real, &st))
             goto done;
         open_path = real;
     }
-    if (S_ISDIR(st.st_mode) && !is_skipped_dir(name) && depth < MAX_DEPTH)
-        walk_dir(w, open_path, rel, depth + 1);
-    else if (S_ISREG(st.st_mode) && is_code_file(name))
-        read_source(w, open_path, rel, &st);
+    if (S_ISDIR(st.st_mode) && !is_skipped_dir(name)) {
+        if (depth < MAX_DEPTH)
+            walk_dir(w, open_path, rel, depth + 1);
+        else
+            source_notice(w, rel, "a folder nested deeper than the scan "
+                                  "goes (24 levels)");
+    } else if (is_code_file(name)) {
+        if (S_ISREG(st.st_mode))
+            read_source(w, open_path, rel, &st);
+        else if (!S_ISDIR(st.st_mode))
+            source_notice(w, rel, "not a regular file");
+    }
 done:
     free(abs);
     free(rel);
@@ -256,7 +311,7 @@ cmp_names(const void *a, const void *b)
 /* The entry names of a folder, sorted so that the walk (and so which
  * owner a shared file gets) does not depend on the file system. */
 static char **
-list_dir(struct walker *w, const char *abs, size_t *n)
+list_dir(struct walker *w, const char *abs, const char *rel, size_t *n)
 {
     DIR *d = opendir(abs);
     struct dirent *e;
@@ -264,9 +319,19 @@ list_dir(struct walker *w, const char *abs, size_t *n)
     size_t cap = 0;
 
     *n = 0;
-    if (d == NULL)
+    if (d == NULL) {
+        source_notice(w, rel[0] ? rel : ".", errno_text(errno));
         return NULL;
-    while ((e = readdir(d)) != NULL && w->entries < MAX_ENTRIES) {
+    }
+    while ((e = readdir(d)) != NULL) {
+        if (w->entries >= MAX_ENTRIES) {
+            if (!w->entries_capped)
+                source_notice(w, rel[0] ? rel : ".",
+                              "past the scan's bound of 200,000 folder "
+                              "entries, as is what follows");
+            w->entries_capped = 1;
+            break;
+        }
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         w->entries++;
@@ -286,12 +351,18 @@ walk_dir(struct walker *w, const char *abs, const char *rel, int depth)
     char **names;
     size_t n, i;
 
-    if (stat(abs, &st) != 0 || !S_ISDIR(st.st_mode) || !ids_add(&w->dirs, &st))
+    if (stat(abs, &st) != 0) {
+        source_notice(w, rel[0] ? rel : ".", errno_text(errno));
         return;
-    names = list_dir(w, abs, &n);
+    }
+    if (!S_ISDIR(st.st_mode) || !ids_add(&w->dirs, &st))
+        return;
+    names = list_dir(w, abs, rel, &n);
     for (i = 0; i < n; i++) {
         if (w->p->nsources < MAX_FILES)
             visit(w, abs, rel, names[i], depth);
+        else if (is_code_file(names[i]))
+            cap_notice(w, rel);
         free(names[i]);
     }
     free(names);

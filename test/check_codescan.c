@@ -8,6 +8,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,6 +369,125 @@ START_TEST(loader_harness_folders)
 }
 END_TEST
 
+/* The notices of a load, "file: text" per line, in one string. */
+static char *
+notice_list(void)
+{
+    struct acl_project *p = load();
+    struct acl_buf b = {0};
+    size_t i;
+
+    acl_buf_append(&b, "", 0);
+    for (i = 0; i < p->notices->n; i++)
+        acl_buf_printf(&b, "%s: %s\n", p->notices->items[i].file,
+                       p->notices->items[i].text);
+    acl_project_free(p);
+    return acl_buf_steal(&b);
+}
+
+/* What the walk cannot read or will not follow is named, never skipped
+ * in silence: links out of the root, broken links, a FIFO with a code
+ * ending, a folder nested too deep. */
+START_TEST(loader_notices)
+{
+    struct acl_buf dir = {0};
+    char *got, *fifo;
+    int i;
+
+    spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
+         "{\"name\": \"A\", \"codeLocation\": \"app/A\"}]}");
+    mk("proj/app/A");
+    mk("outside");
+    put("outside/x.py", "");
+    link_to("../../../outside/x.py", "proj/app/A/out.py");
+    link_to("nowhere.py", "proj/app/A/broken.py");
+    fifo = at("proj/app/A/pipe.py");
+    ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+    free(fifo);
+    acl_buf_puts(&dir, "proj/app/A");
+    for (i = 0; i < 26; i++)
+        acl_buf_puts(&dir, "/d");
+    mk(dir.data);
+    got = notice_list();
+    ck_assert_ptr_nonnull(strstr(got, "app/A/out.py: agent source not scanned "
+                                      "for secrets or gateway variables: a "
+                                      "link that leads outside the project"));
+    ck_assert_ptr_nonnull(strstr(got, "app/A/broken.py: agent source not "
+                                      "scanned for secrets or gateway "
+                                      "variables: a link that leads nowhere"));
+    ck_assert_ptr_nonnull(strstr(got, "app/A/pipe.py: agent source not "
+                                      "scanned for secrets or gateway "
+                                      "variables: not a regular file"));
+    ck_assert_ptr_nonnull(strstr(got, "/d/d: agent source not scanned for "
+                                      "secrets or gateway variables: a folder "
+                                      "nested deeper than the scan goes"));
+    free(got);
+    acl_buf_free(&dir);
+}
+END_TEST
+
+/* A path longer than PATH_MAX cannot be opened: it is named. */
+START_TEST(loader_path_max)
+{
+    char name[201], *top = at("proj/app/A"), *got, *cmd;
+    int fd, next, i;
+
+    spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
+         "{\"name\": \"A\", \"codeLocation\": \"app/A\"}]}");
+    mk("proj/app/A");
+    memset(name, 'n', 200);
+    name[200] = '\0';
+    fd = open(top, O_RDONLY | O_DIRECTORY);
+    ck_assert_int_ge(fd, 0);
+    /* 22 levels of 200 bytes: past PATH_MAX (4096) from the root. */
+    for (i = 0; i < 22; i++) {
+        ck_assert_int_eq(mkdirat(fd, name, 0755), 0);
+        next = openat(fd, name, O_RDONLY | O_DIRECTORY);
+        close(fd);
+        ck_assert_int_ge(next, 0);
+        fd = next;
+    }
+    next = openat(fd, "deep.py", O_WRONLY | O_CREAT, 0644);
+    ck_assert_int_ge(next, 0);
+    close(next);
+    close(fd);
+    got = notice_list();
+    ck_assert_msg(strstr(got, "PATH_MAX") != NULL, "no PATH_MAX notice in %s",
+                  got);
+    free(got);
+    /* rm_tree works with whole paths; rm -rf does not need them. */
+    cmd = acl_xasprintf("rm -rf '%s'", top);
+    ck_assert_int_eq(system(cmd), 0);
+    free(cmd);
+    free(top);
+}
+END_TEST
+
+/* A folder that cannot be opened is named (not testable as root, who
+ * opens everything). */
+START_TEST(loader_unreadable_folder)
+{
+    char *dir = at("proj/app/A/locked"), *got;
+
+    if (geteuid() == 0) {
+        printf("SKIP: loader_unreadable_folder: root opens every folder\n");
+        free(dir);
+        return;
+    }
+    spec("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
+         "{\"name\": \"A\", \"codeLocation\": \"app/A\"}]}");
+    mk("proj/app/A/locked");
+    put("proj/app/A/locked/x.py", "");
+    ck_assert_int_eq(chmod(dir, 0), 0);
+    got = notice_list();
+    chmod(dir, 0755);
+    ck_assert_ptr_nonnull(strstr(got, "app/A/locked: agent source not "
+                                      "scanned"));
+    free(got);
+    free(dir);
+}
+END_TEST
+
 /* ---- the lexer ---- */
 
 /* "S:content" or "C:content" per token, "|"-separated; "S*" marks an
@@ -384,15 +504,17 @@ tokens(const char *src, enum acl_code_lang lang)
     for (i = 0; i < t.n; i++) {
         const struct acl_code_tok *k = &t.items[i];
 
-        acl_buf_printf(&b, "%s%s%s:%.*s", i ? "|" : "",
+        if (i > 0)
+            ck_assert_uint_le(t.items[i - 1].whole.end, k->whole.start);
+        if (k->kind != ACL_TOK_STRING && k->kind != ACL_TOK_COMMENT)
+            continue;
+        acl_buf_printf(&b, "%s%s%s:%.*s", b.len ? "|" : "",
                        k->kind == ACL_TOK_STRING ? "S" : "C",
                        k->interp ? "*" : "",
                        (int)(k->content.end - k->content.start),
                        src + k->content.start);
         ck_assert_uint_le(k->whole.start, k->content.start);
         ck_assert_uint_le(k->content.end, k->whole.end);
-        if (i > 0)
-            ck_assert_uint_le(t.items[i - 1].whole.end, k->whole.start);
     }
     acl_code_toks_free(&t);
     return acl_buf_steal(&b);
@@ -414,6 +536,8 @@ START_TEST(lex_python)
     LEX_EQ("\"\"\"doc\n'inner' # not a comment\n\"\"\"\nx = 1 # end",
            ACL_LANG_PYTHON, "S:doc\n'inner' # not a comment\n|C: end");
     LEX_EQ("f\"{d['k']}\" 'it''s'", ACL_LANG_PYTHON, "S*:{d['k']}|S:it|S:s");
+    /* Python 3.12: the string's own quote opens a literal inside {...}. */
+    LEX_EQ("f\"{d[\"k\"]}\" 'z'", ACL_LANG_PYTHON, "S*:{d[\"k\"]}|S:z");
     /* An unterminated literal ends at its line. */
     LEX_EQ("x = 'open\ny = \"ok\"", ACL_LANG_PYTHON, "S:open|S:ok");
     LEX_EQ("'''never closed\n", ACL_LANG_PYTHON, "S:never closed\n");
@@ -424,14 +548,15 @@ START_TEST(lex_js)
 {
     LEX_EQ("const a = 'x'; // c 'q'\n/* b \"z\" */ \"y\"", ACL_LANG_JS,
            "S:x|C: c 'q'|C: b \"z\" |S:y");
-    LEX_EQ("`a${f('b')}c${ {d: `e`}.d }f`", ACL_LANG_JS,
-           "S*:a|S:b|S*:c|S:e|S*:f");
+    /* A template literal is one token, substitutions and all. */
+    LEX_EQ("`a${f('b')}c${ {d: `e`}.d }f` 'g'", ACL_LANG_JS,
+           "S*:a${f('b')}c${ {d: `e`}.d }f|S:g");
     LEX_EQ("const r = /\"[/']/g; x = a / b / 'c';", ACL_LANG_JS, "S:c");
     LEX_EQ("return /'/.test(s) ? 'y' : 'n'", ACL_LANG_JS, "S:y|S:n");
     LEX_EQ("#!/usr/bin/env node\n'x'", ACL_LANG_JS,
            "C:/usr/bin/env node|S:x");
     LEX_EQ("/* open", ACL_LANG_JS, "C: open");
-    LEX_EQ("`open ${", ACL_LANG_JS, "S*:open ");
+    LEX_EQ("`open ${", ACL_LANG_JS, "S*:open ${");
 }
 END_TEST
 
@@ -844,6 +969,9 @@ acl_suite_codescan(void)
     tcase_add_test(tc, loader_dotdot_folds);
     tcase_add_test(tc, loader_depth_bound);
     tcase_add_test(tc, loader_harness_folders);
+    tcase_add_test(tc, loader_notices);
+    tcase_add_test(tc, loader_path_max);
+    tcase_add_test(tc, loader_unreadable_folder);
     suite_add_tcase(s, tc);
     tc = tcase_create("lexer");
     tcase_add_test(tc, lex_python);

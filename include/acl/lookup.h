@@ -51,4 +51,9 @@ char *acl_env_var_part(const char *name);
 const struct acl_gateway *acl_find_gateway_by_var(const struct acl_project *p,
                                                   const char *x, size_t n);
 
+/* Does the runtime or harness named owner set the environment variable
+ * name itself (a runtime's envVars, a harness's environmentVariables)? */
+int acl_owner_sets_env(const struct acl_project *p, const char *owner,
+                       const char *name);
+
 #endif

@@ -234,10 +234,15 @@ struct acl_loaded_doc {
     enum acl_doc_kind kind;
 };
 
+struct acl_code_file;
+
 /* A source file of agent code (see acl_project_load_sources). */
 struct acl_source {
     struct acl_text *text; /* owned */
     const char *owner;     /* runtime or harness name */
+    /* Its tokens and analysis (codeflow.h), built when the sources are
+     * loaded, before any rule runs; owned; NULL for other files. */
+    struct acl_code_file *code;
 };
 
 struct acl_refcache;
@@ -320,8 +325,10 @@ struct acl_project *acl_project_load_text(const char *root,
                                           struct acl_error *err);
 void acl_project_free(struct acl_project *p);
 
-/* Reads the agent source files (docs/rules.md, AC017 secret-in-agent-code)
- * into p->sources, once. Unreadable files are skipped. */
+/* Reads the agent source files (agentcore-lint(1), agent source files)
+ * into p->sources, once, and analyses each (codeflow.h). A file or
+ * folder that cannot be read, or that a bound leaves out, is named in
+ * a notice. */
 void acl_project_load_sources(struct acl_project *p);
 
 /* Is name a production target name (agentcore-lint(1), PRODUCTION CONTEXT), given the config

@@ -1,0 +1,94 @@
+/*
+ * AC029 hardcoded-aws-credentials - agent code gives an AWS SDK client
+ * literal access keys.
+ *
+ * Understands (codeflow.h): Python keyword arguments
+ * aws_access_key_id=, aws_secret_access_key=, aws_session_token= of
+ * any call (boto3.client, boto3.resource, boto3.Session,
+ * session.client ...) and JavaScript object members accessKeyId,
+ * secretAccessKey, sessionToken (the v3 SDK's credentials: {...}),
+ * given a string literal or a constant of the file that looks like a
+ * value. In test files (tests/, test_*.py, conftest.py, *.test.ts ...)
+ * only values in the format of a real AWS key are reported: tests
+ * often give moto or LocalStack made-up keys.
+ * Does not flag: values read from the environment or a parameter,
+ * placeholders, empty strings.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/codeflow.h"
+#include "acl/rule.h"
+#include "acl/secret.h"
+
+static int
+aws_key(const struct acl_code_arg *a)
+{
+    return strcmp(a->callee, "boto3") == 0 ||
+           strcmp(a->callee, "credentials") == 0;
+}
+
+static void
+check_arg(struct acl_check *c, const struct acl_source *src,
+          const struct acl_code_arg *a)
+{
+    size_t n = strlen(a->value);
+    struct acl_finding *f;
+    char preview[32];
+
+    if (n == 0 || !acl_secret_value(a->value, n) ||
+        (src->code->test_file && !acl_secret_known(a->value, n, NULL)))
+        return;
+    acl_secret_preview(a->value, n, preview);
+    f = acl_report_span(c, ACL_ERROR, src->text, a->at, NULL,
+                        "agent \"%s\" gives an AWS SDK client a hard-coded "
+                        "%s (%s): the key is in the code and its artifact, "
+                        "and it overrides the runtime's execution role",
+                        src->owner ? src->owner : "", a->key, preview);
+    f->secret = 1;
+}
+
+static void
+check(struct acl_check *c)
+{
+    const struct acl_project *p = c->project;
+    size_t i, k;
+
+    for (i = 0; i < p->nsources; i++) {
+        const struct acl_code_file *f = p->sources[i].code;
+
+        for (k = 0; f != NULL && k < f->nargs; k++)
+            if (aws_key(&f->args[k]))
+                check_arg(c, &p->sources[i], &f->args[k]);
+    }
+}
+
+const struct acl_rule acl_rule_hardcoded_aws_credentials = {
+    .id = "AC029",
+    .name = "hardcoded-aws-credentials",
+    .level = ACL_ERROR,
+    .flags = ACL_RULE_SECURITY | ACL_RULE_NEEDS_SOURCES,
+    .summary = "agent code gives an AWS SDK client literal access keys",
+    .description =
+        "An agent on AgentCore Runtime calls AWS with its execution role; "
+        "boto3.client/resource/Session(aws_access_key_id=\"...\", "
+        "aws_secret_access_key=\"...\") or the JavaScript v3 SDK's "
+        "credentials: { accessKeyId: \"...\", secretAccessKey: \"...\" } "
+        "with literal values puts a long-lived key into the code and its "
+        "artifact and bypasses the role. Understood: those keyword "
+        "arguments and members in any call or object, given a literal or "
+        "a constant of the file. Not flagged: values from the "
+        "environment or parameters, placeholders, empty strings; in test "
+        "files, made-up keys not in the format of a real AWS key.",
+    .help = "remove the keys and let the SDK use the runtime's execution "
+            "role (grant it the permissions the call needs); revoke the "
+            "key",
+    .example = "Fails:  boto3.client(\"s3\", aws_access_key_id=\"AKIA...\", "
+               "aws_secret_access_key=\"...\")\n"
+               "Passes: boto3.client(\"s3\")",
+    .precision = "high",
+    .security_severity = "9.0",
+    .init = acl_secret_init,
+    .fini = acl_secret_fini,
+    .check = check,
+};

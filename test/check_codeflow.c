@@ -1,0 +1,303 @@
+/*
+ * check_codeflow.c - the light analysis of agent code: what each read
+ * of an environment variable is, which presence tests dominate the
+ * reads that fail, aliases and constants, and the literal arguments the
+ * credential and AWS rules read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "acl/codeflow.h"
+#include "check_acl.h"
+
+static const char *const uses[] = {"test", "default", "plain", "required",
+                                   "write", "mention"};
+
+/* "use name[!dominated][*local]" per ref, ";"-separated. */
+static char *
+refs(const char *path, const char *src)
+{
+    struct acl_text *t = acl_text_new(path, path, acl_xstrdup(src),
+                                      strlen(src));
+    struct acl_code_file *f = acl_code_file_new(t);
+    struct acl_buf b = {0};
+    size_t i;
+
+    ck_assert_ptr_nonnull(f);
+    acl_buf_append(&b, "", 0);
+    for (i = 0; i < f->nrefs; i++) {
+        const struct acl_env_ref *r = &f->refs[i];
+
+        acl_buf_printf(&b, "%s%s %s%s%s%s", i ? ";" : "", uses[r->use],
+                       r->name,
+                       r->use == ACL_ENV_REQUIRED && r->dominated ? "!" : "",
+                       r->via_local ? "*" : "",
+                       r->use == ACL_ENV_TEST && r->neg ? "-" : "");
+    }
+    acl_code_file_free(f);
+    acl_text_free(t);
+    return acl_buf_steal(&b);
+}
+
+#define REFS_EQ(path, src, want)                                             \
+    do {                                                                     \
+        char *got_ = refs(path, src);                                        \
+        ck_assert_msg(strcmp(got_, want) == 0, "%s:\n%s\ngot:  %s\nwant: %s", \
+                      path, src, got_, want);                                \
+        free(got_);                                                          \
+    } while (0)
+
+START_TEST(python_reads_classified)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "a = os.environ['V']\n"
+            "b = os.environ.get('V')\n"
+            "c = os.getenv('V', 'd')\n"
+            "os.environ['V'] = 'x'\n"
+            "if 'V' not in os.environ: pass\n"
+            "e = os.getenv('V') or 'd'\n",
+            "required V;plain V;default V;write V;test V-;default V");
+}
+END_TEST
+
+START_TEST(python_aliases_and_constants)
+{
+    REFS_EQ("a.py",
+            "import os as _os\n"
+            "from os import environ as ENV, getenv as ge\n"
+            "env = _os.environ\n"
+            "N = 'V'\n"
+            "G = 'X'\n"
+            "a = _os.environ['V']\n"
+            "b = ENV[N]\n"
+            "c = env[f'{G}_Y']\n"
+            "d = ge('P' + G)\n"
+            "e = os.environ['Q']\n"
+            "f = other['Z']\n",
+            "required V;required V;required X_Y;plain PX;required Q");
+}
+END_TEST
+
+START_TEST(python_dominance)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f():\n"
+            "    if not os.getenv('V'):\n"
+            "        return\n"
+            "    return os.environ['V']\n"
+            "def g():\n"
+            "    print(os.getenv('V'))\n"
+            "    return os.environ['V']\n"
+            "def h():\n"
+            "    try:\n"
+            "        return os.environ['V']\n"
+            "    except KeyError:\n"
+            "        pass\n"
+            "def k():\n"
+            "    if os.getenv('V'):\n"
+            "        pass\n"
+            "    return os.environ['V']\n",
+            "test V-;required V!;plain V;required V;required V!;test V;"
+            "required V");
+}
+END_TEST
+
+/* not (A and B): both ask "unset?", and the exit guards both. */
+START_TEST(negated_groups)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f():\n"
+            "    if not (os.getenv('V') and os.getenv('W')):\n"
+            "        return\n"
+            "    return os.environ['V'] + os.environ['W']\n",
+            "test V-;test W-;required V!;required W!");
+    REFS_EQ("a.ts",
+            "function f() {\n"
+            "  if (!('V' in process.env)) return;\n"
+            "  return process.env.V!;\n"
+            "}\n",
+            "test V-;required V!");
+}
+END_TEST
+
+START_TEST(python_locals)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "url = os.getenv('V')\n"
+            "def f():\n"
+            "    if url is None:\n"
+            "        raise SystemExit\n"
+            "    return url.strip()\n"
+            "def g():\n"
+            "    return url.strip()\n",
+            "plain V;test V*-;required V!*;required V*");
+}
+END_TEST
+
+START_TEST(js_reads_and_guards)
+{
+    REFS_EQ("a.ts",
+            "console.log(process.env.V);\n"
+            "const a = process.env.V!;\n"
+            "const b = process.env['V'] ?? '';\n"
+            "const c = process.env.V as string;\n"
+            "const { V } = process.env;\n"
+            "const d = V!;\n"
+            "function f() {\n"
+            "  if (!process.env.V) return;\n"
+            "  return new URL(process.env.V);\n"
+            "}\n",
+            "plain V;required V;default V;required V;plain V;required V*;"
+            "test V-;required V!");
+}
+END_TEST
+
+START_TEST(js_plain_reads_fail_in_sinks)
+{
+    REFS_EQ("a.mjs",
+            "const env = process.env;\n"
+            "export const u = new URL(env.V);\n"
+            "export const w = env.W.trim();\n"
+            "export const x = env.X?.trim();\n",
+            "required V;required W;plain X");
+}
+END_TEST
+
+START_TEST(mentions_and_docstrings)
+{
+    REFS_EQ("a.py",
+            "'''Reads AGENTCORE_GATEWAY_A_URL.'''\n"
+            "# AGENTCORE_GATEWAY_B_URL\n"
+            "L = ['AGENTCORE_GATEWAY_C_URL']\n"
+            "M = 'set AGENTCORE_GATEWAY_D_URL first'\n",
+            "mention AGENTCORE_GATEWAY_C_URL");
+}
+END_TEST
+
+/* Reads inside f-string replacement fields and template substitutions
+ * count, at the string's place (guards included). */
+START_TEST(reads_inside_strings)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "a = f\"{os.environ['V']}/x\"\n"
+            "b = f\"{os.environ[\"W\"]}/x\"\n"
+            "if 'V' in os.environ:\n"
+            "    c = f\"{os.environ['V']}\"\n",
+            "required V;required W;test V;required V!");
+    REFS_EQ("a.ts", "const a = `${process.env.V!}/x ${process.env.W ?? ''}`;\n",
+            "required V;default W");
+}
+END_TEST
+
+/* Reads joined as fallbacks share a chain. */
+START_TEST(fallback_chains)
+{
+    struct acl_text *t;
+    struct acl_code_file *f;
+    const char *src = "import os\n"
+                      "a = os.getenv('A') or os.getenv('B')\n"
+                      "c = os.getenv('C')\n";
+
+    t = acl_text_new("a.py", "a.py", acl_xstrdup(src), strlen(src));
+    f = acl_code_file_new(t);
+    ck_assert_uint_eq(f->nrefs, 3);
+    ck_assert_uint_gt(f->refs[0].chain, 0);
+    ck_assert_uint_eq(f->refs[0].chain, f->refs[1].chain);
+    ck_assert_uint_eq(f->refs[2].chain, 0);
+    acl_code_file_free(f);
+    acl_text_free(t);
+}
+END_TEST
+
+/* The literal arguments of credential calls and AWS clients. */
+START_TEST(literal_arguments)
+{
+    const char *src =
+        "from bedrock_agentcore.identity.auth import requires_api_key as k\n"
+        "P = 'Prov'\n"
+        "@k(provider_name=P)\n"
+        "def f(*, api_key): pass\n"
+        "s3 = boto3.client('s3', aws_access_key_id='AKIA1')\n"
+        "r = get(u, auth=('user', 'pw1'))\n";
+    struct acl_text *t = acl_text_new("a.py", "a.py", acl_xstrdup(src),
+                                      strlen(src));
+    struct acl_code_file *f = acl_code_file_new(t);
+
+    ck_assert_uint_eq(f->nargs, 3);
+    ck_assert_str_eq(f->args[0].callee, "requires_api_key");
+    ck_assert_str_eq(f->args[0].value, "Prov");
+    ck_assert_int_eq(f->args[0].literal, 0);
+    ck_assert_str_eq(f->args[1].key, "aws_access_key_id");
+    ck_assert_str_eq(f->args[1].value, "AKIA1");
+    ck_assert_int_eq(f->args[1].literal, 1);
+    ck_assert_str_eq(f->args[2].callee, "auth");
+    ck_assert_str_eq(f->args[2].value, "pw1");
+    acl_code_file_free(f);
+    acl_text_free(t);
+}
+END_TEST
+
+START_TEST(test_paths)
+{
+    ck_assert_int_eq(acl_code_test_path("tests/a.py"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/tests/a.py"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/__tests__/a.ts"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/test_agent.py"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/agent_test.py"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/conftest.py"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/agent.test.ts"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/agent.spec.js"), 1);
+    ck_assert_int_eq(acl_code_test_path("app/A/contest.py"), 0);
+    ck_assert_int_eq(acl_code_test_path("app/A/latest/a.py"), 0);
+    ck_assert_int_eq(acl_code_test_path("app/A/testing.py"), 0);
+    ck_assert_int_eq(acl_code_test_path("app/A/main.py"), 0);
+}
+END_TEST
+
+/* Hostile text never fails and stays linear: unterminated literals,
+ * unbalanced brackets, deep nesting. */
+START_TEST(hostile_text)
+{
+    static const char *const srcs[] = {
+        "os.environ[", "os.environ.get(", "if not os.getenv('V'", ")))]]]}}}",
+        "`${`${`${", "f'{", "process.env.", "const { = process.env",
+        "try:\n", "if x:\n  if y:\n    if z:\n", "\\\n\\\n",
+    };
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(srcs); i++) {
+        char *a = refs("a.py", srcs[i]), *b = refs("a.ts", srcs[i]);
+
+        free(a);
+        free(b);
+    }
+}
+END_TEST
+
+Suite *
+acl_suite_codeflow(void)
+{
+    Suite *s = suite_create("codeflow");
+    TCase *tc = tcase_create("reads");
+
+    tcase_add_test(tc, python_reads_classified);
+    tcase_add_test(tc, python_aliases_and_constants);
+    tcase_add_test(tc, python_dominance);
+    tcase_add_test(tc, python_locals);
+    tcase_add_test(tc, negated_groups);
+    tcase_add_test(tc, js_reads_and_guards);
+    tcase_add_test(tc, js_plain_reads_fail_in_sinks);
+    tcase_add_test(tc, mentions_and_docstrings);
+    tcase_add_test(tc, reads_inside_strings);
+    tcase_add_test(tc, fallback_chains);
+    tcase_add_test(tc, literal_arguments);
+    tcase_add_test(tc, test_paths);
+    tcase_add_test(tc, hostile_text);
+    suite_add_tcase(s, tc);
+    return s;
+}
