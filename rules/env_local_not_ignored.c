@@ -125,6 +125,7 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     const struct acl_text *at = NULL;
     struct acl_span none = {0, 0};
+    struct acl_finding *f;
     char *top;
     int ignored;
 
@@ -140,9 +141,11 @@ check(struct acl_check *c)
         at = spec_text(p);
     if (at == NULL)
         return;
-    acl_report_span(c, ACL_ERROR, at, none, NULL,
-                    "agentcore/.env.local holds local secrets, but no "
-                    ".gitignore ignores it: `git add` would commit it");
+    f = acl_report_span(c, ACL_ERROR, at, none, NULL,
+                        "agentcore/.env.local holds local secrets, but no "
+                        ".gitignore ignores it: `git add` would commit it");
+    acl_fix_append_line(f, ACL_FIX, p, "agentcore/.gitignore", ".env.local",
+                        "add \".env.local\" to agentcore/.gitignore");
 }
 
 const struct acl_rule acl_rule_env_local_not_ignored = {

@@ -12,6 +12,7 @@
 #include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
+#include "acl/fix.h"
 #include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
@@ -360,8 +361,9 @@ prepare(struct run *r, struct acl_error *err)
     return 0;
 }
 
+/* Lints every project into r->findings, sorted. */
 static int
-lint(struct run *r, struct acl_error *err)
+collect(struct run *r, struct acl_error *err)
 {
     if (prepare(r, err) != 0 || lint_projects(r, err) != 0)
         return -1;
@@ -369,6 +371,14 @@ lint(struct run *r, struct acl_error *err)
     if (r->baseline != NULL)
         acl_baseline_mark(r->baseline, &r->findings);
     acl_findings_sort(&r->findings);
+    return 0;
+}
+
+static int
+lint(struct run *r, struct acl_error *err)
+{
+    if (collect(r, err) != 0)
+        return -1;
     return write_report(r, err);
 }
 
@@ -415,8 +425,10 @@ info_command(const struct run *r)
     return acl_rules_explain(stdout, acl_rules_at((size_t)k));
 }
 
+/* Frees what a lint gathered, keeping the options: the run can lint
+ * again. */
 static void
-run_free(struct run *r)
+run_clear(struct run *r)
 {
     size_t i;
 
@@ -430,8 +442,127 @@ run_free(struct run *r)
         acl_config_free(r->cfgs[i].cfg);
     free(r->cfgs);
     acl_baseline_free(r->baseline);
+    memset(&r->found, 0, sizeof r->found);
+    r->projects = NULL;
+    r->nprojects = 0;
+    r->cfgs = NULL;
+    r->ncfgs = 0;
+    r->baseline = NULL;
+    r->confs = acl_xcalloc(acl_rules_count() + 1, sizeof *r->confs);
+}
+
+static void
+run_free(struct run *r)
+{
+    run_clear(r);
+    free(r->confs);
     acl_opts_free(&r->opts);
 }
+
+/* ---- Fixes: --fix, --fix-dry-run ---------------------------------- */
+
+/* Passes of fix and lint again: a fix left out because it overlapped
+ * another is applied in the next pass. */
+#define FIX_PASSES 10
+
+/* Writes each file of the plan; a file that cannot be written is named
+ * and left as it was. Returns the number of files not written. */
+static size_t
+write_plan(const struct acl_fix_plan *plan)
+{
+    struct acl_error err;
+    size_t i, bad = 0;
+
+    for (i = 0; i < plan->nfiles; i++) {
+        const struct acl_fix_file *ff = &plan->files[i];
+        size_t len;
+        char *data = acl_fix_apply(ff, &len);
+
+        if (acl_fix_write_file(ff->project->real_root, ff->path, data, len,
+                               &err) != 0) {
+            fprintf(stderr, "agentcore-lint: %s (its fixes were not "
+                            "applied)\n", err.text);
+            bad++;
+        }
+        free(data);
+    }
+    return bad;
+}
+
+static int
+fix_in_place(struct run *r, struct acl_error *err)
+{
+    size_t pass, fixed = 0, files = 0, bad = 0;
+
+    for (pass = 0; pass < FIX_PASSES && bad == 0; pass++) {
+        struct acl_fix_plan plan;
+
+        memset(&plan, 0, sizeof plan);
+        if (collect(r, err) != 0)
+            return -1;
+        acl_fix_plan_build(&plan, &r->findings, r->opts.fix_only);
+        if (plan.napplied > 0)
+            bad = write_plan(&plan);
+        fixed += plan.napplied;
+        files += plan.nfiles;
+        acl_fix_plan_free(&plan);
+        run_clear(r);
+        if (fixed == 0 || files == 0)
+            break;
+    }
+    if (!r->opts.quiet && fixed > 0)
+        fprintf(stderr, "agentcore-lint: applied %zu fix%s\n", fixed,
+                fixed == 1 ? "" : "es");
+    return 0;
+}
+
+/* --fix-dry-run: the diff of one pass of fixes. Exit 1 when there is
+ * something to fix. */
+static int
+fix_dry_run(struct run *r, struct acl_error *err)
+{
+    struct acl_fix_plan plan;
+    size_t i;
+    int rc;
+
+    memset(&plan, 0, sizeof plan);
+    if (collect(r, err) != 0)
+        return -1;
+    acl_fix_plan_build(&plan, &r->findings, r->opts.fix_only);
+    for (i = 0; i < plan.nfiles; i++)
+        acl_fix_diff(stdout, &plan.files[i]);
+    if (!r->opts.quiet)
+        fprintf(stderr, "agentcore-lint: %zu fix%s in %zu file%s%s\n",
+                plan.napplied, plan.napplied == 1 ? "" : "es", plan.nfiles,
+                plan.nfiles == 1 ? "" : "s",
+                plan.nconflicts ? " (more after they are applied)" : "");
+    rc = plan.napplied > 0 ? ACL_EXIT_FINDINGS : ACL_EXIT_OK;
+    acl_fix_plan_free(&plan);
+    return rc;
+}
+
+/* The fix modes, or -1 when neither was asked for. */
+static int
+fix_command(struct run *r)
+{
+    struct acl_error err;
+    size_t i;
+    int rc;
+
+    if (!r->opts.fix && !r->opts.fix_dry_run)
+        return -1;
+    for (i = 0; i < r->opts.npaths; i++)
+        if (r->opts.fix && strcmp(r->opts.paths[i], "-") == 0)
+            return trouble("usage: --fix writes files, and standard input "
+                           "is none: use --fix-dry-run");
+    if (r->opts.fix_dry_run)
+        rc = fix_dry_run(r, &err);
+    else if ((rc = fix_in_place(r, &err)) == 0 && lint(r, &err) == 0)
+        rc = exit_status(r);
+    return rc < 0 ? trouble(err.text) : rc;
+}
+
+/* ---- end of fixes ------------------------------------------------- */
 
 int
 acl_cli_main(int argc, char **argv)
@@ -450,7 +581,11 @@ acl_cli_main(int argc, char **argv)
         run_free(&r);
         return rc;
     }
-    if (acl_rules_init(&err) != 0 || lint(&r, &err) != 0) {
+    if (acl_rules_init(&err) != 0) {
+        rc = trouble(err.text);
+    } else if ((rc = fix_command(&r)) >= 0) {
+        /* done */
+    } else if (lint(&r, &err) != 0) {
         rc = trouble(err.text);
     } else {
         rc = exit_status(&r);

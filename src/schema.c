@@ -11,7 +11,9 @@
  */
 #include <math.h>
 #include <string.h>
+#include <stdlib.h>
 
+#include "acl/suggest.h"
 #include "schema_int.h"
 
 /* Above the loader's own bound (and jansson's): the walk never goes
@@ -323,6 +325,32 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         t->check(cx, v);
 }
 
+/* Tells the sink the one allowed name an unknown member's name is a
+ * likely typo of, if any. */
+static void
+sx_did_you_mean(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+                const char *key, size_t len)
+{
+    const char **names;
+    const char *best;
+    char *word;
+    size_t i;
+
+    if (cx->sink == NULL || cx->sink->rename == NULL || o->nmembers == 0 ||
+        memchr(key, '\0', len) != NULL)
+        return;
+    names = acl_xcalloc(o->nmembers, sizeof *names);
+    for (i = 0; i < o->nmembers; i++)
+        names[i] = o->members[i].name;
+    word = acl_xstrndup(key, len);
+    best = acl_suggest(word, (const char *const *)names, o->nmembers);
+    if (best != NULL)
+        cx->sink->rename(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
+                         best);
+    free(word);
+    free(names);
+}
+
 static void
 sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
            const char *key, size_t len)
@@ -343,6 +371,7 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
     cx->at_name = 1;
     acl_sx_emit(cx, NULL, b.data);
     cx->at_name = 0;
+    sx_did_you_mean(cx, o, key, len);
     acl_sx_pop(cx, old);
     acl_buf_free(&b);
 }
@@ -650,7 +679,7 @@ const char **
 acl_schema_target_names(json_t *root, size_t *n)
 {
     size_t bad = 0, i;
-    struct acl_schema_sink sink = {sx_count_only, &bad};
+    struct acl_schema_sink sink = {.emit = sx_count_only, .arg = &bad};
     const char **names;
     json_t *e;
 

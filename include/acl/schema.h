@@ -25,6 +25,10 @@ struct acl_schema_sink {
     void (*emit)(void *arg, const char *pointer, const char *missing,
                  int at_name, const char *message);
     void *arg;
+    /* Optional: called right after emit for an unknown member whose
+     * name is a likely typo of exactly one allowed name ("did you
+     * mean"), with that name. */
+    void (*rename)(void *arg, const char *pointer, const char *name);
 };
 
 /* Validates root as a file of the given kind (project, targets, state
