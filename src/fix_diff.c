@@ -100,6 +100,48 @@ count_lines(const char *s, size_t len)
     return n + (len > 0 && s[len - 1] != '\n');
 }
 
+/* The length of the first line of s[0, n), its '\n' included. */
+static size_t
+line_len(const char *s, size_t n)
+{
+    const char *nl = memchr(s, '\n', n);
+
+    return nl ? (size_t)(nl - s) + 1 : n;
+}
+
+/* The length of the last line of s[0, n). */
+static size_t
+last_len(const char *s, size_t n)
+{
+    size_t k = n > 0 ? n - 1 : 0;
+
+    while (k > 0 && s[k - 1] != '\n')
+        k--;
+    return n - k;
+}
+
+/* Prints old -> new as removed and added lines, the whole lines both
+ * begin or end with shown as context. */
+static void
+put_change(FILE *out, const char *o, size_t on, const char *n, size_t nn)
+{
+    size_t k, head = 0, tail = 0;
+
+    while (head < on && head < nn &&
+           (k = line_len(o + head, on - head)) == line_len(n + head, nn - head) &&
+           o[head + k - 1] == '\n' && memcmp(o + head, n + head, k) == 0)
+        head += k;
+    while (tail < on - head && tail < nn - head &&
+           (k = last_len(o, on - tail)) == last_len(n, nn - tail) &&
+           k <= on - head - tail && k <= nn - head - tail &&
+           memcmp(o + on - tail - k, n + nn - tail - k, k) == 0)
+        tail += k;
+    put_lines(out, ' ', o, head);
+    put_lines(out, '-', o + head, on - head - tail);
+    put_lines(out, '+', n + head, nn - head - tail);
+    put_lines(out, ' ', o + on - tail, tail);
+}
+
 struct hunk {
     long first, last;  /* changed old lines, last < first: none */
     size_t i, j;       /* edits [i, j) */
@@ -146,8 +188,7 @@ put_hunk(FILE *out, const char *old, const struct lines *l,
     fprintf(out, "@@ -%ld,%ld +%ld,%ld @@\n", oldn ? c0 + 1 : c0, oldn,
             (newn ? c0 + 1 : c0) + *delta, newn);
     put_lines(out, ' ', old + l->start[c0], s - l->start[c0]);
-    put_lines(out, '-', old + s, e - s);
-    put_lines(out, '+', seg, nlen);
+    put_change(out, old + s, e - s, seg, nlen);
     put_lines(out, ' ', old + e, cafter ? l->start[c1 + 1] - e : 0);
     *delta += newn - oldn;
     free(seg);
