@@ -55,7 +55,8 @@ work_tree_top(const char *root)
 /* Adds dir/.gitignore (rel: dir relative to the top). Git does not
  * follow a .gitignore that is a symbolic link; neither do we. */
 static void
-add_file(struct acl_gitignore *g, const char *dir, const char *rel)
+add_file(const struct acl_project *p, struct acl_gitignore *g,
+         const char *dir, const char *rel)
 {
     char *path = acl_xasprintf("%s/.gitignore", strcmp(dir, "/") ? dir : "");
     char *data;
@@ -63,7 +64,7 @@ add_file(struct acl_gitignore *g, const char *dir, const char *rel)
     struct stat st;
 
     if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-        acl_read_file(path, MAX_GITIGNORE, &data, &len, NULL) ==
+        acl_project_read(p, path, path, MAX_GITIGNORE, &data, &len, NULL) ==
             ACL_READ_OK) {
         acl_gitignore_add(g, rel, data, len);
         free(data);
@@ -74,7 +75,8 @@ add_file(struct acl_gitignore *g, const char *dir, const char *rel)
 /* Is agentcore/.env.local ignored, reading the .gitignore files from
  * top down to root/agentcore? */
 static int
-env_local_ignored(const char *top, const char *root)
+env_local_ignored(const struct acl_project *proj, const char *top,
+                  const char *root)
 {
     struct acl_gitignore *g = acl_gitignore_new();
     const char *rel = root + strlen(top);
@@ -84,7 +86,7 @@ env_local_ignored(const char *top, const char *root)
     char *p = sub;
     int ignored;
 
-    add_file(g, top, "");
+    add_file(proj, g, top, "");
     /* Each folder below the top in turn: sub up to each '/'. */
     for (;;) {
         char *slash = strchr(p, '/'), *dir;
@@ -92,7 +94,7 @@ env_local_ignored(const char *top, const char *root)
         if (slash != NULL)
             *slash = '\0';
         dir = acl_xasprintf("%s/%s", strcmp(top, "/") ? top : "", sub);
-        add_file(g, dir, sub);
+        add_file(proj, g, dir, sub);
         free(dir);
         if (slash == NULL)
             break;
@@ -132,7 +134,7 @@ check(struct acl_check *c)
     if (!p->env_local_exists)
         return;
     top = work_tree_top(p->real_root);
-    ignored = env_local_ignored(top != NULL ? top : p->real_root,
+    ignored = env_local_ignored(p, top != NULL ? top : p->real_root,
                                 p->real_root);
     free(top);
     if (ignored)

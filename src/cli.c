@@ -14,6 +14,7 @@
 #include "acl/engine.h"
 #include "acl/fix.h"
 #include "acl/jalloc.h"
+#include "acl/lsp.h"
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
@@ -583,6 +584,9 @@ acl_cli_main(int argc, char **argv)
     }
     if (acl_rules_init(&err) != 0) {
         rc = trouble(err.text);
+    } else if (r.opts.lsp) {
+        /* The language server: stdout carries only its messages. */
+        rc = acl_lsp_main(0, stdout);
     } else if ((rc = fix_command(&r)) >= 0) {
         /* done */
     } else if (lint(&r, &err) != 0) {

@@ -11,6 +11,7 @@
 #include "acl/file.h"
 #include "acl/jptr.h"
 #include "acl/model_build.h"
+#include "acl/overlay.h"
 
 static char *
 join_path(const char *dir, const char *rel)
@@ -40,10 +41,12 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
          size_t max, struct acl_doc **out, struct acl_error *err)
 {
     char *path = join_path(p->root, rel), *disp = join_path(p->display, rel);
+    char *key = acl_xasprintf("%s/%s", p->real_root, rel);
     char *data = NULL;
     size_t len = 0;
     struct acl_error rerr;
-    enum acl_read_status st = acl_read_file(path, max, &data, &len, &rerr);
+    enum acl_read_status st = acl_project_read(p, key, path, max, &data, &len,
+                                               &rerr);
     int rc = 0;
 
     *out = NULL;
@@ -58,6 +61,7 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
     else if (st != ACL_READ_MISSING)
         rc = acl_error_set(err, "%s: cannot be read (%s)", disp,
                            acl_read_status_text(st, &rerr));
+    free(key);
     free(path);
     free(disp);
     return rc;
@@ -197,13 +201,32 @@ project_new(const char *root, const char *display)
     return p;
 }
 
+enum acl_read_status
+acl_project_read(const struct acl_project *p, const char *key,
+                 const char *path, size_t max, char **out, size_t *len,
+                 struct acl_error *err)
+{
+    return acl_overlay_read(p->overlay, key, path, max, out, len, err);
+}
+
 struct acl_project *
 acl_project_load(const char *root, const char *display,
                  const struct acl_prod_opts *prod, size_t max_size,
                  struct acl_error *err)
 {
+    return acl_project_load_overlay(root, display, prod, max_size, NULL, err);
+}
+
+struct acl_project *
+acl_project_load_overlay(const char *root, const char *display,
+                         const struct acl_prod_opts *prod, size_t max_size,
+                         const struct acl_overlay *overlay,
+                         struct acl_error *err)
+{
     struct acl_project *p = project_new(root, display);
     struct acl_doc *spec;
+
+    p->overlay = overlay;
 
     if (load_doc(p, "agentcore/agentcore.json", ACL_DOC_PROJECT, max_size,
                  &spec, err) != 0)
