@@ -84,6 +84,7 @@ check: all $(TEST_BIN) $(O)/$(BIN)
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
 	ACL_BIN=$(O)/$(BIN) sh test/fix.sh
+	ACL_BIN=$(O)/$(BIN) LSP_RSS_CHECK=$(if $(SANITIZE),0,1) sh test/lsp.sh
 
 # Files generated from the rule tables and committed, so that they are
 # there for readers and editors without a build. Run after adding or
