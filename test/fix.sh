@@ -210,5 +210,27 @@ for dir in "$ROOT"/fixtures/rules/AC*/*/ "$ROOT"/fixtures/cases/*/; do
     esac
     check_one "$dir" "$rule"
 done
+# Writing never follows a link out of the project: agentcore.json is a
+# link to a file elsewhere; it stays as it was, and the run says so.
+mkdir -p "$T/link/agentcore" "$T/elsewhere"
+cp "$ROOT/fixtures/rules/AC005/fail-20-tool-definitions/agentcore/agentcore.json" "$T/elsewhere/spec.json"
+cp -a "$ROOT/fixtures/rules/AC005/fail-20-tool-definitions/app" "$T/link/"
+ln -s "$T/elsewhere/spec.json" "$T/link/agentcore/agentcore.json"
+cp "$T/elsewhere/spec.json" "$T/spec.before"
+if "$BIN" --fix -q "$T/link" >/dev/null 2>"$T/link.err"; then :; fi
+if cmp -s "$T/spec.before" "$T/elsewhere/spec.json" && [ -L "$T/link/agentcore/agentcore.json" ] &&
+    grep -q 'not written' "$T/link.err"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL: --fix wrote through a symbolic link: $(cat "$T/link.err")"
+    fail=$((fail + 1))
+fi
+# Standard input cannot be fixed in place.
+if "$BIN" --fix - </dev/null >/dev/null 2>"$T/stdin.err" || ! grep -q 'fix-dry-run' "$T/stdin.err"; then
+    echo "FAIL: --fix on standard input: $(cat "$T/stdin.err")"
+    fail=$((fail + 1))
+else
+    pass=$((pass + 1))
+fi
 echo "fix: $pass fixtures passed, $fail failed, $fixed fixes applied and checked"
 [ "$fail" -eq 0 ]
