@@ -217,19 +217,21 @@ acl_project_load(const char *root, const char *display,
     return acl_project_load_overlay(root, display, prod, max_size, NULL, err);
 }
 
-struct acl_project *
-acl_project_load_overlay(const char *root, const char *display,
-                         const struct acl_prod_opts *prod, size_t max_size,
-                         const struct acl_overlay *overlay,
-                         struct acl_error *err)
+/* Loads the project whose agentcore.json is spec_rel, every file read
+ * through overlay first; owned, when not NULL, is the project's to free
+ * (it is the overlay). */
+static struct acl_project *
+load_project(const char *root, const char *display, const char *spec_rel,
+             const struct acl_prod_opts *prod, size_t max_size,
+             const struct acl_overlay *overlay, struct acl_overlay *owned,
+             struct acl_error *err)
 {
     struct acl_project *p = project_new(root, display);
     struct acl_doc *spec;
 
     p->overlay = overlay;
-
-    if (load_doc(p, "agentcore/agentcore.json", ACL_DOC_PROJECT, max_size,
-                 &spec, err) != 0)
+    p->owned_overlay = owned;
+    if (load_doc(p, spec_rel, ACL_DOC_PROJECT, max_size, &spec, err) != 0)
         goto fail;
     if (spec == NULL) {
         acl_error_set(err, "%s: no agentcore/agentcore.json here",
@@ -246,22 +248,32 @@ fail:
 }
 
 struct acl_project *
+acl_project_load_overlay(const char *root, const char *display,
+                         const struct acl_prod_opts *prod, size_t max_size,
+                         const struct acl_overlay *overlay,
+                         struct acl_error *err)
+{
+    return load_project(root, display, "agentcore/agentcore.json", prod,
+                        max_size, overlay, NULL, err);
+}
+
+/* Standard input is an overlay of one file, named spec_path: the same
+ * mechanism as the editor's unsaved documents. */
+struct acl_project *
 acl_project_load_text(const char *root, const char *display,
                       const char *spec_path, char *data, size_t len,
                       const struct acl_prod_opts *prod, size_t max_size,
                       struct acl_error *err)
 {
-    struct acl_project *p = project_new(root, display);
-    char *disp = join_path(display, spec_path);
+    struct acl_overlay *o = acl_overlay_new();
+    char buf[PATH_MAX], *key;
 
-    p->spec.doc = add_doc(p, acl_text_new(spec_path, disp, data, len),
-                          ACL_DOC_PROJECT);
-    free(disp);
-    if (load_rest(p, prod, max_size, err) != 0) {
-        acl_project_free(p);
-        return NULL;
-    }
-    return p;
+    key = acl_xasprintf("%s/%s", realpath(root, buf) ? buf : root,
+                        spec_path);
+    acl_overlay_set(o, key, data, len);
+    free(key);
+    free(data);
+    return load_project(root, display, spec_path, prod, max_size, o, o, err);
 }
 
 void
@@ -304,6 +316,7 @@ acl_project_free(struct acl_project *p)
     for (i = 0; i < p->ndocs; i++)
         acl_doc_free(p->docs[i].doc);
     free(p->docs);
+    acl_overlay_free(p->owned_overlay);
     free(p->root);
     free(p->real_root);
     free(p->display);

@@ -288,6 +288,7 @@ struct acl_project {
     size_t nnotices;
     /* Contents that override the disk (overlay.h); borrowed, or NULL. */
     const struct acl_overlay *overlay;
+    struct acl_overlay *owned_overlay; /* the same, when the project owns it */
 };
 
 /* Records that a file of the project could not be read. */
