@@ -197,6 +197,31 @@ in_python_try(struct acl_text *t, size_t offset)
     return 0;
 }
 
+/* The edit the help names, offered only (the code must then handle
+ * the unset variable): os.environ["X"] -> os.environ.get("X") in
+ * Python; the '!' dropped in TypeScript. */
+static void
+suggest(struct acl_finding *f, const struct acl_text *t, size_t s, size_t e,
+        size_t vs, size_t ve, int python)
+{
+    char *text;
+
+    if (!python) {
+        acl_fix_replace(f, ACL_SUGGESTION, t,
+                        (struct acl_span){(uint32_t)e - 1, (uint32_t)e}, "",
+                        "drop the '!' and handle an unset variable");
+        return;
+    }
+    text = acl_xasprintf("%senviron.get(%c%.*s%c)",
+                         strncmp(t->data + s, "os.", 3) == 0 ? "os." : "",
+                         t->data[vs - 1], (int)(ve - vs), t->data + vs,
+                         t->data[vs - 1]);
+    acl_fix_replace(f, ACL_SUGGESTION, t,
+                    (struct acl_span){(uint32_t)s, (uint32_t)e}, text,
+                    "read it with environ.get(...) and handle None");
+    free(text);
+}
+
 static void
 report(struct acl_check *c, const struct acl_source *src, size_t s, size_t e,
        size_t vs, size_t ve, int python)
@@ -205,7 +230,7 @@ report(struct acl_check *c, const struct acl_source *src, size_t s, size_t e,
     int vn = (int)(ve - vs);
     const char *v = src->text->data + vs;
 
-    acl_report_span(
+    struct acl_finding *f = acl_report_span(
         c, ACL_WARNING, src->text, sp, NULL,
         python ? "agent \"%s\" reads %.*s with os.environ[...], which raises "
                  "KeyError when the variable is unset: it is set only after "
@@ -214,6 +239,7 @@ report(struct acl_check *c, const struct acl_source *src, size_t s, size_t e,
                  "undefined until the project is deployed, and always under "
                  "\"agentcore dev\"",
         src->owner ? src->owner : "", vn, v);
+    suggest(f, src->text, s, e, vs, ve, python);
 }
 
 static void

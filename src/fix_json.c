@@ -286,6 +286,15 @@ acl_fix_prefix(struct acl_finding *f, enum acl_fix_kind kind,
     free(ptr);
 }
 
+void
+acl_fix_replace(struct acl_finding *f, enum acl_fix_kind kind,
+                const struct acl_text *file, struct acl_span sp,
+                const char *text, const char *title)
+{
+    if (sp.start <= sp.end && sp.end <= file->len)
+        edit_one(f, kind, title, file, sp, text);
+}
+
 /* Does the text end its lines with CR LF? */
 static int
 crlf(const struct acl_text *t)

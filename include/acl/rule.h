@@ -138,6 +138,11 @@ void acl_fix_rename(struct acl_finding *f, enum acl_fix_kind kind,
 void acl_fix_prefix(struct acl_finding *f, enum acl_fix_kind kind,
                     const struct acl_node *at, const char *member,
                     const char *from, const char *to, const char *title);
+/* Replaces the bytes sp of a text (agent source, where no node fits)
+ * with text. */
+void acl_fix_replace(struct acl_finding *f, enum acl_fix_kind kind,
+                     const struct acl_text *file, struct acl_span sp,
+                     const char *text, const char *title);
 /* Appends line to the project's text file rel (with the file's line
  * ends, after a line end when its last line has none), or creates the
  * file holding it when it does not exist. */
