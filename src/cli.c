@@ -493,23 +493,23 @@ write_plan(const struct acl_fix_plan *plan)
 static int
 fix_in_place(struct run *r, struct acl_error *err)
 {
-    size_t pass, fixed = 0, files = 0, bad = 0;
+    size_t pass, fixed = 0, applied = 1, bad = 0;
 
-    for (pass = 0; pass < FIX_PASSES && bad == 0; pass++) {
+    /* Until a pass finds nothing more to fix (a fix may reveal the next
+     * finding, or make room for one left out). */
+    for (pass = 0; pass < FIX_PASSES && bad == 0 && applied > 0; pass++) {
         struct acl_fix_plan plan;
 
         memset(&plan, 0, sizeof plan);
         if (collect(r, err) != 0)
             return -1;
         acl_fix_plan_build(&plan, &r->findings, r->opts.fix_only);
-        if (plan.napplied > 0)
+        applied = plan.napplied;
+        if (applied > 0)
             bad = write_plan(&plan);
-        fixed += plan.napplied;
-        files += plan.nfiles;
+        fixed += applied;
         acl_fix_plan_free(&plan);
         run_clear(r);
-        if (fixed == 0 || files == 0)
-            break;
     }
     if (!r->opts.quiet && fixed > 0)
         fprintf(stderr, "agentcore-lint: applied %zu fix%s\n", fixed,
@@ -542,6 +542,28 @@ fix_dry_run(struct run *r, struct acl_error *err)
     return rc;
 }
 
+/* Every name of --fix-only is a rule. */
+static int
+check_fix_only(const char *only, struct acl_error *err)
+{
+    const char *p = only;
+
+    while (p != NULL && *p != '\0') {
+        size_t n = strcspn(p, ",");
+        char *name = acl_xstrndup(p, n);
+        int bad = acl_rules_find(name) < 0;
+
+        if (bad)
+            acl_error_set(err, "usage: --fix-only: unknown rule \"%s\" (see "
+                               "agentcore-lint --list-rules)", name);
+        free(name);
+        if (bad)
+            return -1;
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
 /* The fix modes, or -1 when neither was asked for. */
 static int
 fix_command(struct run *r)
@@ -550,8 +572,12 @@ fix_command(struct run *r)
     size_t i;
     int rc;
 
+    if (r->opts.fix_only != NULL && !r->opts.fix && !r->opts.fix_dry_run)
+        return trouble("usage: --fix-only goes with --fix or --fix-dry-run");
     if (!r->opts.fix && !r->opts.fix_dry_run)
         return -1;
+    if (check_fix_only(r->opts.fix_only, &err) != 0)
+        return trouble(err.text);
     for (i = 0; i < r->opts.npaths; i++)
         if (r->opts.fix && strcmp(r->opts.paths[i], "-") == 0)
             return trouble("usage: --fix writes files, and standard input "

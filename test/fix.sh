@@ -232,5 +232,26 @@ if "$BIN" --fix - </dev/null >/dev/null 2>"$T/stdin.err" || ! grep -q 'fix-dry-r
 else
     pass=$((pass + 1))
 fi
-echo "fix: $pass fixtures passed, $fail failed, $fixed fixes applied and checked"
+# --fix-only names rules, and goes with a fix mode.
+for args in "--fix-dry-run --fix-only AC005,NOPE" "--fix-only AC005"; do
+    # shellcheck disable=SC2086
+    "$BIN" $args "$ROOT/fixtures/rules/AC005/fail-20-tool-definitions" >/dev/null 2>"$T/only.err"
+    if [ $? -ne 2 ] || ! grep -q 'usage: --fix-only' "$T/only.err"; then
+        echo "FAIL: $args: $(cat "$T/only.err")"
+        fail=$((fail + 1))
+    else
+        pass=$((pass + 1))
+    fi
+done
+# --fix-only leaves the other rules' fixes.
+rm -rf "$T/only" && cp -a "$ROOT/fixtures/rules/AC019/fail-dup-first-and-last" "$T/only"
+out=$("$BIN" --fix-dry-run -q --fix-only duplicate-key "$T/only" | grep -c '^-')
+out12=$("$BIN" --fix-dry-run -q --fix-only AC012 "$T/only" | wc -c)
+if [ "$out" -ge 1 ] && [ "$out12" -eq 0 ]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL: --fix-only: $out lines for duplicate-key, $out12 bytes for AC012"
+    fail=$((fail + 1))
+fi
+echo "fix: $pass checks passed (fixtures and options), $fail failed, $fixed fixes applied and checked"
 [ "$fail" -eq 0 ]
