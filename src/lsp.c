@@ -284,6 +284,10 @@ initialize(struct acl_lsp *s, json_t *params)
     json_t *e;
     size_t i;
 
+    s->can_watch = json_is_true(json_object_get(
+        json_object_get(json_object_get(caps, "workspace"),
+                        "didChangeWatchedFiles"),
+        "dynamicRegistration"));
     s->enc = LSP_UTF16;
     json_array_foreach(encs, i, e)
         if (json_is_string(e) && strcmp(json_string_value(e), "utf-8") == 0)
@@ -332,6 +336,31 @@ request(struct acl_lsp *s, const char *method, json_t *params,
     return NULL;
 }
 
+/* Asks the client to report changes on disk to the files a lint reads
+ * (another program, git, the CLI itself may change them). */
+static void
+register_watchers(struct acl_lsp *s)
+{
+    static const char *const globs[] = {
+        "**/agentcore/**", "**/app/**", "**/.agentcore-lint.json",
+        "**/.gitignore", "**/*.{py,ts,js,mjs,cjs,tsx,jsx,json,yaml,yml}",
+    };
+    json_t *watchers = json_array();
+    size_t i;
+
+    if (!s->can_watch)
+        return;
+    for (i = 0; i < ACL_ARRAY_LEN(globs); i++)
+        json_array_append_new(watchers,
+                              json_pack("{s:s}", "globPattern", globs[i]));
+    lsp_send(s, json_pack("{s:I,s:s,s:{s:[{s:s,s:s,s:{s:o}}]}}", "id",
+                          (json_int_t)++s->next_id, "method",
+                          "client/registerCapability", "params",
+                          "registrations", "id", "agentcore-lint-files",
+                          "method", "workspace/didChangeWatchedFiles",
+                          "registerOptions", "watchers", watchers));
+}
+
 static void
 notification(struct acl_lsp *s, const char *method, json_t *params)
 {
@@ -341,7 +370,9 @@ notification(struct acl_lsp *s, const char *method, json_t *params)
     }
     if (!s->initialized || s->shutdown)
         return;
-    if (strcmp(method, "textDocument/didOpen") == 0)
+    if (strcmp(method, "initialized") == 0)
+        register_watchers(s);
+    else if (strcmp(method, "textDocument/didOpen") == 0)
         did_open(s, params);
     else if (strcmp(method, "textDocument/didChange") == 0)
         did_change(s, params);

@@ -37,6 +37,7 @@ struct lsp_project {
 struct acl_lsp {
     FILE *out;
     int initialized, shutdown, exited;
+    int can_watch; /* the client registers file watchers on request */
     enum lsp_enc enc;
     struct acl_overlay *overlay;
     struct lsp_doc *docs;

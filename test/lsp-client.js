@@ -125,7 +125,8 @@ async function initialize(s, encodings) {
     return s.conn.sendRequest(proto.InitializeRequest.type, {
         processId: process.pid, rootUri: null, workspaceFolders: null,
         capabilities: { general: { positionEncodings: encodings },
-                        workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } } },
+                        workspace: { applyEdit: true, workspaceEdit: { documentChanges: true },
+                                     didChangeWatchedFiles: { dynamicRegistration: true } } },
     });
 }
 
@@ -135,6 +136,10 @@ async function main() {
     const s = start();
     let text = original, version = 1;
 
+    const registered = new Promise((resolve) => s.conn.onRequest(proto.RegistrationRequest.type, (p) => {
+        resolve(p.registrations);
+        return null;
+    }));
     const init = await initialize(s, ['utf-16']);
     check(init.capabilities.positionEncoding === 'utf-16', 'UTF-16 positions by default');
     s.conn.sendNotification(proto.InitializedNotification.type, {});
@@ -206,6 +211,23 @@ async function main() {
         command: 'agentcore-lint.fixAll', arguments: [uri] });
     d = await diags;
     check(d.length === 0 && /"enableSemanticSearch": true/.test(text), 'fix all went through workspace/applyEdit');
+
+    // A file the lint reads changes on disk: the server asked to hear of
+    // it, and lints again. No production target: AC001 is a warning.
+    const regs = await registered;
+    check(regs.some((g) => g.method === 'workspace/didChangeWatchedFiles' &&
+                           g.registerOptions.watchers.some((w) => /agentcore/.test(w.globPattern))),
+          'the server registers file watchers');
+    change(text.replace('"authorizerType": "AWS_IAM"', '"authorizerType": "NONE"'));
+    await diagnostics(s, uri, (x) => x.some((y) => y.code === 'AC001' && y.severity === 1), 'AC001 error again');
+    const targets = path.join(root, 'agentcore', 'aws-targets.json');
+    fs.writeFileSync(targets, '[{"name":"dev","account":"123456789012","region":"us-east-1"}]\n');
+    diags = diagnostics(s, uri, (x) => x.some((y) => y.code === 'AC001' && y.severity === 2), 'AC001 warning');
+    s.conn.sendNotification(proto.DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: 'file://' + targets, type: proto.FileChangeType.Changed }] });
+    d = await diags;
+    check(d.find((x) => x.code === 'AC001').severity === proto.DiagnosticSeverity.Warning,
+          'a watched file changed on disk: relinted (AC001 now a warning, no production target)');
 
     // Errors, not crashes.
     let code = 0;
