@@ -82,12 +82,14 @@ function start() {
         new rpc.StreamMessageWriter(child.stdin));
     const waiters = [];
     const latest = new Map();
+    const counts = { published: 0 };
     conn.onNotification(proto.PublishDiagnosticsNotification.type, (p) => {
+        counts.published++;
         latest.set(p.uri, p.diagnostics);
         for (const w of waiters.splice(0)) w(p);
     });
     conn.listen();
-    return { child, conn, latest, waiters };
+    return { child, conn, latest, waiters, counts };
 }
 
 // The next publishDiagnostics for uri that satisfies pred.
@@ -228,6 +230,14 @@ async function main() {
     d = await diags;
     check(d.find((x) => x.code === 'AC001').severity === proto.DiagnosticSeverity.Warning,
           'a watched file changed on disk: relinted (AC001 now a warning, no production target)');
+
+    // Typing: a burst of edits is linted once the client is quiet.
+    const published = s.counts.published;
+    for (let i = 0; i < 50; i++)
+        change(text.replace(/"description": "tool 1[^"]*"/, `"description": "tool 1 typed ${i}"`));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const lints = s.counts.published - published;
+    check(lints >= 1 && lints <= 2, `debounced: 50 quick edits, ${lints} publish`);
 
     // Errors, not crashes.
     let code = 0;

@@ -26,6 +26,8 @@ hostile() {
         msg '{"jsonrpc":"2.0","id":{},"method":"x"}'
         msg '{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}}'
         msg '{"jsonrpc":"2.0","id":7,"method":"initialize","params":{}}'
+        msg '{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":7}}'
+        msg '{"jsonrpc":"2.0","method":"no/such/notification","params":[]}'
         msg '{"jsonrpc":"2.0","id":8,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///nowhere/x.json"},"range":7}}'
         msg '{"jsonrpc":"2.0","id":9,"method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///%00/x","text":1}}}'
         # Last: the rest of the input is its body, skipped unread.
