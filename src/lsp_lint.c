@@ -211,9 +211,10 @@ diagnostic(struct acl_lsp *s, const struct lsp_project *lp,
     return d;
 }
 
-/* A diagnostic at the start of a file, for what stops the lint. */
+/* A diagnostic at the start of line ln (0-based) of a file, for what
+ * stops the lint. */
 static void
-add_problem(json_t *byuri, const char *uri, const char *text)
+add_problem(json_t *byuri, const char *uri, int ln, const char *text)
 {
     json_t *arr = json_object_get(byuri, uri);
 
@@ -221,8 +222,19 @@ add_problem(json_t *byuri, const char *uri, const char *text)
         json_object_set_new(byuri, uri, arr = json_array());
     json_array_append_new(arr, json_pack(
         "{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s,s:s}", "range", "start", "line",
-        0, "character", 0, "end", "line", 0, "character", 0, "severity", 1,
+        ln, "character", 0, "end", "line", ln, "character", 0, "severity", 1,
         "source", "agentcore-lint", "message", text));
+}
+
+/* The line of a config error ("FILE:LINE: what"), 0-based; 0 when it
+ * names none. */
+static int
+error_line(const char *text)
+{
+    const char *p = strstr(text, ".json:");
+    long ln = p ? strtol(p + 6, NULL, 10) : 0;
+
+    return ln > 0 && ln < 1000000 ? (int)ln - 1 : 0;
 }
 
 /* Sends the diagnostics of byuri, and empty ones for the files that had
@@ -282,13 +294,13 @@ lsp_lint(struct acl_lsp *s, struct lsp_project *lp)
     if (cfg_err.text[0] != '\0') {
         char *uri = lsp_rel_uri(lp, ACL_CONFIG_FILE);
 
-        add_problem(byuri, uri, cfg_err.text);
+        add_problem(byuri, uri, error_line(cfg_err.text), cfg_err.text);
         free(uri);
     }
     if (lp->p == NULL) {
         char *uri = lsp_rel_uri(lp, "agentcore/agentcore.json");
 
-        add_problem(byuri, uri, err.text);
+        add_problem(byuri, uri, 0, err.text);
         free(uri);
     } else {
         run_rules(lp);

@@ -231,6 +231,22 @@ async function main() {
     check(d.find((x) => x.code === 'AC001').severity === proto.DiagnosticSeverity.Warning,
           'a watched file changed on disk: relinted (AC001 now a warning, no production target)');
 
+    // The config, open and unsaved: a mistake in it is shown where it
+    // is; its rule levels apply at once.
+    const cfgUri = 'file://' + path.join(root, '.agentcore-lint.json');
+    diags = diagnostics(s, cfgUri, (x) => x.length === 1, 'config error');
+    s.conn.sendNotification(proto.DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: cfgUri, languageId: 'json', version: 1,
+                        text: '{\n  "rules": {"AC001": "note"},\n  "bogus": 1\n}\n' } });
+    d = await diags;
+    check(d[0].range.start.line === 2, `config mistake on its line (${d[0].range.start.line}): ${d[0].message}`);
+    diags = diagnostics(s, uri, (x) => x.some((y) => y.code === 'AC001' && y.severity === 3), 'AC001 as a note');
+    s.conn.sendNotification(proto.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: cfgUri, version: 2 },
+        contentChanges: [{ text: '{\n  "rules": {"AC001": "note"}\n}\n' }] });
+    await diags;
+    check(s.latest.get(cfgUri).length === 0, 'the unsaved config applies (AC001 a note), its diagnostic cleared');
+
     // Typing: a burst of edits is linted once the client is quiet.
     const published = s.counts.published;
     for (let i = 0; i < 50; i++)
