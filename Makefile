@@ -49,7 +49,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: check-deps-ok dist setup-test fuzz bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: check-deps-ok dist setup-test fuzz fuzz-lsp bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
         check-precommit check-config-schema check-template format-check
 
@@ -113,6 +113,8 @@ check: all $(TEST_BIN) $(O)/$(BIN) check-template
 	ACL_BIN=$(O)/$(BIN) HOSTILE_NO_VLIMIT=$(SANITIZE) \
 	  HOSTILE_TIMEOUT=$(if $(SANITIZE),180,20) sh test/hostile.sh
 	ACL_BIN=$(O)/$(BIN) MAKE="$(MAKE)" sh test/install.sh
+	ACL_BIN=$(O)/$(BIN) sh test/fix.sh
+	ACL_BIN=$(O)/$(BIN) LSP_RSS_CHECK=$(if $(SANITIZE),0,1) sh test/lsp.sh
 
 # rules/TEMPLATE.c is not built in, but must stay a rule that compiles.
 check-template:
@@ -247,10 +249,23 @@ $(FUZZ_O)/fuzz_lint: fuzz/fuzz_lint.c $(SRC) $(wildcard include/acl/*.h) rules/r
 	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
 	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lint.c $(SRC) $(DEPS_LIBS)
 
-fuzz: $(FUZZ_O)/fuzz_lint
+$(FUZZ_O)/fuzz_lsp: fuzz/fuzz_lsp.c $(SRC) $(wildcard include/acl/*.h src/*.h) rules/rules.def
+	@mkdir -p $(FUZZ_O)
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lsp.c $(SRC) $(DEPS_LIBS)
+
+# The language server's input: framing, messages, edits, actions.
+fuzz-lsp: $(FUZZ_O)/fuzz_lsp
+	@mkdir -p $(FUZZ_O)/lsp-corpus
+	$(FUZZ_O)/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/lsp.dict \
+	  -artifact_prefix=$(FUZZ_O)/lsp- $(FUZZ_O)/lsp-corpus fuzz/lsp-seeds
+
+fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_lsp
 	@mkdir -p $(FUZZ_O)/corpus
 	find fixtures -path '*/agentcore/agentcore.json' -exec sh -c \
 	  'cp "$$1" "$(FUZZ_O)/corpus/$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \;
 	$(FUZZ_O)/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/agentcore.dict \
 	  -artifact_prefix=$(FUZZ_O)/ $(FUZZ_O)/corpus fuzz/regressions
+	$(MAKE) --no-print-directory fuzz-lsp

@@ -19,7 +19,8 @@ _agentcore_lint()
           --config --no-config --baseline --enable --disable --select --list-rules
           --explain --color --quiet --max-file-size --stdin-filename
           --write-baseline --show-suppressed --exclude --statistics
-          --version --help -f -o -c -q -h'
+          --version --help -f -o -c -q -h
+          --fix --fix-dry-run --fix-only --lsp'
     COMPREPLY=()
     case $prev in
     -f|--format)
@@ -30,6 +31,10 @@ _agentcore_lint()
         return ;;
     --color)
         mapfile -t COMPREPLY < <(compgen -W 'auto always never' -- "$cur")
+        return ;;
+    --fix-only)
+        # One rule at a time; the list is comma-separated.
+        mapfile -t COMPREPLY < <(compgen -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "${cur##*,}")
         return ;;
     --enable|--disable|--select|--explain)
         mapfile -t COMPREPLY < <(compgen -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "$cur")

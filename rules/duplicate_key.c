@@ -22,13 +22,19 @@ check(struct acl_check *c)
         for (k = 0; k < d->ndups; k++) {
             const struct acl_dupkey *dk = &d->dups[k];
             struct acl_pos first;
+            struct acl_finding *f;
 
             acl_text_pos(d->text, dk->first.start, &first);
-            acl_report_span(c, ACL_ERROR, d->text, dk->later, dk->pointer,
+            f = acl_report_span(c, ACL_ERROR, d->text, dk->later, dk->pointer,
                             "member \"%s\" is repeated in this object "
                             "(first at line %u): JSON.parse keeps only the "
                             "last value and silently drops the earlier one",
                             dk->name, first.line);
+            /* JSON.parse keeps the later one: dropping the first keeps
+             * the meaning. */
+            acl_fix_drop_first(f, ACL_FIX, d, dk,
+                               "remove the earlier member, which JSON.parse "
+                               "ignores");
         }
     }
 }

@@ -81,13 +81,14 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     const struct acl_text *at;
     struct acl_span none = {0, 0};
+    struct acl_finding *f;
     char *top;
     int ignored, tracked;
 
     if (!p->env_local_exists)
         return;
     top = acl_git_work_tree_top(p->real_root);
-    ignored = acl_git_ignored(top != NULL ? top : p->real_root, p->real_root,
+    ignored = acl_git_ignored(p, top != NULL ? top : p->real_root, p->real_root,
                               "agentcore/.env.local", 0);
     tracked = top != NULL && env_local_tracked(p, top);
     free(top);
@@ -100,10 +101,15 @@ check(struct acl_check *c)
                         "commit carries it; run `git rm --cached "
                         "agentcore/.env.local` and rotate its secrets",
                         ignored ? ", which ignore rules do not undo" : "");
-    else
-        acl_report_span(c, ACL_ERROR, at, none, NULL,
-                        "agentcore/.env.local holds local secrets, but no "
-                        ".gitignore ignores it: `git add` would commit it");
+    else {
+        f = acl_report_span(c, ACL_ERROR, at, none, NULL,
+                            "agentcore/.env.local holds local secrets, but "
+                            "no .gitignore ignores it: `git add` would "
+                            "commit it");
+        acl_fix_append_line(f, ACL_FIX, p, "agentcore/.gitignore",
+                            ".env.local",
+                            "add \".env.local\" to agentcore/.gitignore");
+    }
 }
 
 const struct acl_rule acl_rule_env_local_not_ignored = {

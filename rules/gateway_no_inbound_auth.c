@@ -22,15 +22,19 @@ check(struct acl_check *c)
         const struct acl_gateway *g = &p->gateways[i];
         const char *why = p->production.on ? acl_prod_reason(c) : NULL;
         json_t *auth = json_object_get(g->node.json, "authorizerType");
+        struct acl_finding *f;
 
         if (auth != NULL && (g->authorizer_type == NULL ||
                              strcmp(g->authorizer_type, "NONE") != 0))
             continue;
-        acl_report(c, level, &g->node, "authorizerType",
+        f = acl_report(c, level, &g->node, "authorizerType",
                    "gateway \"%s\" has no inbound authentication%s%s%s",
                    g->name ? g->name : "", auth == NULL ?
                    " (authorizerType is absent, so it defaults to NONE)" : "",
                    why ? " and " : "", why ? why : "");
+        /* Callers must then sign their requests: it changes behaviour. */
+        acl_fix_set(f, ACL_SUGGESTION, &g->node, "authorizerType",
+                    "\"AWS_IAM\"", "set \"authorizerType\" to \"AWS_IAM\"");
     }
 }
 

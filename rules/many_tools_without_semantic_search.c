@@ -29,6 +29,7 @@ check(struct acl_check *c)
     for (i = 0; i < p->ngateways; i++) {
         const struct acl_gateway *g = &p->gateways[i];
         struct acl_tool_count *tc;
+        struct acl_finding *f;
         char *why;
 
         if (g->semantic_search != ACL_FALSE)
@@ -36,13 +37,15 @@ check(struct acl_check *c)
         tc = acl_tool_count_gateway(p, g);
         if (tc->total >= (size_t)threshold) {
             why = acl_tool_count_describe(tc);
-            acl_report(c, ACL_WARNING, &g->node, "enableSemanticSearch",
+            f = acl_report(c, ACL_WARNING, &g->node, "enableSemanticSearch",
                        "gateway \"%s\" has enableSemanticSearch false and "
                        "%s%zu tools (threshold %ld): %s",
                        g->name ? g->name : "",
                        tc->lower_bound ? "at least " : "", tc->total,
                        threshold, why);
             free(why);
+            acl_fix_set(f, ACL_FIX, &g->node, "enableSemanticSearch",
+                        "true", "set \"enableSemanticSearch\" to true");
         }
         acl_tool_count_free(tc);
     }

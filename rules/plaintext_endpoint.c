@@ -30,6 +30,23 @@ plaintext(const struct acl_url *u)
            !acl_url_host_is_loopback(u->host);
 }
 
+/* Is host an AWS endpoint (amazonaws.com, its China partition, on.aws,
+ * api.aws)? */
+static int
+aws_host(const char *host)
+{
+    static const char *const pats[] = {
+        "amazonaws.com", "*.amazonaws.com", "*.amazonaws.com.cn",
+        "*.on.aws", "*.api.aws",
+    };
+    size_t i;
+
+    for (i = 0; i < ACL_ARRAY_LEN(pats); i++)
+        if (acl_url_host_matches(host, pats[i]))
+            return 1;
+    return 0;
+}
+
 /* Reports url (the value of member of node) when it is plain http to a
  * host other than the local machine. what names the owner and role:
  * "target \"t\" of gateway \"g\" endpoint". */
@@ -39,6 +56,8 @@ check_url(struct acl_check *c, const struct acl_node *node,
 {
     const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
     struct acl_url u;
+    struct acl_finding *f;
+    int ws;
 
     if (url == NULL || acl_url_parse(url, &u) != 0)
         return;
@@ -46,12 +65,19 @@ check_url(struct acl_check *c, const struct acl_node *node,
         acl_url_clear(&u);
         return;
     }
-    acl_report(c, acl_prod_level(c), node, member,
-               "%s uses plain %s:// (host \"%.*s\"): what is sent or "
-               "fetched there travels unencrypted and can be read or changed "
-               "on the way%s%s",
-               what, u.scheme, 200, u.host, why ? ", and " : "",
-               why ? why : "");
+    f = acl_report(c, acl_prod_level(c), node, member,
+                   "%s uses plain %s:// (host \"%.*s\"): what is sent or "
+                   "fetched there travels unencrypted and can be read or "
+                   "changed on the way%s%s",
+                   what, u.scheme, 200, u.host, why ? ", and " : "",
+                   why ? why : "");
+    /* AWS endpoints all serve TLS: the same URL over https is safe.
+     * Elsewhere nobody knows whether the host speaks TLS. */
+    ws = strcmp(u.scheme, "ws") == 0;
+    acl_fix_prefix(f, aws_host(u.host) ? ACL_FIX : ACL_SUGGESTION, node,
+                   member, ws ? "ws:" : "http:", ws ? "wss:" : "https:",
+                   ws ? "use wss:// instead of ws://"
+                      : "use https:// instead of http://");
     acl_url_clear(&u);
 }
 

@@ -54,15 +54,19 @@ check_policies(struct acl_check *c)
 
         for (k = 0; g != NULL && k < e->npolicies; k++) {
             const struct acl_policy *pol = &e->policies[k];
+            struct acl_finding *f;
 
             if (!log_only(pol->enforcement_mode))
                 continue;
-            acl_report(c, ACL_WARNING, &pol->node, "enforcementMode",
+            f = acl_report(c, ACL_WARNING, &pol->node, "enforcementMode",
                        "policy \"%s\" of policy engine \"%s\" (attached to "
                        "gateway \"%s\") is LOG_ONLY: its decisions are "
                        "logged, not applied, and %s",
                        pol->name ? pol->name : "", e->name ? e->name : "",
                        g->name ? g->name : "", acl_prod_reason(c));
+            acl_fix_drop(f, ACL_SUGGESTION, &pol->node, "enforcementMode",
+                         "remove \"enforcementMode\": \"LOG_ONLY\" (the "
+                         "default is ACTIVE)");
         }
     }
     free(by);
@@ -71,15 +75,20 @@ check_policies(struct acl_check *c)
 static void
 check_gateway(struct acl_check *c, const struct acl_gateway *g)
 {
+    struct acl_finding *f;
+
     if (!g->has_policy_engine || !log_only(g->policy_mode))
         return;
-    acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",
+    f = acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",
                "gateway \"%s\" runs policy engine \"%s\" in LOG_ONLY "
                "mode: tool calls its policies would refuse still go "
                "through, and %s",
                g->name ? g->name : "",
                g->policy_engine_name ? g->policy_engine_name : "",
                acl_prod_reason(c));
+    acl_fix_set(f, ACL_SUGGESTION, &g->node, "policyEngineConfiguration/mode",
+                "\"ENFORCE\"",
+                "set policyEngineConfiguration.mode to \"ENFORCE\"");
 }
 
 static void

@@ -64,6 +64,24 @@ help(void *arg, const char *text)
         s->last->help = acl_xstrdup(text);
 }
 
+/* The unknown member just reported gets a rename to the one allowed
+ * name it is a likely typo of: the project is refused as it is, so the
+ * rename can only make it valid. */
+static void
+suggest_rename(void *arg, const char *pointer, const char *name)
+{
+    struct sink_ctx *s = arg;
+    struct acl_node n = {s->doc, (char *)pointer, NULL, NULL};
+    struct acl_findings *out = s->c->out;
+    char *title;
+
+    if (out->n == 0)
+        return;
+    title = acl_xasprintf("rename to \"%s\"", name);
+    acl_fix_rename(out->items[out->n - 1], ACL_FIX, &n, name, title);
+    free(title);
+}
+
 static json_t *
 targets_root(const struct acl_project *p)
 {
@@ -87,7 +105,10 @@ check(struct acl_check *c)
     for (i = 0; i < p->ndocs; i++) {
         const struct acl_doc *d = p->docs[i].doc;
         struct sink_ctx ctx = {c, d, NULL};
-        struct acl_schema_sink sink = {emit, &ctx, incomplete, help};
+        struct acl_schema_sink sink = {.emit = emit, .arg = &ctx,
+                                       .incomplete = incomplete,
+                                       .help = help,
+                                       .rename = suggest_rename};
 
         if (d->root == NULL || p->docs[i].kind == ACL_DOC_REFERENCED)
             continue;

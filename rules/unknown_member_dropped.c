@@ -17,14 +17,35 @@
  * (their names are data), and .cli/deployed-state.json, which the CLI
  * writes itself.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "acl/report_util.h"
 #include "acl/rule.h"
 #include "acl/schema.h"
+#include "acl/suggest.h"
 
 struct drop_ctx {
     struct acl_check *c;
     const struct acl_doc *doc;
 };
+
+/* A close spelling of the meant member is a safe fix: the setting then
+ * takes effect as written. A known confusion (environmentVariables for
+ * envVars) may hold its value in another shape, so the rename is only
+ * offered. */
+static void
+rename_fix(struct acl_finding *f, const struct acl_node *n,
+           const struct acl_schema_drop *d)
+{
+    size_t dist = acl_edit_distance(d->member, d->member_len, d->suggestion,
+                                    strlen(d->suggestion), 1);
+    char *title = acl_xasprintf("rename to \"%s\"", d->suggestion);
+
+    acl_fix_rename(f, dist <= 3 ? ACL_FIX : ACL_SUGGESTION, n, d->suggestion,
+                   title);
+    free(title);
+}
 
 static void
 dropped(void *arg, const struct acl_schema_drop *d)
@@ -62,6 +83,8 @@ dropped(void *arg, const struct acl_schema_drop *d)
                         d->object ? d->object : "this object", hint.data);
     if (d->allowed != NULL && d->allowed[0] != '\0')
         f->help = acl_xasprintf("this object allows only: %s", d->allowed);
+    if (d->suggestion != NULL)
+        rename_fix(f, &n, d);
     acl_buf_free(&name);
     acl_buf_free(&hint);
 }
@@ -113,7 +136,9 @@ const struct acl_rule acl_rule_unknown_member_dropped = {
         "today and is a note: the CLI no longer writes it, and a CLI that "
         "drops the alias drops the setting silently. "
         ".cli/deployed-state.json is written by the CLI and not checked.",
-    .help = "rename the member to the one the message suggests, or move it "
+    .help = "rename the member to the one the message suggests (--fix "
+            "does it for a close spelling; a known confusion is offered as a "
+            "suggestion, since its value may need another shape), or move it "
             "to the object that defines it; the finding's help lists the "
             "members this object allows",
     .example = "Fails:  { \"name\": \"agent\", ..., \"environmentVariables\": "

@@ -69,6 +69,7 @@ check_credential(struct acl_check *c, const struct acl_target *t,
     const struct acl_project *p = c->project;
     const char *hint;
     char *label, *key;
+    struct acl_finding *f;
 
     if (t->credential_name == NULL || t->credential_name[0] == '\0' ||
         acl_find_credential(p, t->credential_name) != NULL)
@@ -79,13 +80,27 @@ check_credential(struct acl_check *c, const struct acl_target *t,
     hint = json_string_value(json_object_get(*near, key));
     free(key);
     label = acl_target_label(t);
-    acl_report(c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
+    f = acl_report(c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
                "%s names credential \"%s\", which is not in \"credentials\"%s"
                "%s%s",
                label, t->credential_name,
                hint ? " (did you mean \"" : "", hint ? hint : "",
                hint ? "\"?)" : "");
     free(label);
+    if (hint != NULL) {
+        /* Another credential is meant, most likely; but which one a
+         * target uses is the project's call: only offered. */
+        json_t *js = json_string(hint);
+        char *text = js ? json_dumps(js, JSON_ENCODE_ANY) : NULL;
+        char *title = acl_xasprintf("use credential \"%s\"", hint);
+
+        if (text != NULL)
+            acl_fix_set(f, ACL_SUGGESTION, &t->node,
+                        "outboundAuth/credentialName", text, title);
+        free(title);
+        free(text);
+        json_decref(js);
+    }
 }
 
 static void
@@ -150,7 +165,7 @@ ignored_output(const struct acl_project *p, const char *path)
     if (rel == NULL)
         return 0;
     top = acl_git_work_tree_top(p->real_root);
-    ignored = acl_git_ignored(top != NULL ? top : p->real_root, p->real_root,
+    ignored = acl_git_ignored(p, top != NULL ? top : p->real_root, p->real_root,
                               rel, 1);
     free(top);
     free(rel);

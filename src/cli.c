@@ -14,6 +14,8 @@
 #include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
+#include "acl/fix.h"
+#include "acl/lsp.h"
 #include "acl/opts.h"
 #include "acl/report.h"
 #include "acl/rules_doc.h"
@@ -532,8 +534,9 @@ prepare(struct run *r, struct acl_error *err)
     return 0;
 }
 
+/* Lints every project into r->findings, sorted. */
 static int
-lint(struct run *r, struct acl_error *err)
+collect(struct run *r, struct acl_error *err)
 {
     if (prepare(r, err) != 0 || lint_projects(r, err) != 0)
         return -1;
@@ -541,7 +544,13 @@ lint(struct run *r, struct acl_error *err)
     if (r->baseline != NULL)
         acl_baseline_mark(r->baseline, &r->findings);
     acl_findings_sort(&r->findings);
-    if (write_baseline(r, err) != 0)
+    return 0;
+}
+
+static int
+lint(struct run *r, struct acl_error *err)
+{
+    if (collect(r, err) != 0 || write_baseline(r, err) != 0)
         return -1;
     return write_report(r, err);
 }
@@ -591,8 +600,10 @@ info_command(const struct run *r)
     return acl_rules_explain(stdout, acl_rules_at((size_t)k));
 }
 
+/* Frees what a lint gathered, keeping the options: the run can lint
+ * again. */
 static void
-run_free(struct run *r)
+run_clear(struct run *r)
 {
     size_t i;
 
@@ -609,8 +620,153 @@ run_free(struct run *r)
     free(r->cfgs);
     json_decref(r->cfg_index);
     acl_baseline_free(r->baseline);
+    memset(&r->found, 0, sizeof r->found);
+    r->projects = NULL;
+    r->nprojects = 0;
+    r->cfgs = NULL;
+    r->ncfgs = 0;
+    r->baseline = NULL;
+    r->confs = acl_xcalloc(acl_rules_count() + 1, sizeof *r->confs);
+}
+
+static void
+run_free(struct run *r)
+{
+    run_clear(r);
+    free(r->confs);
     acl_opts_free(&r->opts);
 }
+
+/* ---- Fixes: --fix, --fix-dry-run ---------------------------------- */
+
+/* Passes of fix and lint again: a fix left out because it overlapped
+ * another is applied in the next pass. */
+#define FIX_PASSES 10
+
+/* Writes each file of the plan; a file that cannot be written is named
+ * and left as it was. Returns the number of files not written. */
+static size_t
+write_plan(const struct acl_fix_plan *plan)
+{
+    struct acl_error err;
+    size_t i, bad = 0;
+
+    for (i = 0; i < plan->nfiles; i++) {
+        const struct acl_fix_file *ff = &plan->files[i];
+        size_t len;
+        char *data = acl_fix_apply(ff, &len);
+
+        if (acl_fix_write_file(ff->project->real_root, ff->path, data, len,
+                               &err) != 0) {
+            fprintf(stderr, "agentcore-lint: %s (its fixes were not "
+                            "applied)\n", err.text);
+            bad++;
+        }
+        free(data);
+    }
+    return bad;
+}
+
+static int
+fix_in_place(struct run *r, struct acl_error *err)
+{
+    size_t pass, fixed = 0, applied = 1, bad = 0;
+
+    /* Until a pass finds nothing more to fix (a fix may reveal the next
+     * finding, or make room for one left out). */
+    for (pass = 0; pass < FIX_PASSES && bad == 0 && applied > 0; pass++) {
+        struct acl_fix_plan plan;
+
+        memset(&plan, 0, sizeof plan);
+        if (collect(r, err) != 0)
+            return -1;
+        acl_fix_plan_build(&plan, &r->findings, r->opts.fix_only);
+        applied = plan.napplied;
+        if (applied > 0)
+            bad = write_plan(&plan);
+        fixed += applied;
+        acl_fix_plan_free(&plan);
+        run_clear(r);
+    }
+    if (!r->opts.quiet && fixed > 0)
+        fprintf(stderr, "agentcore-lint: applied %zu fix%s\n", fixed,
+                fixed == 1 ? "" : "es");
+    return 0;
+}
+
+/* --fix-dry-run: the diff of one pass of fixes. Exit 1 when there is
+ * something to fix. */
+static int
+fix_dry_run(struct run *r, struct acl_error *err)
+{
+    struct acl_fix_plan plan;
+    size_t i;
+    int rc;
+
+    memset(&plan, 0, sizeof plan);
+    if (collect(r, err) != 0)
+        return -1;
+    acl_fix_plan_build(&plan, &r->findings, r->opts.fix_only);
+    for (i = 0; i < plan.nfiles; i++)
+        acl_fix_diff(stdout, &plan.files[i]);
+    if (!r->opts.quiet)
+        fprintf(stderr, "agentcore-lint: %zu fix%s in %zu file%s%s\n",
+                plan.napplied, plan.napplied == 1 ? "" : "es", plan.nfiles,
+                plan.nfiles == 1 ? "" : "s",
+                plan.nconflicts ? " (more after they are applied)" : "");
+    rc = plan.napplied > 0 ? ACL_EXIT_FINDINGS : ACL_EXIT_OK;
+    acl_fix_plan_free(&plan);
+    return rc;
+}
+
+/* Every name of --fix-only is a rule. */
+static int
+check_fix_only(const char *only, struct acl_error *err)
+{
+    const char *p = only;
+
+    while (p != NULL && *p != '\0') {
+        size_t n = strcspn(p, ",");
+        char *name = acl_xstrndup(p, n);
+        int bad = acl_rules_find(name) < 0;
+
+        if (bad)
+            acl_error_set(err, "usage: --fix-only: unknown rule \"%s\" (see "
+                               "agentcore-lint --list-rules)", name);
+        free(name);
+        if (bad)
+            return -1;
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
+/* The fix modes, or -1 when neither was asked for. */
+static int
+fix_command(struct run *r)
+{
+    struct acl_error err;
+    size_t i;
+    int rc;
+
+    if (r->opts.fix_only != NULL && !r->opts.fix && !r->opts.fix_dry_run)
+        return trouble("usage: --fix-only goes with --fix or --fix-dry-run");
+    if (!r->opts.fix && !r->opts.fix_dry_run)
+        return -1;
+    if (check_fix_only(r->opts.fix_only, &err) != 0)
+        return trouble(err.text);
+    for (i = 0; i < r->opts.npaths; i++)
+        if (r->opts.fix && strcmp(r->opts.paths[i], "-") == 0)
+            return trouble("usage: --fix writes files, and standard input "
+                           "is none: use --fix-dry-run");
+    if (r->opts.fix_dry_run)
+        rc = fix_dry_run(r, &err);
+    else if ((rc = fix_in_place(r, &err)) == 0 && lint(r, &err) == 0)
+        rc = exit_status(r);
+    return rc < 0 ? trouble(err.text) : rc;
+}
+
+/* ---- end of fixes ------------------------------------------------- */
 
 int
 acl_cli_main(int argc, char **argv)
@@ -632,7 +788,15 @@ acl_cli_main(int argc, char **argv)
         run_free(&r);
         return rc;
     }
-    if (acl_rules_init(&err) != 0 || lint(&r, &err) != 0) {
+    if (acl_rules_init(&err) != 0) {
+        report_failure(&r, err.text);
+        rc = trouble(err.text);
+    } else if (r.opts.lsp) {
+        /* The language server: stdout carries only its messages. */
+        rc = acl_lsp_main(0, stdout);
+    } else if ((rc = fix_command(&r)) >= 0) {
+        /* done */
+    } else if (lint(&r, &err) != 0) {
         report_failure(&r, err.text);
         rc = trouble(err.text);
     } else {

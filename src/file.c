@@ -285,6 +285,14 @@ acl_text_pos(const struct acl_text *t, size_t offset, struct acl_pos *out)
     t->marks->last = *out;
 }
 
+size_t
+acl_text_line_start(const struct acl_text *t, size_t n)
+{
+    if (t->marks->lines == NULL)
+        build_lines(t);
+    return n >= 1 && n <= t->marks->nlines ? t->marks->lines[n - 1] : t->len;
+}
+
 const char *
 acl_text_line(const struct acl_text *t, unsigned n, size_t *len)
 {

@@ -26,6 +26,7 @@ finding_free(struct acl_finding *f)
     free(f->resource);
     free(f->fingerprint);
     free(f->justification);
+    acl_fix_list_free(&f->fixes);
     free(f);
 }
 

@@ -8,6 +8,8 @@
 
 #include "acl/file.h"
 #include "acl/gitignore.h"
+#include "acl/model.h"
+#include "acl/overlay.h"
 #include "acl/gitindex.h"
 #include "acl/gitwork.h"
 
@@ -66,16 +68,23 @@ acl_git_work_tree_top(const char *root)
 /* Adds dir/.gitignore (rel: dir relative to the top). Git does not
  * follow a .gitignore that is a symbolic link; neither do we. */
 static void
-add_file(struct acl_gitignore *g, const char *dir, const char *rel)
+add_file(const struct acl_project *proj, struct acl_gitignore *g,
+         const char *dir, const char *rel)
 {
     char *path = acl_xasprintf("%s/.gitignore", strcmp(dir, "/") ? dir : "");
     char *data;
     size_t len;
     struct stat st;
+    /* An editor's unsaved .gitignore counts as the file: read through
+     * the project's overlay when there is a project. */
+    int unsaved = proj != NULL && proj->overlay != NULL &&
+                  acl_overlay_get(proj->overlay, path) != NULL;
 
-    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-        acl_read_file(path, MAX_GITIGNORE, &data, &len, NULL) ==
-            ACL_READ_OK) {
+    if ((unsaved || (lstat(path, &st) == 0 && S_ISREG(st.st_mode))) &&
+        (proj != NULL ? acl_project_read(proj, path, path, MAX_GITIGNORE,
+                                         &data, &len, NULL)
+                      : acl_read_file(path, MAX_GITIGNORE, &data, &len,
+                                      NULL)) == ACL_READ_OK) {
         acl_gitignore_add(g, rel, data, len);
         free(data);
     }
@@ -83,8 +92,8 @@ add_file(struct acl_gitignore *g, const char *dir, const char *rel)
 }
 
 int
-acl_git_ignored(const char *top, const char *root, const char *rel,
-                int is_dir)
+acl_git_ignored(const struct acl_project *proj, const char *top,
+                const char *root, const char *rel, int is_dir)
 {
     struct acl_gitignore *g = acl_gitignore_new();
     const char *below = root + strlen(top);
@@ -100,7 +109,7 @@ acl_git_ignored(const char *top, const char *root, const char *rel,
         *slash = '\0';
     else
         sub[0] = '\0';
-    add_file(g, top, "");
+    add_file(proj, g, top, "");
     for (p = sub; *sub != '\0';) {
         char *dir;
 
@@ -108,7 +117,7 @@ acl_git_ignored(const char *top, const char *root, const char *rel,
         if (slash != NULL)
             *slash = '\0';
         dir = acl_xasprintf("%s/%s", strcmp(top, "/") ? top : "", sub);
-        add_file(g, dir, sub);
+        add_file(proj, g, dir, sub);
         free(dir);
         if (slash == NULL)
             break;

@@ -41,6 +41,12 @@ const char acl_usage_text[] =
     "      --max-file-size N   largest project JSON file, in MiB (64)\n"
     "      --stdin-filename F  path of standard input's file: its project and\n"
     "                          config are found from it\n"
+    "      --fix               apply the safe fixes in place, then report\n"
+    "                          what is left\n"
+    "      --fix-dry-run       print the safe fixes as a unified diff\n"
+    "      --fix-only RULES    fix only these rules (comma-separated)\n"
+    "      --lsp               run the language server on standard input\n"
+    "                          and output (LSP 3.17)\n"
     "      --version           print the version\n"
     "  -h, --help              print this help\n"
     "\n"
@@ -53,7 +59,9 @@ enum {
     OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION,
     OPT_GENERATE,
     /* Adoption: baselines, monorepos, statistics. */
-    OPT_WRITE_BASELINE, OPT_SHOW_SUPPRESSED, OPT_EXCLUDE, OPT_STATISTICS
+    OPT_WRITE_BASELINE, OPT_SHOW_SUPPRESSED, OPT_EXCLUDE, OPT_STATISTICS,
+    /* Fixes and the language server. */
+    OPT_FIX, OPT_FIX_DRY_RUN, OPT_FIX_ONLY, OPT_LSP
 };
 
 static const struct option long_opts[] = {
@@ -76,6 +84,10 @@ static const struct option long_opts[] = {
     {"max-file-size", required_argument, NULL, OPT_MAX_SIZE},
     {"stdin-filename", required_argument, NULL, OPT_STDIN_NAME},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"fix-dry-run", no_argument, NULL, OPT_FIX_DRY_RUN},
+    {"fix-only", required_argument, NULL, OPT_FIX_ONLY},
+    {"lsp", no_argument, NULL, OPT_LSP},
     {"help", no_argument, NULL, 'h'},
     /* Not in --help: writes the files "make generate" keeps in the repo. */
     {"generate", required_argument, NULL, OPT_GENERATE},
@@ -218,6 +230,10 @@ apply_option(int c, struct acl_opts *o, struct acl_error *err)
                                    (o->nexcludes + 1) * sizeof *o->excludes);
         o->excludes[o->nexcludes++] = optarg;
         return 0;
+    case OPT_FIX: o->fix = 1; return 0;
+    case OPT_FIX_DRY_RUN: o->fix_dry_run = 1; return 0;
+    case OPT_FIX_ONLY: o->fix_only = optarg; return 0;
+    case OPT_LSP: o->lsp = 1; return 0;
     case OPT_GENERATE:
         if (strcmp(optarg, "man-rules") != 0 &&
             strcmp(optarg, "rules-md") != 0 &&

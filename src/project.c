@@ -12,6 +12,7 @@
 #include "acl/file.h"
 #include "acl/jptr.h"
 #include "acl/model_build.h"
+#include "acl/overlay.h"
 
 static struct acl_doc *
 add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
@@ -33,10 +34,12 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
 {
     char *path = acl_path_join(p->root, rel);
     char *disp = acl_path_join(p->display, rel);
+    char *key = acl_path_join(p->real_root, rel);
     char *data = NULL;
     size_t len = 0;
     struct acl_error rerr;
-    enum acl_read_status st = acl_read_file(path, max, &data, &len, &rerr);
+    enum acl_read_status st = acl_project_read(p, key, path, max, &data, &len,
+                                               &rerr);
     int rc = 0;
 
     *out = NULL;
@@ -51,6 +54,7 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
     else if (st != ACL_READ_MISSING)
         rc = acl_error_set(err, "%s: cannot be read (%s)", disp,
                            acl_read_status_text(st, &rerr));
+    free(key);
     free(path);
     free(disp);
     return rc;
@@ -262,16 +266,37 @@ project_new(const char *root, const char *display)
     return p;
 }
 
+enum acl_read_status
+acl_project_read(const struct acl_project *p, const char *key,
+                 const char *path, size_t max, char **out, size_t *len,
+                 struct acl_error *err)
+{
+    return acl_overlay_read(p->overlay, key, path, max, out, len, err);
+}
+
 struct acl_project *
 acl_project_load(const char *root, const char *display,
                  const struct acl_prod_opts *prod, size_t max_size,
                  struct acl_error *err)
 {
+    return acl_project_load_overlay(root, display, prod, max_size, NULL, err);
+}
+
+/* Loads the project whose agentcore.json is spec_rel, every file read
+ * through overlay first; owned, when not NULL, is the project's to free
+ * (it is the overlay). */
+static struct acl_project *
+load_project(const char *root, const char *display, const char *spec_rel,
+             const struct acl_prod_opts *prod, size_t max_size,
+             const struct acl_overlay *overlay, struct acl_overlay *owned,
+             struct acl_error *err)
+{
     struct acl_project *p = project_new(root, display);
     struct acl_doc *spec;
 
-    if (load_doc(p, "agentcore/agentcore.json", ACL_DOC_PROJECT, max_size,
-                 &spec, err) != 0)
+    p->overlay = overlay;
+    p->owned_overlay = owned;
+    if (load_doc(p, spec_rel, ACL_DOC_PROJECT, max_size, &spec, err) != 0)
         goto fail;
     if (spec == NULL) {
         acl_error_set(err, "%s: no agentcore/agentcore.json here",
@@ -288,22 +313,32 @@ fail:
 }
 
 struct acl_project *
+acl_project_load_overlay(const char *root, const char *display,
+                         const struct acl_prod_opts *prod, size_t max_size,
+                         const struct acl_overlay *overlay,
+                         struct acl_error *err)
+{
+    return load_project(root, display, "agentcore/agentcore.json", prod,
+                        max_size, overlay, NULL, err);
+}
+
+/* Standard input is an overlay of one file, named spec_path: the same
+ * mechanism as the editor's unsaved documents. */
+struct acl_project *
 acl_project_load_text(const char *root, const char *display,
                       const char *spec_path, char *data, size_t len,
                       const struct acl_prod_opts *prod, size_t max_size,
                       struct acl_error *err)
 {
-    struct acl_project *p = project_new(root, display);
-    char *disp = acl_path_join(display, spec_path);
+    struct acl_overlay *o = acl_overlay_new();
+    char buf[PATH_MAX], *key;
 
-    p->spec.doc = add_doc(p, acl_text_new(spec_path, disp, data, len),
-                          ACL_DOC_PROJECT);
-    free(disp);
-    if (load_rest(p, prod, max_size, err) != 0) {
-        acl_project_free(p);
-        return NULL;
-    }
-    return p;
+    key = acl_xasprintf("%s/%s", realpath(root, buf) ? buf : root,
+                        spec_path);
+    acl_overlay_set(o, key, data, len);
+    free(key);
+    free(data);
+    return load_project(root, display, spec_path, prod, max_size, o, o, err);
 }
 
 void
@@ -351,6 +386,7 @@ acl_project_free(struct acl_project *p)
     for (i = 0; i < p->ndocs; i++)
         acl_doc_free(p->docs[i].doc);
     free(p->docs);
+    acl_overlay_free(p->owned_overlay);
     free(p->root);
     free(p->real_root);
     free(p->display);

@@ -195,6 +195,76 @@ sentence(const char *text)
     return j;
 }
 
+/* The region an edit replaces, in the log's line and UTF-16 column
+ * terms; a file the edit creates has only the empty start. */
+static json_t *
+edit_region(const struct acl_edit *e)
+{
+    struct acl_text *t = (struct acl_text *)e->file; /* position cache */
+    struct acl_pos a, b;
+
+    if (t == NULL)
+        return json_pack("{s:i,s:i}", "charOffset", 0, "charLength", 0);
+    acl_text_pos(t, e->start, &a);
+    acl_text_pos(t, e->end, &b);
+    return json_pack("{s:i,s:i,s:i,s:i}", "startLine", (int)a.line,
+                     "startColumn", (int)a.col16, "endLine", (int)b.line,
+                     "endColumn", (int)b.col16);
+}
+
+static json_t *
+edit_location(struct acl_sarif *s, const struct acl_edit *e)
+{
+    char *uri;
+    json_t *o;
+
+    if (e->file != NULL)
+        return artifact_location(s, e->file);
+    uri = acl_sarif_uri(e->display);
+    o = json_object();
+    json_object_set_new(o, "uri", acl_sarif_str(uri));
+    if (e->display[0] != '/')
+        json_object_set_new(o, "uriBaseId", json_string("SRCROOT"));
+    free(uri);
+    return o;
+}
+
+/* SARIF fixes: each edit an artifact change of one replacement.
+ * Suggestions say so in their description and properties. */
+static json_t *
+fixes(struct acl_sarif *s, const struct acl_finding *f)
+{
+    json_t *all = json_array();
+    size_t i, k;
+
+    for (i = 0; i < f->fixes.n; i++) {
+        const struct acl_fix *x = &f->fixes.items[i];
+        json_t *changes = json_array();
+        char *desc = acl_xasprintf("%s%s", x->title,
+                                   x->kind == ACL_FIX ? "" :
+                                   " (a suggestion: it changes behaviour)");
+
+        for (k = 0; k < x->nedits; k++) {
+            const struct acl_edit *e = &x->edits[k];
+            json_t *rep = json_pack("{s:o,s:{s:o}}", "deletedRegion",
+                                    edit_region(e), "insertedContent",
+                                    "text", acl_sarif_str(e->text));
+
+            json_array_append_new(changes,
+                                  json_pack("{s:o,s:[o]}", "artifactLocation",
+                                            edit_location(s, e),
+                                            "replacements", rep));
+        }
+        json_array_append_new(all, json_pack("{s:{s:o},s:o,s:{s:b}}",
+                                             "description", "text",
+                                             sentence(desc), "artifactChanges",
+                                             changes, "properties", "safe",
+                                             x->kind == ACL_FIX));
+        free(desc);
+    }
+    return all;
+}
+
 static json_t *
 result(struct acl_sarif *s, const struct acl_finding *f)
 {
@@ -218,6 +288,8 @@ result(struct acl_sarif *s, const struct acl_finding *f)
                                 acl_sarif_str(f->justification));
         json_object_set_new(r, "suppressions", json_pack("[o]", sup));
     }
+    if (f->fixes.n > 0)
+        json_object_set_new(r, "fixes", fixes(s, f));
     if (f->baseline != ACL_BASELINE_NONE)
         json_object_set_new(r, "baselineState",
                             json_string(f->baseline == ACL_BASELINE_NEW

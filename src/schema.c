@@ -11,7 +11,9 @@
  */
 #include <math.h>
 #include <string.h>
+#include <stdlib.h>
 
+#include "acl/suggest.h"
 #include "schema_int.h"
 
 /* Above the loader's own bound (and jansson's): the walk never goes
@@ -359,6 +361,13 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
     if (cx->sink != NULL && cx->sink->help != NULL && o->nmembers > 0)
         cx->sink->help(cx->sink->arg, help.data);
     cx->at_name = 0;
+    /* The same likely meant member, for a rename fix when it is a close
+     * spelling (a known confusion may want its value in another shape). */
+    if (sug != NULL && cx->sink != NULL && cx->sink->rename != NULL &&
+        memchr(key, '\0', len) == NULL &&
+        acl_edit_distance(key, len, sug, strlen(sug), 1) <= 3)
+        cx->sink->rename(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
+                         sug);
     acl_sx_pop(cx, old);
     acl_buf_free(&b);
     acl_buf_free(&help);
@@ -698,7 +707,7 @@ acl_schema_dropped(enum acl_doc_kind kind, json_t *root,
 {
     /* Violations are counted (unions and rules depend on them) but not
      * reported: they are AC020's. */
-    struct acl_schema_sink quiet = {sx_quiet, NULL, NULL, NULL};
+    struct acl_schema_sink quiet = {.emit = sx_quiet};
     struct acl_sx_ctx cx = {0};
     const struct acl_sx_type *t = sx_doc_type(kind);
 
@@ -726,7 +735,7 @@ const char **
 acl_schema_target_names(json_t *root, size_t *n)
 {
     size_t bad = 0, i;
-    struct acl_schema_sink sink = {sx_count_only, &bad, NULL, NULL};
+    struct acl_schema_sink sink = {.emit = sx_count_only, .arg = &bad};
     const char **names;
     json_t *e;
 

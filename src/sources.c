@@ -219,7 +219,7 @@ read_source(struct walker *w, const char *abs, const char *rel,
         return;
     /* acl_read_file opens without blocking and reads regular files only,
      * so a file swapped for a FIFO after our stat is refused there. */
-    rs = acl_read_file(abs, MAX_FILE_SIZE, &data, &len, &err);
+    rs = acl_project_read(w->p, abs, abs, MAX_FILE_SIZE, &data, &len, &err);
     if (rs != ACL_READ_OK) {
         source_notice(w, rel, acl_read_status_text(rs, &err));
         return;

@@ -51,7 +51,7 @@ validate_text(enum acl_doc_kind kind, const char *text, const char *const *names
               size_t nnames, struct sink_state *st)
 {
     struct acl_doc *d = parse(text);
-    struct acl_schema_sink sink = {collect, st, NULL, NULL};
+    struct acl_schema_sink sink = {.emit = collect, .arg = st};
 
     ck_assert_msg(d->root != NULL, "test document does not parse: %s", text);
     memset(st, 0, sizeof *st);
@@ -66,7 +66,7 @@ validate_file(enum acl_doc_kind kind, const char *path, struct sink_state *st)
     size_t len = 0;
     struct acl_error err;
     struct acl_doc *d;
-    struct acl_schema_sink sink = {collect, st, NULL, NULL};
+    struct acl_schema_sink sink = {.emit = collect, .arg = st};
 
     ck_assert_int_eq(acl_read_file(path, 1u << 24, &data, &len, &err), ACL_READ_OK);
     d = acl_doc_parse(acl_text_new(path, path, data, len));

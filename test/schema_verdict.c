@@ -107,7 +107,7 @@ int
 main(int argc, char **argv)
 {
     static const char *const kinds[] = {"project", "targets", "state", "harness"};
-    struct acl_schema_sink sink = {print_violation, NULL, NULL, NULL};
+    struct acl_schema_sink sink = {.emit = print_violation, .arg = NULL};
     struct acl_error err;
     struct acl_doc *doc = NULL, *targets = NULL;
     json_t *root;

@@ -2,8 +2,9 @@
 # setup.sh - installs with apt-get (Debian 12) what this machine lacks:
 # the build dependencies, and with "test" also everything `make ci` runs:
 # valgrind, clang and libFuzzer's runtime, mandoc, git, pre-commit,
-# python3 with jsonschema, npm (for the SARIF Multitool and the AgentCore
-# CLI schema, which the make targets fetch themselves).
+# python3 with jsonschema, npm (for the SARIF Multitool, the AgentCore
+# CLI schema and the LSP client of test/lsp.sh, which the make targets
+# fetch themselves).
 set -eu
 need=""
 pkg-config --exists jansson libpcre2-8 check 2>/dev/null ||

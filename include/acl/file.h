@@ -75,6 +75,9 @@ void acl_text_hide(const struct acl_text *t, size_t start, size_t end);
 /* When offset lies in a hidden range, returns the range's end (> offset);
  * else 0. */
 size_t acl_text_hidden_end(const struct acl_text *t, size_t offset);
+/* The byte offset where line n (1-based) starts; t->len past the last
+ * line. */
+size_t acl_text_line_start(const struct acl_text *t, size_t n);
 /* The bytes of line n (1-based) without its terminator. */
 const char *acl_text_line(const struct acl_text *t, unsigned n, size_t *len);
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "acl/file.h"
+#include "acl/fix.h"
 
 enum acl_level { ACL_LEVEL_NONE = 0, ACL_NOTE, ACL_WARNING, ACL_ERROR };
 
@@ -34,6 +35,8 @@ struct acl_finding {
     int suppressed;
     char *justification;         /* owned; why it is suppressed */
     enum acl_baseline_state baseline;
+    /* Fixes and suggestions (fix.h), attached by the rule; owned. */
+    struct acl_fix_list fixes;
 };
 
 /* A file the run could not read (for SARIF toolExecutionNotifications):

@@ -20,9 +20,12 @@ char *acl_git_work_tree_top(const char *root);
 /* Is rel (relative to root, '/'-separated) ignored by the .gitignore
  * files from top (the work tree top, or root outside git) down to rel's
  * folder, deeper ones taking precedence, as git reads them? is_dir
- * tells whether rel is a folder. Global excludes are not read. */
-int acl_git_ignored(const char *top, const char *root, const char *rel,
-                    int is_dir);
+ * tells whether rel is a folder. Global excludes are not read. With a
+ * project (may be NULL), the files are read through its reader, so an
+ * editor's unsaved .gitignore counts. */
+struct acl_project;
+int acl_git_ignored(const struct acl_project *proj, const char *top,
+                    const char *root, const char *rel, int is_dir);
 
 /* Does the index of the work tree at top track path (relative to top,
  * '/'-separated)? 1 yes, 0 no (also when there is no index: a fresh

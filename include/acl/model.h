@@ -246,6 +246,7 @@ struct acl_source {
 };
 
 struct acl_refcache;
+struct acl_overlay;
 
 struct acl_project {
     char *root;     /* the project root as a path usable for opening */
@@ -293,6 +294,9 @@ struct acl_project {
      * A log kept beside the model, which the loader and the rules (that
      * see the project const) add to with acl_project_notice. */
     struct acl_notices *notices;
+    /* Contents that override the disk (overlay.h); borrowed, or NULL. */
+    const struct acl_overlay *overlay;
+    struct acl_overlay *owned_overlay; /* the same, when the project owns it */
 };
 
 /* Records that a file of the project could not be read, or was not
@@ -314,6 +318,21 @@ json_t *acl_json_path(json_t *obj, const char *path);
 struct acl_project *acl_project_load(const char *root, const char *display,
                                      const struct acl_prod_opts *prod,
                                      size_t max_size, struct acl_error *err);
+/* The same, reading every file from overlay first (the unsaved text of
+ * open documents); overlay is borrowed for the project's life and may
+ * hold the project's agentcore.json when the disk has none. */
+struct acl_project *acl_project_load_overlay(const char *root,
+                                             const char *display,
+                                             const struct acl_prod_opts *prod,
+                                             size_t max_size,
+                                             const struct acl_overlay *overlay,
+                                             struct acl_error *err);
+/* Reads a file of p (path: as opened; key: its absolute resolved path,
+ * or NULL) through p's overlay, as acl_read_file reads. */
+enum acl_read_status acl_project_read(const struct acl_project *p,
+                                      const char *key, const char *path,
+                                      size_t max, char **out, size_t *len,
+                                      struct acl_error *err);
 /* Builds a project whose agentcore.json text comes from elsewhere
  * (standard input); data is taken over. */
 struct acl_project *acl_project_load_text(const char *root,

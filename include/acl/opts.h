@@ -46,6 +46,11 @@ struct acl_opts {
     const char **excludes;
     size_t nexcludes;
     int statistics;
+    /* Fixes and the language server */
+    int fix;              /* --fix: write the safe fixes */
+    int fix_dry_run;      /* --fix-dry-run: print them as a diff */
+    const char *fix_only; /* --fix-only RULES, comma-separated */
+    int lsp;              /* --lsp: serve the language server on stdio */
     char **paths; /* borrowed from argv */
     size_t npaths;
 };

@@ -120,4 +120,51 @@ enum acl_level acl_prod_level(const struct acl_check *c);
  * until the next call with c. */
 const char *acl_prod_reason(struct acl_check *c);
 
+/* Fixes and suggestions (fix.h) a rule attaches to a finding it has
+ * just reported. kind: ACL_FIX, which --fix applies (it must keep what
+ * the project means, or do exactly what the rule's help says), or
+ * ACL_SUGGESTION, only offered. title says what the edit does ("set
+ * \"enableSemanticSearch\" to true"). Each does nothing when the edit
+ * cannot be made safely: the member is not there, its object holds a
+ * repeated name, the new name is taken. member is a '/'-separated path
+ * of plain names below the node, as for acl_report; NULL is the node. */
+
+/* Sets member to the JSON text json: replaces its value, or when it is
+ * absent adds it as the last member of its object (which must be
+ * there), laid out like the member before it. */
+void acl_fix_set(struct acl_finding *f, enum acl_fix_kind kind,
+                 const struct acl_node *at, const char *member,
+                 const char *json, const char *title);
+/* Removes member with its comma; the lines around it keep their
+ * indentation. */
+void acl_fix_drop(struct acl_finding *f, enum acl_fix_kind kind,
+                  const struct acl_node *at, const char *member,
+                  const char *title);
+/* Removes the first of a repeated member (the one JSON.parse drops). */
+void acl_fix_drop_first(struct acl_finding *f, enum acl_fix_kind kind,
+                        const struct acl_doc *doc,
+                        const struct acl_dupkey *dk, const char *title);
+/* Renames the member whose value is at (an object member) to name, a
+ * plain ASCII name, unless its object already has a member so named.
+ * For "did you mean" fixes: pair it with acl_suggest. */
+void acl_fix_rename(struct acl_finding *f, enum acl_fix_kind kind,
+                    const struct acl_node *at, const char *name,
+                    const char *title);
+/* When member is a string whose text starts with from (ASCII case
+ * ignored), replaces those bytes with to ("http:" -> "https:"). */
+void acl_fix_prefix(struct acl_finding *f, enum acl_fix_kind kind,
+                    const struct acl_node *at, const char *member,
+                    const char *from, const char *to, const char *title);
+/* Replaces the bytes sp of a text (agent source, where no node fits)
+ * with text. */
+void acl_fix_replace(struct acl_finding *f, enum acl_fix_kind kind,
+                     const struct acl_text *file, struct acl_span sp,
+                     const char *text, const char *title);
+/* Appends line to the project's text file rel (with the file's line
+ * ends, after a line end when its last line has none), or creates the
+ * file holding it when it does not exist. */
+void acl_fix_append_line(struct acl_finding *f, enum acl_fix_kind kind,
+                         const struct acl_project *p, const char *rel,
+                         const char *line, const char *title);
+
 #endif

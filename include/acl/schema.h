@@ -34,6 +34,10 @@ struct acl_schema_sink {
      * explanation than its message (the members an object allows). The
      * text is valid during the call only. */
     void (*help)(void *arg, const char *text);
+    /* Optional: called right after emit for an unknown member whose
+     * name is a likely typo of exactly one allowed name ("did you
+     * mean"), with that name. */
+    void (*rename)(void *arg, const char *pointer, const char *name);
 };
 
 /* A member of a non-strict ("strip") object that the schema does not
