@@ -10,6 +10,7 @@
 
 #include "acl/config.h"
 #include "acl/discover.h"
+#include "acl/gitwork.h"
 
 static int
 exists(const char *dir, const char *rel, int want_dir)
@@ -38,35 +39,14 @@ parent(char *dir)
     return 1;
 }
 
-/* Does dir hold ".git" (a folder, or a file in a linked worktree or a
- * submodule): is it the top of a git work tree? */
-static int
-git_top(const char *dir)
-{
-    return exists(dir, ".git", 0) || exists(dir, ".git", 1);
-}
-
-int
-acl_in_git_tree(const char *real)
-{
-    char *dir = acl_xstrdup(real);
-    int yes;
-
-    while (!(yes = git_top(dir)) && parent(dir))
-        ;
-    free(dir);
-    return yes;
-}
-
 char *
 acl_config_find(const char *root)
 {
-    char real[PATH_MAX], *dir, *path = NULL;
-    int in_git;
+    char real[PATH_MAX], *dir, *top, *path = NULL;
 
     if (realpath(root, real) == NULL)
         return NULL;
-    in_git = acl_in_git_tree(real);
+    top = acl_git_work_tree_top(real);
     dir = acl_xstrdup(real);
     for (;;) {
         if (exists(dir, ACL_CONFIG_FILE, 0)) {
@@ -75,9 +55,10 @@ acl_config_find(const char *root)
         }
         /* The top of the work tree ends the search; outside any work
          * tree only the project root is looked at. */
-        if (!in_git || git_top(dir) || !parent(dir))
+        if (top == NULL || strcmp(dir, top) == 0 || !parent(dir))
             break;
     }
+    free(top);
     free(dir);
     return path;
 }

@@ -53,9 +53,6 @@ void acl_found_list_free(struct acl_found_list *l);
  * absolute path the caller frees, or NULL when there is none. */
 char *acl_config_find(const char *root);
 
-/* Is the resolved folder real inside a git work tree? */
-int acl_in_git_tree(const char *real);
-
 /* The project of --stdin-filename name, as ESLint finds it: R when name
  * is R/agentcore/agentcore.json, else the nearest folder above name
  * that holds agentcore/agentcore.json, else "." (the current folder).
