@@ -9,9 +9,9 @@
  * agentcore.json, aws-targets.json and each app/<harness>/harness.json.
  * The schema tables (src/schema*.c) decide which objects strip and what
  * they define; this rule only words the finding, at the member's name.
- * Notes: deprecated aliases the schema still defines and reads (a memory
- * strategy's "namespaces" for "namespaceTemplates"): nothing is lost
- * with 0.30.0, but the CLI no longer writes them.
+ * Also flags, as deprecations: aliases the schema still defines and
+ * reads (a memory strategy's "namespaces" for "namespaceTemplates"):
+ * nothing is lost with 0.30.0, but the CLI no longer writes them.
  * Does not flag: unknown members of strict objects (AC020 reports them
  * as errors), of passthrough objects (kept as written), keys of maps
  * (their names are data), and .cli/deployed-state.json, which the CLI
@@ -57,8 +57,10 @@ dropped(void *arg, const struct acl_schema_drop *d)
 
     acl_escape_text(d->member, d->member_len, &name);
     if (d->deprecated) {
-        /* Still read, so nothing is lost today: a note, not a warning. */
-        acl_report_name(s->c, ACL_NOTE, &n,
+        /* Still read, so nothing is lost today; but a deprecated alias
+         * is the setting that goes silently when the alias goes, and
+         * deprecations are warnings, as compilers give them. */
+        acl_report_name(s->c, ACL_WARNING, &n,
                         "\"%s\" is a deprecated alias of \"%s\" in the "
                         "AgentCore CLI 0.30.0 schema: the CLI still reads it "
                         "but no longer writes it, and a CLI that drops the "
@@ -133,8 +135,9 @@ const struct acl_rule acl_rule_unknown_member_dropped = {
         "deprecated alias that the 0.30.0 schema still defines and the "
         "deployment still reads in place of its replacement (a memory "
         "strategy's `namespaces` and `reflectionNamespaces`) loses nothing "
-        "today and is a note: the CLI no longer writes it, and a CLI that "
-        "drops the alias drops the setting silently. "
+        "today, and is reported as a deprecation warning: the CLI no longer "
+        "writes it, and a CLI that drops the alias drops the setting "
+        "silently. "
         ".cli/deployed-state.json is written by the CLI and not checked.",
     .help = "rename the member to the one the message suggests (--fix "
             "does it for a close spelling; a known confusion is offered as a "
