@@ -299,17 +299,6 @@ version_like(const char *s, size_t n)
     return digits > 0;
 }
 
-/* "eyJ...eyJ...." with an empty signature authenticates nothing. */
-static int
-unsigned_jwt(const char *s, size_t n)
-{
-    size_t i, dots = 0;
-
-    for (i = 0; i < n; i++)
-        dots += s[i] == '.';
-    return n > 8 && memcmp(s, "eyJ", 3) == 0 && dots == 2 && s[n - 1] == '.';
-}
-
 /* "subnet-a,subnet-b": a list whose every item is never a secret. */
 static int
 never_list(const char *s, size_t n, int uuid_ok)
@@ -360,7 +349,7 @@ acl_secret_never(const char *s, size_t n, int uuid_ok)
     acl_secret_trim(&s, &n);
     if (n == 0)
         return 1;
-    if (unsigned_jwt(s, n) || never_list(s, n, uuid_ok) || option_list(s, n))
+    if (never_list(s, n, uuid_ok) || option_list(s, n))
         return 1;
     if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n) ||
         public_key(s, n) || acl_secret_sample(s, n) || reference(s, n))
