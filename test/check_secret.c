@@ -141,6 +141,13 @@ START_TEST(check_by_strength)
     ck_assert(!check("SECRET", "security@corp.io"));
     ck_assert(!check("TOKEN", "https://auth.corp.io/oauth2/token"));
     ck_assert(!check("PRIVATE", "subnet-0a1b2c3d4e5f67890"));
+    /* Samples altered on purpose: a mangled OpenAI marker, a JWT-shaped
+     * value whose header is plain words ("not_a_header_at_all"). */
+    ck_assert(!check("API_KEY", "sk-proj-Qr7vKdMjHV6pmbBbwilTeT4BlbkFJ3Ud"
+                                "npdEwNNm6wVBpYM0o"));
+    ck_assert(check("API_KEY", "Qr7vKdMjHV6pmbBbwilTeT3BlbkFJ3UdnpdEwNNm6"));
+    ck_assert(!check("API_KEY", "bm90X2FfaGVhZGVyX2F0X2FsbA.bm90X2FfaGVhZG"
+                                "VyX2F0X2FsbA.Kx9wRJSMeKKF2QT4fwpMeJf36POk6"));
     /* A value that carries its own name is judged by it. */
     ck_assert(!check("SERVICE_API_KEY", "primaryKey=Z_kASdz6OfZ-5g856uhj1j"));
     ck_assert(check("SETTINGS", "password=Tq9-Kp2w-LG12"));

@@ -475,6 +475,9 @@ def not_secrets():
     add("env", "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
     add("env", "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
     add("json", "description", "use AKIAI44QH8DHBEXAMPLE in the walkthrough")
+    # samples altered on purpose: a mangled OpenAI marker, a made-up JWT
+    add("env", "OPENAI_API_KEY", "sk-proj-Qr7vKdMjHV6pmbBbwilTeT4BlbkFJ3UdnpdEwNNm6wVBpYM0o")
+    add("env", "SERVICE_TOKEN", "bm90X2FfaGVhZGVyX2F0X2FsbA.bm90X2FfaGVhZGVyX2F0X2FsbA.Kx9wRJSMeKKF2QT4fwpMeJf36POk6")
     # a JWT-looking pair whose header names neither "alg" nor "typ"
     add("env", "SESSION_CONTEXT", "eyJuYW1lIjoiYWdlbnQifQ.eyJzdWIiOiJhZ2VudC0wMDEifQ")
     # PEM headers without a key block: prose, a one-word or placeholder body
