@@ -21,7 +21,7 @@
 /* Filters applied to a regex match before it counts. */
 enum {
     F_DOC = 1,    /* reject when the match says "example" anywhere */
-    F_RUN = 2,    /* reject a run of 6 identical characters (XXXXXX) */
+    F_RUN = 2,    /* reject a run of 6 blank fillers (XXXXXX, see has_run) */
     F_RANDOM = 4, /* group 1 must look random, not like a word slug */
     F_URL = 8,    /* group 1 user, group 2 password: reject placeholders */
     F_CONN = 16,  /* group 1 password of a key=value connection string */
@@ -452,6 +452,24 @@ grp_len(const size_t *ov, int g)
     return ov[2 * g + 1] - ov[2 * g];
 }
 
+/* F_RUN and F_SEQ: a placeholder run or an alphabet run in the match,
+ * or with F_TAIL in its last '-' segment (Slack's numeric team and user
+ * IDs are not the secret part). */
+static int
+typed_sample(unsigned flags, const char *m, size_t mn)
+{
+    if (flags & F_TAIL) {
+        const char *dash = m + mn;
+
+        while (dash > m && dash[-1] != '-')
+            dash--;
+        mn -= (size_t)(dash - m);
+        m = dash;
+    }
+    return ((flags & F_RUN) && has_run(m, mn, 6)) ||
+           ((flags & F_SEQ) && has_sequence(m, mn));
+}
+
 /* Does the match pass the row's filters? Narrows [*st, *en) to the
  * part that holds the secret where the row says so. */
 static int
@@ -465,20 +483,8 @@ match_passes(const struct pattern *p, const char *s, size_t len,
     *en = ov[1];
     if ((p->flags & F_DOC) && acl_secret_has_ci(m, mn, "example"))
         return 0;
-    if (p->flags & F_TAIL) {
-        /* Slack's numeric team and user IDs are not the secret part. */
-        const char *dash = m + mn;
-
-        while (dash > m && dash[-1] != '-')
-            dash--;
-        mn -= (size_t)(dash - m);
-        m = dash;
-    }
-    if (((p->flags & F_RUN) && has_run(m, mn, 6)) ||
-        ((p->flags & F_SEQ) && has_sequence(m, mn)))
+    if (typed_sample(p->flags, m, mn))
         return 0;
-    m = s + ov[0];
-    mn = ov[1] - ov[0];
     if ((p->flags & F_RANDOM) && !looks_random(s + ov[2], grp_len(ov, 1)))
         return 0;
     if (((p->flags & F_MIXED) && !letters_and_digits(s + ov[2],
