@@ -403,7 +403,7 @@ const struct acl_rule acl_rule_secret_in_agent_code = {
         "Agent code under a runtime's codeLocation or a harness folder "
         "holds a credential: a string literal or comment with the format "
         "of a real key or token (AWS, Amazon Bedrock, OpenAI, Anthropic, "
-        "Google, Stripe, GitHub, Slack, private keys, signed JWTs, URLs "
+        "Google, Stripe, GitHub, Slack, private keys, JWTs, URLs "
         "with a password), or a literal assigned to a secret-looking name "
         "(api_key = \"...\", apiKey: \"...\", Authorization: \"Bearer "
         "...\"). The code is committed and packaged into the runtime "

@@ -15,12 +15,13 @@
 
 #include "acl/regex.h"
 #include "acl/secret.h"
+#include "acl/url.h"
 #include "secret_int.h"
 
 /* Filters applied to a regex match before it counts. */
 enum {
     F_DOC = 1,    /* reject when the match says "example" anywhere */
-    F_RUN = 2,    /* reject a run of 6 identical characters (XXXXXX) */
+    F_RUN = 2,    /* reject a run of 6 blank fillers (XXXXXX, see has_run) */
     F_RANDOM = 4, /* group 1 must look random, not like a word slug */
     F_URL = 8,    /* group 1 user, group 2 password: reject placeholders */
     F_CONN = 16,  /* group 1 password of a key=value connection string */
@@ -30,7 +31,9 @@ enum {
     F_SAMPLE = 256, /* reject published sample keys (sample_keys) */
     F_T3 = 512,     /* an OpenAI "...BlbkFJ..." key must say "T3BlbkFJ" */
     F_MIXED = 1024, /* group 1 has a letter and a digit */
-    F_SEQ = 2048    /* reject an alphabet run ("0123456789abcdef") */
+    F_SEQ = 2048,   /* reject an alphabet run ("0123456789abcdef") */
+    F_TAIL = 4096,  /* F_RUN and F_SEQ look only after the last '-' */
+    F_PEM = 8192    /* group 1 is a PEM body line: reject placeholders */
 };
 
 struct pattern {
@@ -44,15 +47,25 @@ struct pattern {
 
 #define TOKEN (F_DOC | F_RUN | F_SEQ)
 
+/* F_RUN rejects runs of the characters people type as blanks (XXXXXX,
+ * 000000, ******): a run of another character ("AKIAZZZZ...", the
+ * "1111111" of a Slack team number) is still a key shape. */
+
 /* Ordered: when two patterns match at the same place, the earlier row
  * names the kind (Anthropic keys also match the OpenAI row). Every
  * repeat is bounded so that rejected matches cannot make a scan of a
  * large file quadratic. */
 static const struct pattern patterns[] = {
     {"AWS access key ID",
-     "\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b", TOKEN, "AKIA|ASIA|ABIA|ACCA"},
+     "\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b", TOKEN,
+     "AKIA|ASIA|ABIA|ACCA|A3T"},
+    /* Long-lived keys: "ABSK" + base64 of "BedrockAPIKey-...", at most
+     * 269 characters as issued. The shape is evidence enough, so no
+     * "EXAMPLE" filter: from the text alone nobody can tell a pasted
+     * sample from a key, and scanners report both. */
     {"Amazon Bedrock API key",
-     "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{80,1024}={0,2}", TOKEN, "ABSK"},
+     "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{80,269}={0,2}(?![A-Za-z0-9+/=])",
+     F_RUN | F_SEQ, "ABSK"},
     {"Amazon Bedrock API key", "bedrock-api-key-[A-Za-z0-9+/]{40,4096}={0,2}",
      TOKEN, "bedrock-api-key-"},
     /* 93 characters and "AA": the shape Anthropic issues, evidence
@@ -75,8 +88,8 @@ static const struct pattern patterns[] = {
     /* A team or user number of five digits or more ("xoxp-1234-..." is
      * a sample), optionally after a one-digit version ("xoxa-2-"). */
     {"Slack token",
-     "\\bxox[abposr]-(?:[0-9]-)?[0-9]{5,20}-[A-Za-z0-9-]{7,254}[A-Za-z0-9]",
-     TOKEN | F_REDACT, "xox"},
+     "\\bxox[abposre]-(?:[0-9]-)?[0-9]{5,20}-[A-Za-z0-9-]{7,254}[A-Za-z0-9]",
+     TOKEN | F_REDACT | F_TAIL, "xox"},
     {"Slack token", "\\bxoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,255}",
      TOKEN, "xoxe"},
     /* Legacy workspace and refresh tokens: "xoxa-2-<12+>", "xoxr-<12+>". */
@@ -128,10 +141,21 @@ static const struct pattern patterns[] = {
      "(?:[A-Za-z-]{1,40}: [^\\r\\n\\\\]{0,200}+(?:\\s|\\\\+[nr]){1,8}+){0,8}+"
      "[A-Za-z0-9+/]{32})",
      F_DOC, "-----BEGIN"},
-    /* Unsigned tokens (empty third part) authenticate nothing. */
+    /* A header on its own line followed by a body line of any text (a
+     * redacted or made-up body is still a key block someone pasted);
+     * a header inside a sentence or string, or a one-word body
+     * ("anything", "..."), is not. */
+    {"private key",
+     "(?:^|(?<=[\\n\"'`])|(?<=\\\\n))[ \\t]{0,8}"
+     "-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[ \\t]{0,8}"
+     "(?:\\r?\\n|(?:\\\\r)?\\\\n)[ \\t]{0,8}+"
+     "([^\\s\\\\\"'`<>{}$-][^\\r\\n\\\\\"'`]{11,200})",
+     F_DOC | F_PEM, "-----BEGIN"},
+    /* header.payload(.signature): unsigned tokens ("alg":"none", or the
+     * signature cut off) still carry the claims a server may trust. */
     {"JSON Web Token",
      "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}"
-     "\\.[A-Za-z0-9_-]{8,4096}",
+     "(?:\\.[A-Za-z0-9_-]{0,4096})?",
      F_DOC | F_JWT, "eyJ"},
     {"URL with a password",
      "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://"
@@ -190,6 +214,7 @@ acl_secret_fini(void)
     ready = 0;
 }
 
+/* A run of one blank-filler character: X, x, 0, *, #, '.', '-', '_'. */
 static int
 has_run(const char *s, size_t n, size_t run)
 {
@@ -197,7 +222,7 @@ has_run(const char *s, size_t n, size_t run)
 
     for (i = 1; i < n; i++) {
         same = s[i] == s[i - 1] ? same + 1 : 1;
-        if (same >= run)
+        if (same >= run && s[i] != '\0' && strchr("Xx0*#.-_", s[i]) != NULL)
             return 1;
     }
     return 0;
@@ -238,7 +263,11 @@ looks_random(const char *s, size_t n)
         if (run >= 8)
             return 0;
     }
-    return up && low && (dig || n >= 30);
+    if (up && low && (dig || n >= 30))
+        return 1;
+    /* One case and digits ("sk_test_v1uazsc4czvo..."): random when long
+     * and machine-generated by the weak-name test. */
+    return dig && n >= 24 && acl_secret_generated(s, n);
 }
 
 static int
@@ -273,8 +302,22 @@ jwt_header_ok(const char *s, size_t n)
         k--;
     for (i = 0; i < k; i++)
         printable += buf[i] >= 0x20 && buf[i] < 0x7f;
-    /* A byte or two may be garbled in a copied token, not most. */
-    return k > 2 && buf[0] == '{' && buf[k - 1] == '}' && printable * 4 >= k * 3;
+    /* A byte or two may be garbled in a copied token, not most; every
+     * issued header names its algorithm or type. */
+    return k > 2 && buf[0] == '{' && buf[k - 1] == '}' &&
+           printable * 4 >= k * 3 &&
+           (acl_secret_has_ci((const char *)buf, k, "\"alg\"") ||
+            acl_secret_has_ci((const char *)buf, k, "\"typ\""));
+}
+
+/* A PEM body line that is a placeholder: "<your key here>", "xxxxxx",
+ * "...", or a test-fixture marker. */
+static int
+pem_placeholder(const char *b, size_t n)
+{
+    return acl_secret_marker(b, n) || has_run(b, n, 4) ||
+           acl_secret_has_ci(b, n, "your") || acl_secret_has_ci(b, n, "...") ||
+           acl_secret_has_ci(b, n, "\xE2\x80\xA6");
 }
 
 /* "xoxp-5723...-####": what follows the match redacts the rest. */
@@ -310,11 +353,35 @@ password_template(const char *pw, size_t pn)
     return acl_secret_placeholder(pw, pn) || acl_secret_env_name(pw, pn);
 }
 
-/* "user:${DB_PASSWORD}@", "postgres:postgres@" are templates and
- * documentation defaults, not leaked passwords. */
+/* A host that only a developer's machine or a compose network reaches:
+ * loopback, or a single label ("db", "postgres"). */
 static int
-url_password_real(const char *user, size_t un, const char *pw, size_t pn)
+local_host(const char *h, size_t n)
 {
+    char buf[256];
+    size_t k = strcspn(h, ":/?#\"'` \t\r\n");
+
+    if (k > n)
+        k = n;
+    if (k == 0 || k >= sizeof buf)
+        return k == 0;
+    memcpy(buf, h, k);
+    buf[k] = '\0';
+    return memchr(buf, '.', k) == NULL || acl_url_host_is_loopback(buf);
+}
+
+/* "user:${DB_PASSWORD}@", "postgres:postgres@" are templates and
+ * documentation defaults, not leaked passwords. The bare word
+ * "password" or "secret" is a local development default on a local
+ * host; sent to a real host ("https://user:password@example.org") it
+ * is what the server will accept, and basic-auth scanners report it. */
+static int
+url_password_real(const char *user, size_t un, const char *pw, size_t pn,
+                  const char *host, size_t hn)
+{
+    if (acl_secret_eq_ci(pw, pn, "password") ||
+        acl_secret_eq_ci(pw, pn, "secret"))
+        return !local_host(host, hn);
     if (password_template(pw, pn))
         return 0;
     return !(un == pn && memcmp(user, pw, pn) == 0);
@@ -385,6 +452,24 @@ grp_len(const size_t *ov, int g)
     return ov[2 * g + 1] - ov[2 * g];
 }
 
+/* F_RUN and F_SEQ: a placeholder run or an alphabet run in the match,
+ * or with F_TAIL in its last '-' segment (Slack's numeric team and user
+ * IDs are not the secret part). */
+static int
+typed_sample(unsigned flags, const char *m, size_t mn)
+{
+    if (flags & F_TAIL) {
+        const char *dash = m + mn;
+
+        while (dash > m && dash[-1] != '-')
+            dash--;
+        mn -= (size_t)(dash - m);
+        m = dash;
+    }
+    return ((flags & F_RUN) && has_run(m, mn, 6)) ||
+           ((flags & F_SEQ) && has_sequence(m, mn));
+}
+
 /* Does the match pass the row's filters? Narrows [*st, *en) to the
  * part that holds the secret where the row says so. */
 static int
@@ -398,8 +483,7 @@ match_passes(const struct pattern *p, const char *s, size_t len,
     *en = ov[1];
     if ((p->flags & F_DOC) && acl_secret_has_ci(m, mn, "example"))
         return 0;
-    if (((p->flags & F_RUN) && has_run(m, mn, 6)) ||
-        ((p->flags & F_SEQ) && has_sequence(m, mn)))
+    if (typed_sample(p->flags, m, mn))
         return 0;
     if ((p->flags & F_RANDOM) && !looks_random(s + ov[2], grp_len(ov, 1)))
         return 0;
@@ -408,11 +492,12 @@ match_passes(const struct pattern *p, const char *s, size_t len,
         ((p->flags & F_SAMPLE) && acl_secret_sample(m, mn)) ||
         ((p->flags & F_JWT) && !jwt_header_ok(m, mn)) ||
         ((p->flags & F_REDACT) && redacted_after(s, len, ov[1])) ||
-        ((p->flags & F_T3) && !openai_marker_ok(m, mn)))
+        ((p->flags & F_T3) && !openai_marker_ok(m, mn)) ||
+        ((p->flags & F_PEM) && pem_placeholder(s + ov[2], grp_len(ov, 1))))
         return 0;
     if ((p->flags & F_URL) &&
         !url_password_real(s + ov[2], grp_len(ov, 1), s + ov[4],
-                           grp_len(ov, 2)))
+                           grp_len(ov, 2), s + ov[5] + 1, len - ov[5] - 1))
         return 0;
     if (p->flags & F_CONN) {
         if (!conn_password_real(s + ov[2], grp_len(ov, 1)) ||

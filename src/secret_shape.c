@@ -235,6 +235,38 @@ public_key(const char *s, size_t n)
            acl_secret_starts_ci(s, n, "pk_test_");
 }
 
+/* OpenAI keys carry "T3BlbkFJ" ("OpenAI" in base64): one whose marker
+ * is mangled ("T4BlbkFJ") was altered into a sample on purpose. */
+static int
+mangled_openai(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 2; i + 6 <= n; i++)
+        if (memcmp(s + i, "BlbkFJ", 6) == 0)
+            return memcmp(s + i - 2, "T3", 2) != 0;
+    return 0;
+}
+
+/* Three dot-separated base64 parts whose first decodes to plain text,
+ * not to a JSON header: a made-up token ("bm90X3ZhbGlk..." is
+ * "not_valid...") written to look like a JWT. */
+static int
+made_up_jwt(const char *s, size_t n)
+{
+    const char *d1 = memchr(s, '.', n), *d2;
+    size_t i;
+
+    if (d1 == NULL || (d2 = memchr(d1 + 1, '.', n - (size_t)(d1 + 1 - s))) == NULL ||
+        memchr(d2 + 1, '.', n - (size_t)(d2 + 1 - s)) != NULL)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!sec_alnum((unsigned char)s[i]) && strchr("-_.=", s[i]) == NULL)
+            return 0;
+    return (n < 3 || memcmp(s, "eyJ", 3) != 0) &&
+           acl_secret_b64_text(s, (size_t)(d1 - s));
+}
+
 /* Base64 that decodes to printable text ("bm90X3Zh..." is
  * "not_va..."; a JWT header alone is '{"alg":...}') encodes words, not
  * key material. */
@@ -299,17 +331,6 @@ version_like(const char *s, size_t n)
     return digits > 0;
 }
 
-/* "eyJ...eyJ...." with an empty signature authenticates nothing. */
-static int
-unsigned_jwt(const char *s, size_t n)
-{
-    size_t i, dots = 0;
-
-    for (i = 0; i < n; i++)
-        dots += s[i] == '.';
-    return n > 8 && memcmp(s, "eyJ", 3) == 0 && dots == 2 && s[n - 1] == '.';
-}
-
 /* "subnet-a,subnet-b": a list whose every item is never a secret. */
 static int
 never_list(const char *s, size_t n, int uuid_ok)
@@ -360,10 +381,11 @@ acl_secret_never(const char *s, size_t n, int uuid_ok)
     acl_secret_trim(&s, &n);
     if (n == 0)
         return 1;
-    if (unsigned_jwt(s, n) || never_list(s, n, uuid_ok) || option_list(s, n))
+    if (never_list(s, n, uuid_ok) || option_list(s, n))
         return 1;
     if ((uuid_ok && acl_secret_uuid(s, n)) || aws_id(s, n) ||
-        public_key(s, n) || acl_secret_sample(s, n) || reference(s, n))
+        public_key(s, n) || acl_secret_sample(s, n) || reference(s, n) ||
+        mangled_openai(s, n) || made_up_jwt(s, n))
         return 1;
     if (url_without_password(s, n) || host_like(s, n) || email(s, n))
         return 1;

@@ -141,6 +141,13 @@ START_TEST(check_by_strength)
     ck_assert(!check("SECRET", "security@corp.io"));
     ck_assert(!check("TOKEN", "https://auth.corp.io/oauth2/token"));
     ck_assert(!check("PRIVATE", "subnet-0a1b2c3d4e5f67890"));
+    /* Samples altered on purpose: a mangled OpenAI marker, a JWT-shaped
+     * value whose header is plain words ("not_a_header_at_all"). */
+    ck_assert(!check("API_KEY", "sk-proj-Qr7vKdMjHV6pmbBbwilTeT4BlbkFJ3Ud"
+                                "npdEwNNm6wVBpYM0o"));
+    ck_assert(check("API_KEY", "Qr7vKdMjHV6pmbBbwilTeT3BlbkFJ3UdnpdEwNNm6"));
+    ck_assert(!check("API_KEY", "bm90X2FfaGVhZGVyX2F0X2FsbA.bm90X2FfaGVhZG"
+                                "VyX2F0X2FsbA.Kx9wRJSMeKKF2QT4fwpMeJf36POk6"));
     /* A value that carries its own name is judged by it. */
     ck_assert(!check("SERVICE_API_KEY", "primaryKey=Z_kASdz6OfZ-5g856uhj1j"));
     ck_assert(check("SETTINGS", "password=Tq9-Kp2w-LG12"));
@@ -294,6 +301,11 @@ START_TEST(aws_access_key)
     ck_assert(known("id=ASIAFAKETEST5LNB4K2J;"));
     ck_assert(known("ABIATESTFAKE6RDQ3HVW"));
     ck_assert(known("ACCAFAKETEST6RDQ3HVW"));
+    ck_assert(known("A3TBFAKETEST6RDQ3HVW"));
+    /* A run of a key letter is a key shape; X and 0 runs are blanks. */
+    ck_assert(known("AKIAZZZZZZZZZZZZZZZZ"));
+    ck_assert(!known("AKIAXXXXXXXXXXXXXXXX"));
+    ck_assert(!known("AKIAFAKE000000000000"));
     /* Documentation sample, wrong alphabet, not word-bounded, too short. */
     ck_assert(!known("AKIAIOSFODNN7EXAMPLE"));
     ck_assert(!known("AKIAFAKETEST2Q7ZW3X1"));
@@ -320,6 +332,20 @@ START_TEST(bedrock_key)
                 "RkFLRVRFU1Q="),
         "Amazon Bedrock API key");
     ck_assert(!known("bedrock-api-key-secret-name"));
+    /* AWS's documentation shape is a key shape: reported. Longer than any
+     * issued key: not. */
+    {
+        char k[400] = "ABSKQmVkcm9ja0FQSUtleS1";
+        int i;
+
+        for (i = 0; i < 13; i++)
+            strcat(k, "EXAMPLE");
+        strcat(k, "EXM=");
+        ck_assert(known(k));
+        for (i = 0; i < 30; i++)
+            strcat(k, "EXAMPLE");
+        ck_assert(!known(k));
+    }
     ck_assert(!known("arn:aws:bedrock:us-east-1::foundation-model/x"));
 }
 END_TEST
@@ -384,6 +410,12 @@ START_TEST(slack_token)
                      "Slack token");
     ck_assert(known("xoxp-14654912441-408131922033-3469609599452-4c13dab9"));
     ck_assert(known("xoxa-2-f4ketest0aejmp7gqj"));
+    /* Runs and sequences in the numeric IDs are not the secret part. */
+    ck_assert(known("xoxa-2-711111111-41111111111-4111111111111-0d9e7a3b2c"));
+    ck_assert(known("xoxb-123456789012-Qm48sLzR2vTnXw7pKd"));
+    ck_assert(known("t=xoxe-5126837507825-4948681849303-4756614048758-a1b0f3d"
+                    "4cb371f92260edb0d9444d2e7"));
+    ck_assert(!known("xoxb-123456789012-xxxxxxxxxxxxxxxxxxxx"));
     /* Team numbers of four digits, redacted tails: samples. */
     ck_assert(!known("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"));
     ck_assert(!known("xoxp-572370529330-573807301142-572331691188-######"));
@@ -400,6 +432,9 @@ START_TEST(stripe_key)
     ck_assert(!known("sk_live_XXXXXXXXXXXXXXXXXXXXXXXX"));
     ck_assert(!known("pk_live_51FAKEXMnYDdce7p9lno7MK5Oh4"));
     ck_assert(!known("sk_live_short"));
+    /* One case and digits, random: a key; a slug is not. */
+    ck_assert(known("sk_test_q8wuazsc4czvocgnzut9ih90pk5ifh2"));
+    ck_assert(!known("sk_test_stripe_checkout_session_2024"));
 }
 END_TEST
 
@@ -435,6 +470,20 @@ START_TEST(private_key)
     ck_assert(!known("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE "
                      "KEY-----"));
     ck_assert(!known("must start with -----BEGIN RSA PRIVATE KEY-----"));
+    /* A header on its own line with a body line is a key block, whatever
+     * the body says; a one-word or placeholder body is not. */
+    ck_assert(known("-----BEGIN RSA PRIVATE KEY-----\nnot base64 at all, "
+                    "still pasted\n-----END RSA PRIVATE KEY-----"));
+    ck_assert(known("notes\n-----BEGIN PRIVATE KEY-----\nsome body text"));
+    ck_assert(known("\"-----BEGIN PRIVATE KEY-----\\nsome body text\\n"));
+    ck_assert(!known("-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE"
+                     " KEY-----"));
+    ck_assert(!known("-----BEGIN PRIVATE KEY-----\n<your key goes here>\n"));
+    ck_assert(!known("-----BEGIN PRIVATE KEY-----\nxxxxxxxxxxxxxxxxxxxx\n"));
+    ck_assert(!known("-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY---"
+                     "--"));
+    ck_assert(!known("-----BEGIN PRIVATE KEY----------END PRIVATE KEY-----"));
+    ck_assert(!known("x = \"-----BEGIN PRIVATE KEY-----\\n\" + body"));
     ck_assert(!known("-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgA"
                      "AuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ"));
 }
@@ -448,10 +497,15 @@ START_TEST(json_web_token)
     ck_assert_str_eq(kind_of(jwt), "JSON Web Token");
     ck_assert(known("Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOi"
                     "JmYWtlIn0.2AO6pVMcSJWAD3vnGehw"));
-    /* Unsigned, a single base64 JSON document, no payload. */
-    ck_assert(!known("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0"
-                     "LXVzZXIifQ."));
+    /* Unsigned ("alg":"none") and cut-off tokens still carry claims. */
+    ck_assert(known("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0"
+                    "LXVzZXIifQ."));
+    ck_assert(known("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZ2Vu"
+                    "dC0wMDEifQ"));
+    /* A single base64 JSON document; a header without "alg" or "typ". */
     ck_assert(!known("eyJuYW1lIjoiYWdlbnQiLCJyZWdpb24iOiJ1cy1lYXN0LTEifQ=="));
+    ck_assert(!known("eyJuYW1lIjoiYWdlbnQifQ.eyJzdWIiOiJhZ2VudC0wMDEifQ.c2ln"
+                     "bmF0dXJl"));
     ck_assert(!known("eyJhbGciOiJIUzI1NiJ9.abc.def"));
 }
 END_TEST
@@ -473,6 +527,10 @@ START_TEST(url_with_password)
     ck_assert(!known("ssh://git@github.com:org/repo.git"));
     ck_assert(!known("postgres://postgres:postgres@localhost/postgres"));
     ck_assert(!known("mongodb://user:password@localhost:27017/db"));
+    ck_assert(!known("postgres://app:password@db:5432/app"));
+    /* The word "password" sent to a real host is what it accepts. */
+    ck_assert(known("https://deploy:password@git.corp.io/agents.git"));
+    ck_assert(known("https://bot:secret@api.partner.net/v1"));
     ck_assert(!known("postgres://admin:s3cretPw9@db.example.com/app"));
 }
 END_TEST

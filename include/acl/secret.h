@@ -47,12 +47,14 @@ struct acl_secret_match {
 
 /* Does s (len bytes, may hold NUL) contain a known-format secret? The
  * first match in s is reported (m may be NULL); documentation samples
- * ("EXAMPLE"), placeholder runs and templated URL passwords do not
+ * ("EXAMPLE", except in the Bedrock ABSK shape), placeholder runs (of
+ * X, x, 0, *, #, '.', '-', '_') and templated URL passwords do not
  * count. Formats: AWS access key IDs, Amazon Bedrock, OpenAI,
  * Anthropic, GitHub, GitLab, Slack (tokens, app tokens, webhooks),
  * Stripe, Google, Hugging Face, LangSmith, Langfuse, Tavily, Groq,
  * Pinecone, Perplexity, xAI, Replicate, npm and SendGrid keys, private
- * keys, signed JWTs, URLs with a
+ * keys (a header line and a body line), JWTs whose header names "alg"
+ * or "typ" (signed or not), URLs with a
  * password (Mongo, Redis, AMQP, Postgres...), connection strings with
  * a password (JDBC, ADO.NET, libpq key=value), and URLs whose query
  * has a secret-named parameter with a real-looking value. */

@@ -244,9 +244,26 @@ def named_fakes():
     return strong, weak
 
 
+# Shapes the peer scanners count as secrets that the random generators
+# above do not produce: fixed literals, so the seeded stream is unchanged.
+def key_shapes():
+    return [("AWS key ID, letter run", "AKIAZZZZZZZZZZZZZZZZ"),
+            ("AWS key ID, A3T prefix", "A3TBQ7ZK4MW2RTXNEP5D"),
+            ("Bedrock, documentation shape", "ABSKQmVkcm9ja0FQSUtleS1" + "EXAMPLE" * 13 + "EXM="),
+            ("Slack legacy, repeated digits", "xoxa-2-711111111-41111111111-4111111111111-0d9e7a3b2c1f4e5d6a"),
+            ("Slack bot, typed team number", "xoxb-123456789012-Qm48sLzR2vTnXw7pKd"),
+            ("Slack refresh", "xoxe-5126837507825-4948681849303-4756614048758-a1b0f3d4cb371f92260edb0d9444d2e7"),
+            ("Stripe, one case", "sk_test_q8wuazsc4czvocgnzut9ih90pk5ifh2"),
+            # alg "none": unsigned, still claims a server may trust
+            ("JWT unsigned", "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ."),
+            ("JWT without signature", "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZ2VudC0wMDEifQ"),
+            ("PEM, text body", "-----BEGIN RSA PRIVATE KEY-----\nnot base64 at all, still pasted\n-----END RSA PRIVATE KEY-----"),
+            ("basic auth, word password", "https://deploy:password@git.corp.io/agents/tools.git")]
+
+
 def fakes():
     rows = []
-    kf = known_formats()
+    kf = known_formats() + key_shapes()
     places = ["env", "json", "dotenv", "arg", "param", "code", "testfile"]
     neutral = ["CONFIG_VALUE", "UPSTREAM", "SETTING", "NOTES", "TOOL_CONFIG",
                "BACKEND", "connection", "target"]
@@ -458,7 +475,21 @@ def not_secrets():
     add("env", "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")
     add("env", "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
     add("json", "description", "use AKIAI44QH8DHBEXAMPLE in the walkthrough")
-    add("env", "JWT", "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ.")
+    # samples altered on purpose: a mangled OpenAI marker, a made-up JWT
+    add("env", "OPENAI_API_KEY", "sk-proj-Qr7vKdMjHV6pmbBbwilTeT4BlbkFJ3UdnpdEwNNm6wVBpYM0o")
+    add("env", "SERVICE_TOKEN", "bm90X2FfaGVhZGVyX2F0X2FsbA.bm90X2FfaGVhZGVyX2F0X2FsbA.Kx9wRJSMeKKF2QT4fwpMeJf36POk6")
+    # a JWT-looking pair whose header names neither "alg" nor "typ"
+    add("env", "SESSION_CONTEXT", "eyJuYW1lIjoiYWdlbnQifQ.eyJzdWIiOiJhZ2VudC0wMDEifQ")
+    # PEM headers without a key block: prose, a one-word or placeholder body
+    add("json", "description", "paste the key that starts with -----BEGIN PRIVATE KEY----- here")
+    add("env", "PEM_HINT", "-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY-----\n<your private key here>\n-----END RSA PRIVATE KEY-----",
+        "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----")
+    # placeholder runs in key shapes; a local development default URL
+    add("env", "AWS_ACCESS_KEY_ID", "AKIAXXXXXXXXXXXXXXXX")
+    add("env", "SLACK_BOT_TOKEN", "xoxb-123456789012-xxxxxxxxxxxxxxxxxxxxxxxx")
+    add("env", "DATABASE_URL", "postgres://app:password@localhost:5432/app",
+        "postgresql://agent:password@db:5432/agents")
     # model IDs
     for m in ("anthropic.claude-3-5-sonnet-20240620-v1:0", "us.anthropic.claude-sonnet-4-20250514-v1:0",
               "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "amazon.titan-embed-text-v2:0",
