@@ -157,13 +157,39 @@ git_dir(const char *top)
     return dir;
 }
 
+/* The folder holding the repository's config: that of the main work
+ * tree for a linked one (its git folder names it in a "commondir" file,
+ * relative to itself or absolute), else gdir itself. New string. */
+static char *
+common_dir(const char *gdir)
+{
+    char *file = acl_xasprintf("%s/commondir", gdir), *data = NULL, *dir;
+    size_t len = 0;
+
+    if (acl_read_file(file, MAX_GITFILE, &data, &len, NULL) != ACL_READ_OK) {
+        free(file);
+        free(data);
+        return acl_xstrdup(gdir);
+    }
+    free(file);
+    data[strcspn(data, "\r\n")] = '\0';
+    dir = data[0] == '/' ? acl_xstrdup(data)
+                         : acl_xasprintf("%s/%s", gdir, data);
+    free(data);
+    return dir;
+}
+
 /* The object name size of the repository: 32 when its config says
- * objectformat = sha256, else 20. */
+ * objectformat = sha256, else 20. A linked work tree (git worktree add)
+ * has no config of its own: the main one's decides. */
 static size_t
 hash_len(const char *gdir)
 {
-    char *cfg = acl_xasprintf("%s/config", gdir), *data = NULL;
+    char *common = common_dir(gdir);
+    char *cfg = acl_xasprintf("%s/config", common), *data = NULL;
     size_t len = 0, n = 20;
+
+    free(common);
 
     if (acl_read_file(cfg, MAX_GITIGNORE, &data, &len, NULL) == ACL_READ_OK &&
         strstr(data, "sha256") != NULL && strstr(data, "objectformat") != NULL)
