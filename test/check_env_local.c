@@ -15,6 +15,9 @@
 
 static char base[] = "/tmp/acl-envlocal-XXXXXX";
 
+/* The shared index a split index test names. */
+#define SHARED "outer/.git/sharedindex.1111111111111111111111111111111111111111"
+
 static void
 rm(const char *rel)
 {
@@ -46,7 +49,7 @@ teardown(void)
         "outer/proj/agentcore/agentcore.json",
         "outer/proj/agentcore/.env.local", "outer/proj/agentcore/.gitignore",
         "outer/proj/agentcore", "outer/proj", "outer/.gitignore",
-        "outer/ignore-list", "outer/.git/index", "outer/.git",
+        "outer/ignore-list", "outer/.git/index", SHARED, "outer/.git",
         "outer/gitdir/index", "outer/gitdir/wt/index",
         "outer/gitdir/wt/commondir", "outer/gitdir/wt", "outer/gitdir/config",
         "outer/gitdir", "outer", ""};
@@ -176,6 +179,63 @@ put_index(const char *rel, const char *path)
     put_index_hash(rel, path, 20);
 }
 
+static void
+put_be32(unsigned char *b, size_t *len, unsigned long v)
+{
+    b[(*len)++] = (unsigned char)(v >> 24);
+    b[(*len)++] = (unsigned char)(v >> 16);
+    b[(*len)++] = (unsigned char)(v >> 8);
+    b[(*len)++] = (unsigned char)v;
+}
+
+/* A split index with no entries of its own whose "link" extension names
+ * the shared index 1111...; deleted: its bitmap deletes shared entry 0. */
+static void
+put_split_index(int deleted)
+{
+    unsigned char buf[128] = {'D', 'I', 'R', 'C', 0, 0, 0, 2, 0, 0, 0, 0};
+    size_t len = 12, i;
+    char *file = acl_xasprintf("%s/outer/.git/index", base);
+    FILE *f = fopen(file, "wb");
+
+    memcpy(buf + len, "link", 4);
+    len += 4;
+    put_be32(buf, &len, deleted ? 20 + 28 : 20);
+    for (i = 0; i < 20; i++)
+        buf[len++] = 0x11;
+    if (deleted) { /* 1 bit; a marker of one literal word; the word */
+        put_be32(buf, &len, 1);
+        put_be32(buf, &len, 2);
+        put_be32(buf, &len, 2); /* literal count 1, at bit 33 */
+        put_be32(buf, &len, 0);
+        put_be32(buf, &len, 0);
+        put_be32(buf, &len, 1);
+        put_be32(buf, &len, 0);
+    }
+    len += 20; /* checksum */
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(buf, 1, len, f), len);
+    fclose(f);
+    free(file);
+}
+
+/* A split index (core.splitIndex) keeps most entries in a shared index:
+ * a path found there is tracked unless the split index deletes it. */
+START_TEST(tracked_in_shared_index)
+{
+    acl_test_mkdir(base, "outer/.git");
+    put_index(SHARED, "proj/agentcore/.env.local");
+    put_split_index(0);
+    ck_assert_uint_eq(ac011_count(), 1);
+    put_split_index(1);
+    ck_assert_uint_eq(ac011_count(), 0);
+    ck_assert_uint_eq(notices, 0);
+    rm(SHARED);
+    ck_assert_uint_eq(ac011_count(), 0);
+    ck_assert_uint_eq(notices, 1);
+}
+END_TEST
+
 /* Ignore rules do not untrack: a tracked .env.local is reported even
  * though outer/.gitignore ignores it. */
 START_TEST(tracked_though_ignored)
@@ -252,6 +312,7 @@ acl_suite_env_local(void)
     ADD(tracked_though_ignored);
     ADD(tracked_through_git_file);
     ADD(tracked_linked_sha256);
+    ADD(tracked_in_shared_index);
     ADD(malformed_index_is_a_notice);
 #undef ADD
     return s;
