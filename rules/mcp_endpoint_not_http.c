@@ -8,6 +8,8 @@
  * to its targets over streamable HTTP only; the CLI's schema accepts any
  * scheme, so the mistake surfaces only when the deployment fails or the
  * tools never appear.
+ * A host and port without a scheme ("localhost:8000/mcp") parses as the
+ * scheme "localhost"; the message then says the scheme is missing.
  * Does not flag: http:// (AC021 reports plain text); values that are not
  * URLs at all (AC020); endpoints of other target types.
  */
@@ -18,6 +20,14 @@
 #include "acl/rule.h"
 #include "acl/url.h"
 
+/* Is u a host and port written without a scheme ("localhost:8000/mcp"),
+ * which URL parsers read as the scheme "localhost" and a path "8000..."? */
+static int
+port_without_scheme(const struct acl_url *u)
+{
+    return u->host[0] == '\0' && u->path[0] >= '0' && u->path[0] <= '9';
+}
+
 static void
 check_target(struct acl_check *c, const struct acl_target *t)
 {
@@ -27,16 +37,26 @@ check_target(struct acl_check *c, const struct acl_target *t)
     if (t->type != ACL_TT_MCP_SERVER || t->endpoint == NULL ||
         acl_url_parse(t->endpoint, &u) != 0)
         return;
-    if (strcmp(u.scheme, "http") != 0 && strcmp(u.scheme, "https") != 0) {
-        label = acl_target_label(t);
+    if (strcmp(u.scheme, "http") == 0 || strcmp(u.scheme, "https") == 0) {
+        acl_url_clear(&u);
+        return;
+    }
+    label = acl_target_label(t);
+    if (port_without_scheme(&u))
+        acl_report(c, ACL_ERROR, &t->node, "endpoint",
+                   "%s is an mcpServer target whose endpoint \"%.80s\" has "
+                   "no scheme (it reads as the scheme \"%.40s:\"): write "
+                   "https://%.80s; AgentCore Gateway reaches MCP servers over "
+                   "streamable HTTP only",
+                   label, t->endpoint, u.scheme, t->endpoint);
+    else
         acl_report(c, ACL_ERROR, &t->node, "endpoint",
                    "%s is an mcpServer target whose endpoint uses the "
                    "\"%.40s:\" scheme: AgentCore Gateway reaches MCP servers "
                    "over streamable HTTP only, so it cannot list or call "
                    "this server's tools",
                    label, u.scheme);
-        free(label);
-    }
+    free(label);
     acl_url_clear(&u);
 }
 
@@ -59,7 +79,10 @@ const struct acl_rule acl_rule_mcp_endpoint_not_http = {
         "schema, which accepts any URL, but the gateway cannot use them: "
         "the deployment fails or the target lists no tools. A server that "
         "speaks only stdio or WebSocket needs an HTTP front (or hosting on "
-        "AgentCore Runtime with protocol MCP). Plain http:// endpoints are "
+        "AgentCore Runtime with protocol MCP). A host and port written "
+        "without a scheme (localhost:8000/mcp) is, to the CLI's URL check, "
+        "the scheme \"localhost\": it is reported as a missing scheme. "
+        "Plain http:// endpoints are "
         "AC021's; values that are not URLs are AC020's.",
     .help = "point the endpoint at the server's streamable HTTP MCP URL, "
             "e.g. https://mcp.example.com/mcp",

@@ -9,7 +9,7 @@
  * openApiSchema target names (JSON, or YAML read by a line scan).
  * Error in the production context, warning outside it.
  * Does not flag: loopback hosts - localhost, all of 127.0.0.0/8 in any
- * IPv4 spelling, ::1 (local development); https, wss and other schemes;
+ * IPv4 spelling, ::1 and ::ffff:127.x.x.x (local development); https, wss and other schemes;
  * values that are not URLs (AC020); OpenAPI server URLs with
  * variables or relative paths.
  */
@@ -266,7 +266,8 @@ const struct acl_rule acl_rule_plaintext_endpoint = {
         "refuses http:// only in customJwtAuthorizer discovery URLs and "
         "passthrough endpoints and accepts it everywhere else. Loopback "
         "hosts - localhost, all of 127.0.0.0/8 (127.0.0.1, 127.1, ...) and "
-        "::1 - are exempt, for local development; so are https and wss, "
+        "::1 (with ::ffff:127.0.0.1, 127.0.0.0/8 mapped to IPv6) - are "
+        "exempt, for local development; so are https and wss, "
         "and OpenAPI server URLs that are relative or hold {variables}. "
         "This is "
         "an error when the project is linted for production (see "

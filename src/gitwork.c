@@ -157,13 +157,39 @@ git_dir(const char *top)
     return dir;
 }
 
+/* The folder holding the repository's config: that of the main work
+ * tree for a linked one (its git folder names it in a "commondir" file,
+ * relative to itself or absolute), else gdir itself. New string. */
+static char *
+common_dir(const char *gdir)
+{
+    char *file = acl_xasprintf("%s/commondir", gdir), *data = NULL, *dir;
+    size_t len = 0;
+
+    if (acl_read_file(file, MAX_GITFILE, &data, &len, NULL) != ACL_READ_OK) {
+        free(file);
+        free(data);
+        return acl_xstrdup(gdir);
+    }
+    free(file);
+    data[strcspn(data, "\r\n")] = '\0';
+    dir = data[0] == '/' ? acl_xstrdup(data)
+                         : acl_xasprintf("%s/%s", gdir, data);
+    free(data);
+    return dir;
+}
+
 /* The object name size of the repository: 32 when its config says
- * objectformat = sha256, else 20. */
+ * objectformat = sha256, else 20. A linked work tree (git worktree add)
+ * has no config of its own: the main one's decides. */
 static size_t
 hash_len(const char *gdir)
 {
-    char *cfg = acl_xasprintf("%s/config", gdir), *data = NULL;
+    char *common = common_dir(gdir);
+    char *cfg = acl_xasprintf("%s/config", common), *data = NULL;
     size_t len = 0, n = 20;
+
+    free(common);
 
     if (acl_read_file(cfg, MAX_GITIGNORE, &data, &len, NULL) == ACL_READ_OK &&
         strstr(data, "sha256") != NULL && strstr(data, "objectformat") != NULL)
@@ -171,6 +197,49 @@ hash_len(const char *gdir)
     free(cfg);
     free(data);
     return n;
+}
+
+/* Is path in the shared index of a split index (link), and not deleted
+ * by the split index's bitmap? 1, 0 or -1. */
+static int
+tracked_shared(const char *gdir, const struct acl_gitindex_link *link,
+               size_t hl, const char *path, struct acl_error *err)
+{
+    char *file = acl_xasprintf("%s/sharedindex.%s", gdir, link->shared);
+    char *data = NULL;
+    size_t len = 0, pos = 0;
+    int rc;
+
+    if (acl_read_file(file, ACL_GITINDEX_MAX_SIZE, &data, &len, NULL) !=
+        ACL_READ_OK)
+        rc = acl_error_set(err, "its shared index %s cannot be read", file);
+    else
+        rc = acl_gitindex_find((const unsigned char *)data, len, hl, path,
+                               &pos, err);
+    if (rc == 1 && link->del_len > 0)
+        rc = acl_gitindex_ewah_bit(link->del, link->del_len, pos) == 1 ? 0 : 1;
+    free(data);
+    free(file);
+    return rc;
+}
+
+/* Is path in the index data[0, len) of the git folder gdir: among its
+ * own entries or, for a split index, those of its shared index? */
+static int
+tracked_in(const char *gdir, const char *data, size_t len, const char *path,
+           struct acl_error *err)
+{
+    const unsigned char *d = (const unsigned char *)data;
+    size_t hl = hash_len(gdir);
+    struct acl_gitindex_link link;
+    int rc = acl_gitindex_has(d, len, hl, path, err);
+
+    if (rc != 0)
+        return rc;
+    rc = acl_gitindex_link(d, len, hl, &link, err);
+    if (rc != 1)
+        return rc;
+    return tracked_shared(gdir, &link, hl, path, err);
 }
 
 int
@@ -194,8 +263,7 @@ acl_git_tracked(const char *top, const char *path, char **index_out,
     else if (st != ACL_READ_OK)
         rc = acl_error_set(err, "%s cannot be read", index);
     else
-        rc = acl_gitindex_has((const unsigned char *)data, len,
-                              hash_len(gdir), path, err);
+        rc = tracked_in(gdir, data, len, path, err);
     free(data);
     if (index_out != NULL)
         *index_out = index;

@@ -2,7 +2,8 @@
  * url_loopback.c - is a URL's host the local machine? The WHATWG parser
  * reads a host of 1-4 numeric parts (decimal, octal with a leading 0,
  * hex with 0x) as an IPv4 address, so 127.1 and 2130706433 are
- * 127.0.0.1; every address of 127.0.0.0/8 is loopback, as is ::1.
+ * 127.0.0.1; every address of 127.0.0.0/8 is loopback, as is ::1, and
+ * the IPv4-mapped ::ffff:127.x.x.x.
  */
 #include <string.h>
 
@@ -105,6 +106,34 @@ ipv6_loopback(const char *host)
     return ones == 1 && last && (gap ? groups <= 7 : groups == 8);
 }
 
+/* Is host "[::ffff:...]" an IPv4-mapped address of 127.0.0.0/8, written
+ * dotted ([::ffff:127.0.0.1]) or as the parser serialises it
+ * ([::ffff:7f00:1])? Sockets reach the IPv4 loopback through it. */
+static int
+ipv4_mapped_loopback(const char *host)
+{
+    static const char prefix[] = "[::ffff:";
+    char v4[16];
+    size_t n;
+
+    if (strncmp(host, prefix, sizeof prefix - 1) != 0)
+        return 0;
+    host += sizeof prefix - 1;
+    n = strlen(host);
+    if (n < 2 || n > sizeof v4 || host[n - 1] != ']')
+        return 0;
+    memcpy(v4, host, n - 1);
+    v4[n - 1] = '\0';
+    if (strchr(v4, '.') != NULL)
+        return ipv4_first_byte(v4) == 127;
+    /* two hex groups: the first one's high byte is 0x7f */
+    n = strcspn(v4, ":");
+    return n == 4 && v4[0] == '7' && v4[1] == 'f' &&
+           strspn(v4, "0123456789abcdef:") == strlen(v4) &&
+           strchr(v4 + n + 1, ':') == NULL && strlen(v4 + n + 1) >= 1 &&
+           strlen(v4 + n + 1) <= 4;
+}
+
 int
 acl_url_host_is_loopback(const char *host)
 {
@@ -113,6 +142,6 @@ acl_url_host_is_loopback(const char *host)
     if (acl_url_host_matches(host, "localhost"))
         return 1;
     if (host[0] == '[')
-        return ipv6_loopback(host);
+        return ipv6_loopback(host) || ipv4_mapped_loopback(host);
     return ipv4_first_byte(host) == 127;
 }

@@ -15,6 +15,9 @@
 
 static char base[] = "/tmp/acl-envlocal-XXXXXX";
 
+/* The shared index a split index test names. */
+#define SHARED "outer/.git/sharedindex.1111111111111111111111111111111111111111"
+
 static void
 rm(const char *rel)
 {
@@ -46,8 +49,10 @@ teardown(void)
         "outer/proj/agentcore/agentcore.json",
         "outer/proj/agentcore/.env.local", "outer/proj/agentcore/.gitignore",
         "outer/proj/agentcore", "outer/proj", "outer/.gitignore",
-        "outer/ignore-list", "outer/.git/index", "outer/.git",
-        "outer/gitdir/index", "outer/gitdir", "outer", ""};
+        "outer/ignore-list", "outer/.git/index", SHARED, "outer/.git",
+        "outer/gitdir/index", "outer/gitdir/wt/index",
+        "outer/gitdir/wt/commondir", "outer/gitdir/wt", "outer/gitdir/config",
+        "outer/gitdir", "outer", ""};
     size_t i;
 
     for (i = 0; i < sizeof paths / sizeof paths[0]; i++)
@@ -142,9 +147,10 @@ START_TEST(no_env_local)
 }
 END_TEST
 
-/* A version 2 index holding the one path given (SHA-1 names). */
+/* A version 2 index holding the one path given, with object names of
+ * hash_len bytes (20: SHA-1, 32: SHA-256). */
 static void
-put_index(const char *rel, const char *path)
+put_index_hash(const char *rel, const char *path, size_t hash_len)
 {
     unsigned char buf[512] = {'D', 'I', 'R', 'C', 0, 0, 0, 2, 0, 0, 0, 1};
     size_t len = 12, n = strlen(path), begin;
@@ -152,7 +158,7 @@ put_index(const char *rel, const char *path)
     FILE *f = fopen(file, "wb");
 
     begin = len;
-    len += 40 + 20;
+    len += 40 + hash_len;
     buf[len++] = (unsigned char)(n >> 8);
     buf[len++] = (unsigned char)n;
     memcpy(buf + len, path, n);
@@ -160,12 +166,75 @@ put_index(const char *rel, const char *path)
     do
         buf[len++] = 0;
     while ((len - begin) % 8 != 0);
+    len += hash_len; /* checksum */
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(buf, 1, len, f), len);
+    fclose(f);
+    free(file);
+}
+
+static void
+put_index(const char *rel, const char *path)
+{
+    put_index_hash(rel, path, 20);
+}
+
+static void
+put_be32(unsigned char *b, size_t *len, unsigned long v)
+{
+    b[(*len)++] = (unsigned char)(v >> 24);
+    b[(*len)++] = (unsigned char)(v >> 16);
+    b[(*len)++] = (unsigned char)(v >> 8);
+    b[(*len)++] = (unsigned char)v;
+}
+
+/* A split index with no entries of its own whose "link" extension names
+ * the shared index 1111...; deleted: its bitmap deletes shared entry 0. */
+static void
+put_split_index(int deleted)
+{
+    unsigned char buf[128] = {'D', 'I', 'R', 'C', 0, 0, 0, 2, 0, 0, 0, 0};
+    size_t len = 12, i;
+    char *file = acl_xasprintf("%s/outer/.git/index", base);
+    FILE *f = fopen(file, "wb");
+
+    memcpy(buf + len, "link", 4);
+    len += 4;
+    put_be32(buf, &len, deleted ? 20 + 28 : 20);
+    for (i = 0; i < 20; i++)
+        buf[len++] = 0x11;
+    if (deleted) { /* 1 bit; a marker of one literal word; the word */
+        put_be32(buf, &len, 1);
+        put_be32(buf, &len, 2);
+        put_be32(buf, &len, 2); /* literal count 1, at bit 33 */
+        put_be32(buf, &len, 0);
+        put_be32(buf, &len, 0);
+        put_be32(buf, &len, 1);
+        put_be32(buf, &len, 0);
+    }
     len += 20; /* checksum */
     ck_assert_ptr_nonnull(f);
     ck_assert_uint_eq(fwrite(buf, 1, len, f), len);
     fclose(f);
     free(file);
 }
+
+/* A split index (core.splitIndex) keeps most entries in a shared index:
+ * a path found there is tracked unless the split index deletes it. */
+START_TEST(tracked_in_shared_index)
+{
+    acl_test_mkdir(base, "outer/.git");
+    put_index(SHARED, "proj/agentcore/.env.local");
+    put_split_index(0);
+    ck_assert_uint_eq(ac011_count(), 1);
+    put_split_index(1);
+    ck_assert_uint_eq(ac011_count(), 0);
+    ck_assert_uint_eq(notices, 0);
+    rm(SHARED);
+    ck_assert_uint_eq(ac011_count(), 0);
+    ck_assert_uint_eq(notices, 1);
+}
+END_TEST
 
 /* Ignore rules do not untrack: a tracked .env.local is reported even
  * though outer/.gitignore ignores it. */
@@ -188,6 +257,27 @@ START_TEST(tracked_through_git_file)
     acl_test_put(base, "outer/.git", gd);
     put_index("outer/gitdir/index", "proj/agentcore/.env.local");
     ck_assert_uint_eq(ac011_count(), 1);
+    free(gd);
+}
+END_TEST
+
+/* A linked work tree of a SHA-256 repository: its git folder has no
+ * config; the "commondir" file leads to the main one, which says
+ * sha256, so the index is read with 32-byte object names. */
+START_TEST(tracked_linked_sha256)
+{
+    char *gd = acl_xasprintf("gitdir: %s/outer/gitdir/wt\n", base);
+
+    acl_test_mkdir(base, "outer/gitdir");
+    acl_test_mkdir(base, "outer/gitdir/wt");
+    acl_test_put(base, "outer/gitdir/config",
+                 "[core]\n\trepositoryformatversion = 1\n"
+                 "[extensions]\n\tobjectformat = sha256\n");
+    acl_test_put(base, "outer/gitdir/wt/commondir", "..\n");
+    acl_test_put(base, "outer/.git", gd);
+    put_index_hash("outer/gitdir/wt/index", "proj/agentcore/.env.local", 32);
+    ck_assert_uint_eq(ac011_count(), 1);
+    ck_assert_uint_eq(notices, 0);
     free(gd);
 }
 END_TEST
@@ -221,6 +311,8 @@ acl_suite_env_local(void)
     ADD(no_env_local);
     ADD(tracked_though_ignored);
     ADD(tracked_through_git_file);
+    ADD(tracked_linked_sha256);
+    ADD(tracked_in_shared_index);
     ADD(malformed_index_is_a_notice);
 #undef ADD
     return s;

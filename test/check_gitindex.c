@@ -210,6 +210,108 @@ START_TEST(malformed)
 }
 END_TEST
 
+static void
+put64(struct idx *x, unsigned long long v)
+{
+    put32(x, (unsigned long)(v >> 32));
+    put32(x, (unsigned long)(v & 0xffffffffUL));
+}
+
+/* An EWAH bitmap of 200 bits: a marker word (running bit 0, one word of
+ * it, then two literal words), bit 5 of the first literal (bit 69) and
+ * bit 0 of the second (bit 128) set. */
+static void
+put_ewah(struct idx *x)
+{
+    put32(x, 200);
+    put32(x, 4);
+    put64(x, 1ULL << 1 | 2ULL << 33);
+    put64(x, 1ULL << 5);
+    put64(x, 1ULL);
+    put64(x, 0); /* a marker with no run and no literals */
+    put32(x, 3);
+}
+
+START_TEST(ewah_bitmap)
+{
+    struct idx x;
+
+    memset(&x, 0, sizeof x);
+    put_ewah(&x);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 0), 0);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 63), 0);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 69), 1);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 70), 0);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 128), 1);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 5000), 0);
+    /* a run of set bits */
+    memset(&x, 0, sizeof x);
+    put32(&x, 128);
+    put32(&x, 1);
+    put64(&x, 1ULL | 2ULL << 1);
+    put32(&x, 0);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 127), 1);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 128), 0);
+    /* more words announced than present; literals past the end */
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, 10, 1), -1);
+    memset(&x, 0, sizeof x);
+    put32(&x, 64);
+    put32(&x, 1);
+    put64(&x, 3ULL << 33);
+    put32(&x, 0);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(x.data, x.len, 1), -1);
+}
+END_TEST
+
+/* A split index names its shared index in a "link" extension, after
+ * the entries, with the delete bitmap behind the object name. */
+START_TEST(split_index_link)
+{
+    struct idx x;
+    struct acl_gitindex_link link;
+    struct acl_error err;
+    size_t size_at, pos = 9;
+
+    start(&x, 2, 2, 20);
+    entry(&x, "a", 0);
+    entry(&x, "agentcore/.env.local", 0);
+    memcpy(x.data + x.len, "TREE", 4); /* another extension first */
+    x.len += 4;
+    put32(&x, 3);
+    x.len += 3;
+    memcpy(x.data + x.len, "link", 4);
+    x.len += 4;
+    size_at = x.len;
+    put32(&x, 0);
+    memset(x.data + x.len, 0xa5, 20);
+    x.len += 20;
+    put_ewah(&x);
+    x.len = size_at; /* the extension's size, now known */
+    put32(&x, 20 + 12 + 32);
+    x.len += 20 + 12 + 32;
+    finish(&x);
+    ck_assert_int_eq(acl_gitindex_find(x.data, x.len, 20,
+                                       "agentcore/.env.local", &pos, &err), 1);
+    ck_assert_uint_eq(pos, 1);
+    ck_assert_int_eq(acl_gitindex_link(x.data, x.len, 20, &link, &err), 1);
+    ck_assert_str_eq(link.shared, "a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5");
+    ck_assert_uint_eq(link.del_len, 44);
+    ck_assert_int_eq(acl_gitindex_ewah_bit(link.del, link.del_len, 69), 1);
+    /* not split: no link extension */
+    start(&x, 2, 1, 20);
+    entry(&x, "a", 0);
+    finish(&x);
+    ck_assert_int_eq(acl_gitindex_link(x.data, x.len, 20, &link, &err), 0);
+    /* an extension longer than the index */
+    x.len -= 20;
+    memcpy(x.data + x.len, "link", 4);
+    x.len += 4;
+    put32(&x, 4000);
+    finish(&x);
+    ck_assert_int_eq(acl_gitindex_link(x.data, x.len, 20, &link, &err), -1);
+}
+END_TEST
+
 Suite *
 acl_suite_gitindex(void)
 {
@@ -221,6 +323,8 @@ acl_suite_gitindex(void)
     tcase_add_test(tc, version_4_prefix_compression);
     tcase_add_test(tc, sha256_object_names);
     tcase_add_test(tc, malformed);
+    tcase_add_test(tc, ewah_bitmap);
+    tcase_add_test(tc, split_index_link);
     suite_add_tcase(s, tc);
     return s;
 }

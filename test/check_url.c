@@ -256,8 +256,12 @@ START_TEST(loopback_hosts)
         "http://[::1]/", "http://127.0.0.2/", "http://127.255.255.254/",
         "http://127.1/", "http://0x7f.0.0.1/", "http://2130706433/",
         "http://0177.0.0.1/", "http://[0:0:0:0:0:0:0:1]/", "http://[::0001]/",
-        "http://localhost./"};
+        "http://localhost./", "http://[::ffff:127.0.0.1]/",
+        "http://[::FFFF:127.9.8.7]:80/", "http://[::ffff:7f00:1]/",
+        "http://[::ffff:7fff:ffff]/"};
     static const char *const no[] = {
+        "http://[::ffff:10.0.0.1]/", "http://[::ffff:a00:1]/",
+        "http://[::ffff:8000:1]/", "http://[::fffe:127.0.0.1]/",
         "http://localhost.example.com/", "http://[::2]/",
         "http://localhost@example.com/", "http://128.0.0.1/",
         "http://126.255.255.255/", "http://127.0.0.1.example.com/",
