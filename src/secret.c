@@ -425,6 +425,24 @@ conn_context(const char *s, size_t len, size_t at)
     return 0;
 }
 
+/* The value as the server reads it: percent-decoded, so that an
+ * encoded placeholder (%24%7BEXA_API_KEY%7D) is one too. */
+static int
+query_value_real(const char *name, size_t nn, const char *v, size_t vn)
+{
+    size_t dn;
+    char *d;
+    int real;
+
+    if (memchr(v, '%', vn) == NULL ||
+        (d = acl_percent_decode(v, vn, &dn)) == NULL)
+        return acl_secret_check_ctx(name, nn, v, vn, ACL_SECRET_CTX_QUERY,
+                                    NULL);
+    real = acl_secret_check_ctx(name, nn, d, dn, ACL_SECRET_CTX_QUERY, NULL);
+    free(d);
+    return real;
+}
+
 /* A secret-named query parameter of a URL, with a value that is real:
  * what its name needs, and at least a letter and a digit for a weak
  * name. The '?' must follow a "scheme://" in the same word, at most 512
@@ -439,8 +457,7 @@ query_real(const char *s, size_t qmark, const char *name, size_t nn,
     while (i > floor + 2 && !sec_space((unsigned char)s[i - 1]) &&
            !strchr("\"'`", s[i - 1])) {
         if (s[i - 1] == '/' && s[i - 2] == '/' && s[i - 3] == ':')
-            return acl_secret_check_ctx(name, nn, v, vn,
-                                        ACL_SECRET_CTX_QUERY, NULL);
+            return query_value_real(name, nn, v, vn);
         i--;
     }
     return 0;
