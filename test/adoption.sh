@@ -142,6 +142,23 @@ echo '[{"name": "dev", "account": "123456789012", "region": "us-east-1"}]' >"$T/
 (cd "$T" && "$BIN" --production --stdin-filename mono/app/x/agentcore/agentcore.json - \
     <"$T/base/agentcore/agentcore.json" >"$T/out" 2>&1)
 grep -q '^mono/app/x/agentcore/agentcore.json:.*AC001' "$T/out" && ok || bad "stdin reported under its path: $(cat "$T/out")"
+# Another file of the project on standard input overrides that file
+# only: a production target typed into aws-targets.json makes the open
+# gateway an error; a secret typed into agent code is AC017.
+project "$T/mono/app/y" NONE
+echo '[{"name": "dev", "account": "123456789012", "region": "us-east-1"}]' >"$T/mono/app/y/agentcore/aws-targets.json"
+(cd "$T" && echo '[{"name": "prod", "account": "123456789012", "region": "us-east-1"}]' |
+    "$BIN" -f gcc --stdin-filename mono/app/y/agentcore/aws-targets.json - >"$T/out" 2>&1); rc=$?
+[ "$rc" = 1 ] && grep -q '^mono/app/y/agentcore/agentcore.json:.*error:.*AC001' "$T/out" &&
+    ! grep -q 'AC020' "$T/out" && ok || bad "stdin as aws-targets.json: $rc $(cat "$T/out")"
+mkdir -p "$T/mono/app/y/app/Agent"
+printf 'import os\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n' >"$T/mono/app/y/app/Agent/main.py"
+sed 's|"runtimes": \[\]|"runtimes": [{"name": "Agent", "build": "CodeZip", "entrypoint": "main.py", "codeLocation": "app/Agent/", "runtimeVersion": "PYTHON_3_12", "networkMode": "PUBLIC", "protocol": "HTTP"}]|' \
+    "$T/mono/app/y/agentcore/agentcore.json" >"$T/spec" && mv "$T/spec" "$T/mono/app/y/agentcore/agentcore.json"
+(cd "$T/mono/app" && printf 'DB_PASSWORD = "Tr0ub4dor&3x8T200D"\n' |
+    "$BIN" -f gcc --no-production --stdin-filename y/app/Agent/main.py - >"$T/out" 2>&1); rc=$?
+[ "$rc" = 1 ] && grep -q '^y/app/Agent/main.py:1:.*AC017' "$T/out" && ! grep -q 'AC000' "$T/out" &&
+    ok || bad "stdin as agent code: $rc $(cat "$T/out")"
 
 # --- Monorepos ------------------------------------------------------------
 M=$T/repo
