@@ -65,6 +65,11 @@ for fmt in gcc github; do
     run 0 "$fmt hides baselined" -- "$BIN" --production -f "$fmt" --baseline base/bl.json base
     [ -s "$T/out" ] && bad "$fmt printed a baselined finding" || ok
 done
+# --show-suppressed lists them there too, marked as in the human format.
+for fmt in gcc github gitlab; do
+    run 0 "$fmt --show-suppressed" -- "$BIN" --production -f "$fmt" --show-suppressed --baseline base/bl.json base
+    grep -q 'AC001.*(baselined)' "$T/out" && ok || bad "$fmt --show-suppressed does not mark it: $(cat "$T/out")"
+done
 run 0 "SARIF leaves baselined out" -- "$BIN" --production -f sarif --baseline base/bl.json base
 grep -q '"ruleId"' "$T/out" && bad "baselined result in SARIF" || ok
 run 0 "json keeps baselined, marked" -- "$BIN" --production -f json --baseline base/bl.json base
