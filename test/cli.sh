@@ -183,10 +183,12 @@ if command -v bash >/dev/null 2>&1; then
     got=$(PATH="$(dirname "$BIN"):$PATH" bash -c '. completions/agentcore-lint.bash
         COMP_WORDS=(agentcore-lint --explain unused-); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"
         COMP_WORDS=(agentcore-lint --fail); COMP_CWORD=1; _agentcore_lint; echo "${COMPREPLY[*]}"
-        COMP_WORDS=(agentcore-lint -f g); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"')
+        COMP_WORDS=(agentcore-lint -f g); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"
+        COMP_WORDS=(agentcore-lint --fix-only AC005,duplicate-); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"')
     [ "$got" = "unused-ignore
 --fail-on
-gcc github gitlab" ] && ok || bad "bash completion: $got"
+gcc github gitlab
+AC005,duplicate-key" ] && ok || bad "bash completion: $got"
 fi
 
 echo "cli: $pass passed, $fail failed"
