@@ -256,6 +256,11 @@ search_from(const char *real, const struct acl_discover_opts *opts,
                 dir[k] = '/';
             }
         free(dir);
+        /* A folder named on the command line is searched even when git
+         * ignores it (as an explicitly named file is linted): then no
+         * .gitignore of the work tree applies below it. */
+        if (acl_gitignore_ignored(s.gi, rest, 1))
+            s.top = NULL;
     }
     search(&s, real, 0);
     acl_gitignore_free(s.gi);

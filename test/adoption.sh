@@ -186,6 +186,9 @@ rm "$M/.agentcore-lint.json"
 run 1 "monorepo search" -- "$BIN" -f json --production "$M"
 grep -q 'services/a/' "$T/out" && grep -q 'vendor/c/' "$T/out" && ok || bad "projects found"
 grep -q 'node_modules\|build/e' "$T/out" && bad "node_modules or git-ignored folder linted" || ok
+# A git-ignored folder named on the command line is searched all the same.
+run 1 "a git-ignored folder named explicitly" -- "$BIN" -f json --production "$M/build"
+grep -q 'build/e/' "$T/out" && ok || bad "named git-ignored folder: $(cat "$T/out" "$T/err")"
 run 1 "--exclude by name" -- "$BIN" -f json --production --exclude vendor "$M"
 grep -q 'vendor/c/' "$T/out" && bad "--exclude vendor" || ok
 run 1 "--exclude by path" -- "$BIN" -f json --production --exclude 'services/b' --exclude 'vendor/*' "$M"
