@@ -193,6 +193,8 @@ run 1 "--exclude by name" -- "$BIN" -f json --production --exclude vendor "$M"
 grep -q 'vendor/c/' "$T/out" && bad "--exclude vendor" || ok
 run 1 "--exclude by path" -- "$BIN" -f json --production --exclude 'services/b' --exclude 'vendor/*' "$M"
 grep -q 'services/b/\|vendor/c/' "$T/out" && bad "--exclude by path" || ok
+run 1 "--exclude ./path" -- "$BIN" -f json --production --exclude ./vendor "$M"
+grep -q 'vendor/c/' "$T/out" && bad "--exclude ./vendor" || ok
 printf '{"name": "x"}' >"$T/outside.json"
 mkdir -p "$T/plain" && project "$T/plain/p" NONE
 echo '{"rules": {"AC001": "off"}}' >"$T/.agentcore-lint.json"
