@@ -96,6 +96,9 @@ $(O)/test/%.o: test/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
+# The suites include check.h: say what is missing before compiling them.
+$(TEST_OBJ): | check-deps-ok
+
 $(TEST_BIN): $(OBJ) $(TEST_OBJ) | check-deps-ok
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(CHECK_LIBS)
 

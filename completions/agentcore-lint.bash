@@ -33,8 +33,10 @@ _agentcore_lint()
         mapfile -t COMPREPLY < <(compgen -W 'auto always never' -- "$cur")
         return ;;
     --fix-only)
-        # One rule at a time; the list is comma-separated.
-        mapfile -t COMPREPLY < <(compgen -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "${cur##*,}")
+        # One rule at a time; the list is comma-separated, and each
+        # reply keeps the rules already typed before the last comma.
+        local typed=${cur%"${cur##*,}"}
+        mapfile -t COMPREPLY < <(compgen -P "$typed" -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "${cur##*,}")
         return ;;
     --enable|--disable|--select|--explain)
         mapfile -t COMPREPLY < <(compgen -W "$(_agentcore_lint_rules "${COMP_WORDS[0]}")" -- "$cur")

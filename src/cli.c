@@ -731,8 +731,7 @@ check_fix_only(const char *only, struct acl_error *err)
         int bad = acl_rules_find(name) < 0;
 
         if (bad)
-            acl_error_set(err, "usage: --fix-only: unknown rule \"%s\" (see "
-                               "agentcore-lint --list-rules)", name);
+            unknown_rule(err, "usage: --fix-only: ", name);
         free(name);
         if (bad)
             return -1;

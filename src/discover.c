@@ -138,17 +138,22 @@ below(const char *dir, const char *path)
 }
 
 /* An --exclude glob with a '/' matches the folder's path below the
- * searched folder; one without matches its name at any depth. */
+ * searched folder; one without matches its name at any depth. A
+ * leading "./" (as a shell user writes a path) says nothing more. */
 static int
 excluded(const struct acl_discover_opts *o, const char *rel)
 {
     const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
     size_t i;
 
-    for (i = 0; o != NULL && i < o->nexcludes; i++)
-        if (acl_glob_match(o->excludes[i],
-                           strchr(o->excludes[i], '/') ? rel : name))
+    for (i = 0; o != NULL && i < o->nexcludes; i++) {
+        const char *g = o->excludes[i];
+
+        while (g[0] == '.' && g[1] == '/')
+            g += 2;
+        if (acl_glob_match(g, strchr(o->excludes[i], '/') ? rel : name))
             return 1;
+    }
     return 0;
 }
 
@@ -256,6 +261,11 @@ search_from(const char *real, const struct acl_discover_opts *opts,
                 dir[k] = '/';
             }
         free(dir);
+        /* A folder named on the command line is searched even when git
+         * ignores it (as an explicitly named file is linted): then no
+         * .gitignore of the work tree applies below it. */
+        if (acl_gitignore_ignored(s.gi, rest, 1))
+            s.top = NULL;
     }
     search(&s, real, 0);
     acl_gitignore_free(s.gi);

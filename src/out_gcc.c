@@ -3,6 +3,7 @@
  * editors' quickfix lists: FILE:LINE:COL: LEVEL: MESSAGE [ID].
  * Accepted findings are left out (report.c), as in the github format:
  * an editor would otherwise jump to problems the project has accepted.
+ * --show-suppressed lists them, marked as the human format marks them.
  */
 #include "acl/report.h"
 #include "acl/report_util.h"
@@ -15,7 +16,7 @@ line(const struct acl_finding *f, struct acl_buf *b)
     acl_buf_printf(b, ":%u:%u: %s: ", f->start.line, f->start.col,
                    acl_level_name(f->level));
     acl_escape_str(f->message, b);
-    acl_buf_printf(b, " [%s]\n", f->rule->id);
+    acl_buf_printf(b, " [%s]%s\n", f->rule->id, acl_report_mark(f));
 }
 
 int

@@ -54,7 +54,7 @@ line(const struct acl_finding *f, struct acl_buf *b)
     put_escaped(b, title.data, 1);
     acl_buf_puts(b, "::");
     put_escaped(b, f->message, 0);
-    acl_buf_putc(b, '\n');
+    acl_buf_printf(b, "%s\n", acl_report_mark(f));
     acl_buf_free(&title);
 }
 

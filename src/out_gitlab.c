@@ -10,6 +10,7 @@
 
 #include "acl/jsonout.h"
 #include "acl/report.h"
+#include "acl/report_util.h"
 #include "acl/rule.h"
 
 /* GitLab's scale is info, minor, major, critical, blocker. */
@@ -62,8 +63,8 @@ issue_at(void *arg, size_t i)
     if (i >= ctx->findings->n)
         return NULL;
     f = ctx->findings->items[i];
-    desc = acl_xasprintf("%s [%s %s]", f->message, f->rule->id,
-                         f->rule->name);
+    desc = acl_xasprintf("%s [%s %s]%s", f->message, f->rule->id,
+                         f->rule->name, acl_report_mark(f));
     fp = issue_fingerprint(ctx, i);
     o = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:{s:i, s:i}}}",
                   "description", desc, "check_name", f->rule->id,

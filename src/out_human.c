@@ -186,9 +186,7 @@ print_finding(const struct acl_report_ctx *ctx, const struct acl_finding *f)
     acl_buf_reset(&b);
     acl_escape_str(f->message, &b);
     fprintf(ctx->out, "%s%s%s [%s %s]%s\n", st.bold, b.data, st.reset,
-            f->rule->id, f->rule->name,
-            f->suppressed ? " (suppressed)"
-            : acl_finding_accepted(f) ? " (baselined)" : "");
+            f->rule->id, f->rule->name, acl_report_mark(f));
     print_snippet(ctx, f, &st);
     /* A finding's own help may quote names from the linted files. */
     if (help != NULL) {

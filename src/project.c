@@ -323,22 +323,30 @@ acl_project_load_overlay(const char *root, const char *display,
 }
 
 /* Standard input is an overlay of one file, named spec_path: the same
- * mechanism as the editor's unsaved documents. */
+ * mechanism as the editor's unsaved documents. When root holds a
+ * project on disk, that file may be any of its files (aws-targets.json,
+ * agent code, .gitignore): it overrides that file only, and the project
+ * is loaded as usual. Without one, standard input is the agentcore.json. */
 struct acl_project *
 acl_project_load_text(const char *root, const char *display,
                       const char *spec_path, char *data, size_t len,
                       const struct acl_prod_opts *prod, size_t max_size,
                       struct acl_error *err)
 {
+    static const char spec[] = "agentcore/agentcore.json";
     struct acl_overlay *o = acl_overlay_new();
-    char buf[PATH_MAX], *key;
+    char buf[PATH_MAX], *key, *disk = acl_path_join(root, spec);
+    struct stat st;
+    const char *spec_rel =
+        stat(disk, &st) == 0 && S_ISREG(st.st_mode) ? spec : spec_path;
 
+    free(disk);
     key = acl_xasprintf("%s/%s", realpath(root, buf) ? buf : root,
                         spec_path);
     acl_overlay_set(o, key, data, len);
     free(key);
     free(data);
-    return load_project(root, display, spec_path, prod, max_size, o, o, err);
+    return load_project(root, display, spec_rel, prod, max_size, o, o, err);
 }
 
 void

@@ -188,6 +188,13 @@ acl_report_hidden_end(const struct acl_finding *f, size_t offset)
     return end;
 }
 
+const char *
+acl_report_mark(const struct acl_finding *f)
+{
+    return f->suppressed ? " (suppressed)"
+           : acl_finding_accepted(f) ? " (baselined)" : "";
+}
+
 int
 acl_report_lines(const struct acl_report_ctx *ctx,
                  void (*line)(const struct acl_finding *f, struct acl_buf *b))

@@ -56,7 +56,7 @@ action "$T/ws1" production=true upload-sarif=true && check "$T/summary" '
 assert s["failed"] and s["outputs"]["exit-code"] == "1"
 assert step["Lint"]["rc"] == 0 and "::error file=p/agentcore/agentcore.json" in step["Lint"]["stdout"]
 up = step["Upload to code scanning"]
-assert up["ran"] and up["uses"] == "github/codeql-action/upload-sarif@v3"
+assert up["ran"] and up["uses"] == "github/codeql-action/upload-sarif@v4"
 log = json.load(open(sys.argv[1].rsplit("/", 1)[0] + "/ws1/" + up["with"]["sarif_file"]))
 r = log["runs"][0]["results"]
 assert len(r) == 1 and r[0]["ruleId"] == "AC001"
@@ -118,11 +118,13 @@ for path in sys.argv[1:3]:
     assert job["permissions"] == {"contents": "read", "security-events": "write",
                                   "actions": "read"}, job["permissions"]
     uses = [s["uses"] for s in job["steps"] if "uses" in s]
-    assert "actions/checkout@v4" in uses
+    # Current majors: checkout v4 runs on Node 20, which the runners
+    # have retired; CodeQL Action v3 is deprecated from December 2026.
+    assert "actions/checkout@v6" in uses
     for u in uses:
         name, ref = u.split("@")
         if name == "github/codeql-action/upload-sarif":
-            assert ref == "v3", u
+            assert ref == "v4", u
         if name == "agentcore-lint/agentcore-lint":
             assert ref == "v" + version, u
     for s in job["steps"]:

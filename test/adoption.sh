@@ -65,6 +65,11 @@ for fmt in gcc github; do
     run 0 "$fmt hides baselined" -- "$BIN" --production -f "$fmt" --baseline base/bl.json base
     [ -s "$T/out" ] && bad "$fmt printed a baselined finding" || ok
 done
+# --show-suppressed lists them there too, marked as in the human format.
+for fmt in gcc github gitlab; do
+    run 0 "$fmt --show-suppressed" -- "$BIN" --production -f "$fmt" --show-suppressed --baseline base/bl.json base
+    grep -q 'AC001.*(baselined)' "$T/out" && ok || bad "$fmt --show-suppressed does not mark it: $(cat "$T/out")"
+done
 run 0 "SARIF leaves baselined out" -- "$BIN" --production -f sarif --baseline base/bl.json base
 grep -q '"ruleId"' "$T/out" && bad "baselined result in SARIF" || ok
 run 0 "json keeps baselined, marked" -- "$BIN" --production -f json --baseline base/bl.json base
@@ -142,6 +147,23 @@ echo '[{"name": "dev", "account": "123456789012", "region": "us-east-1"}]' >"$T/
 (cd "$T" && "$BIN" --production --stdin-filename mono/app/x/agentcore/agentcore.json - \
     <"$T/base/agentcore/agentcore.json" >"$T/out" 2>&1)
 grep -q '^mono/app/x/agentcore/agentcore.json:.*AC001' "$T/out" && ok || bad "stdin reported under its path: $(cat "$T/out")"
+# Another file of the project on standard input overrides that file
+# only: a production target typed into aws-targets.json makes the open
+# gateway an error; a secret typed into agent code is AC017.
+project "$T/mono/app/y" NONE
+echo '[{"name": "dev", "account": "123456789012", "region": "us-east-1"}]' >"$T/mono/app/y/agentcore/aws-targets.json"
+(cd "$T" && echo '[{"name": "prod", "account": "123456789012", "region": "us-east-1"}]' |
+    "$BIN" -f gcc --stdin-filename mono/app/y/agentcore/aws-targets.json - >"$T/out" 2>&1); rc=$?
+[ "$rc" = 1 ] && grep -q '^mono/app/y/agentcore/agentcore.json:.*error:.*AC001' "$T/out" &&
+    ! grep -q 'AC020' "$T/out" && ok || bad "stdin as aws-targets.json: $rc $(cat "$T/out")"
+mkdir -p "$T/mono/app/y/app/Agent"
+printf 'import os\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n' >"$T/mono/app/y/app/Agent/main.py"
+sed 's|"runtimes": \[\]|"runtimes": [{"name": "Agent", "build": "CodeZip", "entrypoint": "main.py", "codeLocation": "app/Agent/", "runtimeVersion": "PYTHON_3_12", "networkMode": "PUBLIC", "protocol": "HTTP"}]|' \
+    "$T/mono/app/y/agentcore/agentcore.json" >"$T/spec" && mv "$T/spec" "$T/mono/app/y/agentcore/agentcore.json"
+(cd "$T/mono/app" && printf 'DB_PASSWORD = "Tr0ub4dor&3x8T200D"\n' |
+    "$BIN" -f gcc --no-production --stdin-filename y/app/Agent/main.py - >"$T/out" 2>&1); rc=$?
+[ "$rc" = 1 ] && grep -q '^y/app/Agent/main.py:1:.*AC017' "$T/out" && ! grep -q 'AC000' "$T/out" &&
+    ok || bad "stdin as agent code: $rc $(cat "$T/out")"
 
 # --- Monorepos ------------------------------------------------------------
 M=$T/repo
@@ -164,10 +186,15 @@ rm "$M/.agentcore-lint.json"
 run 1 "monorepo search" -- "$BIN" -f json --production "$M"
 grep -q 'services/a/' "$T/out" && grep -q 'vendor/c/' "$T/out" && ok || bad "projects found"
 grep -q 'node_modules\|build/e' "$T/out" && bad "node_modules or git-ignored folder linted" || ok
+# A git-ignored folder named on the command line is searched all the same.
+run 1 "a git-ignored folder named explicitly" -- "$BIN" -f json --production "$M/build"
+grep -q 'build/e/' "$T/out" && ok || bad "named git-ignored folder: $(cat "$T/out" "$T/err")"
 run 1 "--exclude by name" -- "$BIN" -f json --production --exclude vendor "$M"
 grep -q 'vendor/c/' "$T/out" && bad "--exclude vendor" || ok
 run 1 "--exclude by path" -- "$BIN" -f json --production --exclude 'services/b' --exclude 'vendor/*' "$M"
 grep -q 'services/b/\|vendor/c/' "$T/out" && bad "--exclude by path" || ok
+run 1 "--exclude ./path" -- "$BIN" -f json --production --exclude ./vendor "$M"
+grep -q 'vendor/c/' "$T/out" && bad "--exclude ./vendor" || ok
 printf '{"name": "x"}' >"$T/outside.json"
 mkdir -p "$T/plain" && project "$T/plain/p" NONE
 echo '{"rules": {"AC001": "off"}}' >"$T/.agentcore-lint.json"

@@ -172,6 +172,9 @@ expect_exit 0 "--list-rules --format json" -- "$BIN" --list-rules --format json
 grep -q '"id": "AC023"' "$T/out" && grep -q '"productionDependent": true' "$T/out" && ok || bad "JSON rule list"
 expect_exit 0 "--explain AC023" -- "$BIN" --explain unused-ignore
 grep -q 'Turn it off: --disable AC023' "$T/out" && ok || bad "--explain says how to turn a rule off"
+# The release notes name the last rule of the current release.
+last=$("$BIN" --list-rules | tail -1 | cut -d' ' -f1)
+grep -q -- "-$last over" CHANGELOG && ok || bad "CHANGELOG's rule range does not end at $last"
 # Every option of --help is in the manual page and the completion.
 "$BIN" --help | grep -o -- '--[a-z-]*' | sort -u >"$T/opts"
 while read -r opt; do
@@ -183,10 +186,12 @@ if command -v bash >/dev/null 2>&1; then
     got=$(PATH="$(dirname "$BIN"):$PATH" bash -c '. completions/agentcore-lint.bash
         COMP_WORDS=(agentcore-lint --explain unused-); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"
         COMP_WORDS=(agentcore-lint --fail); COMP_CWORD=1; _agentcore_lint; echo "${COMPREPLY[*]}"
-        COMP_WORDS=(agentcore-lint -f g); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"')
+        COMP_WORDS=(agentcore-lint -f g); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"
+        COMP_WORDS=(agentcore-lint --fix-only AC005,duplicate-); COMP_CWORD=2; _agentcore_lint; echo "${COMPREPLY[*]}"')
     [ "$got" = "unused-ignore
 --fail-on
-gcc github gitlab" ] && ok || bad "bash completion: $got"
+gcc github gitlab
+AC005,duplicate-key" ] && ok || bad "bash completion: $got"
 fi
 
 echo "cli: $pass passed, $fail failed"

@@ -243,6 +243,14 @@ for args in "--fix-dry-run --fix-only AC005,NOPE" "--fix-only AC005"; do
         pass=$((pass + 1))
     fi
 done
+# A mistyped rule gets a "did you mean", as --enable's does.
+"$BIN" --fix-dry-run --fix-only AC005,duplicate-kye "$ROOT/fixtures/rules/AC005/fail-20-tool-definitions" >/dev/null 2>"$T/only.err"
+if [ $? -eq 2 ] && grep -q 'unknown rule "duplicate-kye" (did you mean "duplicate-key"?)' "$T/only.err"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL: --fix-only did you mean: $(cat "$T/only.err")"
+    fail=$((fail + 1))
+fi
 # --fix-only leaves the other rules' fixes.
 rm -rf "$T/only" && cp -a "$ROOT/fixtures/rules/AC019/fail-dup-first-and-last" "$T/only"
 out=$("$BIN" --fix-dry-run -q --fix-only duplicate-key "$T/only" | grep -c '^-')

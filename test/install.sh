@@ -29,6 +29,19 @@ check_prefix() {
     [ -z "$(find "$d" -type f)" ] && ok || bad "PREFIX=$prefix: uninstall left $(find "$d" -type f)"
 }
 
+# A user's build: make and make install need nothing of the test
+# library and stop on no warning; make check says that the library is
+# missing before it compiles a suite; DEV=1 turns warnings into errors.
+mkdir -p "$T/pc"
+printf '#!/bin/sh\nfor a in "$@"; do [ "$a" = check ] && exit 1; done\nexec pkg-config "$@"\n' >"$T/pc/pkg-config"
+chmod +x "$T/pc/pkg-config"
+$MAKE -n DEV= O="$T/o" PKG_CONFIG="$T/pc/pkg-config" all install DESTDIR="$T/d" >"$T/log" 2>&1
+grep -q 'exists check' "$T/log" && bad "make or make install asks for the test library" || ok
+grep -q -- '-Werror' "$T/log" && bad "a user's build has -Werror" || ok
+$MAKE -n DEV=1 O="$T/o" all 2>&1 | grep -q -- '-Werror' && ok || bad "make DEV=1 has no -Werror"
+first=$($MAKE -n DEV= O="$T/o" PKG_CONFIG="$T/pc/pkg-config" check 2>&1 | grep 'exists check\|test/check_' | head -n 1)
+case $first in *"exists check"*) ok ;; *) bad "make check compiles a suite before it checks for the test library: $first" ;; esac
+
 check_prefix /usr/local 1
 check_prefix /opt/agentcore-lint 2
 echo "install: $pass passed, $fail failed"

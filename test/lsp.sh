@@ -1,7 +1,8 @@
 #!/bin/sh
 # lsp.sh - the language server under a real LSP client: test/lsp-client.js
 # with vscode-jsonrpc and vscode-languageserver-protocol from npm, kept
-# in .cache/lsp-client (installed on first use). Then the server's
+# in .cache/lsp-client (installed on first use); the README's Neovim
+# set-up under nvim headless, when nvim is installed. Then the server's
 # message reader against hostile input. Prints SKIP, visibly, when node
 # or the client modules are not to be had.
 set -u
@@ -47,6 +48,48 @@ else
     head -c 2000 "$T/out"
     fail=1
 fi
+
+# The README's Neovim set-up, as pasted into init.lua, under Neovim's
+# own client (headless): the one for this version of nvim.
+neovim() {
+    v=$(nvim --version 2>/dev/null | sed -n '1s/^NVIM v\([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
+    [ -n "$v" ] || { echo "SKIP: lsp: nvim is not installed; the README's Neovim set-up did not run"; return 0; }
+    set -- $v
+    if [ "$1" = 0 ] && [ "$2" -lt 7 ]; then
+        echo "SKIP: lsp: nvim $1.$2 is older than any README set-up"; return 0
+    fi
+    if [ "$1" = 0 ] && [ "$2" -lt 10 ]; then marker='^- Neovim 0.7 to 0.9'; else marker='^- Neovim (0.10'; fi
+    # From the marker to the next list item; the code is indented 6.
+    sed -n "/$marker/,/^- [^N]/p" README | sed -n 's/^      //p' >"$T/init.lua"
+    N=$T/nvim-proj
+    mkdir -p "$N/agentcore"
+    printf '%s\n' '{ "name": "P", "version": 1, "managedBy": "CDK", "runtimes": [], "credentials": [],' \
+        '  "agentCoreGateways": [ { "name": "gw", "protocolType": "MCP", "targets": [],' \
+        '    "authorizerType": "NONE" } ] }' >"$N/agentcore/agentcore.json"
+    echo '[{"name": "prod", "account": "123456789012", "region": "us-east-1"}]' >"$N/agentcore/aws-targets.json"
+    cat >"$T/probe.lua" <<'EOL'
+vim.cmd("edit " .. vim.env.ACL_NVIM_FILE)
+vim.wait(10000, function() return #vim.diagnostic.get(0) > 0 end, 50)
+local out = {}
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  out[#out + 1] = string.format("%s %d:%d-%d:%d %d", tostring(d.code), d.lnum, d.col, d.end_lnum, d.end_col, d.severity)
+end
+vim.fn.writefile(out, vim.env.ACL_NVIM_OUT)
+vim.cmd("qa!")
+EOL
+    mkdir -p "$T/bin" && ln -sf "$BIN" "$T/bin/agentcore-lint"
+    (cd "$T" && PATH="$T/bin:$PATH" HOME="$T" XDG_CONFIG_HOME="$T/xdg" XDG_DATA_HOME="$T/xdg" \
+        XDG_STATE_HOME="$T/xdg" ACL_NVIM_FILE="$N/agentcore/agentcore.json" ACL_NVIM_OUT="$T/nvim.out" \
+        timeout 60 nvim --headless -n -u "$T/init.lua" -c "luafile $T/probe.lua" >"$T/nvim.log" 2>&1)
+    # AC001 at "NONE" (line 3, columns 22-28, 0-based), an error.
+    if grep -qx 'AC001 2:22-2:28 1' "$T/nvim.out" 2>/dev/null; then
+        echo "ok: the README's Neovim $1.$2 set-up shows AC001 at its range"
+    else
+        echo "FAIL: the README's Neovim $1.$2 set-up: $(cat "$T/nvim.out" "$T/nvim.log" 2>/dev/null | head -20)"
+        fail=1
+    fi
+}
+neovim
 
 if ! command -v node >/dev/null 2>&1; then
     echo "SKIP: lsp: node is not installed; the real-client test did not run"

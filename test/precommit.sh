@@ -117,5 +117,20 @@ else
     grep -q 'AC011' "$T/log" && ok || bad "the refused commit names AC011"
 fi
 
+git checkout -q HEAD -- svc/.gitignore
+
+# The shared config at the top of the repository (outside every
+# project) runs the projects below it: a mistake in it is refused.
+echo '{"rules": {"AC012": "of"}}' >.agentcore-lint.json
+git add .agentcore-lint.json
+if git commit -qm "shared config" >"$T/log" 2>&1; then
+    bad "a broken shared config was committed (the hook skipped it)"
+else
+    grep -q '.agentcore-lint.json' "$T/log" && ok || bad "the refused commit names the config"
+fi
+echo '{"rules": {"AC012": "off"}}' >.agentcore-lint.json
+git add .agentcore-lint.json
+git commit -qm "shared config" >"$T/log" 2>&1 && ok || bad "a good shared config was refused"
+
 echo "precommit: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -333,8 +333,11 @@ enum acl_read_status acl_project_read(const struct acl_project *p,
                                       const char *key, const char *path,
                                       size_t max, char **out, size_t *len,
                                       struct acl_error *err);
-/* Builds a project whose agentcore.json text comes from elsewhere
- * (standard input); data is taken over. */
+/* Builds a project with the text of one file, spec_path below root,
+ * from elsewhere (standard input); data is taken over. When root holds
+ * agentcore/agentcore.json on disk, spec_path may name any file of the
+ * project, which the text overrides; else the text is the project's
+ * agentcore.json, shown as spec_path. */
 struct acl_project *acl_project_load_text(const char *root,
                                           const char *display,
                                           const char *spec_path, char *data,

@@ -24,6 +24,12 @@ void acl_secret_range(const struct acl_finding *f, size_t *start,
  * 0. */
 size_t acl_report_hidden_end(const struct acl_finding *f, size_t offset);
 
+/* What an accepted finding shown with --show-suppressed is marked with,
+ * after its message: " (suppressed)" when the config ignores it,
+ * " (baselined)" when the baseline holds it; "" for any other. Static
+ * text. */
+const char *acl_report_mark(const struct acl_finding *f);
+
 struct acl_report_ctx;
 /* The one-line formats: writes line(f, b) to ctx->out for each finding
  * the format shows (acl_report_write leaves accepted ones out unless
