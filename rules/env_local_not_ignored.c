@@ -52,10 +52,12 @@ work_tree_top(const char *root)
     return NULL;
 }
 
-/* Adds dir/.gitignore (rel: dir relative to the top). Git does not
- * follow a .gitignore that is a symbolic link; neither do we. */
+/* Adds dir/.gitignore (rel: dir relative to top). Git does not follow
+ * a .gitignore that is a symbolic link; neither do we, nor any link in
+ * the folders between top and dir. */
 static void
-add_file(struct acl_gitignore *g, const char *dir, const char *rel)
+add_file(struct acl_gitignore *g, const char *top, const char *dir,
+         const char *rel)
 {
     char *path = acl_xasprintf("%s/.gitignore", strcmp(dir, "/") ? dir : "");
     char *data;
@@ -63,7 +65,7 @@ add_file(struct acl_gitignore *g, const char *dir, const char *rel)
     struct stat st;
 
     if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-        acl_read_file(path, MAX_GITIGNORE, &data, &len, NULL) ==
+        acl_read_file_in(top, path, MAX_GITIGNORE, &data, &len, NULL) ==
             ACL_READ_OK) {
         acl_gitignore_add(g, rel, data, len);
         free(data);
@@ -84,7 +86,7 @@ env_local_ignored(const char *top, const char *root)
     char *p = sub;
     int ignored;
 
-    add_file(g, top, "");
+    add_file(g, top, top, "");
     /* Each folder below the top in turn: sub up to each '/'. */
     for (;;) {
         char *slash = strchr(p, '/'), *dir;
@@ -92,7 +94,7 @@ env_local_ignored(const char *top, const char *root)
         if (slash != NULL)
             *slash = '\0';
         dir = acl_xasprintf("%s/%s", strcmp(top, "/") ? top : "", sub);
-        add_file(g, dir, sub);
+        add_file(g, top, dir, sub);
         free(dir);
         if (slash == NULL)
             break;

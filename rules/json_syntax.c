@@ -4,7 +4,9 @@
  * Flags: agentcore.json, aws-targets.json, deployed-state.json and
  * harness.json files that JSON.parse would reject (the AgentCore CLI
  * then refuses the whole project), including a byte order mark and
- * invalid UTF-8. Reported at the first offending character.
+ * invalid UTF-8. Reported at the first offending character. A file
+ * the linter refused to read (a link leading out of the project, not a
+ * regular file, unreadable) is reported too, without its content.
  * Does not flag: referenced tool or schema files (AC009/AC005 say when
  * those cannot be used).
  */
@@ -19,7 +21,12 @@ check(struct acl_check *c)
     for (i = 0; i < p->ndocs; i++) {
         const struct acl_doc *d = p->docs[i].doc;
 
-        if (d->root == NULL)
+        if (d->unread)
+            acl_report_span(c, ACL_ERROR, d->text, d->error_at, NULL,
+                            "%s was not read (%s); the AgentCore CLI "
+                            "would read it, so its settings went unchecked",
+                            d->text->path, d->error_text);
+        else if (d->root == NULL)
             acl_report_span(c, ACL_ERROR, d->text, d->error_at, NULL,
                             "%s is not valid JSON: %s", d->text->path,
                             d->error_text);

@@ -12,6 +12,7 @@
 #include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
+#include "acl/file.h"
 #include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
@@ -151,7 +152,7 @@ static int
 config_for(struct run *r, const char *root, const char *display,
            struct cfg_use **use, struct acl_error *err)
 {
-    char *path, *disp;
+    char *path, *disp, *real;
     struct acl_config *cfg;
     int rc;
 
@@ -164,7 +165,10 @@ config_for(struct run *r, const char *root, const char *display,
     }
     path = join(root, ACL_CONFIG_FILE);
     disp = join(display, ACL_CONFIG_FILE);
-    rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
+    real = realpath(root, NULL);
+    rc = acl_config_load_in(real != NULL ? real : root, path, disp,
+                            r->opts.max_size, &cfg, err);
+    free(real);
     if (rc == 0 && cfg != NULL)
         *use = add_cfg(r, cfg);
     free(path);
@@ -304,23 +308,18 @@ all_notices(const struct run *r, size_t *n)
     return all;
 }
 
+/* The report in the chosen format, to out. */
 static int
-write_report(struct run *r, struct acl_error *err)
+render_report(struct run *r, FILE *out, int color, struct acl_error *err)
 {
     struct acl_report_ctx ctx;
     struct acl_notice *notices;
-    FILE *out = stdout;
     int rc;
 
-    if (r->opts.output != NULL && (out = fopen(r->opts.output, "w")) == NULL)
-        return acl_error_set(err, "%s: cannot write the report there",
-                             r->opts.output);
     memset(&ctx, 0, sizeof ctx);
     ctx.format = r->opts.format;
     ctx.out = out;
-    ctx.color = r->opts.color == ACL_COLOR_ALWAYS ||
-                (r->opts.color == ACL_COLOR_AUTO && isatty(fileno(out)) &&
-                 (getenv("NO_COLOR") == NULL || !*getenv("NO_COLOR")));
+    ctx.color = color;
     ctx.quiet = r->opts.quiet;
     ctx.findings = &r->findings;
     ctx.projects = r->projects;
@@ -329,9 +328,36 @@ write_report(struct run *r, struct acl_error *err)
     ctx.notices = notices = all_notices(r, &ctx.nnotices);
     rc = acl_report_write(&ctx, err);
     free(notices);
-    if (out != stdout && fclose(out) != 0 && rc == 0)
-        rc = acl_error_set(err, "%s: cannot write the report there",
-                           r->opts.output);
+    return rc;
+}
+
+/* To standard output, or (-o FILE) rendered in memory first and then
+ * written as a new file that replaces FILE: never through a link. */
+static int
+write_report(struct run *r, struct acl_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem;
+    int rc;
+
+    if (r->opts.output == NULL)
+        return render_report(
+            r, stdout,
+            r->opts.color == ACL_COLOR_ALWAYS ||
+                (r->opts.color == ACL_COLOR_AUTO && isatty(STDOUT_FILENO) &&
+                 (getenv("NO_COLOR") == NULL || !*getenv("NO_COLOR"))),
+            err);
+    if ((mem = open_memstream(&buf, &len)) == NULL)
+        return acl_error_set(err, "%s: cannot write the report there (out "
+                                  "of memory)", r->opts.output);
+    rc = render_report(r, mem, r->opts.color == ACL_COLOR_ALWAYS, err);
+    if (fclose(mem) != 0 && rc == 0)
+        rc = acl_error_set(err, "%s: cannot write the report there (out of "
+                                "memory)", r->opts.output);
+    if (rc == 0)
+        rc = acl_write_file(r->opts.output, buf, len, err);
+    free(buf);
     return rc;
 }
 

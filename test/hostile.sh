@@ -115,10 +115,78 @@ run fifo 2 'not a regular file' -- "$T/fifo"
 mkdir -p "$T/loop/agentcore" && ln -s agentcore.json "$T/loop/agentcore/agentcore.json"
 run link-loop 2 'agentcore-lint:' -- "$T/loop"
 mkdir -p "$T/device/agentcore" && ln -s /dev/zero "$T/device/agentcore/agentcore.json"
-run device 2 'not a regular file' -- "$T/device"
+run device 2 'a link leading outside the project' -- "$T/device"
 mkdir -p "$T/targets-fifo/agentcore" && echo '{"name":"P","version":1}' >"$T/targets-fifo/agentcore/agentcore.json" &&
     mkfifo "$T/targets-fifo/agentcore/aws-targets.json"
-run targets-fifo 2 'aws-targets.json: not a regular file' -- "$T/targets-fifo"
+run targets-fifo 1 'aws-targets.json was not read (not a regular file)' -- "$T/targets-fifo"
+# A link at each fixed name that leads out of the project: refused
+# (a finding, a notice), and nothing of the target in any output.
+printf 'TOPSECRETLINE{"name":"leak"}\n' >"$T/secret-file"
+for f in agentcore/aws-targets.json agentcore/.cli/deployed-state.json app/h/harness.json; do
+    n=link-$(basename "$f" .json)
+    mkdir -p "$T/$n/agentcore/.cli" "$T/$n/app/h"
+    echo '{"name":"P","version":1,"harnesses":[{"name":"h","path":"app/h"}]}' >"$T/$n/agentcore/agentcore.json"
+    ln -s "$T/secret-file" "$T/$n/$f"
+    for fmt in human json sarif github gcc; do
+        run "$n-$fmt" 1 'a link leading outside the project' -- -f "$fmt" "$T/$n"
+        if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then
+            fail=$((fail + 1)); echo "FAIL $n-$fmt: the link's target was printed"; fi
+    done
+done
+mkdir -p "$T/link-etc/agentcore"
+echo '{"name":"P","version":1}' >"$T/link-etc/agentcore/agentcore.json"
+ln -s /etc/passwd "$T/link-etc/agentcore/aws-targets.json"
+run link-etc-passwd 1 'aws-targets.json was not read' -- -f json "$T/link-etc"
+if grep -q 'root:' "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-etc-passwd: /etc/passwd printed"; fi
+mkdir -p "$T/link-spec/agentcore"
+ln -s "$T/secret-file" "$T/link-spec/agentcore/agentcore.json"
+run link-spec 2 'a link leading outside the project' -- "$T/link-spec"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-spec: target printed"; fi
+mkdir -p "$T/link-config/agentcore"
+echo '{"name":"P","version":1}' >"$T/link-config/agentcore/agentcore.json"
+ln -s "$T/secret-file" "$T/link-config/.agentcore-lint.json"
+run link-config 2 'a link leading outside the project' -- "$T/link-config"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-config: target printed"; fi
+# A link inside the project stays readable; a folder link leading out is
+# refused like a file link.
+mkdir -p "$T/link-inside/agentcore" "$T/link-inside/real"
+echo '{"name":"P","version":1}' >"$T/link-inside/agentcore/agentcore.json"
+echo '[' >"$T/link-inside/real/t.json"
+ln -s ../real/t.json "$T/link-inside/agentcore/aws-targets.json"
+run link-inside 1 'aws-targets.json is not valid JSON' -- "$T/link-inside"
+mkdir -p "$T/link-dir/app" "$T/link-dir/agentcore" "$T/outdir/h"
+cp "$T/secret-file" "$T/outdir/h/harness.json"
+echo '{"name":"P","version":1,"harnesses":[{"name":"h","path":"app/h"}]}' >"$T/link-dir/agentcore/agentcore.json"
+ln -s "$T/outdir/h" "$T/link-dir/app/h"
+run link-dir 1 'harness.json was not read' -- "$T/link-dir"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-dir: target printed"; fi
+# An unreadable harness.json, and harness names that cannot be folder
+# names: findings or notices, never an abort.
+mkdir -p "$T/harness-bad/agentcore" "$T/harness-bad/app/h"
+python3 -c "
+import json
+print(json.dumps({'name':'P','version':1,'harnesses':[{'name':'h','path':'app/h'},
+  {'name':'x'*300,'path':'app/x'},{'name':'h\u0000junk','path':'app/h'}]}))" >"$T/harness-bad/agentcore/agentcore.json"
+mkfifo "$T/harness-bad/app/h/harness.json"
+run harness-bad 1 'harness.json was not read' -- "$T/harness-bad"
+run harness-bad-name 1 'cannot be a folder name' -- "$T/harness-bad"
+# The report file: a link (committed, say) at the -o target is refused
+# and its target left alone; a folder there too; a plain file is replaced.
+mkdir -p "$T/out-link/agentcore"
+echo '{"name":"P","version":1}' >"$T/out-link/agentcore/agentcore.json"
+echo keep >"$T/victim"
+ln -s "$T/victim" "$T/out-link/report.sarif"
+run out-link 2 'symbolic link' -- -f sarif -o "$T/out-link/report.sarif" "$T/out-link"
+[ "$(cat "$T/victim")" = keep ] || { fail=$((fail + 1)); echo "FAIL out-link: wrote through the link"; }
+ln -s "$T/nonexistent-victim" "$T/out-link/dangling.sarif"
+run out-dangling 2 'symbolic link' -- -f sarif -o "$T/out-link/dangling.sarif" "$T/out-link"
+[ ! -e "$T/nonexistent-victim" ] || { fail=$((fail + 1)); echo "FAIL out-dangling: created the link's target"; }
+mkdir -p "$T/out-link/dir.sarif"
+run out-dir 2 'not a regular file' -- -o "$T/out-link/dir.sarif" "$T/out-link"
+echo old >"$T/out-link/plain.json"
+run out-plain 0 '' -- -f json --fail-on none -o "$T/out-link/plain.json" "$T/out-link"
+grep -q '"findings"' "$T/out-link/plain.json" || { fail=$((fail + 1)); echo "FAIL out-plain: report not written"; }
+[ "$(ls -a "$T/out-link" | grep -c tmp)" = 0 ] || { fail=$((fail + 1)); echo "FAIL out-plain: temporary file left"; }
 # Referenced files that are devices, links out of the project, absolute.
 mkdir -p "$T/refs/agentcore" "$T/refs/tools" "$T/outside"
 echo '[{"name":"x","description":"y","inputSchema":{"type":"object"}}]' >"$T/outside/tools.json"
