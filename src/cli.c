@@ -16,6 +16,7 @@
 #include "acl/jalloc.h"
 #include "acl/opts.h"
 #include "acl/report.h"
+#include "acl/report_util.h"
 #include "acl/rules_doc.h"
 #include "acl/version.h"
 
@@ -38,10 +39,20 @@ struct run {
     struct acl_findings findings;
 };
 
+/* Every error line goes out through here, escaped: paths, names and
+ * config members in it come from files a stranger may have written, and
+ * a raw ESC, CR or LF would steer the terminal or start a line a CI
+ * runner reads as a command (GitHub's "::error::"). */
 static int
 trouble(const char *what)
 {
-    fprintf(stderr, "agentcore-lint: %s\n", what);
+    struct acl_buf b = {0};
+
+    acl_buf_puts(&b, "agentcore-lint: ");
+    acl_escape_str(what, &b);
+    acl_buf_putc(&b, '\n');
+    fputs(b.data, stderr);
+    acl_buf_free(&b);
     return ACL_EXIT_TROUBLE;
 }
 
@@ -434,9 +445,11 @@ info_command(const struct run *r)
     if (r->opts.explain == NULL)
         return -1;
     if ((k = acl_rules_find(r->opts.explain)) < 0) {
-        fprintf(stderr, "agentcore-lint: --explain: unknown rule \"%s\" (see "
-                        "agentcore-lint --list-rules)\n", r->opts.explain);
-        return ACL_EXIT_TROUBLE;
+        struct acl_error err;
+
+        acl_error_set(&err, "--explain: unknown rule \"%s\" (see "
+                            "agentcore-lint --list-rules)", r->opts.explain);
+        return trouble(err.text);
     }
     return acl_rules_explain(stdout, acl_rules_at((size_t)k));
 }

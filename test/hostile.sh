@@ -234,5 +234,87 @@ run dup-storm 1 'AC019' -- "$T/dup-storm"
 printf '\001\002\003' >"$T/junk"
 run stdin-junk 1 'AC000' -- --stdin-filename "$(printf 'a\nb')" - <"$T/junk"
 
+# Hostile names in every error path: ESC sequences, a new line that
+# GitHub Actions would read as a workflow command, a bidi override and
+# bytes that are not UTF-8 must reach stderr (and stdout) escaped.
+# clean NAME: fails NAME when the last run printed any of them raw.
+clean() {
+    if ! python3 - "$T/.out" "$T/.err" <<'PY'
+import sys
+for f in sys.argv[1:]:
+    b = open(f, 'rb').read()
+    bad = [c for c in (b'\x1b', b'\xe2\x80\xae', b'\x07', b'\r') if c in b]
+    lines = b.split(b'\n')
+    if any(l.startswith(b'::') and b'file=' not in l for l in lines):
+        bad.append(b'line starting with ::')
+    try:
+        b.decode('utf-8')
+    except UnicodeDecodeError:
+        bad.append(b'invalid UTF-8')
+    if bad:
+        print(f, bad)
+        sys.exit(1)
+PY
+    then fail=$((fail + 1)); echo "FAIL $1: raw control text in the output"; fi
+}
+EVIL=$(printf 'e\033[31mvil\n::error::pwned\342\200\256\377\007')
+EVILJ='e\u001b[31mvil\n::error::pwned\u202e\u0007'
+mkdir -p "$T/evil-cfg/agentcore"
+echo '{"name":"P","version":1}' >"$T/evil-cfg/agentcore/agentcore.json"
+printf '{"ignore":[{"rule":"%s","path":"x","reason":"r"}]}' "$EVILJ" >"$T/evil-cfg/.agentcore-lint.json"
+run evil-ignore-rule 2 'unknown rule' -- "$T/evil-cfg"; clean evil-ignore-rule
+printf '{"rules":{"%s":"off"}}' "$EVILJ" >"$T/evil-cfg/.agentcore-lint.json"
+run evil-rules-key 2 'agentcore-lint:' -- "$T/evil-cfg"; clean evil-rules-key
+printf '{"%s":1}' "$EVILJ" >"$T/evil-cfg/.agentcore-lint.json"
+run evil-member 2 'agentcore-lint:' -- "$T/evil-cfg"; clean evil-member
+rm "$T/evil-cfg/.agentcore-lint.json"
+run evil-select 2 'unknown rule' -- --select "$EVIL" "$T/evil-cfg"; clean evil-select
+run evil-explain 2 'unknown rule' -- --explain "$EVIL"; clean evil-explain
+run evil-path 2 'agentcore-lint:' -- "$T/$EVIL"; clean evil-path
+run evil-config 2 'agentcore-lint:' -- --config "$T/$EVIL" "$T/evil-cfg"; clean evil-config
+run evil-baseline 2 'agentcore-lint:' -- --baseline "$T/$EVIL" "$T/evil-cfg"; clean evil-baseline
+run evil-output 2 'agentcore-lint:' -- -o "$T/$EVIL/x" "$T/evil-cfg"; clean evil-output
+run evil-format 2 'agentcore-lint:' -- -f "$EVIL" "$T/evil-cfg"; clean evil-format
+# A monorepo whose project folder has such a name, with a broken config.
+mkdir -p "$T/evil-mono/$EVIL/agentcore"
+echo '{"name":"P","version":1}' >"$T/evil-mono/$EVIL/agentcore/agentcore.json"
+echo '{' >"$T/evil-mono/$EVIL/.agentcore-lint.json"
+run evil-folder 2 'not valid JSON' -- "$T/evil-mono"; clean evil-folder
+rm "$T/evil-mono/$EVIL/.agentcore-lint.json"
+for fmt in human gcc github json sarif; do
+    run "evil-folder-$fmt" 01 '' -- -f "$fmt" "$T/evil-mono"; clean "evil-folder-$fmt"
+done
+# Harness names: too long for a file name, hostile, with a NUL inside.
+python3 -c "
+import json
+print(json.dumps({'name':'P','version':1,'harnesses':[{'name':'h'*5000,'path':'app/x'},
+  {'name':'\x1b[2J\n::error::x\u202e','path':'app/y'},{'name':'a\x00b','path':'app/z'}]}))" |
+    projf evil-harness
+for fmt in human gcc github json sarif; do
+    run "evil-harness-$fmt" 1 '' -- -f "$fmt" "$T/evil-harness"; clean "evil-harness-$fmt"
+done
+# Folder names that are not UTF-8: the json report keeps "file" (bad
+# bytes as U+FFFD), SARIF its uri, and an invalid escape's AC000
+# message is kept whole.
+mkdir -p "$T/nonutf8/bad$(printf '\377\376')dir/agentcore"
+printf '{"name":"P","version":1,"x":"\\uZZZZ"}' >"$T/nonutf8/bad$(printf '\377\376')dir/agentcore/agentcore.json"
+run nonutf8-json 1 '"file": "' -- -f json "$T/nonutf8"; clean nonutf8-json
+python3 - "$T/.out" <<'PY' || { fail=$((fail + 1)); echo "FAIL nonutf8-json: member dropped"; }
+import json, sys
+r = json.load(open(sys.argv[1]))
+f = r["findings"]
+assert f and all("file" in x and "message" in x for x in f), f
+assert any("\ufffd" in x["file"] for x in f), f
+PY
+run nonutf8-sarif 1 '"uri"' -- -f sarif "$T/nonutf8"; clean nonutf8-sarif
+python3 - "$T/.out" <<'PY' || { fail=$((fail + 1)); echo "FAIL nonutf8-sarif: member dropped"; }
+import json, sys
+r = json.load(open(sys.argv[1]))["runs"][0]["results"]
+assert r and all("text" in x["message"] and x["locations"][0]["physicalLocation"]["artifactLocation"].get("uri") for x in r), r
+PY
+for fmt in human gcc github; do
+    run "nonutf8-$fmt" 1 'AC000' -- -f "$fmt" "$T/nonutf8"; clean "nonutf8-$fmt"
+done
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
