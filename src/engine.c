@@ -9,6 +9,7 @@
 
 #include "acl/engine.h"
 #include "acl/jptr.h"
+#include "acl/mask.h"
 #include "acl/report_util.h"
 
 static const struct acl_rule *const registry[] = {
@@ -354,4 +355,6 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
                 out->items[k]->level = confs[i].level;
     }
     finish_all(out, first);
+    /* Last: no finding leaves here quoting a secret whole. */
+    acl_mask_findings(p, out, first);
 }

@@ -316,5 +316,29 @@ for fmt in human gcc github; do
     run "nonutf8-$fmt" 1 'AC000' -- -f "$fmt" "$T/nonutf8"; clean "nonutf8-$fmt"
 done
 
+# Secrets used as names (a gateway name, a credentialName, a member
+# name, a harness name, a target name): no output format quotes one
+# whole - not in messages, pointers, logical locations or snippets.
+AKID=AKIAZ7Q3RTX5LWPM4JKD
+GHT=ghp_Zq8xV2mN5bT7kL1pR4sW9yC3dF6gH0jK2aQe
+SLK=xoxb-2048-4096-Zq8xV2mN5bT7kL1pR4sW9yC3
+cat >"$T/secret-names.json" <<EOT
+{"name":"P","version":1,
+ "credentials":[{"name":"c","authorizerType":"ApiKeyCredentialProvider"}],
+ "harnesses":[{"name":"$SLK","path":"app/h"}],
+ "agentCoreGateways":[{"name":"$AKID","authorizerType":"NONE","targets":[
+   {"name":"$SLK","targetType":"mcpServer","endpoint":"https://example.com/mcp",
+    "outboundAuth":{"type":"API_KEY","credentialName":"$GHT"}}]},
+  {"name":"$AKID","authorizerType":"NONE","targets":[]}],
+ "$GHT":{"$AKID":1}}
+EOT
+projf secret-names <"$T/secret-names.json"
+for fmt in human gcc github json sarif; do
+    run "secret-names-$fmt" 1 'AC001' -- --production -f "$fmt" "$T/secret-names"
+    if grep -q -e "$AKID" -e "$GHT" -e "$SLK" -e "Z7Q3RTX5LW" -e "Zq8xV2mN5b" "$T/.out" "$T/.err"; then
+        fail=$((fail + 1)); echo "FAIL secret-names-$fmt: a secret printed whole"
+        grep -e "$AKID" -e "$GHT" -e "$SLK" -e "Z7Q3RTX5LW" -e "Zq8xV2mN5b" "$T/.out" | head -5; fi
+done
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
