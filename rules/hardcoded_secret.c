@@ -130,35 +130,19 @@ scan_text(struct acl_check *c, const struct acl_text *t)
     }
 }
 
-/* Was this file already scanned, as a project file or another
- * target's reference? */
-static int
-seen_path(const struct acl_project *p, const char **done, size_t ndone,
-          const char *path)
-{
-    size_t i;
-
-    for (i = 0; i < p->ndocs; i++)
-        if (strcmp(p->docs[i].doc->text->path, path) == 0)
-            return 1;
-    for (i = 0; i < ndone; i++)
-        if (strcmp(done[i], path) == 0)
-            return 1;
-    return 0;
-}
-
+/* Scans a referenced file once: seen holds the paths of the project
+ * files and of the references scanned so far (a set, so that 32,000
+ * tool files are not each compared with all the others). */
 static void
-scan_ref(struct scan *s, const char *rel, const char ***done, size_t *ndone,
-         size_t *cap)
+scan_ref(struct scan *s, const char *rel, json_t *seen)
 {
     const struct acl_project *p = s->c->project;
     const struct acl_doc *doc;
 
     if (rel == NULL || acl_ref_json(p, rel, &doc) != ACL_REF_OK ||
-        doc == NULL || seen_path(p, *done, *ndone, doc->text->path))
+        doc == NULL || json_object_get(seen, doc->text->path) != NULL)
         return;
-    acl_xgrow((void **)done, cap, *ndone + 1, sizeof **done);
-    (*done)[(*ndone)++] = doc->text->path;
+    json_object_set_new_nocheck(seen, doc->text->path, json_true());
     if (doc->root != NULL)
         acl_doc_walk_strings(doc, on_string, s);
     else
@@ -170,19 +154,22 @@ check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
     struct scan s = {c, NULL, 0, 0};
-    const char **done = NULL;
-    size_t i, n = acl_targets_count(p), ndone = 0, cap = 0;
+    json_t *seen = json_object();
+    size_t i, n = acl_targets_count(p);
 
     collect_skips(&s, p);
-    for (i = 0; i < p->ndocs; i++)
+    for (i = 0; i < p->ndocs; i++) {
         acl_doc_walk_strings(p->docs[i].doc, on_string, &s);
+        json_object_set_new_nocheck(seen, p->docs[i].doc->text->path,
+                                    json_true());
+    }
     for (i = 0; i < n; i++) {
         const struct acl_target *t = acl_targets_at(p, i);
 
-        scan_ref(&s, t->tool_schema_file, &done, &ndone, &cap);
-        scan_ref(&s, t->inline_schema_path, &done, &ndone, &cap);
+        scan_ref(&s, t->tool_schema_file, seen);
+        scan_ref(&s, t->inline_schema_path, seen);
     }
-    free(done);
+    json_decref(seen);
     free(s.skip);
 }
 
