@@ -340,5 +340,59 @@ for fmt in human gcc github json sarif; do
         grep -e "$AKID" -e "$GHT" -e "$SLK" -e "Z7Q3RTX5LW" -e "Zq8xV2mN5b" "$T/.out" | head -5; fi
 done
 
+# The shapes that were slow, at four times the size that took seconds:
+# apiGateway method filters (1.4 MB of them), a 1 MiB "**/" .gitignore
+# pattern against a deep path, path-only ignore entries (100,000
+# findings x 20,000 globs), and 32,000 distinct referenced tool files.
+python3 -c "
+import json,sys
+n=20000
+f=[{'filterPath':'/p%d'%i,'methods':['GET','POST','PUT']} for i in range(n)]
+f.append({'filterPath':'/many','methods':['M%d'%i for i in range(n)]})
+t={'name':'api','targetType':'apiGateway','apiGateway':{'restApiId':'a1b2c3d4e5','stage':'prod',
+   'apiGatewayToolConfiguration':{'toolFilters':f}}}
+json.dump({'name':'P','version':1,'agentCoreGateways':[{'name':'g','authorizerType':'AWS_IAM',
+   'enableSemanticSearch':False,'targets':[t]}]},sys.stdout)" | projf slow-filters
+run slow-filters 01 '' -- --fail-on none "$T/slow-filters"
+deep=$(python3 -c "print('/'.join(['d'] * 1000))")
+mkdir -p "$T/slow-gitignore/.git" "$T/slow-gitignore/$deep/p/agentcore"
+echo '{"name":"P","version":1}' >"$T/slow-gitignore/$deep/p/agentcore/agentcore.json"
+echo 'X=1' >"$T/slow-gitignore/$deep/p/agentcore/.env.local"
+python3 -c "
+import sys
+sys.stdout.write('**/' + 'a' * (1048576 - 100) + '\\n')" >"$T/slow-gitignore/.gitignore"
+python3 -c "
+import sys
+sys.stdout.write(''.join('**/?%s/**/x%d\\n' % ('*?' * 50, i) for i in range(2000)))
+sys.stdout.write('**/' + 'd/' * 1500 + '\\n')" >"$T/slow-gitignore/$deep/p/agentcore/.gitignore"
+run slow-gitignore 1 'AC011' -- "$T/slow-gitignore/$deep/p"
+mkdir -p "$T/slow-globs/agentcore"
+python3 -c "
+import sys
+m=['\"x%d\": 1' % i for i in range(100000)]
+sys.stdout.write('{\"name\": \"P\",\n\"version\": 1,\n' + ',\n'.join(m) + '\n}')" >"$T/slow-globs/agentcore/agentcore.json"
+python3 -c "
+import json,sys
+json.dump({'ignore':[{'rule':'AC020','path':'app/x%d/**' % i,'reason':'old'} for i in range(20000)]
+          +[{'rule':'AC020','path':'**/*.json','reason':'all'}]},sys.stdout)" >"$T/slow-globs/.agentcore-lint.json"
+run slow-globs 01 '"suppressed": 100000' -- -f json "$T/slow-globs"
+python3 - "$T/slow-tools" <<'PY'
+import json, os, sys
+root, n = sys.argv[1], 32000
+os.makedirs(root + "/agentcore"); os.makedirs(root + "/tools")
+lam = "arn:aws:lambda:us-east-1:123456789012:function:f"
+ts = [{"name": "t%d" % i, "targetType": "lambdaFunctionArn", "lambdaFunctionArn":
+       {"lambdaArn": lam, "toolSchemaFile": "tools/t%d.json" % i}} for i in range(n)]
+json.dump({"name": "P", "version": 1, "agentCoreGateways": [
+    {"name": "g", "authorizerType": "AWS_IAM", "targets": ts}]},
+    open(root + "/agentcore/agentcore.json", "w"))
+body = json.dumps([{"name": "x", "description": "y", "inputSchema": {"type": "object"}}])
+for i in range(n):
+    with open("%s/tools/t%d.json" % (root, i), "w") as f:
+        f.write(body)
+PY
+run slow-tools 01 '' -- --fail-on none -q "$T/slow-tools"
+rm -rf "$T/slow-tools"
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
