@@ -315,6 +315,11 @@ PY
 for fmt in human gcc github; do
     run "nonutf8-$fmt" 1 'AC000' -- -f "$fmt" "$T/nonutf8"; clean "nonutf8-$fmt"
 done
+# An invalid escape followed by a byte that is not UTF-8: the AC000
+# message quotes it, and the json and SARIF reports keep the message.
+printf '{"name":"P\\\377x","version":1}' | projf bad-escape
+run bad-escape-json 1 'invalid escape' -- -f json "$T/bad-escape"; clean bad-escape-json
+run bad-escape-sarif 1 'invalid escape' -- -f sarif "$T/bad-escape"; clean bad-escape-sarif
 
 # Secrets used as names (a gateway name, a credentialName, a member
 # name, a harness name, a target name): no output format quotes one
