@@ -42,7 +42,10 @@ const struct acl_rule acl_rule_json_syntax = {
         "The AgentCore CLI reads agentcore.json, aws-targets.json, "
         ".cli/deployed-state.json and each harness.json with JSON.parse. "
         "A file that does not parse stops every CLI command (validate, "
-        "deploy, dev), and no other rule can check it.",
+        "deploy, dev), and no other rule can check it. A file the linter "
+        "refused to read (a link leading out of the project, not a regular "
+        "file, unreadable) is reported too, without its content: its "
+        "settings went unchecked.",
     .help = "fix the JSON syntax at the position shown; the file must be "
             "UTF-8 without a byte order mark",
     .example = "Fails:  { \"name\": \"Proj\", }   (trailing comma)\n"
