@@ -98,6 +98,16 @@ acl_escape_str(const char *s, struct acl_buf *out)
 }
 
 void
+acl_escape_line_head(const char *s, struct acl_buf *out)
+{
+    if (s[0] == ':' && s[1] == ':') {
+        acl_buf_puts(out, "\\x3A");
+        s++;
+    }
+    acl_escape_str(s, out);
+}
+
+void
 acl_secret_range(const struct acl_finding *f, size_t *start, size_t *end)
 {
     const char *d = f->file->data;

@@ -284,6 +284,17 @@ rm "$T/evil-mono/$EVIL/.agentcore-lint.json"
 for fmt in human gcc github json sarif; do
     run "evil-folder-$fmt" 01 '' -- -f "$fmt" "$T/evil-mono"; clean "evil-folder-$fmt"
 done
+# A project folder named "::error::x" linted from its parent: file paths
+# start the lines of the human and gcc formats, and must not start with
+# "::" there (GitHub Actions would run the rest as a command).
+mkdir -p "$T/cmd/::error::x/agentcore"
+echo '{"name":"P","version":1,"x":1}' >"$T/cmd/::error::x/agentcore/agentcore.json"
+for fmt in human gcc; do
+    ( cd "$T/cmd" && "$BIN" --color never -f "$fmt" '::error::x' ) >"$T/.out" 2>"$T/.err"
+    if grep -q '^::' "$T/.out" "$T/.err" || ! grep -q 'AC020' "$T/.out"; then
+        fail=$((fail + 1)); echo "FAIL cmd-path-$fmt: a line starts with ::"; head -3 "$T/.out"
+    else pass=$((pass + 1)); fi
+done
 # Harness names: too long for a file name, hostile, with a NUL inside.
 python3 -c "
 import json
