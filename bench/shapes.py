@@ -61,8 +61,9 @@ def shapes(n):
     yield "tool-filters", {"name": "P", "version": 1, "agentCoreGateways": [
         {"name": "g", "authorizerType": "AWS_IAM", "enableSemanticSearch": False,
          "targets": [api]}]}, None
-    ignore = "".join(f"**/x{i}/**/y{i}\n" for i in range(n))
-    ignore += "**/" + "a" * (n * 25) + "\n"
+    # Under the 1 MiB a .gitignore may have at 4N too.
+    ignore = "".join(f"**/x{i}/**/y\n" for i in range(n))
+    ignore += "**/" + "a" * (n * 8) + "\n"
     yield "gitignore-patterns", {"name": "P", "version": 1}, {
         ".git/HEAD": "ref: refs/heads/main\n", ".gitignore": ignore,
         "agentcore/.env.local": "X=1\n"}
