@@ -602,7 +602,11 @@ acl_doc_parse(struct acl_text *text)
     memset(&p, 0, sizeof p);
     doc->index = acl_doc_index_new();
     /* A value takes about as many bytes as its text, often more. */
-    doc->arena = acl_arena_new(text->len < (1u << 20) ? 16384 : 1u << 20);
+    /* Small first chunks for small files: a project may reference
+     * tens of thousands of tool files of a few hundred bytes each. */
+    doc->arena = acl_arena_new(text->len < 1024         ? 2048
+                               : text->len < (1u << 20) ? 16384
+                                                         : 1u << 20);
     prev = acl_arena_use(doc->arena);
     doc->text = text;
     p.doc = doc;
