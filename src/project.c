@@ -149,19 +149,20 @@ compute_production(struct acl_project *p, const struct acl_prod_opts *o)
     }
 }
 
-/* Can the harness's name be a folder name? A name that cannot (a NUL
- * inside, longer than a file name may be) is left unread with a notice;
- * the schema rule reports the name itself. */
+/* Can the harness's name be a folder name? A name that cannot (empty,
+ * "." or "..", a '/' or a NUL inside, longer than a file name may be)
+ * is left unread with a notice; the schema rule reports the name. */
 static int
 harness_file_name(struct acl_project *p, const struct acl_harness *h)
 {
     json_t *v = json_object_get(h->node.json, "name");
     size_t n = h->name != NULL ? strlen(h->name) : 0;
 
-    if (n == 0 || strchr(h->name, '/') != NULL || strcmp(h->name, "..") == 0 ||
-        strcmp(h->name, ".") == 0)
+    if (h->name == NULL)
         return 0;
-    if (n != json_string_length(v) || n > NAME_MAX) {
+    if (n == 0 || n != json_string_length(v) || n > NAME_MAX ||
+        strchr(h->name, '/') != NULL || strcmp(h->name, "..") == 0 ||
+        strcmp(h->name, ".") == 0) {
         acl_project_notice(p, p->spec.doc->text->display,
                            "harness %s: the name cannot be a folder name, so "
                            "its harness.json was not read",
