@@ -13,6 +13,7 @@
 
 #include "acl/file.h"
 #include "acl/mask.h"
+#include "acl/report_util.h"
 #include "acl/utf8.h"
 #include "acl/util.h"
 #include "check_acl.h"
@@ -87,6 +88,21 @@ START_TEST(mask_text_hides_secrets)
     free(got);
     acl_mask_free(m);
     acl_mask_free(NULL);
+}
+END_TEST
+
+/* Text that starts a line of output: controls escaped, and a leading
+ * "::" (a CI workflow command) broken. */
+START_TEST(line_head_escaped)
+{
+    struct acl_buf b = {0};
+
+    acl_escape_line_head("::error::x\n::warning::y\x1b[2J", &b);
+    ck_assert_str_eq(b.data, "\\x3A:error::x\\x0A::warning::y\\x1B[2J");
+    acl_buf_reset(&b);
+    acl_escape_line_head("a::b", &b);
+    ck_assert_str_eq(b.data, "a::b");
+    acl_buf_free(&b);
 }
 END_TEST
 
@@ -192,6 +208,7 @@ acl_suite_safety(void)
     tcase_add_test(tc, utf8_lenient_consumes_the_valid_prefix);
     tcase_add_test(tc, utf8_unsafe_table);
     tcase_add_test(tc, mask_text_hides_secrets);
+    tcase_add_test(tc, line_head_escaped);
     tcase_add_test(tc, read_file_in_stays_inside);
     tcase_add_test(tc, write_file_never_through_a_link);
     suite_add_tcase(s, tc);
