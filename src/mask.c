@@ -348,6 +348,7 @@ acl_mask_findings(const struct acl_project *p, struct acl_findings *l,
         mask_field(m, &f->pointer);
         mask_field(m, &f->resource);
         mask_field(m, &f->justification);
+        mask_field(m, &f->help);
     }
     hide_shown(m, l, first);
     acl_mask_free(m);

@@ -4,7 +4,7 @@
  * After the rules ran, one step gathers the project's secrets (every
  * JSON string and member name that the secret detector flags, on its
  * own or under its member name) into a table, and rewrites each finding's
- * message, pointer, resource and justification so that none of them
+ * message, help, pointer, resource and justification so that none of them
  * shows one whole: a rule may quote a name that happens to be a secret
  * (a gateway named with an API key) without knowing it. Every output
  * format prints these fields, so each is safe in all of them.
