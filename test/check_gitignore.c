@@ -466,7 +466,7 @@ START_TEST(long_patterns_capped)
         acl_buf_putc(&pat, '?');
     acl_buf_putc(&pat, '\n');
     ck_assert(!ignored1("", pat.data, path.data, 0));
-    ck_assert_msg(now() - t0 < 2.0, "took %.1f s", now() - t0);
+    ck_assert_msg(now() - t0 < 10.0, "took %.1f s", now() - t0);
     acl_buf_free(&pat);
     acl_buf_free(&path);
 }
