@@ -12,6 +12,22 @@
  */
 #include "acl/rule.h"
 
+/* A file the linter refused to read: named, never quoted. */
+static void
+unread(struct acl_check *c, const struct acl_doc *d)
+{
+    struct acl_finding *f =
+        acl_report_span(c, ACL_ERROR, d->text, d->error_at, NULL,
+                        "%s was not read (%s); the AgentCore CLI would read "
+                        "it, so its settings went unchecked",
+                        d->text->path, d->error_text);
+
+    if (f != NULL)
+        f->help = acl_xstrdup("commit the file itself inside the project "
+                              "instead of a link to somewhere else, as a "
+                              "readable regular file");
+}
+
 static void
 check(struct acl_check *c)
 {
@@ -22,10 +38,7 @@ check(struct acl_check *c)
         const struct acl_doc *d = p->docs[i].doc;
 
         if (d->unread)
-            acl_report_span(c, ACL_ERROR, d->text, d->error_at, NULL,
-                            "%s was not read (%s); the AgentCore CLI "
-                            "would read it, so its settings went unchecked",
-                            d->text->path, d->error_text);
+            unread(c, d);
         else if (d->root == NULL)
             acl_report_span(c, ACL_ERROR, d->text, d->error_at, NULL,
                             "%s is not valid JSON: %s", d->text->path,
