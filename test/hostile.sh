@@ -147,6 +147,16 @@ echo '{"name":"P","version":1}' >"$T/link-config/agentcore/agentcore.json"
 ln -s "$T/secret-file" "$T/link-config/.agentcore-lint.json"
 run link-config 2 'a link leading outside the project' -- "$T/link-config"
 if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-config: target printed"; fi
+# A .gitignore that is a link (out of the project) is not followed, as
+# git does not follow one: .env.local stays unignored, and nothing of
+# the target is shown.
+mkdir -p "$T/link-gitignore/agentcore" "$T/link-gitignore/.git"
+echo '{"name":"P","version":1}' >"$T/link-gitignore/agentcore/agentcore.json"
+echo 'X=1' >"$T/link-gitignore/agentcore/.env.local"
+printf '.env.local\nTOPSECRETLINE\n' >"$T/outside-gitignore"
+ln -s "$T/outside-gitignore" "$T/link-gitignore/agentcore/.gitignore"
+run link-gitignore 1 'AC011' -- "$T/link-gitignore"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-gitignore: target printed"; fi
 # A link inside the project stays readable; a folder link leading out is
 # refused like a file link.
 mkdir -p "$T/link-inside/agentcore" "$T/link-inside/real"
