@@ -51,7 +51,7 @@ TEST_BIN = $(O)/check_acl
 
 .PHONY: check-deps-ok dist setup-test fuzz fuzz-lsp bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
-        check-precommit check-config-schema check-template format-check
+        check-precommit check-config-schema check-template format-check fuzz-corpus-config
 
 all: deps-ok $(BIN)
 
@@ -264,11 +264,29 @@ fuzz-lsp: $(FUZZ_O)/fuzz_lsp
 	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/lsp.dict \
 	  -artifact_prefix=$(FUZZ_O)/lsp- $(FUZZ_O)/lsp-corpus fuzz/lsp-seeds
 
-fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_lsp
+# The config and baseline readers, seeded from the fixtures' config
+# files and expected SARIF logs.
+$(FUZZ_O)/fuzz_config: fuzz/fuzz_config.c $(SRC) $(wildcard include/acl/*.h) rules/rules.def
+	@mkdir -p $(FUZZ_O)
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_config.c $(SRC) $(DEPS_LIBS)
+
+fuzz-corpus-config:
+	@mkdir -p $(FUZZ_O)/corpus-config
+	find fixtures examples -name '.agentcore-lint*.json' -o -name '*.sarif' | \
+	  while read -r f; do \
+	    cp "$$f" "$(FUZZ_O)/corpus-config/$$(echo "$$f" | md5sum | cut -c1-16)"; done
+
+# Every harness, FUZZ_SECONDS each.
+fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_config $(FUZZ_O)/fuzz_lsp fuzz-corpus-config
 	@mkdir -p $(FUZZ_O)/corpus
 	find fixtures -path '*/agentcore/agentcore.json' -exec sh -c \
 	  'cp "$$1" "$(FUZZ_O)/corpus/$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \;
 	$(FUZZ_O)/fuzz_lint -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/agentcore.dict \
 	  -artifact_prefix=$(FUZZ_O)/ $(FUZZ_O)/corpus fuzz/regressions
+	$(FUZZ_O)/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/config.dict \
+	  -artifact_prefix=$(FUZZ_O)/config- $(FUZZ_O)/corpus-config \
+	  fuzz/regressions-config
 	$(MAKE) --no-print-directory fuzz-lsp

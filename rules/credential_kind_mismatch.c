@@ -45,7 +45,8 @@ check_target(struct acl_check *c, const struct acl_target *t)
 
     if (t->auth_type != ACL_AUTH_OAUTH && t->auth_type != ACL_AUTH_API_KEY)
         return;
-    cr = acl_find_credential(c->project, t->credential_name);
+    cr = acl_find_credential_n(c->project, t->credential_name,
+                               t->credential_name_len);
     if (cr == NULL || cr->kind == ACL_CRED_OTHER)
         return;
     if (t->type == ACL_TT_MCP_SERVER &&

@@ -37,8 +37,7 @@ struct scan {
     struct acl_check *c;
     json_t **skip; /* AC003's values, sorted by address */
     size_t nskip, cap;
-    const char **done; /* paths of the files scanned beyond the docs */
-    size_t ndone, dcap;
+    json_t *seen; /* paths of the files scanned so far: a set */
 };
 
 static void
@@ -200,21 +199,14 @@ scan_text(struct acl_check *c, const struct acl_text *t)
 }
 
 /* Was this file already scanned, as a project file, another target's
- * reference or another runtime's .env file? Marks it scanned. */
+ * reference or another runtime's .env file? Marks it scanned. A set, so
+ * that 32,000 tool files are not each compared with all the others. */
 static int
 seen_path(struct scan *s, const char *path)
 {
-    const struct acl_project *p = s->c->project;
-    size_t i;
-
-    for (i = 0; i < p->ndocs; i++)
-        if (strcmp(p->docs[i].doc->text->path, path) == 0)
-            return 1;
-    for (i = 0; i < s->ndone; i++)
-        if (strcmp(s->done[i], path) == 0)
-            return 1;
-    acl_xgrow((void **)&s->done, &s->dcap, s->ndone + 1, sizeof *s->done);
-    s->done[s->ndone++] = path;
+    if (json_object_get(s->seen, path) != NULL)
+        return 1;
+    json_object_set_new_nocheck(s->seen, path, json_true());
     return 0;
 }
 
@@ -293,9 +285,12 @@ check(struct acl_check *c)
 
     memset(&s, 0, sizeof s);
     s.c = c;
+    s.seen = json_object();
     collect_skips(&s, p);
-    for (i = 0; i < p->ndocs; i++)
+    for (i = 0; i < p->ndocs; i++) {
         acl_doc_walk_strings(p->docs[i].doc, on_string, &s);
+        (void)seen_path(&s, p->docs[i].doc->text->path);
+    }
     for (i = 0; i < n; i++) {
         const struct acl_target *t = acl_targets_at(p, i);
 
@@ -304,7 +299,7 @@ check(struct acl_check *c)
     }
     for (i = 0; i < p->nruntimes; i++)
         acl_dotenv_each(p, p->runtimes[i].code_location, on_dotenv, &s);
-    free(s.done);
+    json_decref(s.seen);
     free(s.skip);
 }
 

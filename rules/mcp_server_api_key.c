@@ -25,11 +25,12 @@
 #include "acl/rule.h"
 #include "acl/secret.h"
 
-/* The credential named name, when it is an API-key credential. */
+/* The credential t names, when it is an API-key credential. */
 static const struct acl_credential *
-api_key_credential(const struct acl_project *p, const char *name)
+api_key_credential(const struct acl_project *p, const struct acl_target *t)
 {
-    const struct acl_credential *cr = acl_find_credential(p, name);
+    const struct acl_credential *cr =
+        acl_find_credential_n(p, t->credential_name, t->credential_name_len);
 
     return cr != NULL && cr->kind == ACL_CRED_API_KEY ? cr : NULL;
 }
@@ -45,7 +46,7 @@ check_target(struct acl_check *c, const struct acl_target *t)
     /* Under NONE (explicit or the default) the gateway sends nothing,
      * so the credential's kind does not matter. */
     cred = t->auth_type != ACL_AUTH_NONE
-               ? api_key_credential(c->project, t->credential_name)
+               ? api_key_credential(c->project, t)
                : NULL;
     if (t->auth_type != ACL_AUTH_API_KEY && cred == NULL)
         return;

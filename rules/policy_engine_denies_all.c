@@ -45,7 +45,8 @@ check(struct acl_check *c)
         if (!g->has_policy_engine || g->policy_mode == NULL ||
             strcmp(g->policy_mode, "ENFORCE") != 0)
             continue;
-        e = acl_find_engine(p, g->policy_engine_name);
+        e = acl_find_engine_n(p, g->policy_engine_name,
+                              g->policy_engine_name_len);
         if (e == NULL || engine_permits(e))
             continue;
         acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",

@@ -33,7 +33,8 @@ attached_by(const struct acl_project *p)
 
     for (i = 0; i < p->ngateways; i++) {
         const struct acl_policy_engine *e =
-            acl_find_engine(p, p->gateways[i].policy_engine_name);
+            acl_find_engine_n(p, p->gateways[i].policy_engine_name,
+                              p->gateways[i].policy_engine_name_len);
 
         if (e != NULL && by[e - p->engines] == NULL)
             by[e - p->engines] = &p->gateways[i];

@@ -72,7 +72,8 @@ check_credential(struct acl_check *c, const struct acl_target *t,
     struct acl_finding *f;
 
     if (t->credential_name == NULL || t->credential_name[0] == '\0' ||
-        acl_find_credential(p, t->credential_name) != NULL)
+        acl_find_credential_n(p, t->credential_name,
+                              t->credential_name_len) != NULL)
         return;
     if (*near == NULL)
         *near = near_index(p);
@@ -107,7 +108,8 @@ static void
 check_engine(struct acl_check *c, const struct acl_gateway *g)
 {
     if (g->policy_engine_name == NULL || g->policy_engine_name[0] == '\0' ||
-        acl_find_engine(c->project, g->policy_engine_name) != NULL)
+        acl_find_engine_n(c->project, g->policy_engine_name,
+                          g->policy_engine_name_len) != NULL)
         return;
     acl_report(c, ACL_ERROR, &g->node,
                "policyEngineConfiguration/policyEngineName",

@@ -14,10 +14,12 @@
 #include "acl/config.h"
 #include "acl/discover.h"
 #include "acl/engine.h"
+#include "acl/file.h"
 #include "acl/fix.h"
 #include "acl/lsp.h"
 #include "acl/opts.h"
 #include "acl/report.h"
+#include "acl/report_util.h"
 #include "acl/rules_doc.h"
 #include "acl/suggest.h"
 #include "acl/version.h"
@@ -41,13 +43,24 @@ struct run {
     struct acl_baseline *baseline;
     struct acl_findings findings;
     int report_started; /* the output was opened for the report */
+    const char *failure; /* why the run failed, for report_failure */
     json_t *cfg_index;  /* config file path -> 1 + its index in cfgs */
 };
 
+/* Every error line goes out through here, escaped: paths, names and
+ * config members in it come from files a stranger may have written, and
+ * a raw ESC, CR or LF would steer the terminal or start a line a CI
+ * runner reads as a command (GitHub's "::error::"). */
 static int
 trouble(const char *what)
 {
-    fprintf(stderr, "agentcore-lint: %s\n", what);
+    struct acl_buf b = {0};
+
+    acl_buf_puts(&b, "agentcore-lint: ");
+    acl_escape_str(what, &b);
+    acl_buf_putc(&b, '\n');
+    fputs(b.data, stderr);
+    acl_buf_free(&b);
     return ACL_EXIT_TROUBLE;
 }
 
@@ -185,7 +198,7 @@ static int
 config_for(struct run *r, const char *root, struct cfg_use **use,
            struct acl_error *err)
 {
-    char *path, *disp;
+    char *path, *disp, *dir;
     struct acl_config *cfg;
     size_t i;
     int rc;
@@ -210,7 +223,13 @@ config_for(struct run *r, const char *root, struct cfg_use **use,
         return 0;
     }
     disp = acl_display_path(path);
-    rc = acl_config_load(path, disp, 0, r->opts.max_size, &cfg, err);
+    /* Read from its own folder without following links (a link named
+     * .agentcore-lint.json must not lead out of the tree). */
+    dir = acl_xstrdup(path);
+    *strrchr(dir, '/') = '\0';
+    rc = acl_config_load_in(dir[0] ? dir : "/", path, disp, r->opts.max_size,
+                            &cfg, err);
+    free(dir);
     if (rc == 0 && cfg != NULL) {
         *use = add_cfg(r, cfg);
         (*use)->real = path;
@@ -414,24 +433,18 @@ all_notices(const struct run *r, size_t *n)
     return all;
 }
 
-/* Where the report goes: standard output without -o or with "-o -",
- * else the file. Kept apart from the writing, which may change. */
+/* Standard output without -o or with "-o -". */
 static int
-open_output(const struct run *r, FILE **out, struct acl_error *err)
+to_stdout(const struct run *r)
 {
-    *out = stdout;
-    if (r->opts.output == NULL || strcmp(r->opts.output, "-") == 0)
-        return 0;
-    if ((*out = fopen(r->opts.output, "w")) == NULL)
-        return acl_error_set(err, "%s: cannot write the report there: %s",
-                             r->opts.output, strerror(errno));
-    return 0;
+    return r->opts.output == NULL || strcmp(r->opts.output, "-") == 0;
 }
 
 /* --color, else NO_COLOR (set: never), else FORCE_COLOR (set and not
- * "0" or "false": always), else a terminal. */
+ * "0" or "false": always), else whether standard output is a terminal
+ * (a file never is). */
 static int
-use_color(const struct run *r, FILE *out)
+use_color(const struct run *r)
 {
     const char *no = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
 
@@ -441,24 +454,22 @@ use_color(const struct run *r, FILE *out)
         return 0;
     if (force != NULL && *force != '\0')
         return strcmp(force, "0") != 0 && strcmp(force, "false") != 0;
-    return isatty(fileno(out));
+    return to_stdout(r) && isatty(STDOUT_FILENO);
 }
 
+/* The report in the chosen format, to out. */
 static int
-write_report(struct run *r, struct acl_error *err)
+render_report(struct run *r, FILE *out, int color, struct acl_error *err)
 {
     struct acl_report_ctx ctx;
     struct acl_notice *notices;
-    FILE *out;
     int rc;
 
-    if (open_output(r, &out, err) != 0)
-        return -1;
     r->report_started = 1;
     memset(&ctx, 0, sizeof ctx);
     ctx.format = r->opts.format;
     ctx.out = out;
-    ctx.color = use_color(r, out);
+    ctx.color = color;
     ctx.quiet = r->opts.quiet;
     ctx.findings = ctx.all = &r->findings;
     ctx.show_suppressed = r->opts.show_suppressed;
@@ -470,26 +481,58 @@ write_report(struct run *r, struct acl_error *err)
     ctx.notices = notices = all_notices(r, &ctx.nnotices);
     rc = acl_report_write(&ctx, err);
     free(notices);
-    if (out != stdout && fclose(out) != 0 && rc == 0)
+    return rc;
+}
+
+/* What fill writes goes to standard output, or (-o FILE) is rendered in
+ * memory first and then written as a new file that replaces FILE: never
+ * through a link. */
+static int
+deliver(struct run *r,
+        int (*fill)(struct run *r, FILE *out, int color,
+                    struct acl_error *err),
+        struct acl_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem;
+    int rc;
+
+    if (to_stdout(r))
+        return fill(r, stdout, use_color(r), err);
+    if ((mem = open_memstream(&buf, &len)) == NULL)
+        return acl_error_set(err, "%s: cannot write the report there: %s",
+                             r->opts.output, strerror(errno));
+    rc = fill(r, mem, use_color(r), err);
+    if (fclose(mem) != 0 && rc == 0)
         rc = acl_error_set(err, "%s: cannot write the report there: %s",
                            r->opts.output, strerror(errno));
+    if (rc == 0)
+        rc = acl_write_file(r->opts.output, buf, len, err);
+    free(buf);
     return rc;
 }
 
 /* On exit status 2 a SARIF report is still a valid log that says the
  * run failed and why, so that a CI upload step after it succeeds. */
-static void
-report_failure(const struct run *r, const char *why)
+static int
+fill_failure(struct run *r, FILE *out, int color, struct acl_error *err)
 {
-    FILE *out;
+    (void)color;
+    (void)err;
+    acl_report_sarif_failed(out, r->failure);
+    return 0;
+}
+
+static void
+report_failure(struct run *r, const char *why)
+{
     struct acl_error err;
 
-    if (r->opts.format != ACL_FMT_SARIF || r->report_started ||
-        open_output(r, &out, &err) != 0)
+    if (r->opts.format != ACL_FMT_SARIF || r->report_started)
         return;
-    acl_report_sarif_failed(out, why);
-    if (out != stdout)
-        fclose(out);
+    r->failure = why;
+    (void)deliver(r, fill_failure, &err);
 }
 
 /* --write-baseline FILE: today's findings (those no ignore entry
@@ -552,7 +595,7 @@ lint(struct run *r, struct acl_error *err)
 {
     if (collect(r, err) != 0 || write_baseline(r, err) != 0)
         return -1;
-    return write_report(r, err);
+    return deliver(r, render_report, err);
 }
 
 /* The files "make generate" writes: the rules manual page, the rules

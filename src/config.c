@@ -498,6 +498,23 @@ acl_config_parse(struct acl_text *text, const struct acl_rule *const *rules,
     return NULL;
 }
 
+/* Parses what a read of path gave (st), taking data. */
+static int
+load_read(enum acl_read_status st, const struct acl_error *rerr, char *data,
+          size_t len, const char *display, int required,
+          struct acl_config **out, struct acl_error *err)
+{
+    *out = NULL;
+    if (st == ACL_READ_MISSING && !required)
+        return 0;
+    if (st != ACL_READ_OK)
+        return acl_error_set(err, "%s: cannot read the config file (%s)",
+                             display, acl_read_status_text(st, rerr));
+    *out = acl_config_parse(acl_text_new(display, display, data, len),
+                            acl_rules_all(), acl_rules_count(), err);
+    return *out != NULL ? 0 : -1;
+}
+
 int
 acl_config_load(const char *path, const char *display, int required,
                 size_t max, struct acl_config **out, struct acl_error *err)
@@ -507,15 +524,20 @@ acl_config_load(const char *path, const char *display, int required,
     struct acl_error rerr;
     enum acl_read_status st = acl_read_file(path, max, &data, &len, &rerr);
 
-    *out = NULL;
-    if (st == ACL_READ_MISSING && !required)
-        return 0;
-    if (st != ACL_READ_OK)
-        return acl_error_set(err, "%s: cannot read the config file (%s)",
-                             display, acl_read_status_text(st, &rerr));
-    *out = acl_config_parse(acl_text_new(display, display, data, len),
-                            acl_rules_all(), acl_rules_count(), err);
-    return *out != NULL ? 0 : -1;
+    return load_read(st, &rerr, data, len, display, required, out, err);
+}
+
+int
+acl_config_load_in(const char *root, const char *path, const char *display,
+                   size_t max, struct acl_config **out, struct acl_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    struct acl_error rerr;
+    enum acl_read_status st =
+        acl_read_file_in(root, path, max, &data, &len, &rerr);
+
+    return load_read(st, &rerr, data, len, display, 0, out, err);
 }
 
 void

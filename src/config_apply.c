@@ -73,13 +73,24 @@ entry_matches(const struct acl_config *c, const struct acl_ignore *ig,
  * rule and pointer, resource entries by rule and resource. A finding
  * then looks up the entries of its own pointer's ancestors and of its
  * resource, so a config with thousands of entries and a project with
- * thousands of findings is not a product of the two; path entries
- * (globs) are tried one by one. */
+ * thousands of findings is not a product of the two. Entries with only
+ * a path (a glob) are grouped by rule, and each is tried once per file
+ * and rule, not once per finding: every finding of a rule in a file
+ * meets the same globs (see struct verdict). */
+struct verdict {
+    const struct acl_text *file; /* NULL: an empty slot */
+    const struct acl_rule *rule;
+    size_t best;  /* the first matching path entry, or nignores */
+    size_t count; /* findings of this file and rule */
+};
+
 struct ignore_index {
     size_t *slots; /* entry index + 1, 0 when empty */
     size_t cap;
-    size_t *globs; /* entries with only a path (and a rule) */
+    size_t *globs; /* entries with only a path, by rule then position */
     size_t nglobs;
+    struct verdict *verdicts; /* open addressing on (file, rule) */
+    size_t vcap;
 };
 
 static uint64_t
@@ -100,8 +111,31 @@ entry_key(const struct acl_ignore *ig)
     return ig->pointer != NULL ? ig->pointer : ig->resource;
 }
 
+/* Orders path entries by rule, then by position in the file. */
 static void
-index_build(const struct acl_config *c, struct ignore_index *x)
+sort_globs(const struct acl_config *c, size_t *g, size_t n)
+{
+    /* A counting sort by rule: linear, and stable, so that the entries
+     * of a rule keep their order in the file. */
+    size_t *count = acl_xcalloc(c->nrules + 1, sizeof *count);
+    size_t *tmp = acl_xcalloc(n + 1, sizeof *tmp);
+    size_t i, j;
+
+    for (i = 0; i < n; i++)
+        count[c->ignores[g[i]].rule + 1]++;
+    for (i = 1; i <= c->nrules; i++)
+        count[i] += count[i - 1];
+    for (i = 0; i < n; i++) {
+        j = count[c->ignores[g[i]].rule]++;
+        tmp[j] = g[i];
+    }
+    memcpy(g, tmp, n * sizeof *g);
+    free(tmp);
+    free(count);
+}
+
+static void
+index_build(const struct acl_config *c, struct ignore_index *x, size_t nfind)
 {
     size_t i, k;
 
@@ -122,6 +156,10 @@ index_build(const struct acl_config *c, struct ignore_index *x)
             k = (k + 1) & (x->cap - 1);
         x->slots[k] = i + 1;
     }
+    sort_globs(c, x->globs, x->nglobs);
+    for (x->vcap = 16; x->nglobs > 0 && x->vcap < 2 * nfind;)
+        x->vcap *= 2;
+    x->verdicts = acl_xcalloc(x->vcap, sizeof *x->verdicts);
 }
 
 /* Entry i matches f: counted, and the first such entry in the file
@@ -155,8 +193,87 @@ lookup(struct acl_config *c, const struct ignore_index *x,
     }
 }
 
+/* Does entry ig (no pointer, no resource) cover the findings of file? */
+static int
+path_covers(const struct acl_ignore *ig, const struct acl_text *file)
+{
+    return ig->path == NULL || acl_glob_match(ig->path, file->path);
+}
+
+/* The path entries of rule r (a run of x->globs): [*lo, *hi). */
 static void
-suppress_one(struct acl_config *c, const struct ignore_index *x,
+globs_of(const struct acl_config *c, const struct ignore_index *x,
+         const struct acl_rule *r, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = x->nglobs, rule = 0;
+
+    while (rule < c->nrules && c->rules[rule] != r)
+        rule++;
+    while (a < b) { /* the first entry of a rule >= rule */
+        size_t m = a + (b - a) / 2;
+
+        if (c->ignores[x->globs[m]].rule < rule)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    while (a < x->nglobs && c->ignores[x->globs[a]].rule == rule)
+        a++;
+    *hi = a;
+}
+
+/* The verdict of the path entries on f's file and rule, computed the
+ * first time the pair is met; f is counted in it (hits are added for
+ * every matching entry at the end, see count_path_hits). Returns the
+ * smaller of best and the first matching entry. */
+static size_t
+path_verdict(const struct acl_config *c, struct ignore_index *x,
+             const struct acl_finding *f, size_t best)
+{
+    size_t k = (size_t)(((uintptr_t)f->file >> 4) * 31u +
+                        ((uintptr_t)f->rule >> 4)) & (x->vcap - 1);
+    struct verdict *v;
+    size_t lo, hi;
+
+    while (x->verdicts[k].file != NULL &&
+           (x->verdicts[k].file != f->file || x->verdicts[k].rule != f->rule))
+        k = (k + 1) & (x->vcap - 1);
+    v = &x->verdicts[k];
+    if (v->file == NULL) {
+        v->file = f->file;
+        v->rule = f->rule;
+        v->best = c->nignores;
+        globs_of(c, x, f->rule, &lo, &hi);
+        for (; lo < hi && v->best == c->nignores; lo++)
+            if (path_covers(&c->ignores[x->globs[lo]], f->file))
+                v->best = x->globs[lo];
+    }
+    v->count++;
+    return v->best < best ? v->best : best;
+}
+
+/* Adds each pair's finding count to every path entry that matches it. */
+static void
+count_path_hits(struct acl_config *c, const struct ignore_index *x)
+{
+    size_t k, lo, hi;
+
+    for (k = 0; k < x->vcap; k++) {
+        const struct verdict *v = &x->verdicts[k];
+
+        if (v->file == NULL || v->best == c->nignores)
+            continue;
+        globs_of(c, x, v->rule, &lo, &hi);
+        for (; lo < hi; lo++)
+            if (x->globs[lo] >= v->best &&
+                path_covers(&c->ignores[x->globs[lo]], v->file))
+                c->ignores[x->globs[lo]].hits += v->count;
+    }
+}
+
+static void
+suppress_one(struct acl_config *c, struct ignore_index *x,
              struct acl_finding *f)
 {
     size_t best = c->nignores, i;
@@ -171,8 +288,8 @@ suppress_one(struct acl_config *c, const struct ignore_index *x,
     }
     if (f->resource != NULL)
         lookup(c, x, f, f->resource, strlen(f->resource), 0, &best);
-    for (i = 0; i < x->nglobs; i++)
-        consider(c, x->globs[i], f, &best);
+    if (x->nglobs > 0)
+        best = path_verdict(c, x, f, best);
     if (best < c->nignores && !f->suppressed) {
         f->suppressed = 1;
         f->justification = acl_xstrdup(c->ignores[best].reason);
@@ -191,11 +308,13 @@ acl_config_suppress(struct acl_config *c, const struct acl_rule_conf *confs,
     for (i = 0; i < c->nignores; i++)
         if (confs[c->ignores[i].rule].enabled)
             c->ignores[i].rule_ran = 1;
-    index_build(c, &x);
+    index_build(c, &x, l->n - first);
     for (i = first; i < l->n; i++)
         suppress_one(c, &x, l->items[i]);
+    count_path_hits(c, &x);
     free(x.slots);
     free(x.globs);
+    free(x.verdicts);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "acl/config.h"
 #include "acl/engine.h"
 #include "acl/jptr.h"
+#include "acl/mask.h"
 #include "acl/report_util.h"
 
 static const struct acl_rule *const registry[] = {
@@ -402,4 +403,6 @@ acl_engine_lint_ignores(const struct acl_project *p,
                 out->items[k]->level = confs[i].level;
     }
     finish_all(out, first);
+    /* Last: no finding leaves here quoting a secret whole. */
+    acl_mask_findings(p, out, first);
 }

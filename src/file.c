@@ -3,6 +3,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,41 +47,125 @@ read_all(int fd, const char *path, size_t size, char **out, size_t *len,
     return ACL_READ_OK;
 }
 
+/* Checks what fd is (a regular file no larger than max) and reads it
+ * whole; closes fd. */
+static enum acl_read_status
+read_fd(int fd, const char *path, size_t max, char **out, size_t *len,
+        struct acl_error *err)
+{
+    struct stat st;
+    enum acl_read_status rs = ACL_READ_ERROR;
+
+    if (fstat(fd, &st) != 0) {
+        acl_error_set(err, "%s: %s", path, strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        acl_error_set(err, "%s: not a regular file", path);
+        rs = ACL_READ_NOT_FILE;
+    } else if ((unsigned long long)st.st_size > (unsigned long long)max) {
+        acl_error_set(err, "%s: file is %lld bytes, larger than the limit "
+                           "of %zu bytes", path, (long long)st.st_size, max);
+        rs = ACL_READ_TOO_BIG;
+    } else {
+        rs = read_all(fd, path, (size_t)st.st_size, out, len, err);
+    }
+    close(fd);
+    return rs;
+}
+
+/* The status of a failed open or realpath, from errno. */
+static enum acl_read_status
+open_failed(const char *path, struct acl_error *err)
+{
+    if (errno == ENOENT || errno == ENOTDIR) {
+        acl_error_set(err, "%s: no such file", path);
+        return ACL_READ_MISSING;
+    }
+    acl_error_set(err, "%s: %s", path, strerror(errno));
+    return ACL_READ_ERROR;
+}
+
 enum acl_read_status
 acl_read_file(const char *path, size_t max, char **out, size_t *len,
               struct acl_error *err)
 {
-    struct stat st;
-    enum acl_read_status rs;
     int fd = open_nonblocking(path);
 
-    if (fd < 0) {
-        if (errno == ENOENT || errno == ENOTDIR) {
-            acl_error_set(err, "%s: no such file", path);
-            return ACL_READ_MISSING;
+    if (fd < 0)
+        return open_failed(path, err);
+    return read_fd(fd, path, max, out, len, err);
+}
+
+/* The part of real (a resolved absolute path) below root, without the
+ * leading '/': "" for root itself, NULL when real is not below root. */
+static const char *
+below_root(const char *root, const char *real)
+{
+    size_t n = strlen(root);
+
+    while (n > 0 && root[n - 1] == '/')
+        n--;
+    if (strncmp(real, root, n) != 0 || (real[n] != '/' && real[n] != '\0'))
+        return NULL;
+    return real + n + (real[n] == '/');
+}
+
+/* Opens rel (link-free, below the folder dirfd) one component at a
+ * time, each with O_NOFOLLOW: a component replaced by a link since it
+ * was resolved fails here instead of being followed. Takes dirfd. */
+static int
+open_walk(int dirfd, const char *rel)
+{
+    char comp[NAME_MAX + 1];
+
+    while (dirfd >= 0) {
+        size_t n = strcspn(rel, "/");
+        int fd, last = rel[n] == '\0';
+
+        if (n > NAME_MAX) {
+            close(dirfd);
+            errno = ENAMETOOLONG;
+            return -1;
         }
-        acl_error_set(err, "%s: %s", path, strerror(errno));
-        return ACL_READ_ERROR;
+        memcpy(comp, rel, n);
+        comp[n] = '\0';
+        fd = openat(dirfd, comp,
+                    O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+                        (last ? O_NONBLOCK | O_NOCTTY : O_DIRECTORY));
+        close(dirfd);
+        if (last || fd < 0)
+            return fd;
+        dirfd = fd;
+        rel += n + 1;
     }
-    if (fstat(fd, &st) != 0) {
-        acl_error_set(err, "%s: %s", path, strerror(errno));
-        close(fd);
-        return ACL_READ_ERROR;
+    return -1;
+}
+
+enum acl_read_status
+acl_read_file_in(const char *root, const char *path, size_t max, char **out,
+                 size_t *len, struct acl_error *err)
+{
+    char real[PATH_MAX];
+    const char *rel;
+    int fd;
+
+    if (realpath(path, real) == NULL)
+        return open_failed(path, err);
+    if ((rel = below_root(root, real)) == NULL) {
+        acl_error_set(err, "%s: a link leading outside the project", path);
+        return ACL_READ_OUTSIDE;
     }
-    if (!S_ISREG(st.st_mode)) {
+    if (rel[0] == '\0') {
         acl_error_set(err, "%s: not a regular file", path);
-        close(fd);
         return ACL_READ_NOT_FILE;
     }
-    if ((unsigned long long)st.st_size > (unsigned long long)max) {
-        acl_error_set(err, "%s: file is %lld bytes, larger than the limit "
-                           "of %zu bytes", path, (long long)st.st_size, max);
-        close(fd);
-        return ACL_READ_TOO_BIG;
+    fd = open_walk(open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rel);
+    if (fd < 0 && errno == ELOOP) {
+        acl_error_set(err, "%s: changed into a link while being read", path);
+        return ACL_READ_OUTSIDE;
     }
-    rs = read_all(fd, path, (size_t)st.st_size, out, len, err);
-    close(fd);
-    return rs;
+    if (fd < 0)
+        return open_failed(path, err);
+    return read_fd(fd, path, max, out, len, err);
 }
 
 /* What is made of a text while findings are placed and shown, kept
@@ -321,6 +407,115 @@ acl_read_status_text(enum acl_read_status st, const struct acl_error *err)
     case ACL_READ_MISSING: return "no such file";
     case ACL_READ_NOT_FILE: return "not a regular file";
     case ACL_READ_TOO_BIG: return "larger than the size limit";
+    case ACL_READ_OUTSIDE: return "a link leading outside the project";
     default: return colon != NULL ? colon + 2 : err->text;
     }
+}
+
+/* Creates a new file beside the target in the folder dirfd, never
+ * through a link (O_EXCL), under a name no one else uses. Fills tmp. */
+static int
+create_temp(int dirfd, const char *base, char *tmp, size_t tmpsize)
+{
+    unsigned i;
+
+    for (i = 0; i < 100; i++) {
+        int fd;
+
+        snprintf(tmp, tmpsize, ".%.200s.%ld.%u.tmp", base, (long)getpid(), i);
+        fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                                    O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Refuses a target that is a link or not a regular file: the report
+ * must not land wherever a committed link points. */
+static int
+check_target(int dirfd, const char *base, const char *path,
+             struct acl_error *err)
+{
+    struct stat st;
+
+    if (fstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return errno == ENOENT ? 0
+                               : acl_error_set(err, "%s: cannot write the "
+                                                    "report there (%s)",
+                                               path, strerror(errno));
+    if (S_ISLNK(st.st_mode))
+        return acl_error_set(err, "%s: cannot write the report there (a "
+                                  "symbolic link is there and would be "
+                                  "followed; remove it or pick another "
+                                  "name)", path);
+    if (!S_ISREG(st.st_mode))
+        return acl_error_set(err, "%s: cannot write the report there (not "
+                                  "a regular file)", path);
+    return 0;
+}
+
+/* Writes into a new file in dirfd, then renames it over base. */
+static int
+write_in(int dirfd, const char *base, const char *path, const char *data,
+         size_t len, struct acl_error *err)
+{
+    char tmp[300];
+    int fd, bad;
+
+    if (check_target(dirfd, base, path, err) != 0)
+        return -1;
+    if ((fd = create_temp(dirfd, base, tmp, sizeof tmp)) < 0)
+        return acl_error_set(err, "%s: cannot write the report there (%s)",
+                             path, strerror(errno));
+    bad = write_all(fd, data, len) != 0 || fsync(fd) != 0;
+    if (close(fd) != 0)
+        bad = 1;
+    if (!bad && renameat(dirfd, tmp, dirfd, base) == 0)
+        return 0;
+    acl_error_set(err, "%s: cannot write the report there (%s)", path,
+                  strerror(errno));
+    unlinkat(dirfd, tmp, 0);
+    return -1;
+}
+
+int
+acl_write_file(const char *path, const char *data, size_t len,
+               struct acl_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash == NULL    ? acl_xstrdup(".")
+                : slash == path ? acl_xstrdup("/")
+                                : acl_xstrndup(path, (size_t)(slash - path));
+    const char *base = slash != NULL ? slash + 1 : path;
+    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+    if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+        rc = acl_error_set(err, "%s: cannot write the report there (%s)",
+                           path, strerror(EISDIR));
+    else if (dirfd < 0)
+        rc = acl_error_set(err, "%s: cannot write the report there (%s)",
+                           path, strerror(errno));
+    else
+        rc = write_in(dirfd, base, path, data, len, err);
+    if (dirfd >= 0)
+        close(dirfd);
+    free(dir);
+    return rc;
 }

@@ -3,13 +3,21 @@
  *
  * Each pattern is compiled once into a token list and matched with a
  * set-of-states simulation (a small NFA), so matching takes
- * O(tokens * length) time and no recursion, whatever the pattern.
+ * O(tokens * length) time and no recursion, whatever the pattern. A
+ * hostile .gitignore cannot make that large: a pattern longer than
+ * GI_MAX_PATTERN bytes is never matched (no real path is that long),
+ * repeated "**" + "/" segments count once, a path shorter than the
+ * bytes a pattern must consume is refused before any simulation, and
+ * only the window of live states is stepped.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "acl/gitignore.h"
 #include "acl/util.h"
+
+/* Longest pattern considered (git's paths are at most PATH_MAX). */
+#define GI_MAX_PATTERN 4096
 
 enum gi_kind {
     GI_LIT,   /* one given byte */
@@ -21,9 +29,15 @@ enum gi_kind {
 };
 
 struct gi_tok {
-    enum gi_kind kind;
+    unsigned char kind; /* enum gi_kind */
     unsigned char ch;
-    unsigned char set[32];
+    unsigned set;       /* GI_CLASS: its index in the pattern's sets */
+};
+
+/* A class's members, one bit per byte: kept apart from the tokens, so
+ * a pattern costs a few bytes per pattern byte, not 36. */
+struct gi_set {
+    unsigned char bits[32];
 };
 
 enum {
@@ -38,6 +52,9 @@ struct gi_pattern {
     size_t prefix_len;
     struct gi_tok *toks;
     size_t ntok;
+    struct gi_set *sets;
+    size_t nsets, setcap;
+    size_t min_len; /* bytes any match consumes: its one-byte tokens */
     unsigned flags;
 };
 
@@ -156,12 +173,18 @@ gi_member(const char *p, size_t n, size_t *j, int prev, unsigned char *set)
  * '[!' is a member. Returns the index after the ']', or -1 when
  * malformed (git then never matches the pattern). */
 static long
-gi_class(const char *p, size_t n, size_t i, struct gi_tok *t)
+gi_class(const char *p, size_t n, size_t i, struct gi_pattern *pat,
+         struct gi_tok *t)
 {
     size_t j = i + 1;
     int negated = 0, prev = -2, first = 1, k;
+    unsigned char *set;
 
-    memset(t->set, 0, sizeof(t->set));
+    acl_xgrow((void **)&pat->sets, &pat->setcap, pat->nsets + 1,
+              sizeof(*pat->sets));
+    t->set = (unsigned)pat->nsets++;
+    set = pat->sets[t->set].bits;
+    memset(set, 0, 32);
     if (j < n && (p[j] == '!' || p[j] == '^'))
         negated = 1, j++;
     for (;; j++, first = 0) {
@@ -169,13 +192,13 @@ gi_class(const char *p, size_t n, size_t i, struct gi_tok *t)
             return -1;
         if (p[j] == ']' && !first)
             break;
-        if ((prev = gi_member(p, n, &j, prev, t->set)) == -1)
+        if ((prev = gi_member(p, n, &j, prev, set)) == -1)
             return -1;
     }
     for (k = 0; negated && k < 32; k++)
-        t->set[k] = (unsigned char)~t->set[k];
+        set[k] = (unsigned char)~set[k];
     /* In a path, a class never matches the separator. */
-    t->set['/' >> 3] &= (unsigned char)~(1u << ('/' & 7));
+    set['/' >> 3] &= (unsigned char)~(1u << ('/' & 7));
     t->kind = GI_CLASS;
     return (long)j + 1;
 }
@@ -233,7 +256,7 @@ gi_compile(const char *p, size_t n, struct gi_pattern *pat)
             i++;
             break;
         case '[':
-            if ((next = gi_class(p, n, i, t)) < 0)
+            if ((next = gi_class(p, n, i, pat, t)) < 0)
                 return -1;
             i = (size_t)next;
             break;
@@ -246,6 +269,13 @@ gi_compile(const char *p, size_t n, struct gi_pattern *pat)
             t->kind = GI_LIT;
             t->ch = (unsigned char)p[i++];
         }
+        /* "**" + "/" twice in a row means what it means once. */
+        if (t->kind == GI_DIRS && pat->ntok > 1 &&
+            pat->toks[pat->ntok - 2].kind == GI_DIRS)
+            pat->ntok--;
+        else if (t->kind == GI_LIT || t->kind == GI_ANY ||
+                 t->kind == GI_CLASS)
+            pat->min_len++;
     }
     return 0;
 }
@@ -273,7 +303,7 @@ gi_parse(const char *p, size_t n, struct gi_pattern *pat)
     }
     pat->prefix = acl_xstrndup(p, head);
     pat->prefix_len = head;
-    if (n == 0 || gi_compile(p + head, n - head, pat) < 0)
+    if (n == 0 || n > GI_MAX_PATTERN || gi_compile(p + head, n - head, pat) < 0)
         pat->flags |= GI_BROKEN;
 }
 
@@ -316,6 +346,7 @@ gi_add_line(struct gi_list *l, const char *s, size_t n)
     if (l->pats[l->npat].flags & GI_BROKEN) {
         free(l->pats[l->npat].prefix);
         free(l->pats[l->npat].toks);
+        free(l->pats[l->npat].sets);
         return;
     }
     l->npat++;
@@ -338,6 +369,7 @@ acl_gitignore_free(struct acl_gitignore *g)
         for (j = 0; j < g->lists[i].npat; j++) {
             free(g->lists[i].pats[j].prefix);
             free(g->lists[i].pats[j].toks);
+            free(g->lists[i].pats[j].sets);
         }
         free(g->lists[i].pats);
         free(g->lists[i].dir);
@@ -379,64 +411,110 @@ acl_gitignore_add(struct acl_gitignore *g, const char *dir, const char *text,
 
 /* ---- matching ---- */
 
+/* The live states lie in [lo, hi] (empty when lo > hi): moves only go
+ * forward, one token at most per byte plus the moves that consume
+ * nothing, so only that window needs stepping. */
+struct gi_win {
+    size_t lo, hi;
+};
+
+static int
+gi_consumes(const struct gi_tok *t)
+{
+    return t->kind == GI_LIT || t->kind == GI_ANY || t->kind == GI_CLASS;
+}
+
 /* Follows the moves that consume nothing. They only lead forward, so
  * one pass in token order suffices. st[0..n] are the token states,
  * st[n + 1 + i] is "inside the '**' + '/' of token i". */
 static void
-gi_close(unsigned char *st, const struct gi_tok *t, size_t n)
+gi_close(unsigned char *st, const struct gi_tok *t, size_t n, struct gi_win *w)
 {
     size_t i;
 
-    for (i = 0; i < n; i++) {
-        if (!st[i] || t[i].kind == GI_LIT || t[i].kind == GI_ANY ||
-            t[i].kind == GI_CLASS)
+    for (i = w->lo; i <= w->hi && i < n; i++) {
+        if (!st[i] || gi_consumes(&t[i]))
             continue;
         st[i + 1] = 1;
+        if (i + 1 > w->hi)
+            w->hi = i + 1;
         if (t[i].kind == GI_DIRS)
             st[n + 1 + i] = 1;
     }
 }
 
-/* Moves every state of cur over byte c into nxt. Returns whether any
- * state survives. */
-static int
-gi_step(const unsigned char *cur, unsigned char *nxt, const struct gi_tok *t,
-        size_t n, int c)
+static void
+gi_widen(struct gi_win *w, size_t i)
 {
-    size_t i;
-    int alive = 0;
+    if (i < w->lo)
+        w->lo = i;
+    if (i > w->hi || w->hi == (size_t)-1)
+        w->hi = i;
+}
 
-    memset(nxt, 0, 2 * (n + 1));
-    for (i = 0; i < n; i++) {
+static void
+gi_mark(unsigned char *st, size_t i, struct gi_win *w)
+{
+    st[i] = 1;
+    gi_widen(w, i);
+}
+
+/* Moves every state of cur (window *w) over byte c into nxt, which is
+ * all clear; clears cur's window. Returns whether any state survives. */
+static int
+gi_step(unsigned char *cur, unsigned char *nxt, const struct gi_pattern *p,
+        int c, struct gi_win *w)
+{
+    const struct gi_tok *t = p->toks;
+    size_t n = p->ntok;
+    struct gi_win nw = {(size_t)-1, (size_t)-1};
+    size_t i;
+
+    for (i = w->lo; i <= w->hi && i < n; i++) {
         if (cur[i] && ((t[i].kind == GI_LIT && c == t[i].ch) ||
                        (t[i].kind == GI_ANY && c != '/') ||
-                       (t[i].kind == GI_CLASS && gi_set_has(t[i].set, c))))
-            nxt[i + 1] = alive = 1;
+                       (t[i].kind == GI_CLASS && gi_set_has(p->sets[t[i].set].bits, c))))
+            gi_mark(nxt, i + 1, &nw);
         if (cur[i] && ((t[i].kind == GI_STAR && c != '/') ||
                        t[i].kind == GI_ALL))
-            nxt[i] = alive = 1;
+            gi_mark(nxt, i, &nw);
         if (cur[n + 1 + i]) {
-            nxt[n + 1 + i] = alive = 1;
+            nxt[n + 1 + i] = 1;
+            gi_widen(&nw, i);
             if (c == '/')
-                nxt[i + 1] = 1;
+                gi_mark(nxt, i + 1, &nw);
         }
     }
-    gi_close(nxt, t, n);
-    return alive;
+    for (i = w->lo; i <= w->hi && i <= n; i++) {
+        cur[i] = 0;
+        if (i < n)
+            cur[n + 1 + i] = 0;
+    }
+    *w = nw;
+    if (nw.hi == (size_t)-1)
+        return 0;
+    gi_close(nxt, t, n, w);
+    return 1;
 }
 
 static int
-gi_glob(const struct gi_tok *t, size_t n, const char *s, size_t len)
+gi_glob(const struct gi_pattern *p, const char *s, size_t len)
 {
-    unsigned char *mem = acl_xcalloc(4, n + 1), *tmp;
-    unsigned char *a = mem, *b = mem + 2 * (n + 1);
-    size_t i;
+    size_t n = p->ntok, i;
+    unsigned char *mem, *a, *b, *tmp;
+    struct gi_win w = {0, 0};
     int ok = 1, hit;
 
+    /* Too short for the bytes the pattern must consume: no match. */
+    if (len < p->min_len)
+        return 0;
+    mem = acl_xcalloc(4, n + 1);
+    a = mem;
+    b = mem + 2 * (n + 1);
     a[0] = 1;
-    gi_close(a, t, n);
+    gi_close(a, p->toks, n, &w);
     for (i = 0; i < len && ok; i++) {
-        ok = gi_step(a, b, t, n, (unsigned char)s[i]);
+        ok = gi_step(a, b, p, (unsigned char)s[i], &w);
         tmp = a, a = b, b = tmp;
     }
     hit = ok && a[n];
@@ -457,14 +535,13 @@ gi_pattern_hits(const struct gi_list *l, const struct gi_pattern *p,
     if (p->flags & GI_BASENAME) {
         for (nlen = 0; nlen < len && path[len - 1 - nlen] != '/'; nlen++)
             ;
-        return gi_glob(p->toks, p->ntok, path + len - nlen, nlen);
+        return gi_glob(p, path + len - nlen, nlen);
     }
     name = l->dir_len > 0 ? path + l->dir_len + 1 : path;
     nlen = len - (size_t)(name - path);
     if (nlen < p->prefix_len || memcmp(name, p->prefix, p->prefix_len) != 0)
         return 0;
-    return gi_glob(p->toks, p->ntok, name + p->prefix_len,
-                   nlen - p->prefix_len);
+    return gi_glob(p, name + p->prefix_len, nlen - p->prefix_len);
 }
 
 /* Does list l apply to path[0..len), i.e. is its folder an ancestor? */

@@ -69,7 +69,7 @@ acl_git_work_tree_top(const char *root)
  * follow a .gitignore that is a symbolic link; neither do we. */
 static void
 add_file(const struct acl_project *proj, struct acl_gitignore *g,
-         const char *dir, const char *rel)
+         const char *top, const char *dir, const char *rel)
 {
     char *path = acl_xasprintf("%s/.gitignore", strcmp(dir, "/") ? dir : "");
     char *data;
@@ -80,11 +80,13 @@ add_file(const struct acl_project *proj, struct acl_gitignore *g,
     int unsaved = proj != NULL && proj->overlay != NULL &&
                   acl_overlay_get(proj->overlay, path) != NULL;
 
-    if ((unsaved || (lstat(path, &st) == 0 && S_ISREG(st.st_mode))) &&
-        (proj != NULL ? acl_project_read(proj, path, path, MAX_GITIGNORE,
-                                         &data, &len, NULL)
-                      : acl_read_file(path, MAX_GITIGNORE, &data, &len,
-                                      NULL)) == ACL_READ_OK) {
+    /* On disk, a .gitignore is read only as a regular file inside the
+     * work tree, opened without following links. */
+    if (unsaved ? acl_project_read(proj, path, path, MAX_GITIGNORE, &data,
+                                   &len, NULL) == ACL_READ_OK
+                : lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+                      acl_read_file_in(top, path, MAX_GITIGNORE, &data, &len,
+                                       NULL) == ACL_READ_OK) {
         acl_gitignore_add(g, rel, data, len);
         free(data);
     }
@@ -109,7 +111,7 @@ acl_git_ignored(const struct acl_project *proj, const char *top,
         *slash = '\0';
     else
         sub[0] = '\0';
-    add_file(proj, g, top, "");
+    add_file(proj, g, top, top, "");
     for (p = sub; *sub != '\0';) {
         char *dir;
 
@@ -117,7 +119,7 @@ acl_git_ignored(const struct acl_project *proj, const char *top,
         if (slash != NULL)
             *slash = '\0';
         dir = acl_xasprintf("%s/%s", strcmp(top, "/") ? top : "", sub);
-        add_file(proj, g, dir, sub);
+        add_file(proj, g, top, dir, sub);
         free(dir);
         if (slash == NULL)
             break;

@@ -17,6 +17,7 @@
 #include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/jptr.h"
+#include "acl/utf8.h"
 
 /* One open array or object. */
 struct frame {
@@ -83,62 +84,12 @@ skip_ws(struct parser *p)
     p->pos = i;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if invalid
- * (overlong forms, surrogates and values above U+10FFFF included). */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t k, i;
-    unsigned long cp;
-
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, cp = c & 0x07;
-    else
-        return 0;
-    if (n < k)
-        return 0;
-    for (i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return k;
-}
-
 static void
 put_utf8(struct acl_buf *b, unsigned long cp)
 {
     char u[4];
 
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        acl_buf_append(b, u, 1);
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        acl_buf_append(b, u, 2);
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        acl_buf_append(b, u, 3);
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        acl_buf_append(b, u, 4);
-    }
+    acl_buf_append(b, u, acl_utf8_put((uint32_t)cp, u));
 }
 
 static long
@@ -211,6 +162,7 @@ scan_string(struct parser *p)
     while (!p->failed) {
         size_t run = p->pos, k;
         unsigned char c = 0;
+        uint32_t cp;
 
         while (p->pos < p->len) {
             c = (unsigned char)p->s[p->pos];
@@ -233,7 +185,7 @@ scan_string(struct parser *p)
             return;
         }
         if (c >= 0x80) {
-            k = utf8_len((const unsigned char *)p->s + p->pos, p->len - p->pos);
+            k = acl_utf8_strict(p->s + p->pos, p->len - p->pos, &cp);
             if (k == 0) {
                 fail(p, p->pos, "invalid UTF-8 byte 0x%02X: the file must "
                                 "be UTF-8", c);
@@ -650,7 +602,11 @@ acl_doc_parse(struct acl_text *text)
     memset(&p, 0, sizeof p);
     doc->index = acl_doc_index_new();
     /* A value takes about as many bytes as its text, often more. */
-    doc->arena = acl_arena_new(text->len < (1u << 20) ? 16384 : 1u << 20);
+    /* Small first chunks for small files: a project may reference
+     * tens of thousands of tool files of a few hundred bytes each. */
+    doc->arena = acl_arena_new(text->len < 1024         ? 2048
+                               : text->len < (1u << 20) ? 16384
+                                                         : 1u << 20);
     prev = acl_arena_use(doc->arena);
     doc->text = text;
     p.doc = doc;

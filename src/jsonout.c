@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "acl/jsonout.h"
+#include "acl/utf8.h"
 
 #define CHUNK 65536
 #define INDENT 2
@@ -55,33 +56,6 @@ newline(struct out *o, size_t depth)
     put(o, spaces, n);
 }
 
-/* One strictly valid UTF-8 sequence at s (n bytes left): its length, or
- * 0 when it is not valid, as jansson's own check judges. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    size_t need, i;
-
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        need = 1, *cp = s[0] & 0x1F;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        need = 2, *cp = s[0] & 0x0F;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        need = 3, *cp = s[0] & 0x07;
-    else
-        return 0;
-    if (n <= need)
-        return 0;
-    for (i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        *cp = (*cp << 6) | (s[i] & 0x3F);
-    }
-    if ((need == 2 && *cp < 0x800) || (need == 3 && *cp < 0x10000) ||
-        *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return need + 1;
-}
 
 static void
 put_escape(struct out *o, uint32_t cp)
@@ -124,9 +98,10 @@ put_string(struct out *o, const char *str, size_t len)
                 put(o, named, 2);
             else
                 put_escape(o, c);
-        } else if ((k = utf8_seq(s + i, len - i, &cp)) == 0) {
-            o->failed = 1;
-            return;
+        } else if ((k = acl_utf8_strict(str + i, len - i, &cp)) == 0) {
+            /* Never drop the member: a bad sequence is U+FFFD. */
+            k = acl_utf8_lenient(str + i, len - i, &cp);
+            put_escape(o, 0xFFFD);
         } else if (cp < 0x10000) {
             put_escape(o, cp);
         } else {

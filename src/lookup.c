@@ -63,11 +63,12 @@ acl_target_label_as(const struct acl_target *t, const char *type)
                                name, gw);
 }
 
-/* The index in an index_names map (model_res.c) of name, or -1. */
+/* The index in an index_names map (model_res.c) of name (len bytes),
+ * or -1. */
 static long
-indexed(json_t *index, const char *name)
+indexed(json_t *index, const char *name, size_t len)
 {
-    json_t *v = name != NULL ? json_object_get(index, name) : NULL;
+    json_t *v = name != NULL ? json_object_getn(index, name, len) : NULL;
 
     return v != NULL ? (long)json_integer_value(v) : -1;
 }
@@ -92,25 +93,38 @@ acl_find_gateway_by_var(const struct acl_project *p, const char *x, size_t n)
 }
 
 const struct acl_credential *
-acl_find_credential(const struct acl_project *p, const char *name)
+acl_find_credential_n(const struct acl_project *p, const char *name,
+                      size_t len)
 {
-    long i = indexed(p->credential_index, name);
+    long i = indexed(p->credential_index, name, len);
 
     return i >= 0 ? &p->credentials[i] : NULL;
+}
+
+const struct acl_credential *
+acl_find_credential(const struct acl_project *p, const char *name)
+{
+    return acl_find_credential_n(p, name, name != NULL ? strlen(name) : 0);
+}
+
+const struct acl_policy_engine *
+acl_find_engine_n(const struct acl_project *p, const char *name, size_t len)
+{
+    long i = indexed(p->engine_index, name, len);
+
+    return i >= 0 ? &p->engines[i] : NULL;
 }
 
 const struct acl_policy_engine *
 acl_find_engine(const struct acl_project *p, const char *name)
 {
-    long i = indexed(p->engine_index, name);
-
-    return i >= 0 ? &p->engines[i] : NULL;
+    return acl_find_engine_n(p, name, name != NULL ? strlen(name) : 0);
 }
 
 const struct acl_runtime *
 acl_find_runtime(const struct acl_project *p, const char *name)
 {
-    long i = indexed(p->runtime_index, name);
+    long i = indexed(p->runtime_index, name, name != NULL ? strlen(name) : 0);
 
     return i >= 0 ? &p->runtimes[i] : NULL;
 }

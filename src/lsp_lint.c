@@ -141,7 +141,7 @@ load_config(struct acl_lsp *s, struct lsp_project *lp, struct acl_error *why)
     size_t len;
 
     why->text[0] = '\0';
-    if (acl_overlay_read(s->overlay, path, path, MAX_SIZE, &data, &len,
+    if (acl_overlay_read(s->overlay, NULL, path, path, MAX_SIZE, &data, &len,
                          NULL) == ACL_READ_OK)
         cfg = acl_config_parse(acl_text_new(ACL_CONFIG_FILE, path, data, len),
                                acl_rules_all(), acl_rules_count(), why);

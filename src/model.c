@@ -18,6 +18,15 @@ acl_json_str(json_t *obj, const char *key)
     return json_string_value(json_object_get(obj, key));
 }
 
+const char *
+acl_json_strn(json_t *obj, const char *key, size_t *len)
+{
+    json_t *v = json_object_get(obj, key);
+
+    *len = json_string_length(v);
+    return json_string_value(v);
+}
+
 json_t *
 acl_json_path(json_t *obj, const char *path)
 {
@@ -155,7 +164,8 @@ target_auth(struct acl_target *t, json_t *j)
     t->auth_type_text = acl_json_str(auth, "type");
     t->auth_type = json_is_object(auth) ? auth_type(t->auth_type_text)
                                         : ACL_AUTH_NONE;
-    t->credential_name = acl_json_str(auth, "credentialName");
+    t->credential_name =
+        acl_json_strn(auth, "credentialName", &t->credential_name_len);
     t->auth_service = acl_json_str(auth, "service");
 }
 
@@ -244,7 +254,8 @@ acl_build_gateway(struct acl_gateway *g, const struct acl_doc *doc, char *ptr,
     g->semantic_search = tri(json_object_get(j, "enableSemanticSearch"));
     g->exception_level = acl_json_str(j, "exceptionLevel");
     g->has_policy_engine = json_is_object(pe);
-    g->policy_engine_name = acl_json_str(pe, "policyEngineName");
+    g->policy_engine_name =
+        acl_json_strn(pe, "policyEngineName", &g->policy_engine_name_len);
     g->policy_mode = acl_json_str(pe, "mode");
     tptr = acl_jptr_join(ptr, "targets", 7);
     g->ntargets = acl_build_targets(doc, tptr, json_object_get(j, "targets"),

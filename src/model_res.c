@@ -133,22 +133,27 @@ build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
         free(base_);                                                        \
     } while (0)
 
-/* Name -> index of the first of n resources whose name member is at
- * *first, stride bytes apart. */
+/* Name -> index of the first of n resources, stride bytes apart from
+ * base, each beginning with its struct acl_node (runtimes, credentials,
+ * policy engines). Keyed by the whole "name" string, NULs included, so
+ * that "cred\u0000junk" is not "cred". */
 static json_t *
-index_names(const char *const *first, size_t n, size_t stride)
+index_names(const void *base, size_t n, size_t stride)
 {
     json_t *idx = json_object();
     size_t i;
 
     for (i = 0; i < n; i++) {
-        const char *name =
-            *(const char *const *)(const void *)((const char *)first +
-                                                 i * stride);
+        const struct acl_node *node =
+            (const struct acl_node *)(const void *)((const char *)base +
+                                                    i * stride);
+        json_t *v = json_object_get(node->json, "name");
+        const char *name = json_string_value(v);
+        size_t len = json_string_length(v);
 
-        if (name != NULL && json_object_get(idx, name) == NULL)
-            json_object_set_new_nocheck(idx, name,
-                                        json_integer((json_int_t)i));
+        if (name != NULL && json_object_getn(idx, name, len) == NULL)
+            json_object_setn_new_nocheck(idx, name, len,
+                                         json_integer((json_int_t)i));
     }
     return idx;
 }
@@ -214,11 +219,11 @@ acl_build_resources(struct acl_project *p)
     p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
                                        NULL, &p->unassigned);
     p->all_targets = list_targets(p, &p->nall_targets);
-    p->runtime_index = index_names(&p->runtimes[0].name, p->nruntimes,
+    p->runtime_index = index_names(p->runtimes, p->nruntimes,
                                    sizeof *p->runtimes);
-    p->credential_index = index_names(&p->credentials[0].name,
-                                      p->ncredentials, sizeof *p->credentials);
-    p->engine_index = index_names(&p->engines[0].name, p->nengines,
+    p->credential_index = index_names(p->credentials, p->ncredentials,
+                                      sizeof *p->credentials);
+    p->engine_index = index_names(p->engines, p->nengines,
                                   sizeof *p->engines);
     p->gateway_var_index = index_gateway_vars(p);
 }

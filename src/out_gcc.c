@@ -12,7 +12,7 @@
 static void
 line(const struct acl_finding *f, struct acl_buf *b)
 {
-    acl_escape_str(f->file->display, b);
+    acl_escape_line_head(f->file->display, b);
     acl_buf_printf(b, ":%u:%u: %s: ", f->start.line, f->start.col,
                    acl_level_name(f->level));
     acl_escape_str(f->message, b);

@@ -179,7 +179,7 @@ print_finding(const struct acl_report_ctx *ctx, const struct acl_finding *f)
     struct acl_buf b = {0};
     const char *help = f->help ? f->help : f->rule->help;
 
-    acl_escape_str(f->file->display, &b);
+    acl_escape_line_head(f->file->display, &b);
     fprintf(ctx->out, "%s%s:%u:%u:%s %s%s:%s ", st.bold, b.data, f->start.line,
             f->start.col, st.reset, st.level, acl_level_name(f->level),
             st.reset);
@@ -284,7 +284,7 @@ print_notices(const struct acl_report_ctx *ctx)
 
     for (i = 0; i < ctx->nnotices; i++) {
         acl_buf_reset(&b);
-        acl_escape_str(ctx->notices[i].file, &b);
+        acl_escape_line_head(ctx->notices[i].file, &b);
         acl_buf_puts(&b, ": note: ");
         acl_escape_str(ctx->notices[i].text, &b);
         fprintf(ctx->out, "%s\n", b.data);

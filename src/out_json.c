@@ -7,6 +7,7 @@
 #include "acl/jsonout.h"
 #include "acl/report.h"
 #include "acl/rule.h"
+#include "acl/sarif.h"
 #include "acl/version.h"
 
 static json_t *
@@ -17,10 +18,10 @@ finding_json(const struct acl_finding *f)
     json_object_set_new(o, "rule", json_string(f->rule->id));
     json_object_set_new(o, "name", json_string(f->rule->name));
     json_object_set_new(o, "level", json_string(acl_level_name(f->level)));
-    json_object_set_new(o, "message", json_string(f->message));
-    json_object_set_new(o, "file", json_string(f->file->display));
+    json_object_set_new(o, "message", acl_sarif_str(f->message));
+    json_object_set_new(o, "file", acl_sarif_str(f->file->display));
     if (f->pointer != NULL)
-        json_object_set_new(o, "pointer", json_string(f->pointer));
+        json_object_set_new(o, "pointer", acl_sarif_str(f->pointer));
     json_object_set_new(o, "line", json_integer(f->start.line));
     json_object_set_new(o, "column", json_integer(f->start.col));
     json_object_set_new(o, "endLine", json_integer(f->end.line));
@@ -31,7 +32,7 @@ finding_json(const struct acl_finding *f)
         json_object_set_new(o, "suppressed", json_true());
     if (f->suppressed && f->justification != NULL)
         json_object_set_new(o, "justification",
-                            json_string(f->justification));
+                            acl_sarif_str(f->justification));
     if (f->baseline != ACL_BASELINE_NONE)
         json_object_set_new(o, "baselineState",
                             json_string(f->baseline == ACL_BASELINE_NEW

@@ -81,12 +81,14 @@ acl_overlay_get(const struct acl_overlay *o, const char *path)
 }
 
 enum acl_read_status
-acl_overlay_read(const struct acl_overlay *o, const char *key,
-                 const char *open_path, size_t max, char **out, size_t *len,
-                 struct acl_error *err)
+acl_overlay_read(const struct acl_overlay *o, const char *root,
+                 const char *key, const char *open_path, size_t max,
+                 char **out, size_t *len, struct acl_error *err)
 {
     const struct acl_overlay_file *f = key ? acl_overlay_get(o, key) : NULL;
 
+    if (f == NULL && root != NULL)
+        return acl_read_file_in(root, open_path, max, out, len, err);
     if (f == NULL)
         return acl_read_file(open_path, max, out, len, err);
     if (f->len > max) {

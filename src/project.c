@@ -4,6 +4,7 @@
  */
 #include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,8 +27,28 @@ add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
     return doc;
 }
 
-/* Reads and parses rel (relative to the project root). A missing file
- * gives 0 and *out NULL; a file that cannot be read gives -1. */
+/* A project file that was refused (a link out of the project, not a
+ * regular file, unreadable): a document with no content whose error
+ * says why, so that AC000 reports it where it hides configuration, and
+ * a notice. Nothing of the file itself is kept. */
+static struct acl_doc *
+add_unread(struct acl_project *p, const char *rel, const char *disp,
+           enum acl_doc_kind kind, const char *why)
+{
+    struct acl_doc *doc =
+        add_doc(p, acl_text_new(rel, disp, acl_xstrdup(""), 0), kind);
+
+    doc->unread = 1;
+    snprintf(doc->error_text, sizeof doc->error_text, "%s", why);
+    acl_project_notice(p, disp, "not read (%s); its settings were not "
+                                "checked", why);
+    return doc;
+}
+
+/* Reads and parses rel (relative to the project root), which must stay
+ * inside the root. A missing file gives 0 and *out NULL; a refused one
+ * a document with no content (see add_unread) unless it is the project
+ * file itself; one over the size cap, or a refused project file, -1. */
 static int
 load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
          size_t max, struct acl_doc **out, struct acl_error *err)
@@ -49,8 +70,11 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
         rc = acl_error_set(err, "%s: file is larger than the limit of %zu "
                                 "MiB (raise it with --max-file-size)",
                            disp, max >> 20);
-    else if (st == ACL_READ_NOT_FILE)
-        rc = acl_error_set(err, "%s: not a regular file", disp);
+    else if (st != ACL_READ_MISSING && kind != ACL_DOC_PROJECT)
+        *out = add_unread(p, rel, disp, kind, acl_read_status_text(st, &rerr));
+    else if (st == ACL_READ_NOT_FILE || st == ACL_READ_OUTSIDE)
+        rc = acl_error_set(err, "%s: %s", disp,
+                           acl_read_status_text(st, &rerr));
     else if (st != ACL_READ_MISSING)
         rc = acl_error_set(err, "%s: cannot be read (%s)", disp,
                            acl_read_status_text(st, &rerr));
@@ -191,6 +215,29 @@ compute_production(struct acl_project *p, const struct acl_prod_opts *o)
     }
 }
 
+/* Can the harness's name be a folder name? A name that cannot (empty,
+ * "." or "..", a '/' or a NUL inside, longer than a file name may be)
+ * is left unread with a notice; the schema rule reports the name. */
+static int
+harness_file_name(struct acl_project *p, const struct acl_harness *h)
+{
+    json_t *v = json_object_get(h->node.json, "name");
+    size_t n = h->name != NULL ? strlen(h->name) : 0;
+
+    if (h->name == NULL)
+        return 0;
+    if (n == 0 || n != json_string_length(v) || n > NAME_MAX ||
+        strchr(h->name, '/') != NULL || strcmp(h->name, "..") == 0 ||
+        strcmp(h->name, ".") == 0) {
+        acl_project_notice(p, p->spec.doc->text->display,
+                           "harness %s: the name cannot be a folder name, so "
+                           "its harness.json was not read",
+                           h->node.ptr);
+        return 0;
+    }
+    return 1;
+}
+
 /* The CLI reads each harness from app/<name>/harness.json, whatever
  * its "path" says; so do we. A name listed twice (AC020 reports it)
  * reads the file once, or every finding in it would come twice. */
@@ -206,9 +253,7 @@ load_harnesses(struct acl_project *p, size_t max, struct acl_error *err)
         char *rel;
         int rc;
 
-        if (h->name == NULL || h->name[0] == '\0' ||
-            strchr(h->name, '/') != NULL || strcmp(h->name, "..") == 0 ||
-            strcmp(h->name, ".") == 0 || json_object_get(seen, h->name))
+        if (!harness_file_name(p, h) || json_object_get(seen, h->name))
             continue;
         json_object_set_new_nocheck(seen, h->name, json_true());
         rel = acl_xasprintf("app/%s/harness.json", h->name);
@@ -271,7 +316,8 @@ acl_project_read(const struct acl_project *p, const char *key,
                  const char *path, size_t max, char **out, size_t *len,
                  struct acl_error *err)
 {
-    return acl_overlay_read(p->overlay, key, path, max, out, len, err);
+    return acl_overlay_read(p->overlay, p->real_root, key, path, max, out,
+                            len, err);
 }
 
 struct acl_project *

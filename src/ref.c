@@ -216,9 +216,12 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
     e->status = resolve(p, e->rel, path);
     if (e->status != ACL_REF_OK)
         return;
+    /* Opened again from the root without following links: a link
+     * swapped in since resolve() is refused, not followed. */
     st = acl_project_read(p, path, path, ACL_REF_MAX_SIZE, &data, &len, NULL);
     e->status = st == ACL_READ_OK          ? ACL_REF_OK
                 : st == ACL_READ_MISSING   ? ACL_REF_MISSING
+                : st == ACL_READ_OUTSIDE   ? ACL_REF_OUTSIDE
                 : st == ACL_READ_NOT_FILE  ? ACL_REF_WRONG_KIND
                 : st == ACL_READ_TOO_BIG   ? ACL_REF_TOO_BIG
                                            : ACL_REF_UNREADABLE;

@@ -8,6 +8,7 @@
 
 #include "acl/report.h"
 #include "acl/report_util.h"
+#include "acl/utf8.h"
 
 const char *const acl_format_names[] = {"human",  "sarif",  "json", "gcc",
                                         "github", "gitlab", "junit", NULL};
@@ -66,39 +67,10 @@ acl_report_write(const struct acl_report_ctx *ctx, struct acl_error *err)
     return 0;
 }
 
-/* Length of the UTF-8 sequence starting with byte c (1 for stray
- * bytes, which we show escaped). */
-static size_t
-seq_len(unsigned char c)
-{
-    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-static unsigned long
-decode(const unsigned char *s, size_t k)
-{
-    unsigned long cp = k == 1 ? s[0] : s[0] & (0x7F >> k);
-    size_t i;
-
-    for (i = 1; i < k; i++)
-        cp = (cp << 6) | (s[i] & 0x3F);
-    return cp;
-}
-
-/* Characters that could steer a terminal or reorder what is shown:
- * C0 and C1 controls, DEL, and the Unicode bidirectional controls. */
-static int
-dangerous(unsigned long cp)
-{
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C ||
-           cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
 /* Columns a printable character takes on a terminal: East Asian wide
  * and emoji take two, combining marks none, so carets line up. */
 static size_t
-columns(unsigned long cp)
+columns(uint32_t cp)
 {
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200D) ||
         (cp >= 0xFE00 && cp <= 0xFE0F))
@@ -115,24 +87,22 @@ columns(unsigned long cp)
 size_t
 acl_escape_char(const char *s, size_t n, struct acl_buf *out, size_t *width)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = seq_len(u[0]), i;
-    unsigned long cp;
+    uint32_t cp;
+    size_t k = acl_utf8_strict(s, n, &cp);
 
-    for (i = 1; i < k; i++)
-        if (i >= n || (u[i] & 0xC0) != 0x80)
-            k = 1;
-    cp = k == 1 && u[0] >= 0x80 ? 0xFFFFFFFFul : decode(u, k);
-    if (cp == 0xFFFFFFFFul) {
-        acl_buf_printf(out, "\\x%02X", u[0]);
+    if (k == 0) { /* not UTF-8: each bad byte shown as its value */
+        acl_buf_printf(out, "\\x%02X", (unsigned char)s[0]);
         *width = 4;
-    } else if (cp == '\t') {
+        return 1;
+    }
+    if (cp == '\t') {
         acl_buf_puts(out, "\\t");
         *width = 2;
-    } else if (dangerous(cp)) {
+    } else if (acl_utf8_unsafe(cp)) {
         size_t before = out->len;
 
-        acl_buf_printf(out, cp < 0x100 ? "\\x%02lX" : "\\u{%04lX}", cp);
+        acl_buf_printf(out, cp < 0x100 ? "\\x%02lX" : "\\u{%04lX}",
+                       (unsigned long)cp);
         *width = out->len - before;
     } else {
         acl_buf_append(out, s, k);
@@ -158,6 +128,16 @@ acl_escape_str(const char *s, struct acl_buf *out)
 }
 
 void
+acl_escape_line_head(const char *s, struct acl_buf *out)
+{
+    if (s[0] == ':' && s[1] == ':') {
+        acl_buf_puts(out, "\\x3A");
+        s++;
+    }
+    acl_escape_str(s, out);
+}
+
+void
 acl_secret_range(const struct acl_finding *f, size_t *start, size_t *end)
 {
     const char *d = f->file->data;
@@ -169,7 +149,9 @@ acl_secret_range(const struct acl_finding *f, size_t *start, size_t *end)
     }
     /* Keep the first four characters visible, mask the rest. */
     while (s < e && keep < 4) {
-        s += seq_len((unsigned char)d[s]);
+        uint32_t cp;
+
+        s += acl_utf8_lenient(d + s, e - s, &cp);
         keep++;
     }
     *start = s < e ? s : e;

@@ -15,38 +15,21 @@
 #include <string.h>
 
 #include "acl/sarif.h"
+#include "acl/utf8.h"
 #include "acl/util.h"
 
 #define REPLACEMENT 0xFFFDul
-#define BAD 0x110000ul
+#define BAD ((unsigned long)ACL_UTF8_BAD)
 
-/* Decodes one character as the WHATWG UTF-8 decoder does: a bad
- * sequence yields BAD (shown as U+FFFD) and consumes its longest valid
- * prefix (at least one byte). Returns the bytes consumed. */
+/* One character, as the WHATWG decoder reads it (see utf8.h). */
 static size_t
 utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
 {
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t need, i;
+    uint32_t c;
+    size_t k = acl_utf8_lenient((const char *)s, n, &c);
 
-    if (c < 0x80)
-        return *cp = c, 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 1;
-    else if (c >= 0xE0 && c <= 0xEF)
-        need = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4)
-        need = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    else
-        return *cp = BAD, 1;
-    *cp = c & (0x3F >> need);
-    for (i = 1; i <= need; i++) {
-        if (i >= n || s[i] < lo || s[i] > hi)
-            return *cp = BAD, i;
-        *cp = (*cp << 6) | (s[i] & 0x3F);
-        lo = 0x80, hi = 0xBF;
-    }
-    return need + 1;
+    *cp = c;
+    return k;
 }
 
 static int

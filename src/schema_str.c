@@ -4,6 +4,7 @@
  * WHATWG URL parser's accept/reject decision (the part zod's .url()
  * uses), approximated closely enough for configuration values.
  */
+#include "acl/utf8.h"
 #include "schema_int.h"
 
 size_t
@@ -23,17 +24,12 @@ acl_sx_utf16_len(const char *s, size_t len)
 unsigned long
 acl_sx_next_cp(const char *s, size_t len, size_t *i)
 {
-    unsigned char c = (unsigned char)s[*i];
-    unsigned long cp;
-    int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    uint32_t cp;
 
-    cp = k == 3 ? (c & 7u) : k == 2 ? (c & 15u) : k == 1 ? (c & 31u) : c;
-    (*i)++;
-    while (k-- > 0 && *i < len) {
-        cp = (cp << 6) | ((unsigned char)s[*i] & 0x3Fu);
-        (*i)++;
-    }
-    return cp;
+    /* The strings measured here come from the JSON parser, which
+     * accepts only valid UTF-8; a bad sequence would read as U+FFFD. */
+    *i += acl_utf8_lenient(s + *i, len - *i, &cp);
+    return cp == ACL_UTF8_BAD ? 0xFFFDul : cp;
 }
 
 int
@@ -78,27 +74,5 @@ acl_sx_trim(const char *s, size_t len, size_t *start, size_t *end)
 int
 acl_sx_utf8_valid(const char *s, size_t len)
 {
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 0 : c >= 0xC2 && c < 0xE0 ? 1 : c >= 0xE0 && c < 0xF0 ? 2
-                 : c >= 0xF0 && c < 0xF5 ? 3 : 9;
-        unsigned long cp;
-        size_t j;
-
-        if (k == 9 || i + k >= len + (k == 0))
-            return 0;
-        cp = k == 0 ? c : c & (0x3Fu >> k);
-        for (j = 1; j <= k; j++) {
-            if (((unsigned char)s[i + j] & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
-        }
-        if ((k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            return 0;
-        i += k + 1;
-    }
-    return 1;
+    return acl_utf8_valid(s, len);
 }

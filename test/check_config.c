@@ -466,6 +466,38 @@ START_TEST(all_named_parts_must_match)
 }
 END_TEST
 
+/* Path-only entries are tried once per file and rule: every matching
+ * entry still counts every finding it covers, entries of other rules
+ * none, and the first matching entry in the file gives the reason. */
+START_TEST(path_entries_count_every_finding)
+{
+    struct acl_error err;
+    struct acl_config *c = parse(
+        "{\"ignore\": [{\"rule\": \"AC003\", \"path\": \"app/**\", "
+        "\"reason\": \"other\"}, {\"rule\": \"AC001\", \"path\": "
+        "\"agentcore/*.json\", \"reason\": \"first\"}, {\"rule\": "
+        "\"AC001\", \"path\": \"**\", \"reason\": \"second\"}, "
+        "{\"rule\": \"AC001\", \"path\": \"app/**\", \"reason\": \"none\"}]}",
+        &err);
+    struct acl_rule_conf confs[NRULES];
+    struct fx x;
+
+    ck_assert_msg(c != NULL, "%s", err.text);
+    all_on(confs);
+    fx_init(&x);
+    acl_config_suppress(c, confs, &x.l, 0);
+    ck_assert(x.l.items[0]->suppressed && x.l.items[1]->suppressed);
+    ck_assert_str_eq(x.l.items[0]->justification, "first");
+    ck_assert(!x.l.items[2]->suppressed && !x.l.items[4]->suppressed);
+    ck_assert_uint_eq(c->ignores[0].hits, 0);
+    ck_assert_uint_eq(c->ignores[1].hits, 2);
+    ck_assert_uint_eq(c->ignores[2].hits, 2);
+    ck_assert_uint_eq(c->ignores[3].hits, 0);
+    fx_free(&x);
+    acl_config_free(c);
+}
+END_TEST
+
 START_TEST(unused_entries_are_notes)
 {
     struct acl_error err;
@@ -610,6 +642,7 @@ acl_suite_config(void)
     tc = tcase_create("suppress");
     tcase_add_test(tc, suppress_by_resource_pointer_path);
     tcase_add_test(tc, all_named_parts_must_match);
+    tcase_add_test(tc, path_entries_count_every_finding);
     tcase_add_test(tc, unused_entries_are_notes);
     suite_add_tcase(s, tc);
     tc = tcase_create("schema");

@@ -437,6 +437,41 @@ START_TEST(pathological_patterns)
 }
 END_TEST
 
+/* A pattern longer than any path is never matched (and costs nothing
+ * per path); just under the cap it still works. Repeated "**" + "/"
+ * segments, and a pattern needing more bytes than the path has, are
+ * decided without stepping through the whole path. */
+START_TEST(long_patterns_capped)
+{
+    struct acl_buf pat = {0}, path = {0};
+    double t0 = now();
+    int i;
+
+    for (i = 0; i < 1365; i++)
+        acl_buf_puts(&pat, "**/");
+    acl_buf_puts(&pat, "x\n");
+    for (i = 0; i < 2000; i++)
+        acl_buf_puts(&path, "d/");
+    acl_buf_putc(&path, 'x');
+    ck_assert(ignored1("", pat.data, path.data, 0)); /* 4096 bytes */
+    acl_buf_reset(&pat);
+    acl_buf_puts(&pat, "**/");
+    for (i = 0; i < 1 << 20; i++)
+        acl_buf_putc(&pat, 'x');
+    acl_buf_putc(&pat, '\n');
+    ck_assert(!ignored1("", pat.data, path.data, 0)); /* 1 MiB: refused */
+    acl_buf_reset(&pat);
+    acl_buf_puts(&pat, "**/");
+    for (i = 0; i < 4000; i++)
+        acl_buf_putc(&pat, '?');
+    acl_buf_putc(&pat, '\n');
+    ck_assert(!ignored1("", pat.data, path.data, 0));
+    ck_assert_msg(now() - t0 < 10.0, "took %.1f s", now() - t0);
+    acl_buf_free(&pat);
+    acl_buf_free(&path);
+}
+END_TEST
+
 Suite *
 acl_suite_gitignore(void)
 {
@@ -458,6 +493,7 @@ acl_suite_gitignore(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("bounded_time");
     tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, long_patterns_capped);
     tcase_add_test(tc, pathological_patterns);
     suite_add_tcase(s, tc);
     return s;

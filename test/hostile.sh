@@ -115,10 +115,88 @@ run fifo 2 'not a regular file' -- "$T/fifo"
 mkdir -p "$T/loop/agentcore" && ln -s agentcore.json "$T/loop/agentcore/agentcore.json"
 run link-loop 2 'agentcore-lint:' -- "$T/loop"
 mkdir -p "$T/device/agentcore" && ln -s /dev/zero "$T/device/agentcore/agentcore.json"
-run device 2 'not a regular file' -- "$T/device"
+run device 2 'a link leading outside the project' -- "$T/device"
 mkdir -p "$T/targets-fifo/agentcore" && echo '{"name":"P","version":1}' >"$T/targets-fifo/agentcore/agentcore.json" &&
     mkfifo "$T/targets-fifo/agentcore/aws-targets.json"
-run targets-fifo 2 'aws-targets.json: not a regular file' -- "$T/targets-fifo"
+run targets-fifo 1 'aws-targets.json was not read (not a regular file)' -- "$T/targets-fifo"
+# A link at each fixed name that leads out of the project: refused
+# (a finding, a notice), and nothing of the target in any output.
+printf 'TOPSECRETLINE{"name":"leak"}\n' >"$T/secret-file"
+for f in agentcore/aws-targets.json agentcore/.cli/deployed-state.json app/h/harness.json; do
+    n=link-$(basename "$f" .json)
+    mkdir -p "$T/$n/agentcore/.cli" "$T/$n/app/h"
+    echo '{"name":"P","version":1,"harnesses":[{"name":"h","path":"app/h"}]}' >"$T/$n/agentcore/agentcore.json"
+    ln -s "$T/secret-file" "$T/$n/$f"
+    for fmt in human json sarif github gcc; do
+        run "$n-$fmt" 1 'a link leading outside the project' -- -f "$fmt" "$T/$n"
+        if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then
+            fail=$((fail + 1)); echo "FAIL $n-$fmt: the link's target was printed"; fi
+    done
+done
+mkdir -p "$T/link-etc/agentcore"
+echo '{"name":"P","version":1}' >"$T/link-etc/agentcore/agentcore.json"
+ln -s /etc/passwd "$T/link-etc/agentcore/aws-targets.json"
+run link-etc-passwd 1 'aws-targets.json was not read' -- -f json "$T/link-etc"
+if grep -q 'root:' "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-etc-passwd: /etc/passwd printed"; fi
+mkdir -p "$T/link-spec/agentcore"
+ln -s "$T/secret-file" "$T/link-spec/agentcore/agentcore.json"
+run link-spec 2 'a link leading outside the project' -- "$T/link-spec"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-spec: target printed"; fi
+mkdir -p "$T/link-config/agentcore"
+echo '{"name":"P","version":1}' >"$T/link-config/agentcore/agentcore.json"
+ln -s "$T/secret-file" "$T/link-config/.agentcore-lint.json"
+run link-config 2 'a link leading outside the project' -- "$T/link-config"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-config: target printed"; fi
+# A .gitignore that is a link (out of the project) is not followed, as
+# git does not follow one: .env.local stays unignored, and nothing of
+# the target is shown.
+mkdir -p "$T/link-gitignore/agentcore" "$T/link-gitignore/.git"
+echo '{"name":"P","version":1}' >"$T/link-gitignore/agentcore/agentcore.json"
+echo 'X=1' >"$T/link-gitignore/agentcore/.env.local"
+printf '.env.local\nTOPSECRETLINE\n' >"$T/outside-gitignore"
+ln -s "$T/outside-gitignore" "$T/link-gitignore/agentcore/.gitignore"
+run link-gitignore 1 'AC011' -- "$T/link-gitignore"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-gitignore: target printed"; fi
+# A link inside the project stays readable; a folder link leading out is
+# refused like a file link.
+mkdir -p "$T/link-inside/agentcore" "$T/link-inside/real"
+echo '{"name":"P","version":1}' >"$T/link-inside/agentcore/agentcore.json"
+echo '[' >"$T/link-inside/real/t.json"
+ln -s ../real/t.json "$T/link-inside/agentcore/aws-targets.json"
+run link-inside 1 'aws-targets.json is not valid JSON' -- "$T/link-inside"
+mkdir -p "$T/link-dir/app" "$T/link-dir/agentcore" "$T/outdir/h"
+cp "$T/secret-file" "$T/outdir/h/harness.json"
+echo '{"name":"P","version":1,"harnesses":[{"name":"h","path":"app/h"}]}' >"$T/link-dir/agentcore/agentcore.json"
+ln -s "$T/outdir/h" "$T/link-dir/app/h"
+run link-dir 1 'harness.json was not read' -- "$T/link-dir"
+if grep -q TOPSECRETLINE "$T/.out" "$T/.err"; then fail=$((fail + 1)); echo "FAIL link-dir: target printed"; fi
+# An unreadable harness.json, and harness names that cannot be folder
+# names: findings or notices, never an abort.
+mkdir -p "$T/harness-bad/agentcore" "$T/harness-bad/app/h"
+python3 -c "
+import json
+print(json.dumps({'name':'P','version':1,'harnesses':[{'name':'h','path':'app/h'},
+  {'name':'x'*300,'path':'app/x'},{'name':'h\u0000junk','path':'app/h'}]}))" >"$T/harness-bad/agentcore/agentcore.json"
+mkfifo "$T/harness-bad/app/h/harness.json"
+run harness-bad 1 'harness.json was not read' -- "$T/harness-bad"
+run harness-bad-name 1 'cannot be a folder name' -- "$T/harness-bad"
+# The report file: a link (committed, say) at the -o target is refused
+# and its target left alone; a folder there too; a plain file is replaced.
+mkdir -p "$T/out-link/agentcore"
+echo '{"name":"P","version":1}' >"$T/out-link/agentcore/agentcore.json"
+echo keep >"$T/victim"
+ln -s "$T/victim" "$T/out-link/report.sarif"
+run out-link 2 'symbolic link' -- -f sarif -o "$T/out-link/report.sarif" "$T/out-link"
+[ "$(cat "$T/victim")" = keep ] || { fail=$((fail + 1)); echo "FAIL out-link: wrote through the link"; }
+ln -s "$T/nonexistent-victim" "$T/out-link/dangling.sarif"
+run out-dangling 2 'symbolic link' -- -f sarif -o "$T/out-link/dangling.sarif" "$T/out-link"
+[ ! -e "$T/nonexistent-victim" ] || { fail=$((fail + 1)); echo "FAIL out-dangling: created the link's target"; }
+mkdir -p "$T/out-link/dir.sarif"
+run out-dir 2 'not a regular file' -- -o "$T/out-link/dir.sarif" "$T/out-link"
+echo old >"$T/out-link/plain.json"
+run out-plain 0 '' -- -f json --fail-on none -o "$T/out-link/plain.json" "$T/out-link"
+grep -q '"findings"' "$T/out-link/plain.json" || { fail=$((fail + 1)); echo "FAIL out-plain: report not written"; }
+[ "$(ls -a "$T/out-link" | grep -c tmp)" = 0 ] || { fail=$((fail + 1)); echo "FAIL out-plain: temporary file left"; }
 # Referenced files that are devices, links out of the project, absolute.
 mkdir -p "$T/refs/agentcore" "$T/refs/tools" "$T/outside"
 echo '[{"name":"x","description":"y","inputSchema":{"type":"object"}}]' >"$T/outside/tools.json"
@@ -165,6 +243,182 @@ run dup-storm 1 'AC019' -- "$T/dup-storm"
 # stdin that is not JSON, and a --stdin-filename with control characters.
 printf '\001\002\003' >"$T/junk"
 run stdin-junk 1 'AC000' -- --stdin-filename "$(printf 'a\nb')" - <"$T/junk"
+
+# Hostile names in every error path: ESC sequences, a new line that
+# GitHub Actions would read as a workflow command, a bidi override and
+# bytes that are not UTF-8 must reach stderr (and stdout) escaped.
+# clean NAME: fails NAME when the last run printed any of them raw.
+clean() {
+    if ! python3 - "$T/.out" "$T/.err" <<'PY'
+import sys
+for f in sys.argv[1:]:
+    b = open(f, 'rb').read()
+    bad = [c for c in (b'\x1b', b'\xe2\x80\xae', b'\x07', b'\r') if c in b]
+    lines = b.split(b'\n')
+    if any(l.startswith(b'::') and b'file=' not in l for l in lines):
+        bad.append(b'line starting with ::')
+    try:
+        b.decode('utf-8')
+    except UnicodeDecodeError:
+        bad.append(b'invalid UTF-8')
+    if bad:
+        print(f, bad)
+        sys.exit(1)
+PY
+    then fail=$((fail + 1)); echo "FAIL $1: raw control text in the output"; fi
+}
+EVIL=$(printf 'e\033[31mvil\n::error::pwned\342\200\256\377\007')
+EVILJ='e\u001b[31mvil\n::error::pwned\u202e\u0007'
+mkdir -p "$T/evil-cfg/agentcore"
+echo '{"name":"P","version":1}' >"$T/evil-cfg/agentcore/agentcore.json"
+printf '{"ignore":[{"rule":"%s","path":"x","reason":"r"}]}' "$EVILJ" >"$T/evil-cfg/.agentcore-lint.json"
+run evil-ignore-rule 2 'unknown rule' -- "$T/evil-cfg"; clean evil-ignore-rule
+printf '{"rules":{"%s":"off"}}' "$EVILJ" >"$T/evil-cfg/.agentcore-lint.json"
+run evil-rules-key 2 'agentcore-lint:' -- "$T/evil-cfg"; clean evil-rules-key
+printf '{"%s":1}' "$EVILJ" >"$T/evil-cfg/.agentcore-lint.json"
+run evil-member 2 'agentcore-lint:' -- "$T/evil-cfg"; clean evil-member
+rm "$T/evil-cfg/.agentcore-lint.json"
+run evil-select 2 'unknown rule' -- --select "$EVIL" "$T/evil-cfg"; clean evil-select
+run evil-explain 2 'unknown rule' -- --explain "$EVIL"; clean evil-explain
+run evil-path 2 'agentcore-lint:' -- "$T/$EVIL"; clean evil-path
+run evil-config 2 'agentcore-lint:' -- --config "$T/$EVIL" "$T/evil-cfg"; clean evil-config
+run evil-baseline 2 'agentcore-lint:' -- --baseline "$T/$EVIL" "$T/evil-cfg"; clean evil-baseline
+run evil-output 2 'agentcore-lint:' -- -o "$T/$EVIL/x" "$T/evil-cfg"; clean evil-output
+run evil-format 2 'agentcore-lint:' -- -f "$EVIL" "$T/evil-cfg"; clean evil-format
+# A monorepo whose project folder has such a name, with a broken config.
+mkdir -p "$T/evil-mono/$EVIL/agentcore"
+echo '{"name":"P","version":1}' >"$T/evil-mono/$EVIL/agentcore/agentcore.json"
+echo '{' >"$T/evil-mono/$EVIL/.agentcore-lint.json"
+run evil-folder 2 'not valid JSON' -- "$T/evil-mono"; clean evil-folder
+rm "$T/evil-mono/$EVIL/.agentcore-lint.json"
+for fmt in human gcc github json sarif; do
+    run "evil-folder-$fmt" 01 '' -- -f "$fmt" "$T/evil-mono"; clean "evil-folder-$fmt"
+done
+# A project folder named "::error::x" linted from its parent: file paths
+# start the lines of the human and gcc formats, and must not start with
+# "::" there (GitHub Actions would run the rest as a command).
+mkdir -p "$T/cmd/::error::x/agentcore"
+echo '{"name":"P","version":1,"x":1}' >"$T/cmd/::error::x/agentcore/agentcore.json"
+for fmt in human gcc; do
+    ( cd "$T/cmd" && "$BIN" --color never -f "$fmt" '::error::x' ) >"$T/.out" 2>"$T/.err"
+    if grep -q '^::' "$T/.out" "$T/.err" || ! grep -q 'AC020' "$T/.out"; then
+        fail=$((fail + 1)); echo "FAIL cmd-path-$fmt: a line starts with ::"; head -3 "$T/.out"
+    else pass=$((pass + 1)); fi
+done
+# Harness names: too long for a file name, hostile, with a NUL inside.
+python3 -c "
+import json
+print(json.dumps({'name':'P','version':1,'harnesses':[{'name':'h'*5000,'path':'app/x'},
+  {'name':'\x1b[2J\n::error::x\u202e','path':'app/y'},{'name':'a\x00b','path':'app/z'}]}))" |
+    projf evil-harness
+for fmt in human gcc github json sarif; do
+    run "evil-harness-$fmt" 1 '' -- -f "$fmt" "$T/evil-harness"; clean "evil-harness-$fmt"
+done
+# Folder names that are not UTF-8: the json report keeps "file" (bad
+# bytes as U+FFFD), SARIF its uri, and an invalid escape's AC000
+# message is kept whole.
+mkdir -p "$T/nonutf8/bad$(printf '\377\376')dir/agentcore"
+printf '{"name":"P","version":1,"x":"\\uZZZZ"}' >"$T/nonutf8/bad$(printf '\377\376')dir/agentcore/agentcore.json"
+run nonutf8-json 1 '"file": "' -- -f json "$T/nonutf8"; clean nonutf8-json
+python3 - "$T/.out" <<'PY' || { fail=$((fail + 1)); echo "FAIL nonutf8-json: member dropped"; }
+import json, sys
+r = json.load(open(sys.argv[1]))
+f = r["findings"]
+assert f and all("file" in x and "message" in x for x in f), f
+assert any("\ufffd" in x["file"] for x in f), f
+PY
+run nonutf8-sarif 1 '"uri"' -- -f sarif "$T/nonutf8"; clean nonutf8-sarif
+python3 - "$T/.out" <<'PY' || { fail=$((fail + 1)); echo "FAIL nonutf8-sarif: member dropped"; }
+import json, sys
+r = json.load(open(sys.argv[1]))["runs"][0]["results"]
+assert r and all("text" in x["message"] and x["locations"][0]["physicalLocation"]["artifactLocation"].get("uri") for x in r), r
+PY
+for fmt in human gcc github; do
+    run "nonutf8-$fmt" 1 'AC000' -- -f "$fmt" "$T/nonutf8"; clean "nonutf8-$fmt"
+done
+# An invalid escape followed by a byte that is not UTF-8: the AC000
+# message quotes it, and the json and SARIF reports keep the message.
+printf '{"name":"P\\\377x","version":1}' | projf bad-escape
+run bad-escape-json 1 'invalid escape' -- -f json "$T/bad-escape"; clean bad-escape-json
+run bad-escape-sarif 1 'invalid escape' -- -f sarif "$T/bad-escape"; clean bad-escape-sarif
+
+# Secrets used as names (a gateway name, a credentialName, a member
+# name, a harness name, a target name): no output format quotes one
+# whole - not in messages, pointers, logical locations or snippets.
+AKID=AKIAZ7Q3RTX5LWPM4JKD
+GHT=ghp_Zq8xV2mN5bT7kL1pR4sW9yC3dF6gH0jK2aQe
+SLK=xoxb-2048-4096-Zq8xV2mN5bT7kL1pR4sW9yC3
+cat >"$T/secret-names.json" <<EOT
+{"name":"P","version":1,
+ "credentials":[{"name":"c","authorizerType":"ApiKeyCredentialProvider"}],
+ "harnesses":[{"name":"$SLK","path":"app/h"}],
+ "agentCoreGateways":[{"name":"$AKID","authorizerType":"NONE","targets":[
+   {"name":"$SLK","targetType":"mcpServer","endpoint":"https://example.com/mcp",
+    "outboundAuth":{"type":"API_KEY","credentialName":"$GHT"}}]},
+  {"name":"$AKID","authorizerType":"NONE","targets":[]}],
+ "$GHT":{"$AKID":1}}
+EOT
+projf secret-names <"$T/secret-names.json"
+for fmt in human gcc github json sarif; do
+    run "secret-names-$fmt" 1 'AC001' -- --production -f "$fmt" "$T/secret-names"
+    if grep -q -e "$AKID" -e "$GHT" -e "$SLK" -e "Z7Q3RTX5LW" -e "Zq8xV2mN5b" "$T/.out" "$T/.err"; then
+        fail=$((fail + 1)); echo "FAIL secret-names-$fmt: a secret printed whole"
+        grep -e "$AKID" -e "$GHT" -e "$SLK" -e "Z7Q3RTX5LW" -e "Zq8xV2mN5b" "$T/.out" | head -5; fi
+done
+
+# The shapes that were slow, at four times the size that took seconds:
+# apiGateway method filters (1.4 MB of them), a 1 MiB "**/" .gitignore
+# pattern against a deep path, path-only ignore entries (100,000
+# findings x 20,000 globs), and 32,000 distinct referenced tool files.
+python3 -c "
+import json,sys
+n=20000
+f=[{'filterPath':'/p%d'%i,'methods':['GET','POST','PUT']} for i in range(n)]
+f.append({'filterPath':'/many','methods':['M%d'%i for i in range(n)]})
+t={'name':'api','targetType':'apiGateway','apiGateway':{'restApiId':'a1b2c3d4e5','stage':'prod',
+   'apiGatewayToolConfiguration':{'toolFilters':f}}}
+json.dump({'name':'P','version':1,'agentCoreGateways':[{'name':'g','authorizerType':'AWS_IAM',
+   'enableSemanticSearch':False,'targets':[t]}]},sys.stdout)" | projf slow-filters
+run slow-filters 01 '' -- --fail-on none "$T/slow-filters"
+deep=$(python3 -c "print('/'.join(['d'] * 1000))")
+mkdir -p "$T/slow-gitignore/.git" "$T/slow-gitignore/$deep/p/agentcore"
+echo '{"name":"P","version":1}' >"$T/slow-gitignore/$deep/p/agentcore/agentcore.json"
+echo 'X=1' >"$T/slow-gitignore/$deep/p/agentcore/.env.local"
+python3 -c "
+import sys
+sys.stdout.write('**/' + 'a' * (1048576 - 100) + '\\n')" >"$T/slow-gitignore/.gitignore"
+python3 -c "
+import sys
+sys.stdout.write(''.join('**/?%s/**/x%d\\n' % ('*?' * 50, i) for i in range(2000)))
+sys.stdout.write('**/' + 'd/' * 1500 + '\\n')" >"$T/slow-gitignore/$deep/p/agentcore/.gitignore"
+run slow-gitignore 1 'AC011' -- "$T/slow-gitignore/$deep/p"
+mkdir -p "$T/slow-globs/agentcore"
+python3 -c "
+import sys
+m=['\"x%d\": 1' % i for i in range(100000)]
+sys.stdout.write('{\"name\": \"P\",\n\"version\": 1,\n' + ',\n'.join(m) + '\n}')" >"$T/slow-globs/agentcore/agentcore.json"
+python3 -c "
+import json,sys
+json.dump({'ignore':[{'rule':'AC020','path':'app/x%d/**' % i,'reason':'old'} for i in range(20000)]
+          +[{'rule':'AC020','path':'**/*.json','reason':'all'}]},sys.stdout)" >"$T/slow-globs/.agentcore-lint.json"
+run slow-globs 01 '"suppressed": 100000' -- -f json "$T/slow-globs"
+python3 - "$T/slow-tools" <<'PY'
+import json, os, sys
+root, n = sys.argv[1], 32000
+os.makedirs(root + "/agentcore"); os.makedirs(root + "/tools")
+lam = "arn:aws:lambda:us-east-1:123456789012:function:f"
+ts = [{"name": "t%d" % i, "targetType": "lambdaFunctionArn", "lambdaFunctionArn":
+       {"lambdaArn": lam, "toolSchemaFile": "tools/t%d.json" % i}} for i in range(n)]
+json.dump({"name": "P", "version": 1, "agentCoreGateways": [
+    {"name": "g", "authorizerType": "AWS_IAM", "targets": ts}]},
+    open(root + "/agentcore/agentcore.json", "w"))
+body = json.dumps([{"name": "x", "description": "y", "inputSchema": {"type": "object"}}])
+for i in range(n):
+    with open("%s/tools/t%d.json" % (root, i), "w") as f:
+        f.write(body)
+PY
+run slow-tools 01 '' -- --fail-on none -q "$T/slow-tools"
+rm -rf "$T/slow-tools"
 
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -76,6 +76,13 @@ int acl_config_load(const char *path, const char *display, int required,
                     size_t max, struct acl_config **out,
                     struct acl_error *err);
 
+/* As acl_config_load for a project's own (optional) config file: path
+ * must stay inside root (the project's resolved root) with every link
+ * followed; a link leading out is an error, never read. */
+int acl_config_load_in(const char *root, const char *path,
+                       const char *display, size_t max,
+                       struct acl_config **out, struct acl_error *err);
+
 void acl_config_free(struct acl_config *c);
 
 /* The production options of a run: the command line's (cli), with the

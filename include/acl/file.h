@@ -18,6 +18,7 @@ enum acl_read_status {
     ACL_READ_MISSING,  /* no such file */
     ACL_READ_NOT_FILE, /* a folder, FIFO, device, socket */
     ACL_READ_TOO_BIG,  /* larger than the cap */
+    ACL_READ_OUTSIDE,  /* a link leading out of the root (acl_read_file_in) */
     ACL_READ_ERROR     /* any other failure; err says why */
 };
 
@@ -27,11 +28,29 @@ enum acl_read_status {
 enum acl_read_status acl_read_file(const char *path, size_t max, char **out,
                                    size_t *len, struct acl_error *err);
 
+/* As acl_read_file, for a file of a project that may come from a
+ * stranger: path (as given to open) must resolve, every link followed,
+ * to a file below root (a resolved absolute path, such as the project's
+ * real_root). The file is then opened from root one component at a
+ * time without following any link, so nothing swapped in between the
+ * check and the read is followed either. */
+enum acl_read_status acl_read_file_in(const char *root, const char *path,
+                                      size_t max, char **out, size_t *len,
+                                      struct acl_error *err);
+
 /* Why a read failed, without the path: "no such file", "not a regular
- * file", "larger than the size limit", or err's reason. Points into err
+ * file", "larger than the size limit", "a link leading outside the
+ * project", or err's reason. Points into err
  * or static storage. */
 const char *acl_read_status_text(enum acl_read_status st,
                                  const struct acl_error *err);
+
+/* Writes len bytes of data to path as a whole new file: written beside
+ * it under a temporary name (created, never opened through a link),
+ * then renamed over it. A link, a folder or any other non-regular file
+ * already at path is refused with err saying why, and left as it is. */
+int acl_write_file(const char *path, const char *data, size_t len,
+                   struct acl_error *err);
 
 /* A position in a text: 1-based line, 1-based columns counted in code
  * points and in UTF-16 code units, and the 0-based byte offset. */

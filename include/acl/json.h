@@ -50,6 +50,9 @@ struct acl_doc {
     /* Syntax error, when root is NULL. */
     struct acl_span error_at;
     char error_text[256];
+    /* 1 when the file was refused unread (a link out of the project, not
+     * a regular file, unreadable): text is empty, error_text says why. */
+    int unread;
     struct acl_jnode *nodes; /* nodes[0] is the root value */
     size_t nnodes;
     uint32_t *kids; /* per container: count, then child node indices */

@@ -13,8 +13,10 @@
 #include <jansson.h>
 #include <stdio.h>
 
-/* Writes v (an object or an array) and no final newline. Returns 0, or
- * -1 when v holds an invalid string or the stream fails. */
+/* Writes v (an object or an array) and no final newline. A string that
+ * is not valid UTF-8 is written with each bad sequence as \ufffd (as a
+ * WHATWG decoder reads it), never dropped. Returns 0, or -1 when v is
+ * not a container or the stream fails. */
 int acl_json_dumpf(const json_t *v, FILE *out);
 
 /* An array of v written element by element as next() makes them, each

@@ -34,11 +34,18 @@ char *acl_target_label_as(const struct acl_target *t, const char *type);
 
 /* The first runtime, credential or policy engine with exactly this
  * name (names are case-sensitive, as the CLI compares them), or NULL.
- * Borrowed. Constant time: the model keeps a name index. */
+ * Borrowed. Constant time: the model keeps a name index. Names are
+ * compared with their lengths: a credential "cred\u0000junk" is not
+ * "cred". The _n forms take a name that may hold NUL (len bytes). */
 const struct acl_credential *acl_find_credential(const struct acl_project *p,
                                                  const char *name);
+const struct acl_credential *
+acl_find_credential_n(const struct acl_project *p, const char *name,
+                      size_t len);
 const struct acl_policy_engine *acl_find_engine(const struct acl_project *p,
                                                 const char *name);
+const struct acl_policy_engine *
+acl_find_engine_n(const struct acl_project *p, const char *name, size_t len);
 const struct acl_runtime *acl_find_runtime(const struct acl_project *p,
                                            const char *name);
 

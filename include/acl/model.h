@@ -73,6 +73,7 @@ struct acl_target {
     const char *auth_type_text;       /* "outboundAuth.type" */
     enum acl_auth_type auth_type;
     const char *credential_name; /* "outboundAuth.credentialName" */
+    size_t credential_name_len;  /* its length (a NUL inside counts) */
     const char *auth_service;    /* "outboundAuth.service" */
     int has_tool_definitions;    /* "toolDefinitions" is an array */
     size_t ntool_definitions;
@@ -96,6 +97,7 @@ struct acl_gateway {
     const char *exception_level;
     int has_policy_engine;            /* policyEngineConfiguration present */
     const char *policy_engine_name;   /* its policyEngineName */
+    size_t policy_engine_name_len;    /* its length (NULs inside count) */
     const char *policy_mode;          /* its mode */
     struct acl_target *targets;
     size_t ntargets;
@@ -306,6 +308,9 @@ void acl_project_notice(const struct acl_project *p, const char *file,
 
 /* Helpers for reading typed members of a node's JSON value. */
 const char *acl_json_str(json_t *obj, const char *key);
+/* The same, with *len its length (0 when absent): a NUL inside is part
+ * of the string, so names are compared with their lengths. */
+const char *acl_json_strn(json_t *obj, const char *key, size_t *len);
 /* Follows a '/'-separated path of plain member names ("a/b/c"). */
 json_t *acl_json_path(json_t *obj, const char *path);
 

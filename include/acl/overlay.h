@@ -38,10 +38,12 @@ const struct acl_overlay_file *acl_overlay_get(const struct acl_overlay *o,
 
 /* Reads a file as acl_read_file does, but from the overlay when it has
  * key (the file's absolute resolved path): then a copy, capped at max
- * like a file. open_path is what is opened otherwise. */
+ * like a file. open_path is what is opened otherwise: confined to root
+ * (acl_read_file_in) when root is not NULL. */
 enum acl_read_status acl_overlay_read(const struct acl_overlay *o,
-                                      const char *key, const char *open_path,
-                                      size_t max, char **out, size_t *len,
+                                      const char *root, const char *key,
+                                      const char *open_path, size_t max,
+                                      char **out, size_t *len,
                                       struct acl_error *err);
 
 #endif

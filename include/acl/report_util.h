@@ -15,6 +15,10 @@ size_t acl_escape_char(const char *s, size_t n, struct acl_buf *out,
 /* Appends s (n bytes) with every character escaped as above. */
 void acl_escape_text(const char *s, size_t n, struct acl_buf *out);
 void acl_escape_str(const char *s, struct acl_buf *out);
+/* As acl_escape_str, for text that starts a line of output (a file
+ * path): a leading "::" is written "\x3A:", since CI runners such as
+ * GitHub Actions read a log line starting with "::" as a command. */
+void acl_escape_line_head(const char *s, struct acl_buf *out);
 /* The byte range of f's text to hide when f is about a secret: all but
  * the first four characters inside the quotes. */
 void acl_secret_range(const struct acl_finding *f, size_t *start,
