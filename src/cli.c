@@ -501,11 +501,11 @@ deliver(struct run *r,
     if (to_stdout(r))
         return fill(r, stdout, use_color(r), err);
     if ((mem = open_memstream(&buf, &len)) == NULL)
-        return acl_error_set(err, "%s: cannot write the report there: %s",
+        return acl_error_set(err, "%s: cannot write the report there (%s)",
                              r->opts.output, strerror(errno));
     rc = fill(r, mem, use_color(r), err);
     if (fclose(mem) != 0 && rc == 0)
-        rc = acl_error_set(err, "%s: cannot write the report there: %s",
+        rc = acl_error_set(err, "%s: cannot write the report there (%s)",
                            r->opts.output, strerror(errno));
     if (rc == 0)
         rc = acl_write_file(r->opts.output, buf, len, err);

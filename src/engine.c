@@ -379,6 +379,8 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
                 out->items[k]->level = confs[i].level;
     }
     finish_all(out, first);
+    /* Last: no finding leaves here quoting a secret whole. */
+    acl_mask_findings(p, out, first);
 }
 
 void

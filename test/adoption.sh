@@ -263,7 +263,7 @@ printf '{"ignore": [{"rule": "AC01", "path": "x", "reason": "r"}]}' >"$T/typo.js
 run 2 "unknown rule in an ignore entry" -- "$BIN" --config "$T/typo.json" "$REPO/fixtures/rules/AC001/pass-aws-iam"
 grep -q 'unknown rule "AC01" (see agentcore-lint --list-rules)' "$T/err" && ok || bad "no close rule: $(cat "$T/err")"
 run 2 "unwritable report" -- "$BIN" -o "$T/nope/r.json" "$REPO/fixtures/rules/AC001/pass-aws-iam"
-grep -q 'cannot write the report there: No such file or directory' "$T/err" && ok || bad "reason: $(cat "$T/err")"
+grep -q 'cannot write the report there (No such file or directory)' "$T/err" && ok || bad "reason: $(cat "$T/err")"
 run 2 "unreadable standard input" -- sh -c "'$BIN' - </"
 grep -q 'cannot read standard input: Is a directory' "$T/err" && ok || bad "stdin reason: $(cat "$T/err")"
 ESC=$(printf '\033')

@@ -347,7 +347,7 @@ run bad-escape-sarif 1 'invalid escape' -- -f sarif "$T/bad-escape"; clean bad-e
 # whole - not in messages, pointers, logical locations or snippets.
 AKID=AKIAZ7Q3RTX5LWPM4JKD
 GHT=ghp_Zq8xV2mN5bT7kL1pR4sW9yC3dF6gH0jK2aQe
-SLK=xoxb-2048-4096-Zq8xV2mN5bT7kL1pR4sW9yC3
+SLK=xoxb-204812345678-409612345678-Zq8xV2mN5bT7kL1pR4sW9yC3
 cat >"$T/secret-names.json" <<EOT
 {"name":"P","version":1,
  "credentials":[{"name":"c","authorizerType":"ApiKeyCredentialProvider"}],
