@@ -572,12 +572,15 @@ local_use(struct cf *cf, long i, struct cf_local *l)
     struct acl_env_ref *r;
     int neg = 0;
 
-    /* Set again ("url = url or default"): from here on it may hold
-     * anything. */
-    if (i > l->at && (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=")) &&
+    /* Set again ("url = url or default", "url ?\?= default"): from here
+     * on it may hold anything. */
+    if (i > l->at &&
+        (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=") ||
+         cf_is(cf, i + 1, "?\?=") || cf_is(cf, i + 1, "||=")) &&
         cf_stmt_start(cf, i))
         l->nullable = 0;
     if (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=") ||
+        cf_is(cf, i + 1, "?\?=") || cf_is(cf, i + 1, "||=") ||
         (cf_is(cf, i + 1, ":") && cf->lang == ACL_LANG_JS) ||
         cf_is(cf, i - 1, "const") || cf_is(cf, i - 1, "let") ||
         cf_is(cf, i - 1, "var") || cf_is(cf, i - 1, "def") ||
