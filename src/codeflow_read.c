@@ -150,10 +150,8 @@ is_test(const struct cf *cf, long a, long b, int *neg)
     return py ? py_in_condition(cf, a) : js_in_condition(cf, a);
 }
 
-/* Is [a, b] a whole argument of a call that fails on None/undefined?
- * Returns the callee's name (static) or NULL. */
-static const char *
-sink_of(const struct cf *cf, long a, long b)
+const char *
+cf_sink_of(const struct cf *cf, long a, long b)
 {
     int py = cf->lang == ACL_LANG_PYTHON;
     const char *const *names = py ? py_sinks : js_sinks;
@@ -204,7 +202,7 @@ use_of_nullable(const struct cf *cf, long a, long b, const char **how)
         *how = "joins the value to a string (a TypeError when it is None)";
         return ACL_ENV_REQUIRED;
     }
-    if ((sink = sink_of(cf, a, b)) != NULL) {
+    if ((sink = cf_sink_of(cf, a, b)) != NULL) {
         *how = sink;
         return ACL_ENV_REQUIRED;
     }
