@@ -2,8 +2,10 @@
  * codeflow_read.c - reads of environment variables, what each one does
  * when the variable is unset, and local variables that carry a read.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "codeflow_int.h"
 
@@ -666,9 +668,43 @@ key_name(const struct cf *cf, long i)
            !cf_tok(cf, i + 2)->nl;
 }
 
+/* Is the annotated name at i a field of a pydantic-settings class
+ * ("class S(BaseSettings):" heading its block)? Such a field reads the
+ * variable of its name, in any case (pydantic-settings' default). */
+static int
+settings_field(const struct cf *cf, long i)
+{
+    long cls, k;
+
+    if (cf->lang != ACL_LANG_PYTHON || cf->lines == NULL || !key_name(cf, i))
+        return 0;
+    cls = cf->lines->parent[cf_py_line_of(cf, i)];
+    if (cls < 0 || !cf_is(cf, cls, "class"))
+        return 0;
+    for (k = cls + 1; k <= cf_py_line_end(cf, cls); k++)
+        if (cf_is(cf, k, "BaseSettings"))
+            return 1;
+    return 0;
+}
+
+/* A settings field with neither a default nor None in its type fails
+ * validation when the variable is unset. */
+static int
+settings_required(const struct cf *cf, long i)
+{
+    long e = cf_py_line_end(cf, i), k;
+
+    for (k = i + 2; k <= e; k++)
+        if (cf_is(cf, k, "=") || cf_is(cf, k, "None") ||
+            cf_is(cf, k, "Optional"))
+            return 0;
+    return 1;
+}
+
 /* Literals that hold just a gateway variable's name and are no read's
  * name: still a use of the name (a list of variables, a helper's
- * argument). Docstrings and messages are not. */
+ * argument). Docstrings and messages are not. Fields of a settings
+ * class are reads, named upper-case. */
 static void
 find_mentions(struct cf *cf)
 {
@@ -680,10 +716,12 @@ find_mentions(struct cf *cf)
         const char *c = cf->s + k->content.start;
         size_t n = k->content.end - k->content.start, j;
         struct acl_env_ref *r;
+        int field = k->kind == ACL_TOK_IDENT && settings_field(cf, (long)i);
 
         if (!(k->kind == ACL_TOK_STRING || key_name(cf, (long)i)) ||
             k->interp || k->doc || cf->used[i] || n < sizeof prefix ||
-            memcmp(c, prefix, sizeof prefix - 1) != 0)
+            (field ? strncasecmp(c, prefix, sizeof prefix - 1) != 0
+                   : memcmp(c, prefix, sizeof prefix - 1) != 0))
             continue;
         for (j = 0; j < n; j++)
             if (c[j] == ' ' || c[j] == '\t' || c[j] == '\\' || c[j] == '\n' ||
@@ -694,6 +732,15 @@ find_mentions(struct cf *cf)
         r = cf_add_ref(cf, ACL_ENV_MENTION, acl_xstrndup(c, n), (long)i,
                        (long)i);
         r->name_at = k->content;
+        if (field) {
+            for (j = 0; r->name[j] != '\0'; j++)
+                r->name[j] = (char)toupper((unsigned char)r->name[j]);
+            if (settings_required(cf, (long)i)) {
+                r->use = ACL_ENV_REQUIRED;
+                r->how = "declares it a required field of a settings class "
+                         "(a ValidationError at start-up when it is unset)";
+            }
+        }
     }
 }
 
