@@ -16,6 +16,8 @@
 static const char *const py_sinks[] = {
     "streamablehttp_client", "streamable_http_client", "sse_client",
     "websocket_client",
+    /* SigV4 clients for IAM gateways (mcp-proxy-for-aws, hand-made). */
+    "aws_iam_streamablehttp_client", "streamablehttp_client_with_sigv4",
 };
 static const char *const js_sinks[] = {
     "URL", "fetch", "StreamableHTTPClientTransport", "SSEClientTransport",
@@ -162,8 +164,9 @@ cf_sink_of(const struct cf *cf, long a, long b)
 
     long p = a - 1;
 
-    /* A keyword argument: f(url=value). */
-    if (py && cf_is(cf, p, "=") && cf_is(cf, p - 1, "url"))
+    /* A keyword argument: f(url=value), f(endpoint=value). */
+    if (py && cf_is(cf, p, "=") &&
+        (cf_is(cf, p - 1, "url") || cf_is(cf, p - 1, "endpoint")))
         p -= 2;
     if (o < 0 || !cf_is(cf, o, "(") ||
         !(cf_is(cf, p, "(") || cf_is(cf, p, ",")) ||
