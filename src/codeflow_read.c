@@ -704,6 +704,31 @@ settings_required(const struct cf *cf, long i)
     return 1;
 }
 
+/* A member of a zod schema ({ V: z.string().url() }) that accepts no
+ * undefined: parsing process.env with it throws while V is unset. */
+static int
+zod_required(const struct cf *cf, long i)
+{
+    static const char *const lenient[] = {"optional", "nullish", "default",
+                                          "catch", "or", "nullable"};
+    unsigned d = cf_tok(cf, i)->depth;
+    long k;
+    size_t j;
+
+    if (cf->lang != ACL_LANG_JS || !cf_is(cf, i + 2, "z") ||
+        !cf_is(cf, i + 3, "."))
+        return 0;
+    for (k = i + 2; (size_t)k < cf->n; k++) {
+        if (cf_tok(cf, k)->depth < d ||
+            (cf_tok(cf, k)->depth == d && cf_is(cf, k, ",")))
+            break;
+        for (j = 0; j < ACL_ARRAY_LEN(lenient); j++)
+            if (cf_is(cf, k, lenient[j]) && cf_is(cf, k - 1, "."))
+                return 0;
+    }
+    return 1;
+}
+
 /* Literals that hold just a gateway variable's name and are no read's
  * name: still a use of the name (a list of variables, a helper's
  * argument). Docstrings and messages are not. Fields of a settings
@@ -735,6 +760,11 @@ find_mentions(struct cf *cf)
         r = cf_add_ref(cf, ACL_ENV_MENTION, acl_xstrndup(c, n), (long)i,
                        (long)i);
         r->name_at = k->content;
+        if (k->kind == ACL_TOK_IDENT && zod_required(cf, (long)i)) {
+            r->use = ACL_ENV_REQUIRED;
+            r->how = "declares it required in a zod schema (parsing the "
+                     "environment throws when it is unset)";
+        }
         if (field) {
             for (j = 0; r->name[j] != '\0'; j++)
                 r->name[j] = (char)toupper((unsigned char)r->name[j]);
