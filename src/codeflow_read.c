@@ -684,7 +684,9 @@ settings_field(const struct cf *cf, long i)
     cls = cf->lines->parent[cf_py_line_of(cf, i)];
     if (cls < 0 || !cf_is(cf, cls, "class"))
         return 0;
-    for (k = cls + 1; k <= cf_py_line_end(cf, cls); k++)
+    /* The bases of a class header: a few names (bounded, so that many
+     * fields under a huge header stay linear). */
+    for (k = cls + 1; k <= cf_py_line_end(cf, cls) && k < cls + 64; k++)
         if (cf_is(cf, k, "BaseSettings"))
             return 1;
     return 0;
@@ -718,7 +720,11 @@ zod_required(const struct cf *cf, long i)
     if (cf->lang != ACL_LANG_JS || !cf_is(cf, i + 2, "z") ||
         !cf_is(cf, i + 3, "."))
         return 0;
+    /* Bounded: nested schemas stay linear; a longer member is taken
+     * for lenient. */
     for (k = i + 2; (size_t)k < cf->n; k++) {
+        if (k > i + 512)
+            return 0;
         if (cf_tok(cf, k)->depth < d ||
             (cf_tok(cf, k)->depth == d && cf_is(cf, k, ",")))
             break;

@@ -160,6 +160,12 @@ params(struct cf *cf, long o, long from, long to)
             add_shadow(cf, k, from, to);
 }
 
+/* How far a lambda's parameters or a comprehension's targets, and a
+ * lambda's body, are looked for: far beyond real code, and what keeps
+ * a hostile file of nested lambdas linear. */
+#define MAX_PARAMS_SCAN 32
+#define MAX_BOUND_SCAN 160
+
 /* The last position of an expression starting at a (a lambda's body):
  * before a ',' or ';' at its depth, a closing bracket, or the end of
  * its logical line. */
@@ -169,6 +175,9 @@ py_expr_end(const struct cf *cf, long a)
     long e = cf_py_line_end(cf, a), k;
     unsigned d = cf_tok(cf, a)->depth;
 
+    /* Bounded, as arrow_end: nested lambdas stay linear. */
+    if (e > a + MAX_BOUND_SCAN)
+        e = a + MAX_BOUND_SCAN;
     for (k = a; k <= e; k++) {
         if (cf_tok(cf, k)->depth < d ||
             (cf_tok(cf, k)->depth == d && (cf_is(cf, k, ",") ||
@@ -188,15 +197,22 @@ py_expr_shadows(struct cf *cf, long k)
     long j, end, o;
 
     if (cf_is(cf, k, "lambda")) {
-        for (j = k + 1; (size_t)j < cf->n && !cf_is(cf, j, ":"); j++)
+        for (j = k + 1; (size_t)j < cf->n && j < k + MAX_PARAMS_SCAN &&
+                        !cf_is(cf, j, ":");
+             j++)
             if (cf_kind(cf, j, ACL_TOK_IDENT) &&
                 (j == k + 1 || cf_is(cf, j - 1, ",") ||
                  cf_is(cf, j - 1, "*") || cf_is(cf, j - 1, "**")))
                 add_shadow(cf, j, k, py_expr_end(cf, j + 1));
     } else if (cf_is(cf, k, "for") && !cf_py_line_start(cf, k) &&
                (o = cf->encl[k]) >= 0 && (end = cf->match[o]) > k) {
-        for (j = k + 1; j < end && !cf_is(cf, j, "in"); j++)
-            if (cf_kind(cf, j, ACL_TOK_IDENT))
+        for (j = k + 1; j < end && j < k + MAX_PARAMS_SCAN &&
+                        !cf_is(cf, j, "in");
+             j++)
+            if (cf_kind(cf, j, ACL_TOK_IDENT) &&
+                (j == k + 1 || cf_is(cf, j - 1, ",") ||
+                 cf_is(cf, j - 1, "(") || cf_is(cf, j - 1, "[") ||
+                 cf_is(cf, j - 1, "*")))
                 add_shadow(cf, j, o, end);
     }
 }
