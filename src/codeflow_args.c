@@ -145,11 +145,10 @@ member(struct cf *cf, long i)
     callee = cf_is(cf, cf->encl[o], "(")
                  ? decorator(cf, cf->encl[o] - 1)
                  : NULL;
-    if (shorthand && key != NULL)
-        add_arg(cf, "credentials", key, i, i);
-    else if (shorthand)
-        ;
-    else if (callee != NULL && strcmp(name, "providerName") == 0)
+    if (shorthand) {
+        if (key != NULL)
+            add_arg(cf, "credentials", key, i, i);
+    } else if (callee != NULL && strcmp(name, "providerName") == 0)
         add_arg(cf, callee, "providerName", i + 2, value_end(cf, i + 2));
     else if (key != NULL)
         add_arg(cf, "credentials", key, i + 2, value_end(cf, i + 2));
