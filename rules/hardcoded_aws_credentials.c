@@ -77,7 +77,8 @@ const struct acl_rule acl_rule_hardcoded_aws_credentials = {
         "with literal values puts a long-lived key into the code and its "
         "artifact and bypasses the role. Understood: those keyword "
         "arguments and members in any call or object, given a literal or "
-        "a constant of the file. Not flagged: values from the "
+        "a constant of the file (also the shorthand { accessKeyId }). Not "
+        "flagged: values from the "
         "environment or parameters, placeholders, empty strings; in test "
         "files, made-up keys not in the format of a real AWS key.",
     .help = "remove the keys and let the SDK use the runtime's execution "

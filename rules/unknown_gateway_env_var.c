@@ -216,7 +216,8 @@ const struct acl_rule acl_rule_unknown_gateway_env_var = {
         "aliases (import os as _os, from os import environ as ENV, env = "
         "os.environ); names written as literals, constants, f-strings or "
         "templates of constants, and '+' chains; literals holding just the "
-        "name. A wrong name that only backs up a right one (get(A) or "
+        "name; fields of a pydantic-settings class (BaseSettings), in any "
+        "case. A wrong name that only backs up a right one (get(A) or "
         "get(B)) is a note about a dead fallback. Not flagged: mentions in "
         "comments, docstrings and messages; names built at run time; "
         "variables the runtime's own envVars set.",

@@ -474,6 +474,7 @@ find_brackets(struct cf *cf)
 struct inner {
     struct cf *cf;
     long pos; /* the string's code position */
+    const char *sink; /* the call the whole string is given to, or NULL */
 };
 
 /* The tokens of [start, end) of the text, spans in the text's offsets. */
@@ -501,9 +502,13 @@ sub_file(const struct cf *cf, size_t start, size_t end,
 }
 
 /* Moves the reads of sub into the file, at the string's position: a
- * default's token means nothing there, so it is dropped. */
+ * default's token means nothing there, so it is dropped. A plain read
+ * that starts a string given to a sink (new URL(`${env.V}/mcp`),
+ * streamablehttp_client(f"{getenv(V)}/mcp")) makes it "undefined/mcp"
+ * or "None/mcp", which fails there: a required read. */
 static void
-adopt_refs(struct cf *cf, struct acl_code_file *sub, long pos)
+adopt_refs(struct cf *cf, struct acl_code_file *sub, long pos,
+           const char *sink)
 {
     size_t i;
 
@@ -516,6 +521,10 @@ adopt_refs(struct cf *cf, struct acl_code_file *sub, long pos)
         *r = sub->refs[i];
         r->first = r->last = (size_t)pos;
         r->def_tok = r->def_pos = -1;
+        if (r->use == ACL_ENV_PLAIN && sink != NULL && i == 0) {
+            r->use = ACL_ENV_REQUIRED;
+            r->how = sink;
+        }
     }
     free(sub->refs);
     sub->refs = NULL;
@@ -552,7 +561,8 @@ inner_part(size_t start, size_t end, void *arg)
     sc.shadows = json_object();
     find_brackets(&sc);
     cf_scan_reads(&sc);
-    adopt_refs(cf, &sub, in->pos);
+    adopt_refs(cf, &sub, in->pos, in->sink);
+    in->sink = NULL; /* only the part that starts the string */
     json_decref(sc.const_lit);
     json_decref(sc.locals);
     json_decref(sc.shadows);
@@ -564,6 +574,18 @@ inner_part(size_t start, size_t end, void *arg)
     acl_code_toks_free(&sub.toks);
 }
 
+/* Does the string's text start with a {...} or ${...} part? */
+static int
+starts_with_part(const struct cf *cf, const struct acl_code_tok *k)
+{
+    const char *c = cf->s + k->content.start;
+    size_t n = k->content.end - k->content.start;
+
+    if (cf->lang == ACL_LANG_JS)
+        return n > 2 && c[0] == '$' && c[1] == '{';
+    return n > 1 && c[0] == '{' && c[1] != '{';
+}
+
 void
 cf_inner_reads(struct cf *cf)
 {
@@ -571,10 +593,13 @@ cf_inner_reads(struct cf *cf)
 
     for (i = 0; i < cf->n; i++) {
         const struct acl_code_tok *k = cf_tok(cf, (long)i);
-        struct inner in = {cf, (long)i};
+        struct inner in = {cf, (long)i, NULL};
 
-        if (k->kind == ACL_TOK_STRING && k->interp)
-            acl_code_substs(cf->s, k, cf->lang, inner_part, &in);
+        if (k->kind != ACL_TOK_STRING || !k->interp)
+            continue;
+        if (starts_with_part(cf, k))
+            in.sink = cf_sink_of(cf, (long)i, (long)i);
+        acl_code_substs(cf->s, k, cf->lang, inner_part, &in);
     }
 }
 

@@ -118,15 +118,19 @@ keyword(struct cf *cf, long i)
     }
 }
 
-/* key: value in an object literal. */
+/* key: value in an object literal; also the shorthand { accessKeyId }
+ * naming a constant of the file. */
 static void
 member(struct cf *cf, long i)
 {
     long o = cf->encl[i];
     const char *key, *callee;
     char *name;
+    int shorthand = cf_kind(cf, i, ACL_TOK_IDENT) &&
+                    (cf_is(cf, i + 1, ",") || cf_is(cf, i + 1, "}"));
 
-    if (o < 0 || !cf_is(cf, o, "{") || !cf_is(cf, i + 1, ":") ||
+    if (o < 0 || !cf_is(cf, o, "{") ||
+        !(cf_is(cf, i + 1, ":") || shorthand) ||
         !(cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, ",")))
         return;
     name = cf_text(cf, i);
@@ -141,7 +145,10 @@ member(struct cf *cf, long i)
     callee = cf_is(cf, cf->encl[o], "(")
                  ? decorator(cf, cf->encl[o] - 1)
                  : NULL;
-    if (callee != NULL && strcmp(name, "providerName") == 0)
+    if (shorthand) {
+        if (key != NULL)
+            add_arg(cf, "credentials", key, i, i);
+    } else if (callee != NULL && strcmp(name, "providerName") == 0)
         add_arg(cf, callee, "providerName", i + 2, value_end(cf, i + 2));
     else if (key != NULL)
         add_arg(cf, "credentials", key, i + 2, value_end(cf, i + 2));

@@ -5,7 +5,8 @@
  *
  * Each guard gives a region of code positions: the body of "if <set?>",
  * the rest of the enclosing block after "if <unset?>: return/raise/...",
- * the else branch of "if <unset?>", the rest after "assert <set?>", a
+ * the else branch of "if <unset?>", the rest after "while <unset?>"
+ * (a wait loop without break), the rest after "assert <set?>", a
  * try block whose handler catches KeyError (Python) or any error (JS).
  * Regions are sorted by variable and start, with the furthest end so
  * far, so each read is looked up in logarithmic time.
@@ -56,6 +57,23 @@ exits(const struct cf *cf, long k)
             cf_is(cf, k + 1, "("));
 }
 
+/* Is there a break in (from, to]? A loop "while <unset?>: wait" ends
+ * with the variable set, unless a break leaves it early. A body longer
+ * than a wait loop's counts as having one, so that nested loops stay
+ * linear. */
+static int
+has_break(const struct cf *cf, long from, long to)
+{
+    long k;
+
+    if (to - from > 512)
+        return 1;
+    for (k = from + 1; k <= to; k++)
+        if (cf_is(cf, k, "break"))
+            return 1;
+    return 0;
+}
+
 /* Does the body of the header at s (':' at colon) leave the block? */
 static int
 py_body_exits(const struct cf *cf, long s, long colon, long end)
@@ -89,7 +107,8 @@ py_test_regions(struct cf *cf, const struct acl_env_ref *r)
     end = cf_py_block_end(cf, s);
     if (!r->neg) {
         cf_add_region(cf, r->name, (size_t)colon, (size_t)end);
-    } else if (cf_is(cf, s, "if") && py_body_exits(cf, s, colon, end)) {
+    } else if ((cf_is(cf, s, "if") && py_body_exits(cf, s, colon, end)) ||
+               (cf_is(cf, s, "while") && !has_break(cf, colon, end))) {
         cf_add_region(cf, r->name, (size_t)end + 1,
                       (size_t)cf_py_parent_end(cf, s));
     } else if ((size_t)end + 1 < cf->n && cf_is(cf, end + 1, "else") &&
@@ -205,7 +224,8 @@ js_test_regions(struct cf *cf, const struct acl_env_ref *r)
     end = js_branch_end(cf, c + 1);
     if (!r->neg) {
         cf_add_region(cf, r->name, (size_t)c + 1, (size_t)end);
-    } else if (cf_is(cf, o - 1, "if") && js_branch_exits(cf, c + 1, end)) {
+    } else if ((cf_is(cf, o - 1, "if") && js_branch_exits(cf, c + 1, end)) ||
+               (cf_is(cf, o - 1, "while") && !has_break(cf, c, end))) {
         cf_add_region(cf, r->name, (size_t)end + 1,
                       (size_t)js_block_end(cf, o - 1));
     } else if (cf_is(cf, end + 1, "else")) {

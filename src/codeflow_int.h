@@ -131,6 +131,11 @@ void cf_find_shadows(struct cf *cf);
 void cf_shadows_free(struct cf *cf);
 int cf_shadowed(const struct cf *cf, const char *name, long def, long use);
 
+/* Is [a, b] a whole argument of a call that fails on None/undefined
+ * (new URL(), fetch(), streamablehttp_client(), ...)? Returns the
+ * callee's name (static) or NULL. */
+const char *cf_sink_of(const struct cf *cf, long a, long b);
+
 /* Is the '(' at o that of assert(...), assert.ok(...) or invariant(...)
  * in JavaScript: a call that throws unless its test holds? */
 int cf_assert_call(const struct cf *cf, long o);

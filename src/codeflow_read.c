@@ -2,8 +2,10 @@
  * codeflow_read.c - reads of environment variables, what each one does
  * when the variable is unset, and local variables that carry a read.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "codeflow_int.h"
 
@@ -14,6 +16,8 @@
 static const char *const py_sinks[] = {
     "streamablehttp_client", "streamable_http_client", "sse_client",
     "websocket_client",
+    /* SigV4 clients for IAM gateways (mcp-proxy-for-aws, hand-made). */
+    "aws_iam_streamablehttp_client", "streamablehttp_client_with_sigv4",
 };
 static const char *const js_sinks[] = {
     "URL", "fetch", "StreamableHTTPClientTransport", "SSEClientTransport",
@@ -150,10 +154,8 @@ is_test(const struct cf *cf, long a, long b, int *neg)
     return py ? py_in_condition(cf, a) : js_in_condition(cf, a);
 }
 
-/* Is [a, b] a whole argument of a call that fails on None/undefined?
- * Returns the callee's name (static) or NULL. */
-static const char *
-sink_of(const struct cf *cf, long a, long b)
+const char *
+cf_sink_of(const struct cf *cf, long a, long b)
 {
     int py = cf->lang == ACL_LANG_PYTHON;
     const char *const *names = py ? py_sinks : js_sinks;
@@ -162,8 +164,9 @@ sink_of(const struct cf *cf, long a, long b)
 
     long p = a - 1;
 
-    /* A keyword argument: f(url=value). */
-    if (py && cf_is(cf, p, "=") && cf_is(cf, p - 1, "url"))
+    /* A keyword argument: f(url=value), f(endpoint=value). */
+    if (py && cf_is(cf, p, "=") &&
+        (cf_is(cf, p - 1, "url") || cf_is(cf, p - 1, "endpoint")))
         p -= 2;
     if (o < 0 || !cf_is(cf, o, "(") ||
         !(cf_is(cf, p, "(") || cf_is(cf, p, ",")) ||
@@ -204,7 +207,7 @@ use_of_nullable(const struct cf *cf, long a, long b, const char **how)
         *how = "joins the value to a string (a TypeError when it is None)";
         return ACL_ENV_REQUIRED;
     }
-    if ((sink = sink_of(cf, a, b)) != NULL) {
+    if ((sink = cf_sink_of(cf, a, b)) != NULL) {
         *how = sink;
         return ACL_ENV_REQUIRED;
     }
@@ -572,12 +575,15 @@ local_use(struct cf *cf, long i, struct cf_local *l)
     struct acl_env_ref *r;
     int neg = 0;
 
-    /* Set again ("url = url or default"): from here on it may hold
-     * anything. */
-    if (i > l->at && (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=")) &&
+    /* Set again ("url = url or default", "url ?\?= default"): from here
+     * on it may hold anything. */
+    if (i > l->at &&
+        (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=") ||
+         cf_is(cf, i + 1, "?\?=") || cf_is(cf, i + 1, "||=")) &&
         cf_stmt_start(cf, i))
         l->nullable = 0;
     if (cf_is(cf, i + 1, "=") || cf_is(cf, i + 1, ":=") ||
+        cf_is(cf, i + 1, "?\?=") || cf_is(cf, i + 1, "||=") ||
         (cf_is(cf, i + 1, ":") && cf->lang == ACL_LANG_JS) ||
         cf_is(cf, i - 1, "const") || cf_is(cf, i - 1, "let") ||
         cf_is(cf, i - 1, "var") || cf_is(cf, i - 1, "def") ||
@@ -665,9 +671,74 @@ key_name(const struct cf *cf, long i)
            !cf_tok(cf, i + 2)->nl;
 }
 
+/* Is the annotated name at i a field of a pydantic-settings class
+ * ("class S(BaseSettings):" heading its block)? Such a field reads the
+ * variable of its name, in any case (pydantic-settings' default). */
+static int
+settings_field(const struct cf *cf, long i)
+{
+    long cls, k;
+
+    if (cf->lang != ACL_LANG_PYTHON || cf->lines == NULL || !key_name(cf, i))
+        return 0;
+    cls = cf->lines->parent[cf_py_line_of(cf, i)];
+    if (cls < 0 || !cf_is(cf, cls, "class"))
+        return 0;
+    /* The bases of a class header: a few names (bounded, so that many
+     * fields under a huge header stay linear). */
+    for (k = cls + 1; k <= cf_py_line_end(cf, cls) && k < cls + 64; k++)
+        if (cf_is(cf, k, "BaseSettings"))
+            return 1;
+    return 0;
+}
+
+/* A settings field with neither a default nor None in its type fails
+ * validation when the variable is unset. */
+static int
+settings_required(const struct cf *cf, long i)
+{
+    long e = cf_py_line_end(cf, i), k;
+
+    for (k = i + 2; k <= e; k++)
+        if (cf_is(cf, k, "=") || cf_is(cf, k, "None") ||
+            cf_is(cf, k, "Optional"))
+            return 0;
+    return 1;
+}
+
+/* A member of a zod schema ({ V: z.string().url() }) that accepts no
+ * undefined: parsing process.env with it throws while V is unset. */
+static int
+zod_required(const struct cf *cf, long i)
+{
+    static const char *const lenient[] = {"optional", "nullish", "default",
+                                          "catch", "or", "nullable"};
+    unsigned d = cf_tok(cf, i)->depth;
+    long k;
+    size_t j;
+
+    if (cf->lang != ACL_LANG_JS || !cf_is(cf, i + 2, "z") ||
+        !cf_is(cf, i + 3, "."))
+        return 0;
+    /* Bounded: nested schemas stay linear; a longer member is taken
+     * for lenient. */
+    for (k = i + 2; (size_t)k < cf->n; k++) {
+        if (k > i + 512)
+            return 0;
+        if (cf_tok(cf, k)->depth < d ||
+            (cf_tok(cf, k)->depth == d && cf_is(cf, k, ",")))
+            break;
+        for (j = 0; j < ACL_ARRAY_LEN(lenient); j++)
+            if (cf_is(cf, k, lenient[j]) && cf_is(cf, k - 1, "."))
+                return 0;
+    }
+    return 1;
+}
+
 /* Literals that hold just a gateway variable's name and are no read's
  * name: still a use of the name (a list of variables, a helper's
- * argument). Docstrings and messages are not. */
+ * argument). Docstrings and messages are not. Fields of a settings
+ * class are reads, named upper-case. */
 static void
 find_mentions(struct cf *cf)
 {
@@ -679,10 +750,12 @@ find_mentions(struct cf *cf)
         const char *c = cf->s + k->content.start;
         size_t n = k->content.end - k->content.start, j;
         struct acl_env_ref *r;
+        int field = k->kind == ACL_TOK_IDENT && settings_field(cf, (long)i);
 
         if (!(k->kind == ACL_TOK_STRING || key_name(cf, (long)i)) ||
             k->interp || k->doc || cf->used[i] || n < sizeof prefix ||
-            memcmp(c, prefix, sizeof prefix - 1) != 0)
+            (field ? strncasecmp(c, prefix, sizeof prefix - 1) != 0
+                   : memcmp(c, prefix, sizeof prefix - 1) != 0))
             continue;
         for (j = 0; j < n; j++)
             if (c[j] == ' ' || c[j] == '\t' || c[j] == '\\' || c[j] == '\n' ||
@@ -693,6 +766,20 @@ find_mentions(struct cf *cf)
         r = cf_add_ref(cf, ACL_ENV_MENTION, acl_xstrndup(c, n), (long)i,
                        (long)i);
         r->name_at = k->content;
+        if (k->kind == ACL_TOK_IDENT && zod_required(cf, (long)i)) {
+            r->use = ACL_ENV_REQUIRED;
+            r->how = "declares it required in a zod schema (parsing the "
+                     "environment throws when it is unset)";
+        }
+        if (field) {
+            for (j = 0; r->name[j] != '\0'; j++)
+                r->name[j] = (char)toupper((unsigned char)r->name[j]);
+            if (settings_required(cf, (long)i)) {
+                r->use = ACL_ENV_REQUIRED;
+                r->how = "declares it a required field of a settings class "
+                         "(a ValidationError at start-up when it is unset)";
+            }
+        }
     }
 }
 

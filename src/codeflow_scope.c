@@ -160,8 +160,65 @@ params(struct cf *cf, long o, long from, long to)
             add_shadow(cf, k, from, to);
 }
 
+/* How far a lambda's parameters or a comprehension's targets, and a
+ * lambda's body, are looked for: far beyond real code, and what keeps
+ * a hostile file of nested lambdas linear. */
+#define MAX_PARAMS_SCAN 32
+#define MAX_BOUND_SCAN 160
+
+/* The last position of an expression starting at a (a lambda's body):
+ * before a ',' or ';' at its depth, a closing bracket, or the end of
+ * its logical line. */
+static long
+py_expr_end(const struct cf *cf, long a)
+{
+    long e = cf_py_line_end(cf, a), k;
+    unsigned d = cf_tok(cf, a)->depth;
+
+    /* Bounded, as arrow_end: nested lambdas stay linear. */
+    if (e > a + MAX_BOUND_SCAN)
+        e = a + MAX_BOUND_SCAN;
+    for (k = a; k <= e; k++) {
+        if (cf_tok(cf, k)->depth < d ||
+            (cf_tok(cf, k)->depth == d && (cf_is(cf, k, ",") ||
+                                           cf_is(cf, k, ";"))))
+            return k - 1;
+        if (cf->match[k] > k)
+            k = cf->match[k];
+    }
+    return e;
+}
+
+/* Names bound inside an expression: "lambda url: ..." binds url in the
+ * lambda; "[url for url in ...]" binds url in the brackets. */
+static void
+py_expr_shadows(struct cf *cf, long k)
+{
+    long j, end, o;
+
+    if (cf_is(cf, k, "lambda")) {
+        for (j = k + 1; (size_t)j < cf->n && j < k + MAX_PARAMS_SCAN &&
+                        !cf_is(cf, j, ":");
+             j++)
+            if (cf_kind(cf, j, ACL_TOK_IDENT) &&
+                (j == k + 1 || cf_is(cf, j - 1, ",") ||
+                 cf_is(cf, j - 1, "*") || cf_is(cf, j - 1, "**")))
+                add_shadow(cf, j, k, py_expr_end(cf, j + 1));
+    } else if (cf_is(cf, k, "for") && !cf_py_line_start(cf, k) &&
+               (o = cf->encl[k]) >= 0 && (end = cf->match[o]) > k) {
+        for (j = k + 1; j < end && j < k + MAX_PARAMS_SCAN &&
+                        !cf_is(cf, j, "in");
+             j++)
+            if (cf_kind(cf, j, ACL_TOK_IDENT) &&
+                (j == k + 1 || cf_is(cf, j - 1, ",") ||
+                 cf_is(cf, j - 1, "(") || cf_is(cf, j - 1, "[") ||
+                 cf_is(cf, j - 1, "*")))
+                add_shadow(cf, j, o, end);
+    }
+}
+
 /* def f(params): the body; "name = ..." / "for name in" inside a def:
- * that def's body. */
+ * that def's body; lambdas and comprehensions (py_expr_shadows). */
 static void
 py_shadows(struct cf *cf)
 {
@@ -170,6 +227,7 @@ py_shadows(struct cf *cf)
     for (i = 0; i < cf->n; i++) {
         long s = (long)i, f, name = s;
 
+        py_expr_shadows(cf, s);
         if (!cf_py_line_start(cf, s))
             continue;
         if (py_is_def(cf, s)) {

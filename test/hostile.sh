@@ -419,6 +419,18 @@ for i in range(n):
 PY
 run slow-tools 01 '' -- --fail-on none -q "$T/slow-tools"
 rm -rf "$T/slow-tools"
+# Agent code built to make the binders and schema scans quadratic:
+# nested lambdas, comprehension heads, nested zod schemas.
+projf code-binders <<'JSON'
+{"name":"P","version":1,"runtimes":[{"name":"A","build":"CodeZip","entrypoint":"main.py","codeLocation":"app/A/","runtimeVersion":"PYTHON_3_12","networkMode":"PUBLIC","protocol":"HTTP"}]}
+JSON
+mkdir -p "$T/code-binders/app/A"
+python3 -c "
+n=200000
+open('$T/code-binders/app/A/lam.py','w').write('x = (' + 'lambda a: ' * n + '1)\n')
+open('$T/code-binders/app/A/heads.py','w').write('x = [' + 'for lambda ' * 150000 + ']\n')
+open('$T/code-binders/app/A/zod.ts','w').write('const E = ' + 'z.object({ AGENTCORE_GATEWAY_A_URL: ' * 20000 + 'z.string()' + ' })' * 20000 + ';\n')"
+run code-binders 01 '' -- "$T/code-binders"
 
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
