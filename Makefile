@@ -41,7 +41,7 @@ ALL_CFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
              $(DEPS_CFLAGS) $(WARN) $(SAN_FLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
-SRC := $(filter-out src/main.c,$(wildcard src/*.c)) \
+SRC := $(filter-out src/cli/main.c,$(wildcard src/*.c src/*/*.c)) \
        $(filter-out rules/TEMPLATE.c,$(wildcard rules/*.c))
 OBJ := $(patsubst %.c,$(O)/%.o,$(SRC))
 TEST_SRC := $(wildcard test/check_*.c)
@@ -85,7 +85,7 @@ $(BIN): $(O)/$(BIN)
 	cp $< $@
 endif
 
-$(O)/$(BIN): $(OBJ) $(O)/src/main.o
+$(O)/$(BIN): $(OBJ) $(O)/src/cli/main.o
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS)
 
 $(O)/%.o: %.c
@@ -142,7 +142,7 @@ MANPAGES = man/agentcore-lint.1 man/agentcore-lint-rules.7
 # IDNA table). format-check changes nothing and fails when a file would
 # change; it is not part of `make ci` until the tree has been formatted.
 CLANG_FORMAT ?= clang-format
-FORMAT_SRC = $(filter-out src/schema_idna.c,$(wildcard src/*.c src/*.h \
+FORMAT_SRC = $(filter-out src/schema/schema_idna.c,$(wildcard src/*.c src/*/*.c src/*/*.h \
              include/acl/*.h rules/*.c test/*.c test/*.h fuzz/*.c bench/*.c))
 
 format:
@@ -212,7 +212,7 @@ dist:
 	  -o agentcore-lint-$(VERSION).tar.gz HEAD
 	@echo agentcore-lint-$(VERSION).tar.gz
 
--include $(wildcard $(O)/src/*.d $(O)/rules/*.d $(O)/test/*.d)
+-include $(wildcard $(O)/src/*.d $(O)/src/*/*.d $(O)/rules/*.d $(O)/test/*.d)
 
 # Build and lint the bundled example project. Its findings are expected:
 # the example is there to show them.
@@ -252,7 +252,7 @@ $(FUZZ_O)/fuzz_lint: fuzz/fuzz_lint.c $(SRC) $(wildcard include/acl/*.h) rules/r
 	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
 	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lint.c $(SRC) $(DEPS_LIBS)
 
-$(FUZZ_O)/fuzz_lsp: fuzz/fuzz_lsp.c $(SRC) $(wildcard include/acl/*.h src/*.h) rules/rules.def
+$(FUZZ_O)/fuzz_lsp: fuzz/fuzz_lsp.c $(SRC) $(wildcard include/acl/*.h src/*/*.h) rules/rules.def
 	@mkdir -p $(FUZZ_O)
 	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
 	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lsp.c $(SRC) $(DEPS_LIBS)

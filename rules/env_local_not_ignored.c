@@ -12,7 +12,7 @@
  * .env.local itself, whose lines are secrets.
  * Also flags: agentcore/.env.local that the git index already tracks,
  * ignored or not (ignore rules do not untrack a file). The index is read
- * directly (versions 2-4, src/gitindex.c); git is never run. An index
+ * directly (versions 2-4, src/load/gitindex.c); git is never run. An index
  * that cannot be read is a notice, not a finding.
  * Does not flag: a missing .env.local; global excludes (core.excludesFile,
  * .git/info/exclude), which live on one machine only and do not protect

@@ -10,7 +10,7 @@
 #include "acl/json.h"
 #include "acl/schema.h"
 #include "check_acl.h"
-#include "../src/schema_int.h"
+#include "../src/schema/schema_int.h"
 
 struct seen {
     char ptr[256];

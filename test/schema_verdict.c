@@ -18,7 +18,7 @@
 #include "acl/file.h"
 #include "acl/json.h"
 #include "acl/schema.h"
-#include "../src/schema_int.h"
+#include "../src/schema/schema_int.h"
 
 static size_t nviolations;
 

@@ -107,11 +107,11 @@ udiff=$(paste -d '|' "$WORK/urls-zod.txt" "$WORK/urls-ours.txt" | awk -F'|' '$1 
 echo "check-schema: $nurl URLs, $((nurl - udiff)) agree"
 
 # Every non-ASCII code point in a host, raw and as Punycode, inside a
-# label and at its start; and src/schema_idna.c regenerated must be the
+# label and at its start; and src/schema/schema_idna.c regenerated must be the
 # committed one. Both only on the Node version the table was made with:
 # another Node may know another Unicode version.
 idiff=0
-tnode=$(sed -n "s/.*how Node \(v[0-9.]*\)'s URL parser.*/\1/p" src/schema_idna.c)
+tnode=$(sed -n "s/.*how Node \(v[0-9.]*\)'s URL parser.*/\1/p" src/schema/schema_idna.c)
 if [ "$(node --version)" = "$tnode" ]; then
     node tools/gen-idna.js --urls >"$WORK/idna.txt"
     node tools/zod-check.js --urls "$WORK/idna.txt" >"$WORK/idna-zod.txt"
@@ -122,12 +122,12 @@ if [ "$(node --version)" = "$tnode" ]; then
     idiff=$(paste -d '|' "$WORK/idna-zod.txt" "$WORK/idna-ours.txt" | awk -F'|' '$1 != $2' | wc -l)
     echo "check-schema: $(wc -l <"$WORK/idna.txt") code point URLs, $(( $(wc -l <"$WORK/idna.txt") - idiff )) agree"
     node tools/gen-idna.js --table >"$WORK/schema_idna.c"
-    if ! cmp -s "$WORK/schema_idna.c" src/schema_idna.c; then
-        echo "check-schema: src/schema_idna.c is out of date: node tools/gen-idna.js --table >src/schema_idna.c"
+    if ! cmp -s "$WORK/schema_idna.c" src/schema/schema_idna.c; then
+        echo "check-schema: src/schema/schema_idna.c is out of date: node tools/gen-idna.js --table >src/schema/schema_idna.c"
         idiff=$((idiff + 1))
     fi
 else
-    echo "check-schema: code point sweep skipped: src/schema_idna.c comes from Node $tnode, this is $(node --version)"
+    echo "check-schema: code point sweep skipped: src/schema/schema_idna.c comes from Node $tnode, this is $(node --version)"
 fi
 [ "$total" -gt 0 ] && [ "$agree" -eq "$total" ] && [ "$udiff" -eq 0 ] &&
     [ "$idiff" -eq 0 ] && [ "$sdiff" -eq 0 ]

@@ -8,7 +8,7 @@
  * its start ("<cp>0", or before one); and
  * its class for the parser's bidi rule (see bidi() below).
  *
- *   node tools/gen-idna.js --table   C source of src/schema_idna.c
+ *   node tools/gen-idna.js --table   C source of src/schema/schema_idna.c
  *   node tools/gen-idna.js --urls    URLs (JSON strings, one per line)
  *                                    that check-schema compares: each
  *                                    code point raw and as Punycode,

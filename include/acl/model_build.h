@@ -1,6 +1,6 @@
 /*
  * model_build.h - internal: how the project loader builds model nodes.
- * Only src/model*.c and src/project.c use it; rules use model.h.
+ * Only src/model*.c and src/load/project.c use it; rules use model.h.
  */
 #ifndef ACL_MODEL_BUILD_H
 #define ACL_MODEL_BUILD_H
