@@ -72,7 +72,7 @@ run_once(char *const *argv, double *cpu, long *rss_kb)
 static double
 lint_once(const char *bin, const char *project, double *cpu, long *rss_kb)
 {
-    char *argv[] = {(char *)bin, "-f", "sarif", "--fail-on", "none",
+    char *argv[] = {(char *)bin,     "-f", "sarif", "--fail-on", "none",
                     (char *)project, NULL};
 
     return run_once(argv, cpu, rss_kb);
@@ -146,9 +146,9 @@ bench_project(const char *bin, int runs, const char *project)
         if (r > rss)
             rss = r;
     }
-    printf("%-28s %9.2f %10.1f %10.1f %7.2f %10.1f %9.1f %7.2f\n", name_of(project), mb,
-           lint * 1000, load * 1000, lint / load, lint * 1000 / mb,
-           (double)rss / 1024.0, (double)rss / 1024.0 / mb);
+    printf("%-28s %9.2f %10.1f %10.1f %7.2f %10.1f %9.1f %7.2f\n",
+           name_of(project), mb, lint * 1000, load * 1000, lint / load,
+           lint * 1000 / mb, (double)rss / 1024.0, (double)rss / 1024.0 / mb);
 }
 
 /* The reference command against the lint of the same project: all runs
@@ -178,8 +178,8 @@ compare(const char *bin, int runs, const char *project, char *const *cmd)
     printf("\n%-28s %10s %10s\n", name_of(project), "wall ms", "CPU ms");
     printf("%-28s %10.2f %10.2f\n", "  AgentCore CLI schema check",
            best[0] * 1000, best_cpu[0] * 1000);
-    printf("%-28s %10.2f %10.2f\n", "  agentcore-lint, SARIF",
-           best[1] * 1000, best_cpu[1] * 1000);
+    printf("%-28s %10.2f %10.2f\n", "  agentcore-lint, SARIF", best[1] * 1000,
+           best_cpu[1] * 1000);
     printf("%-28s %9.0fx %9.0fx\n", "  agentcore-lint faster by",
            best[0] / best[1], best_cpu[1] > 0 ? best_cpu[0] / best_cpu[1] : 0);
     return 0;
@@ -191,7 +191,8 @@ main(int argc, char **argv)
     int runs, i, nproj;
 
     if (argc < 4) {
-        fprintf(stderr, "usage: bench LINTER RUNS PROJECT... [-- COMMAND...]\n");
+        fprintf(stderr,
+                "usage: bench LINTER RUNS PROJECT... [-- COMMAND...]\n");
         return 2;
     }
     runs = atoi(argv[2]);

@@ -47,10 +47,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     nrules = acl_rules_count();
     prod.force = 1;
-    project = acl_project_load_text(root, "", "agentcore/agentcore.json",
-                                    strdup(project_json),
-                                    sizeof project_json - 1, &prod,
-                                    (size_t)1 << 20, &err);
+    project = acl_project_load_text(
+        root, "", "agentcore/agentcore.json", strdup(project_json),
+        sizeof project_json - 1, &prod, (size_t)1 << 20, &err);
     if (project == NULL)
         abort();
     return 0;

@@ -62,7 +62,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
                 "\"params\":{\"capabilities\":{}}}");
     open = acl_xasprintf("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/"
                          "didOpen\",\"params\":{\"textDocument\":{\"uri\":"
-                         "\"file://%s\",\"text\":\"{}\"}}}", file);
+                         "\"file://%s\",\"text\":\"{}\"}}}",
+                         file);
     add_msg(&b, open);
     prelude = acl_buf_steal(&b);
     free(open);

@@ -24,8 +24,8 @@
 static const char *
 kind_text(enum acl_cred_kind k)
 {
-    return k == ACL_CRED_API_KEY ? "an API-key credential"
-           : k == ACL_CRED_OAUTH ? "an OAuth credential"
+    return k == ACL_CRED_API_KEY   ? "an API-key credential"
+           : k == ACL_CRED_OAUTH   ? "an OAuth credential"
            : k == ACL_CRED_PAYMENT ? "a payment credential"
                                    : "a credential of unknown kind";
 }
@@ -94,13 +94,12 @@ const struct acl_rule acl_rule_credential_kind_mismatch = {
     .help = "name a credential of the kind the auth type needs (OAUTH: "
             "`agentcore add credential --type oauth`; API_KEY: an API-key "
             "credential), or change the auth type to match the credential",
-    .example =
-        "Fails:  \"credentials\": [{ \"authorizerType\": "
-        "\"ApiKeyCredentialProvider\", \"name\": \"orders-key\" }],\n"
-        "        ... \"outboundAuth\": { \"type\": \"OAUTH\", "
-        "\"credentialName\": \"orders-key\" }\n"
-        "Passes: ... \"outboundAuth\": { \"type\": \"API_KEY\", "
-        "\"credentialName\": \"orders-key\" }",
+    .example = "Fails:  \"credentials\": [{ \"authorizerType\": "
+               "\"ApiKeyCredentialProvider\", \"name\": \"orders-key\" }],\n"
+               "        ... \"outboundAuth\": { \"type\": \"OAUTH\", "
+               "\"credentialName\": \"orders-key\" }\n"
+               "Passes: ... \"outboundAuth\": { \"type\": \"API_KEY\", "
+               "\"credentialName\": \"orders-key\" }",
     .precision = "very-high",
     .check = check,
 };

@@ -21,9 +21,9 @@ check_gateway(struct acl_check *c, const struct acl_gateway *g)
     if (g->exception_level == NULL || strcmp(g->exception_level, "DEBUG") != 0)
         return;
     f = acl_report(c, ACL_WARNING, &g->node, "exceptionLevel",
-               "gateway \"%s\" returns DEBUG-level error details to "
-               "every caller, and %s",
-               g->name ? g->name : "", acl_prod_reason(c));
+                   "gateway \"%s\" returns DEBUG-level error details to "
+                   "every caller, and %s",
+                   g->name ? g->name : "", acl_prod_reason(c));
     acl_fix_drop(f, ACL_FIX, &g->node, "exceptionLevel",
                  "remove \"exceptionLevel\": \"DEBUG\" (the default is "
                  "NONE)");

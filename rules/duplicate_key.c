@@ -26,10 +26,10 @@ check(struct acl_check *c)
 
             acl_text_pos(d->text, dk->first.start, &first);
             f = acl_report_span(c, ACL_ERROR, d->text, dk->later, dk->pointer,
-                            "member \"%s\" is repeated in this object "
-                            "(first at line %u): JSON.parse keeps only the "
-                            "last value and silently drops the earlier one",
-                            dk->name, first.line);
+                                "member \"%s\" is repeated in this object "
+                                "(first at line %u): JSON.parse keeps only the "
+                                "last value and silently drops the earlier one",
+                                dk->name, first.line);
             /* JSON.parse keeps the later one: dropping the first keeps
              * the meaning. */
             acl_fix_drop_first(f, ACL_FIX, d, dk,

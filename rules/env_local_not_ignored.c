@@ -61,8 +61,8 @@ env_local_tracked(const struct acl_project *p, const char *top)
     int rc;
 
     below += below[0] == '/';
-    path = acl_xasprintf("%s%sagentcore/.env.local", below,
-                         below[0] ? "/" : "");
+    path =
+        acl_xasprintf("%s%sagentcore/.env.local", below, below[0] ? "/" : "");
     rc = acl_git_tracked(top, path, &index, &err);
     if (rc < 0)
         acl_project_notice(p, index ? index : ".git/index",
@@ -106,8 +106,7 @@ check(struct acl_check *c)
                             "agentcore/.env.local holds local secrets, but "
                             "no .gitignore ignores it: `git add` would "
                             "commit it");
-        acl_fix_append_line(f, ACL_FIX, p, "agentcore/.gitignore",
-                            ".env.local",
+        acl_fix_append_line(f, ACL_FIX, p, "agentcore/.gitignore", ".env.local",
                             "add \".env.local\" to agentcore/.gitignore");
     }
 }

@@ -153,17 +153,17 @@ check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
     /* at most 4 variables per credential (StripePrivy) */
-    size_t i, k, n = p->ngateways > 4 * p->ncredentials ? p->ngateways
-                                                        : 4 * p->ncredentials;
+    size_t i, k,
+        n = p->ngateways > 4 * p->ncredentials ? p->ngateways
+                                               : 4 * p->ncredentials;
     struct named *items = acl_xcalloc(n + 1, sizeof *items);
     size_t m = 0;
 
     for (i = 0; i < p->ngateways; i++)
         if (p->gateways[i].name != NULL)
-            items[m++] = (struct named){p->gateways[i].name,
-                                        &p->gateways[i].node,
-                                        acl_env_var_part(p->gateways[i].name),
-                                        "_URL", i};
+            items[m++] = (struct named){
+                p->gateways[i].name, &p->gateways[i].node,
+                acl_env_var_part(p->gateways[i].name), "_URL", i};
     check_list(c, items, m, p->ngateways, &gateway_kind);
     m = 0;
     for (i = 0; i < p->ncredentials; i++) {
@@ -177,9 +177,9 @@ check(struct acl_check *c)
          * OAuth credential "gh" both write ..._GH_CLIENT_SECRET. */
         part = acl_env_var_part(cr->name);
         for (k = 0; suffix[k] != NULL; k++)
-            items[m++] = (struct named){
-                cr->name, &cr->node,
-                acl_xasprintf("%s%s", part, suffix[k]), "", i};
+            items[m++] =
+                (struct named){cr->name, &cr->node,
+                               acl_xasprintf("%s%s", part, suffix[k]), "", i};
         free(part);
     }
     check_list(c, items, m, p->ncredentials, &credential_kind);

@@ -27,11 +27,13 @@ check(struct acl_check *c)
         if (auth != NULL && (g->authorizer_type == NULL ||
                              strcmp(g->authorizer_type, "NONE") != 0))
             continue;
-        f = acl_report(c, level, &g->node, "authorizerType",
-                   "gateway \"%s\" has no inbound authentication%s%s%s",
-                   g->name ? g->name : "", auth == NULL ?
-                   " (authorizerType is absent, so it defaults to NONE)" : "",
-                   why ? " and " : "", why ? why : "");
+        f = acl_report(
+            c, level, &g->node, "authorizerType",
+            "gateway \"%s\" has no inbound authentication%s%s%s",
+            g->name ? g->name : "",
+            auth == NULL ? " (authorizerType is absent, so it defaults to NONE)"
+                         : "",
+            why ? " and " : "", why ? why : "");
         /* Callers must then sign their requests: it changes behaviour. */
         acl_fix_set(f, ACL_SUGGESTION, &g->node, "authorizerType",
                     "\"AWS_IAM\"", "set \"authorizerType\" to \"AWS_IAM\"");

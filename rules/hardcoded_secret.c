@@ -164,7 +164,8 @@ on_string(const struct acl_node *n, const char *str, size_t len, void *arg)
     else
         f = acl_report(s->c, ACL_ERROR, n, NULL,
                        "this string holds %s in plain text, readable by "
-                       "anyone who can read the project", phrase);
+                       "anyone who can read the project",
+                       phrase);
     f->secret = 1;
     free(phrase);
 }
@@ -188,7 +189,8 @@ scan_text(struct acl_check *c, const struct acl_text *t)
         sp.end = (uint32_t)e;
         f = acl_report_span(c, ACL_ERROR, t, sp, NULL,
                             "this file holds %s in plain text, readable by "
-                            "anyone who can read the project", phrase);
+                            "anyone who can read the project",
+                            phrase);
         f->secret = 1;
         free(phrase);
         off = e > off ? e : off + 1;
@@ -267,8 +269,8 @@ on_dotenv(const struct acl_text *t, int template_file, void *arg)
 
     if (seen_path(s, t->path))
         return;
-    while (found < MAX_TEXT_FINDINGS && acl_dotenv_next(t->data, t->len, &pos,
-                                                        &l)) {
+    while (found < MAX_TEXT_FINDINGS &&
+           acl_dotenv_next(t->data, t->len, &pos, &l)) {
         size_t before = s->c->out->n;
 
         check_dotenv_line(s, t, &l, template_file);

@@ -23,10 +23,10 @@
 
 struct tool_check {
     struct acl_check *c;
-    json_t *seen;   /* tool names of the current target */
-    json_t *files;  /* tool files already checked */
-    int report;     /* the current list is read for the first time */
-    size_t ntools;  /* tools the current target lists */
+    json_t *seen;  /* tool names of the current target */
+    json_t *files; /* tool files already checked */
+    int report;    /* the current list is read for the first time */
+    size_t ntools; /* tools the current target lists */
 };
 
 /* Reports a tool name that the target already lists; at names the
@@ -47,8 +47,7 @@ check_name(struct tool_check *k, const struct acl_target *t,
                    "tool name \"%s\" repeats in target \"%s\": the gateway "
                    "lists both tools as \"%s___%s\", so one of them cannot "
                    "be called",
-                   name, t->name ? t->name : "", t->name ? t->name : "",
-                   name);
+                   name, t->name ? t->name : "", t->name ? t->name : "", name);
 }
 
 /* What an entry lacks, or NULL when it is a whole tool. */
@@ -74,7 +73,7 @@ check_entries(struct tool_check *k, const struct acl_target *t,
     size_t i;
     json_t *e;
 
-    json_array_foreach(list, i, e) {
+    json_array_foreach (list, i, e) {
         char *ptr = acl_jptr_index(base, i), *nptr;
         struct acl_node at = {doc, ptr, e, NULL};
         const char *why = entry_problem(e);
@@ -131,8 +130,9 @@ check_definitions(struct tool_check *k, const struct acl_target *t)
     json_t *defs = json_object_get(t->node.json, "toolDefinitions"), *e;
     size_t i;
 
-    json_array_foreach(defs, i, e) {
-        char *ptr = acl_xasprintf("%s/toolDefinitions/%zu/name", t->node.ptr, i);
+    json_array_foreach (defs, i, e) {
+        char *ptr =
+            acl_xasprintf("%s/toolDefinitions/%zu/name", t->node.ptr, i);
         struct acl_node at = {t->node.doc, ptr, NULL, t->node.resource};
 
         check_name(k, t, &at, json_string_value(json_object_get(e, "name")));

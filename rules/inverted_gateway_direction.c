@@ -42,9 +42,10 @@ vpce_host(const char *host)
 
     if (!acl_starts_with(host, "vpce-") || p == NULL)
         return 0;
-    return acl_url_host_matches(p + 1, "bedrock-agentcore.*.vpce.amazonaws.com") ||
-           acl_url_host_matches(p + 1,
-                                "bedrock-agentcore-control.*.vpce.amazonaws.com");
+    return acl_url_host_matches(p + 1,
+                                "bedrock-agentcore.*.vpce.amazonaws.com") ||
+           acl_url_host_matches(
+               p + 1, "bedrock-agentcore-control.*.vpce.amazonaws.com");
 }
 
 /* The AgentCore data-plane or control-plane host of some region, public
@@ -250,7 +251,7 @@ own_gateway_url(const struct acl_project *p, const struct deployed_index *ix,
     list = json_object_get(ix->gw_by_name, t->gateway->name);
     if (json_array_size(list) == 0 || acl_url_parse(url, &u) != 0)
         return 0;
-    json_array_foreach(list, i, v) {
+    json_array_foreach (list, i, v) {
         const struct acl_deployed *d =
             &p->deployed_gateways[json_integer_value(v)];
 
@@ -286,8 +287,7 @@ check_invocation(struct acl_check *c, const struct deployed_index *ix,
 
 static void
 check_endpoint(struct acl_check *c, const struct deployed_index *ix,
-               const struct acl_target *t, const char *member,
-               const char *url)
+               const struct acl_target *t, const char *member, const char *url)
 {
     struct acl_url u;
     char *runtime, *what;
@@ -297,7 +297,8 @@ check_endpoint(struct acl_check *c, const struct deployed_index *ix,
         what = acl_target_label(t);
         acl_report(c, ACL_ERROR, &t->node, member,
                    "%s points at the URL of gateway \"%s\" itself: the "
-                   "gateway would call itself", what, t->gateway->name);
+                   "gateway would call itself",
+                   what, t->gateway->name);
         free(what);
         return;
     }
@@ -310,7 +311,8 @@ check_endpoint(struct acl_check *c, const struct deployed_index *ix,
             acl_report(c, ACL_ERROR, &t->node, member,
                        "%s points at the AgentCore service API (%s), not "
                        "at a tool: the gateway would call back into "
-                       "AgentCore", what, u.host);
+                       "AgentCore",
+                       what, u.host);
             free(what);
         } else if (!has_nul) {
             check_invocation(c, ix, t, member, runtime);

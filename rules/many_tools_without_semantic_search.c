@@ -38,14 +38,14 @@ check(struct acl_check *c)
         if (tc->total >= (size_t)threshold) {
             why = acl_tool_count_describe(tc);
             f = acl_report(c, ACL_WARNING, &g->node, "enableSemanticSearch",
-                       "gateway \"%s\" has enableSemanticSearch false and "
-                       "%s%zu tools (threshold %ld): %s",
-                       g->name ? g->name : "",
-                       tc->lower_bound ? "at least " : "", tc->total,
-                       threshold, why);
+                           "gateway \"%s\" has enableSemanticSearch false and "
+                           "%s%zu tools (threshold %ld): %s",
+                           g->name ? g->name : "",
+                           tc->lower_bound ? "at least " : "", tc->total,
+                           threshold, why);
             free(why);
-            acl_fix_set(f, ACL_FIX, &g->node, "enableSemanticSearch",
-                        "true", "set \"enableSemanticSearch\" to true");
+            acl_fix_set(f, ACL_FIX, &g->node, "enableSemanticSearch", "true",
+                        "set \"enableSemanticSearch\" to true");
         }
         acl_tool_count_free(tc);
     }

@@ -45,21 +45,22 @@ check_target(struct acl_check *c, const struct acl_target *t)
         return;
     /* Under NONE (explicit or the default) the gateway sends nothing,
      * so the credential's kind does not matter. */
-    cred = t->auth_type != ACL_AUTH_NONE
-               ? api_key_credential(c->project, t)
-               : NULL;
+    cred = t->auth_type != ACL_AUTH_NONE ? api_key_credential(c->project, t)
+                                         : NULL;
     if (t->auth_type != ACL_AUTH_API_KEY && cred == NULL)
         return;
     what = acl_target_label_as(t, "mcpServer");
     if (t->auth_type == ACL_AUTH_API_KEY)
         acl_report(c, ACL_ERROR, &t->node, "outboundAuth/type",
                    "%s uses API_KEY outbound auth, which AgentCore does not "
-                   "support for MCP server targets", what);
+                   "support for MCP server targets",
+                   what);
     else
         acl_report(c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
                    "%s authenticates with API-key credential \"%s\", but "
                    "AgentCore supports no API-key auth for MCP server "
-                   "targets", what, cred->name);
+                   "targets",
+                   what, cred->name);
     free(what);
 }
 
@@ -96,8 +97,8 @@ check_endpoint_key(struct acl_check *c, const struct acl_target *t)
                    "%s passes a key in its endpoint's query string "
                    "(%.*s%s): AgentCore supports no API-key auth for MCP "
                    "server targets, and the key is in plain text in the "
-                   "project", what, (int)param_len(json_string_value(ep),
-                                                   m.start),
+                   "project",
+                   what, (int)param_len(json_string_value(ep), m.start),
                    json_string_value(ep) + m.start -
                        param_len(json_string_value(ep), m.start),
                    preview);

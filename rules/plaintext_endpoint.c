@@ -37,7 +37,7 @@ aws_host(const char *host)
 {
     static const char *const pats[] = {
         "amazonaws.com", "*.amazonaws.com", "*.amazonaws.com.cn",
-        "*.on.aws", "*.api.aws",
+        "*.on.aws",      "*.api.aws",
     };
     size_t i;
 
@@ -51,8 +51,8 @@ aws_host(const char *host)
  * host other than the local machine. what names the owner and role:
  * "target \"t\" of gateway \"g\" endpoint". */
 static void
-check_url(struct acl_check *c, const struct acl_node *node,
-          const char *member, const char *url, const char *what)
+check_url(struct acl_check *c, const struct acl_node *node, const char *member,
+          const char *url, const char *what)
 {
     const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
     struct acl_url u;
@@ -74,8 +74,8 @@ check_url(struct acl_check *c, const struct acl_node *node,
     /* AWS endpoints all serve TLS: the same URL over https is safe.
      * Elsewhere nobody knows whether the host speaks TLS. */
     ws = strcmp(u.scheme, "ws") == 0;
-    acl_fix_prefix(f, aws_host(u.host) ? ACL_FIX : ACL_SUGGESTION, node,
-                   member, ws ? "ws:" : "http:", ws ? "wss:" : "https:",
+    acl_fix_prefix(f, aws_host(u.host) ? ACL_FIX : ACL_SUGGESTION, node, member,
+                   ws ? "ws:" : "http:", ws ? "wss:" : "https:",
                    ws ? "use wss:// instead of ws://"
                       : "use https:// instead of http://");
     acl_url_clear(&u);
@@ -92,8 +92,8 @@ check_targets(struct acl_check *c)
         char *what = acl_xasprintf("the endpoint of %s", label);
 
         check_url(c, &t->node, "endpoint", t->endpoint, what);
-        check_url(c, &t->node, "passthrough/endpoint",
-                  t->passthrough_endpoint, what);
+        check_url(c, &t->node, "passthrough/endpoint", t->passthrough_endpoint,
+                  what);
         free(what);
         free(label);
     }
@@ -136,7 +136,8 @@ check_discovery(struct acl_check *c)
         const struct acl_payment *m = &p->payments[i];
 
         what = acl_xasprintf("the JWT discovery URL of payment manager "
-                             "\"%s\"", m->name ? m->name : "");
+                             "\"%s\"",
+                             m->name ? m->name : "");
         check_url(c, &m->node,
                   "authorizerConfiguration/customJWTAuthorizer/discoveryUrl",
                   m->discovery_url, what);
@@ -165,8 +166,7 @@ check_harnesses(struct acl_check *c)
 
             what = acl_xasprintf("remote MCP tool \"%s\" of harness \"%s\"",
                                  t->name ? t->name : "", name);
-            check_url(c, &t->node, "config/remoteMcp/url", t->remote_url,
-                      what);
+            check_url(c, &t->node, "config/remoteMcp/url", t->remote_url, what);
             free(what);
         }
     }
@@ -201,8 +201,7 @@ check_server(void *arg, const struct acl_openapi_server *sv)
                        label, u.scheme, 200, u.host, why ? ", and " : "",
                        why ? why : "");
         } else {
-            acl_report_span(c, acl_prod_level(c), sv->doc->text, sv->span,
-                            NULL,
+            acl_report_span(c, acl_prod_level(c), sv->doc->text, sv->span, NULL,
                             "the OpenAPI document of %s sends its API calls "
                             "to plain %s:// (host \"%.*s\"): the gateway's "
                             "credential and every request travel "

@@ -27,8 +27,7 @@ log_only(const char *mode)
 static const struct acl_gateway **
 attached_by(const struct acl_project *p)
 {
-    const struct acl_gateway **by =
-        acl_xcalloc(p->nengines + 1, sizeof *by);
+    const struct acl_gateway **by = acl_xcalloc(p->nengines + 1, sizeof *by);
     size_t i;
 
     for (i = 0; i < p->ngateways; i++) {
@@ -60,11 +59,11 @@ check_policies(struct acl_check *c)
             if (!log_only(pol->enforcement_mode))
                 continue;
             f = acl_report(c, ACL_WARNING, &pol->node, "enforcementMode",
-                       "policy \"%s\" of policy engine \"%s\" (attached to "
-                       "gateway \"%s\") is LOG_ONLY: its decisions are "
-                       "logged, not applied, and %s",
-                       pol->name ? pol->name : "", e->name ? e->name : "",
-                       g->name ? g->name : "", acl_prod_reason(c));
+                           "policy \"%s\" of policy engine \"%s\" (attached to "
+                           "gateway \"%s\") is LOG_ONLY: its decisions are "
+                           "logged, not applied, and %s",
+                           pol->name ? pol->name : "", e->name ? e->name : "",
+                           g->name ? g->name : "", acl_prod_reason(c));
             acl_fix_drop(f, ACL_SUGGESTION, &pol->node, "enforcementMode",
                          "remove \"enforcementMode\": \"LOG_ONLY\" (the "
                          "default is ACTIVE)");
@@ -81,12 +80,12 @@ check_gateway(struct acl_check *c, const struct acl_gateway *g)
     if (!g->has_policy_engine || !log_only(g->policy_mode))
         return;
     f = acl_report(c, ACL_WARNING, &g->node, "policyEngineConfiguration/mode",
-               "gateway \"%s\" runs policy engine \"%s\" in LOG_ONLY "
-               "mode: tool calls its policies would refuse still go "
-               "through, and %s",
-               g->name ? g->name : "",
-               g->policy_engine_name ? g->policy_engine_name : "",
-               acl_prod_reason(c));
+                   "gateway \"%s\" runs policy engine \"%s\" in LOG_ONLY "
+                   "mode: tool calls its policies would refuse still go "
+                   "through, and %s",
+                   g->name ? g->name : "",
+                   g->policy_engine_name ? g->policy_engine_name : "",
+                   acl_prod_reason(c));
     acl_fix_set(f, ACL_SUGGESTION, &g->node, "policyEngineConfiguration/mode",
                 "\"ENFORCE\"",
                 "set policyEngineConfiguration.mode to \"ENFORCE\"");

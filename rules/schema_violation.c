@@ -49,7 +49,8 @@ incomplete(void *arg, const char *pointer, size_t n)
     acl_check_incomplete(s->c, s->doc->text,
                          "%zu value%s not checked against the schema's "
                          "patterns (the pattern match gave up), the first "
-                         "at %s", n, n == 1 ? " was" : "s were",
+                         "at %s",
+                         n, n == 1 ? " was" : "s were",
                          pointer[0] ? pointer : "/");
 }
 
@@ -105,7 +106,8 @@ check(struct acl_check *c)
     for (i = 0; i < p->ndocs; i++) {
         const struct acl_doc *d = p->docs[i].doc;
         struct sink_ctx ctx = {c, d, NULL};
-        struct acl_schema_sink sink = {.emit = emit, .arg = &ctx,
+        struct acl_schema_sink sink = {.emit = emit,
+                                       .arg = &ctx,
                                        .incomplete = incomplete,
                                        .help = help,
                                        .rename = suggest_rename};

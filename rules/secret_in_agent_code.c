@@ -106,9 +106,9 @@ skip_scheme(const char **v, size_t *n)
 static int
 file_like(const char *v, size_t n)
 {
-    static const char *const ends[] = {".pem", ".key", ".crt", ".cer",
+    static const char *const ends[] = {".pem",  ".key",  ".crt", ".cer",
                                        ".json", ".yaml", ".yml", ".txt",
-                                       ".env", ".p12", ".pfx", ".jks"};
+                                       ".env",  ".p12",  ".pfx", ".jks"};
     size_t i, k;
 
     for (i = 0; i < ACL_ARRAY_LEN(ends); i++) {
@@ -190,10 +190,10 @@ static int
 strong_name(const char *name, size_t n)
 {
     static const char *const qualifiers[] = {
-        "api",     "access",  "secret",  "client",  "signing", "encryption",
-        "master",  "license", "app",     "service", "account", "subscription",
-        "admin",   "root",    "session", "shared",  "private", "openai",
-        "anthropic", "stripe", "github", "slack",   "google",  "aws"};
+        "api",       "access",  "secret",  "client",  "signing", "encryption",
+        "master",    "license", "app",     "service", "account", "subscription",
+        "admin",     "root",    "session", "shared",  "private", "openai",
+        "anthropic", "stripe",  "github",  "slack",   "google",  "aws"};
     size_t pos = 0, st, len, i;
 
     while (next_word(name, n, &pos, &st, &len)) {
@@ -233,16 +233,14 @@ named_secret(const char *name, size_t nlen, const char *v, size_t vlen)
 
 static void
 report_named(struct acl_check *c, const struct acl_source *src,
-             struct acl_span at, const char *name, size_t nlen,
-             const char *how)
+             struct acl_span at, const char *name, size_t nlen, const char *how)
 {
     const char *v = src->text->data + at.start;
     size_t vlen = at.end - at.start;
-    struct acl_secret_match m = {.kind = "value of a secret-named variable",
-                                 .start = 0, .end = vlen};
+    struct acl_secret_match m = {
+        .kind = "value of a secret-named variable", .start = 0, .end = vlen};
     char *phrase = acl_secret_phrase(&m, v, vlen);
-    char *where = acl_xasprintf("source as %s \"%.*s\"", how, (int)nlen,
-                                name);
+    char *where = acl_xasprintf("source as %s \"%.*s\"", how, (int)nlen, name);
 
     report(c, src, at.start, at.end, phrase, where);
     free(where);
@@ -315,8 +313,7 @@ check_comment_code(struct acl_check *c, const struct acl_source *src,
                          s->content.end - s->content.start) &&
             !acl_secret_known(d + s->content.start,
                               s->content.end - s->content.start, NULL))
-            report_named(c, src, at, name, nlen,
-                         "a value in a comment, of");
+            report_named(c, src, at, name, nlen, "a value in a comment, of");
     }
     acl_code_toks_free(&toks);
 }

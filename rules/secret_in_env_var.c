@@ -59,7 +59,8 @@ check_runtime(struct acl_check *c, const struct acl_runtime *r)
         const struct acl_envvar *e = &r->envvars[i];
         const char *n = e->name ? e->name : "";
         char *what = acl_xasprintf("environment variable \"%s\" of runtime "
-                                   "\"%s\"", n, rn);
+                                   "\"%s\"",
+                                   n, rn);
 
         check_value(c, &e->node, "value", n, strlen(n), e->value, what,
                     ": runtime environment variables are not vault-backed");
@@ -68,7 +69,8 @@ check_runtime(struct acl_check *c, const struct acl_runtime *r)
     for (i = 0; i < r->nbuild_args; i++) {
         const struct acl_kv *kv = &r->build_args[i];
         char *what = acl_xasprintf("Docker build argument \"%.*s\" of runtime "
-                                   "\"%s\"", (int)kv->key_len, kv->key, rn);
+                                   "\"%s\"",
+                                   (int)kv->key_len, kv->key, rn);
 
         check_value(c, &kv->node, NULL, kv->key, kv->key_len, kv->value, what,
                     ": build arguments stay in the image metadata");
@@ -85,7 +87,8 @@ check_harness(struct acl_check *c, const struct acl_harness *h)
     for (i = 0; i < h->nenv; i++) {
         const struct acl_kv *kv = &h->env[i];
         char *what = acl_xasprintf("environment variable \"%.*s\" of harness "
-                                   "\"%s\"", (int)kv->key_len, kv->key, hn);
+                                   "\"%s\"",
+                                   (int)kv->key_len, kv->key, hn);
 
         check_value(c, &kv->node, NULL, kv->key, kv->key_len, kv->value, what,
                     ": harness environment variables are not vault-backed");

@@ -44,8 +44,8 @@ verifies_sigv4(const char *host)
 }
 
 static void
-check_endpoint(struct acl_check *c, const struct acl_target *t,
-               const char *url, const char *member)
+check_endpoint(struct acl_check *c, const struct acl_target *t, const char *url,
+               const char *member)
 {
     struct acl_url u;
     char *label;

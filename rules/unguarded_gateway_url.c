@@ -39,7 +39,8 @@ gateway_url(const char *name)
 {
     size_t n = strlen(name);
 
-    return n > sizeof PREFIX + 3 && strncmp(name, PREFIX, sizeof PREFIX - 1) == 0 &&
+    return n > sizeof PREFIX + 3 &&
+           strncmp(name, PREFIX, sizeof PREFIX - 1) == 0 &&
            strcmp(name + n - 4, "_URL") == 0;
 }
 

@@ -63,7 +63,8 @@ known(const struct acl_project *p, const char *owner, const char *name)
     if (!gateway_var(name, &x, &xn))
         return 1; /* not ours to judge */
     if (strncmp(name, PREFIX, PLEN) == 0 && plain_part(x, xn) &&
-        strcmp(x + xn, "_URL") == 0 && acl_find_gateway_by_var(p, x, xn) != NULL)
+        strcmp(x + xn, "_URL") == 0 &&
+        acl_find_gateway_by_var(p, x, xn) != NULL)
         return 1;
     return acl_owner_sets_env(p, owner, name);
 }

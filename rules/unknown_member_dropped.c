@@ -103,9 +103,9 @@ check(struct acl_check *c)
         struct drop_ctx ctx = {c, d};
         struct acl_schema_drop_sink sink = {dropped, &ctx};
 
-        if (d->root == NULL || (kind != ACL_DOC_PROJECT &&
-                                kind != ACL_DOC_TARGETS &&
-                                kind != ACL_DOC_HARNESS))
+        if (d->root == NULL ||
+            (kind != ACL_DOC_PROJECT && kind != ACL_DOC_TARGETS &&
+             kind != ACL_DOC_HARNESS))
             continue;
         acl_schema_dropped(kind, d->root, &sink);
     }

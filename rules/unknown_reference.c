@@ -63,8 +63,7 @@ near_index(const struct acl_project *p)
 }
 
 static void
-check_credential(struct acl_check *c, const struct acl_target *t,
-                 json_t **near)
+check_credential(struct acl_check *c, const struct acl_target *t, json_t **near)
 {
     const struct acl_project *p = c->project;
     const char *hint;
@@ -72,8 +71,8 @@ check_credential(struct acl_check *c, const struct acl_target *t,
     struct acl_finding *f;
 
     if (t->credential_name == NULL || t->credential_name[0] == '\0' ||
-        acl_find_credential_n(p, t->credential_name,
-                              t->credential_name_len) != NULL)
+        acl_find_credential_n(p, t->credential_name, t->credential_name_len) !=
+            NULL)
         return;
     if (*near == NULL)
         *near = near_index(p);
@@ -81,12 +80,12 @@ check_credential(struct acl_check *c, const struct acl_target *t,
     hint = json_string_value(json_object_get(*near, key));
     free(key);
     label = acl_target_label(t);
-    f = acl_report(c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
-               "%s names credential \"%s\", which is not in \"credentials\"%s"
-               "%s%s",
-               label, t->credential_name,
-               hint ? " (did you mean \"" : "", hint ? hint : "",
-               hint ? "\"?)" : "");
+    f = acl_report(
+        c, ACL_ERROR, &t->node, "outboundAuth/credentialName",
+        "%s names credential \"%s\", which is not in \"credentials\"%s"
+        "%s%s",
+        label, t->credential_name, hint ? " (did you mean \"" : "",
+        hint ? hint : "", hint ? "\"?)" : "");
     free(label);
     if (hint != NULL) {
         /* Another credential is meant, most likely; but which one a
@@ -177,9 +176,8 @@ ignored_output(const struct acl_project *p, const char *path)
 /* Reports path (the value of member of node) when it leads nowhere.
  * what names the owner: "runtime \"x\"". */
 static void
-check_path(struct acl_check *c, const struct acl_node *node,
-           const char *member, const char *field, const char *path,
-           int want_dir, const char *what)
+check_path(struct acl_check *c, const struct acl_node *node, const char *member,
+           const char *field, const char *path, int want_dir, const char *what)
 {
     enum acl_ref_status st;
 
@@ -245,8 +243,7 @@ check_resource_files(struct acl_check *c)
 
             what = acl_xasprintf("policy \"%s\" of policy engine \"%s\"",
                                  pol->name ? pol->name : "",
-                                 p->engines[i].name ? p->engines[i].name
-                                                    : "");
+                                 p->engines[i].name ? p->engines[i].name : "");
             check_path(c, &pol->node, "sourceFile", "sourceFile",
                        pol->source_file, 0, what);
             free(what);
@@ -296,13 +293,12 @@ const struct acl_rule acl_rule_unknown_reference = {
             "(names are case-sensitive), or add the missing one; keep every "
             "referenced file and folder inside the project and name it "
             "relative to the project root",
-    .example =
-        "Fails:  \"credentials\": [{ \"authorizerType\": "
-        "\"OAuthCredentialProvider\", \"name\": \"crm-oauth\" }],\n"
-        "        ... \"outboundAuth\": { \"type\": \"OAUTH\", "
-        "\"credentialName\": \"crm-oauth-cred\" }\n"
-        "Passes: ... \"outboundAuth\": { \"type\": \"OAUTH\", "
-        "\"credentialName\": \"crm-oauth\" }",
+    .example = "Fails:  \"credentials\": [{ \"authorizerType\": "
+               "\"OAuthCredentialProvider\", \"name\": \"crm-oauth\" }],\n"
+               "        ... \"outboundAuth\": { \"type\": \"OAUTH\", "
+               "\"credentialName\": \"crm-oauth-cred\" }\n"
+               "Passes: ... \"outboundAuth\": { \"type\": \"OAUTH\", "
+               "\"credentialName\": \"crm-oauth\" }",
     .precision = "very-high",
     .check = check,
 };

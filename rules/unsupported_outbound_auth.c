@@ -42,8 +42,7 @@ static const struct {
      "GATEWAY_IAM_ROLE, OAUTH or JWT_PASSTHROUGH"},
     {ACL_TT_MCP_SERVER, BIT(ACL_AUTH_OAUTH) | BIT(ACL_AUTH_NONE),
      "OAUTH or none"},
-    {ACL_TT_LAMBDA, BIT(ACL_AUTH_OAUTH) | BIT(ACL_AUTH_NONE),
-     "OAUTH or none"},
+    {ACL_TT_LAMBDA, BIT(ACL_AUTH_OAUTH) | BIT(ACL_AUTH_NONE), "OAUTH or none"},
     {ACL_TT_HTTP_RUNTIME, BIT(ACL_AUTH_OAUTH) | BIT(ACL_AUTH_NONE),
      "OAUTH or none"},
     {ACL_TT_APIGATEWAY, BIT(ACL_AUTH_API_KEY) | BIT(ACL_AUTH_NONE),
@@ -105,11 +104,11 @@ report_mcp_iam(struct acl_check *c, const struct acl_target *t,
 }
 
 static void
-report_type(struct acl_check *c, const struct acl_target *t,
-            const char *label, size_t row)
+report_type(struct acl_check *c, const struct acl_target *t, const char *label,
+            size_t row)
 {
-    const char *member = t->auth_type_text ? "outboundAuth/type"
-                                           : "outboundAuth";
+    const char *member =
+        t->auth_type_text ? "outboundAuth/type" : "outboundAuth";
     const char *none = auth_text(t);
 
     if (t->type == ACL_TT_MCP_SERVER &&
@@ -117,15 +116,14 @@ report_type(struct acl_check *c, const struct acl_target *t,
         report_mcp_iam(c, t, label);
     else if (t->auth_type == ACL_AUTH_NONE)
         acl_report(c, ACL_ERROR, &t->node, member,
-                   "%s (%s) has %s; %s targets require %s outbound auth",
-                   label, t->type_text, none ? none : "outbound auth NONE",
+                   "%s (%s) has %s; %s targets require %s outbound auth", label,
+                   t->type_text, none ? none : "outbound auth NONE",
                    t->type_text, matrix[row].allowed_text);
     else if (t->auth_type == ACL_AUTH_JWT_PASSTHROUGH)
         acl_report(c, ACL_ERROR, &t->node, member,
                    "%s (%s) uses JWT_PASSTHROUGH outbound auth, which is only "
                    "valid for passthrough targets (%s targets allow %s)",
-                   label, t->type_text, t->type_text,
-                   matrix[row].allowed_text);
+                   label, t->type_text, t->type_text, matrix[row].allowed_text);
     else
         acl_report(c, ACL_ERROR, &t->node, member,
                    "%s (%s) uses %s outbound auth, which %s targets do not "
@@ -147,7 +145,8 @@ check_target(struct acl_check *c, const struct acl_target *t)
         acl_report(c, ACL_ERROR, &t->node, "outboundAuth",
                    "%s (lambdaFunctionArn) has outboundAuth, which this target "
                    "type does not take in any form: the gateway invokes the "
-                   "function with its own IAM role", label);
+                   "function with its own IAM role",
+                   label);
     else if (row >= 0 && !(matrix[row].allowed & BIT(t->auth_type)))
         report_type(c, t, label, (size_t)row);
     else if (t->type == ACL_TT_PASSTHROUGH &&
@@ -160,8 +159,7 @@ check_target(struct acl_check *c, const struct acl_target *t)
                    label);
     else if ((t->auth_type == ACL_AUTH_OAUTH ||
               t->auth_type == ACL_AUTH_API_KEY) &&
-             acl_json_path(t->node.json, "outboundAuth/credentialName") ==
-                 NULL)
+             acl_json_path(t->node.json, "outboundAuth/credentialName") == NULL)
         acl_report(c, ACL_ERROR, &t->node, "outboundAuth/type",
                    "%s uses %s outbound auth without a credentialName, "
                    "so the gateway has no credential to send",

@@ -46,7 +46,8 @@ check(struct acl_check *c)
         what = describe(cfg, ig);
         acl_report(c, c->rule->level, &at, NULL,
                    "the ignore entry for %s matched no finding; remove it, "
-                   "or correct what it names", what);
+                   "or correct what it names",
+                   what);
         free(what);
     }
 }

@@ -96,8 +96,8 @@ acl_path_join(const char *dir, const char *rel)
 {
     if (dir[0] == '\0' || strcmp(dir, ".") == 0)
         return acl_xstrdup(rel);
-    return acl_xasprintf("%s%s%s", dir,
-                         dir[strlen(dir) - 1] == '/' ? "" : "/", rel);
+    return acl_xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+                         rel);
 }
 
 char *

@@ -51,8 +51,8 @@ START_TEST(unreadable_file)
 {
     struct acl_error err;
 
-    ck_assert_ptr_null(acl_baseline_load("/nonexistent/b.sarif", 1 << 20,
-                                         &err));
+    ck_assert_ptr_null(
+        acl_baseline_load("/nonexistent/b.sarif", 1 << 20, &err));
     ck_assert_str_eq(err.text, "/nonexistent/b.sarif: cannot read the "
                                "baseline (no such file)");
     ck_assert_ptr_null(acl_baseline_load("test", 1 << 20, &err));
@@ -108,13 +108,14 @@ START_TEST(reads_own_file)
     struct acl_baseline *b = parse(
         "{\"agentcoreLintBaseline\": 1, \"findings\": ["
         " {\"file\": \"a.json\", \"rule\": \"AC001\", \"fingerprint\": \"aa\"},"
-        " {\"file\": \"a.json\", \"rule\": \"AC001\"}]}", &err);
+        " {\"file\": \"a.json\", \"rule\": \"AC001\"}]}",
+        &err);
 
     ck_assert_msg(b != NULL, "%s", err.text);
     ck_assert_uint_eq(acl_baseline_size(b), 1);
     acl_baseline_free(b);
-    ck_assert_ptr_null(parse("{\"agentcoreLintBaseline\": 2, \"findings\": []}",
-                             &err));
+    ck_assert_ptr_null(
+        parse("{\"agentcoreLintBaseline\": 2, \"findings\": []}", &err));
     ck_assert_str_eq(err.text, "base.sarif: the baseline is not of version 1 "
                                "or has no \"findings\" array; write it again "
                                "with --write-baseline");
@@ -217,7 +218,7 @@ ac001_prints(const char *json)
     return acl_buf_steal(&out);
 }
 
-#define GW(name, auth) \
+#define GW(name, auth)                                                      \
     "{\"name\": \"" name "\", \"protocolType\": \"MCP\", \"targets\": [], " \
     "\"authorizerType\": \"" auth "\"}"
 
@@ -225,22 +226,29 @@ START_TEST(gateway_fingerprints_survive_edits)
 {
     char *before = ac001_prints(
         "{\"name\": \"P\", \"version\": 1, \"managedBy\": \"CDK\",\n"
-        "\"runtimes\": [], \"credentials\": [], \"agentCoreGateways\": [\n"
-        GW("alpha", "NONE") ",\n" GW("bravo", "NONE") "]}");
+        "\"runtimes\": [], \"credentials\": [], \"agentCoreGateways\": [\n" GW(
+            "alpha", "NONE") ",\n" GW("bravo", "NONE") "]}");
     /* A gateway inserted first, the two reordered, lines added above. */
     char *after = ac001_prints(
         "{\n\n  \"name\": \"P\",\n  \"version\": 1,\n"
         "  \"managedBy\": \"CDK\", \"runtimes\": [], \"credentials\": [],\n"
         "  \"agentCoreGateways\": [\n"
-        "    " GW("charlie", "AWS_IAM") ",\n"
-        "    " GW("bravo", "NONE") ",\n"
-        "    " GW("delta", "NONE") ",\n"
-        "    " GW("alpha", "NONE") "\n  ]\n}\n");
+        "    " GW("charlie",
+                  "AWS_IAM") ",\n"
+                             "    " GW(
+                                 "bravo",
+                                 "NONE") ",\n"
+                                         "    " GW(
+                                             "delta",
+                                             "NONE") ",\n"
+                                                     "    " GW(
+                                                         "alpha",
+                                                         "NONE") "\n  ]\n}\n");
     char *changed = ac001_prints(
         "{\"name\": \"P\", \"version\": 1, \"managedBy\": \"CDK\",\n"
         "\"runtimes\": [], \"credentials\": [], \"agentCoreGateways\": [\n"
-        "{\"name\": \"alpha\", \"protocolType\": \"MCP\", \"targets\": []},\n"
-        GW("bravo", "NONE") "]}");
+        "{\"name\": \"alpha\", \"protocolType\": \"MCP\", \"targets\": []},\n" GW(
+            "bravo", "NONE") "]}");
 
     ck_assert_ptr_nonnull(strstr(before, "alpha="));
     ck_assert_ptr_nonnull(strstr(after, strstr(before, "bravo=")));
@@ -292,17 +300,17 @@ target_print(const char *json, const char *ptr)
 START_TEST(target_fingerprints_survive_reordering)
 {
     char *a = target_print(
-        "{\"agentCoreGateways\": [{\"name\": \"gw\", \"targets\": ["
-        TG("t1", "http://a") ", " TG("t2", "http://b") "]}]}",
+        "{\"agentCoreGateways\": [{\"name\": \"gw\", \"targets\": [" TG(
+            "t1", "http://a") ", " TG("t2", "http://b") "]}]}",
         "/agentCoreGateways/0/targets/1/endpoint");
     char *b = target_print(
         "{\"agentCoreGateways\": [{\"name\": \"new\", \"targets\": []},\n"
-        "{\"name\": \"gw\", \"targets\": [\n" TG("t0", "http://z") ",\n"
-        TG("t2", "http://b") ",\n" TG("t1", "http://a") "]}]}",
+        "{\"name\": \"gw\", \"targets\": [\n" TG("t0", "http://z") ",\n" TG(
+            "t2", "http://b") ",\n" TG("t1", "http://a") "]}]}",
         "/agentCoreGateways/1/targets/1/endpoint");
     char *c = target_print(
-        "{\"agentCoreGateways\": [{\"name\": \"gw2\", \"targets\": ["
-        TG("t1", "http://a") ", " TG("t2", "http://b") "]}]}",
+        "{\"agentCoreGateways\": [{\"name\": \"gw2\", \"targets\": [" TG(
+            "t1", "http://a") ", " TG("t2", "http://b") "]}]}",
         "/agentCoreGateways/0/targets/1/endpoint");
 
     ck_assert_str_eq(a, b);

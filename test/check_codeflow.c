@@ -10,15 +10,15 @@
 #include "acl/codeflow.h"
 #include "check_acl.h"
 
-static const char *const uses[] = {"test", "default", "plain", "required",
-                                   "write", "mention"};
+static const char *const uses[] = {"test",     "default", "plain",
+                                   "required", "write",   "mention"};
 
 /* "use name[!dominated][*local]" per ref, ";"-separated. */
 static char *
 refs(const char *path, const char *src)
 {
-    struct acl_text *t = acl_text_new(path, path, acl_xstrdup(src),
-                                      strlen(src));
+    struct acl_text *t =
+        acl_text_new(path, path, acl_xstrdup(src), strlen(src));
     struct acl_code_file *f = acl_code_file_new(t);
     struct acl_buf b = {0};
     size_t i;
@@ -28,8 +28,7 @@ refs(const char *path, const char *src)
     for (i = 0; i < f->nrefs; i++) {
         const struct acl_env_ref *r = &f->refs[i];
 
-        acl_buf_printf(&b, "%s%s %s%s%s%s", i ? ";" : "", uses[r->use],
-                       r->name,
+        acl_buf_printf(&b, "%s%s %s%s%s%s", i ? ";" : "", uses[r->use], r->name,
                        r->use == ACL_ENV_REQUIRED && r->dominated ? "!" : "",
                        r->via_local ? "*" : "",
                        r->use == ACL_ENV_TEST && r->neg ? "-" : "");
@@ -39,12 +38,12 @@ refs(const char *path, const char *src)
     return acl_buf_steal(&b);
 }
 
-#define REFS_EQ(path, src, want)                                             \
-    do {                                                                     \
-        char *got_ = refs(path, src);                                        \
+#define REFS_EQ(path, src, want)                                              \
+    do {                                                                      \
+        char *got_ = refs(path, src);                                         \
         ck_assert_msg(strcmp(got_, want) == 0, "%s:\n%s\ngot:  %s\nwant: %s", \
-                      path, src, got_, want);                                \
-        free(got_);                                                          \
+                      path, src, got_, want);                                 \
+        free(got_);                                                           \
     } while (0)
 
 START_TEST(python_reads_classified)
@@ -224,8 +223,8 @@ START_TEST(literal_arguments)
         "def f(*, api_key): pass\n"
         "s3 = boto3.client('s3', aws_access_key_id='AKIA1')\n"
         "r = get(u, auth=('user', 'pw1'))\n";
-    struct acl_text *t = acl_text_new("a.py", "a.py", acl_xstrdup(src),
-                                      strlen(src));
+    struct acl_text *t =
+        acl_text_new("a.py", "a.py", acl_xstrdup(src), strlen(src));
     struct acl_code_file *f = acl_code_file_new(t);
 
     ck_assert_uint_eq(f->nargs, 3);
@@ -264,9 +263,17 @@ END_TEST
 START_TEST(hostile_text)
 {
     static const char *const srcs[] = {
-        "os.environ[", "os.environ.get(", "if not os.getenv('V'", ")))]]]}}}",
-        "`${`${`${", "f'{", "process.env.", "const { = process.env",
-        "try:\n", "if x:\n  if y:\n    if z:\n", "\\\n\\\n",
+        "os.environ[",
+        "os.environ.get(",
+        "if not os.getenv('V'",
+        ")))]]]}}}",
+        "`${`${`${",
+        "f'{",
+        "process.env.",
+        "const { = process.env",
+        "try:\n",
+        "if x:\n  if y:\n    if z:\n",
+        "\\\n\\\n",
     };
     size_t i;
 

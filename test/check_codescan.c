@@ -129,8 +129,8 @@ load(void)
 {
     char *root = at("proj");
     struct acl_error err;
-    struct acl_project *p = acl_project_load(root, "proj", NULL, 1u << 20,
-                                             &err);
+    struct acl_project *p =
+        acl_project_load(root, "proj", NULL, 1u << 20, &err);
 
     free(root);
     ck_assert_ptr_nonnull(p);
@@ -178,19 +178,19 @@ assert_sources(const char *want)
     acl_project_free(p);
 }
 
-#define TWO_RUNTIMES_AND_HARNESS                                              \
-    "{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["                    \
-    "{\"name\": \"A\", \"codeLocation\": \"app/A/\"},"                        \
-    "{\"name\": \"B\", \"codeLocation\": \"./app//A\"}],"                     \
+#define TWO_RUNTIMES_AND_HARNESS                           \
+    "{\"name\": \"Proj\", \"version\": 1, \"runtimes\": [" \
+    "{\"name\": \"A\", \"codeLocation\": \"app/A/\"},"     \
+    "{\"name\": \"B\", \"codeLocation\": \"./app//A\"}],"  \
     "\"harnesses\": [{\"name\": \"H\", \"path\": \"app/H\"}]}"
 
 /* Every code ending is read; other files and skipped folders are not;
  * a folder named by two runtimes is read once, for the first. */
 START_TEST(loader_endings_and_skips)
 {
-    static const char *const skipped[] = {
-        "node_modules", ".venv", "venv", "__pycache__", "dist",
-        "build",        "cdk.out", ".hidden"};
+    static const char *const skipped[] = {"node_modules", ".venv",  "venv",
+                                          "__pycache__",  "dist",   "build",
+                                          "cdk.out",      ".hidden"};
     struct acl_project *p;
     char *got;
     size_t i;
@@ -227,8 +227,7 @@ START_TEST(loader_endings_and_skips)
                           "app/A/main.py A\napp/H/tool.py H\n");
     for (i = 0; i < p->nsources; i++)
         if (strcmp(p->sources[i].text->path, "app/A/main.py") == 0) {
-            ck_assert_str_eq(p->sources[i].text->display,
-                             "proj/app/A/main.py");
+            ck_assert_str_eq(p->sources[i].text->display, "proj/app/A/main.py");
             ck_assert_str_eq(p->sources[i].text->data, "x = 1\n");
         }
     free(got);
@@ -254,7 +253,8 @@ START_TEST(loader_size_limit)
     p = load();
     ck_assert_uint_eq(p->notices->n, 1);
     ck_assert_ptr_nonnull(strstr(p->notices->items[0].file, "app/A/over.py"));
-    ck_assert_ptr_nonnull(strstr(p->notices->items[0].text, "larger than 2 MiB"));
+    ck_assert_ptr_nonnull(
+        strstr(p->notices->items[0].text, "larger than 2 MiB"));
     acl_project_free(p);
     free(big);
 }
@@ -297,11 +297,11 @@ START_TEST(loader_root_outside)
 
     mk("outside");
     put("outside/x.py", "");
-    json = acl_xasprintf(
-        "{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
-        "{\"name\": \"A\", \"codeLocation\": \"../outside\"},"
-        "{\"name\": \"B\", \"codeLocation\": \"%s\"},"
-        "{\"name\": \"C\", \"codeLocation\": \"app/C\"}]}", abs);
+    json = acl_xasprintf("{\"name\": \"Proj\", \"version\": 1, \"runtimes\": ["
+                         "{\"name\": \"A\", \"codeLocation\": \"../outside\"},"
+                         "{\"name\": \"B\", \"codeLocation\": \"%s\"},"
+                         "{\"name\": \"C\", \"codeLocation\": \"app/C\"}]}",
+                         abs);
     spec(json);
     mk("proj/app");
     link_to("../../outside", "proj/app/C");
@@ -508,11 +508,10 @@ tokens(const char *src, enum acl_code_lang lang)
             ck_assert_uint_le(t.items[i - 1].whole.end, k->whole.start);
         if (k->kind != ACL_TOK_STRING && k->kind != ACL_TOK_COMMENT)
             continue;
-        acl_buf_printf(&b, "%s%s%s:%.*s", b.len ? "|" : "",
-                       k->kind == ACL_TOK_STRING ? "S" : "C",
-                       k->interp ? "*" : "",
-                       (int)(k->content.end - k->content.start),
-                       src + k->content.start);
+        acl_buf_printf(
+            &b, "%s%s%s:%.*s", b.len ? "|" : "",
+            k->kind == ACL_TOK_STRING ? "S" : "C", k->interp ? "*" : "",
+            (int)(k->content.end - k->content.start), src + k->content.start);
         ck_assert_uint_le(k->whole.start, k->content.start);
         ck_assert_uint_le(k->content.end, k->whole.end);
     }
@@ -520,11 +519,11 @@ tokens(const char *src, enum acl_code_lang lang)
     return acl_buf_steal(&b);
 }
 
-#define LEX_EQ(src, lang, want)                                              \
-    do {                                                                     \
-        char *got_ = tokens(src, lang);                                      \
-        ck_assert_str_eq(got_, want);                                        \
-        free(got_);                                                          \
+#define LEX_EQ(src, lang, want)         \
+    do {                                \
+        char *got_ = tokens(src, lang); \
+        ck_assert_str_eq(got_, want);   \
+        free(got_);                     \
     } while (0)
 
 START_TEST(lex_python)
@@ -553,8 +552,7 @@ START_TEST(lex_js)
            "S*:a${f('b')}c${ {d: `e`}.d }f|S:g");
     LEX_EQ("const r = /\"[/']/g; x = a / b / 'c';", ACL_LANG_JS, "S:c");
     LEX_EQ("return /'/.test(s) ? 'y' : 'n'", ACL_LANG_JS, "S:y|S:n");
-    LEX_EQ("#!/usr/bin/env node\n'x'", ACL_LANG_JS,
-           "C:/usr/bin/env node|S:x");
+    LEX_EQ("#!/usr/bin/env node\n'x'", ACL_LANG_JS, "C:/usr/bin/env node|S:x");
     LEX_EQ("/* open", ACL_LANG_JS, "C: open");
     LEX_EQ("`open ${", ACL_LANG_JS, "S*:open ${");
 }
@@ -696,8 +694,8 @@ static void
 secret_projects(char ***dirs, size_t *n)
 {
     static const char *const parents[] = {
-        "fixtures/rules/AC003", "fixtures/rules/AC014",
-        "fixtures/rules/AC017", "fixtures/cases"};
+        "fixtures/rules/AC003", "fixtures/rules/AC014", "fixtures/rules/AC017",
+        "fixtures/cases"};
     size_t i, cap = 0;
 
     *n = 0;
@@ -773,8 +771,8 @@ END_TEST
 
 /* ---- the real-CLI corpus ---- */
 
-static const char *const source_rules[] = {"AC003", "AC014", "AC015",
-                                           "AC016", "AC017"};
+static const char *const source_rules[] = {"AC003", "AC014", "AC015", "AC016",
+                                           "AC017"};
 
 static int
 is_source_rule(const char *id)
@@ -795,10 +793,8 @@ lint_corpus_case(const char *shared, const char *name,
 {
     char *root = acl_xasprintf("%s/corpus/real-cli/%s", shared, name);
     struct acl_error err;
-    struct acl_project *p = acl_project_load(root, name, NULL, 1u << 20,
-                                             &err);
-    struct acl_rule_conf *confs =
-        acl_xcalloc(acl_rules_count(), sizeof *confs);
+    struct acl_project *p = acl_project_load(root, name, NULL, 1u << 20, &err);
+    struct acl_rule_conf *confs = acl_xcalloc(acl_rules_count(), sizeof *confs);
     struct acl_findings out = {0};
     size_t i, n;
 
@@ -835,7 +831,7 @@ find_source(const struct acl_project *p, const char *path)
 START_TEST(corpus_quiet)
 {
     static const char *const cases[] = {
-        "a1-create-default", "a2-create-strands", "b-gateway-noauth",
+        "a1-create-default", "a2-create-strands",  "b-gateway-noauth",
         "d-mcp-targets",     "e-lambda-arn-tools", "i-aws-targets",
         "k-kitchen-sink"};
     const char *shared = acl_test_shared_dir();
@@ -853,7 +849,8 @@ START_TEST(corpus_quiet)
             client = find_source(p, "app/ToolUser/mcp_client/client.py");
             ck_assert_ptr_nonnull(client);
             ck_assert_str_eq(client->owner, "ToolUser");
-            ck_assert_ptr_nonnull(strstr(client->text->data,
+            ck_assert_ptr_nonnull(strstr(
+                client->text->data,
                 "os.environ.get(\"AGENTCORE_GATEWAY_JWT_EDGE_GW_URL\")"));
             ck_assert_ptr_nonnull(find_source(p, "app/TsAgent/main.ts"));
             ck_assert_ptr_null(find_source(p, "app/ToolUser/README.md"));
@@ -894,7 +891,8 @@ START_TEST(regex_limit_is_not_no_match)
     struct acl_error err;
     struct acl_regex *re = acl_regex_new("^(a+)+$", &err);
     struct acl_regex *utf = acl_regex_compile(
-        "^\\p{L}+$", ACL_RE_UTF | ACL_RE_DOLLAR_ENDONLY | ACL_RE_PAD_SUBJECT, &err);
+        "^\\p{L}+$", ACL_RE_UTF | ACL_RE_DOLLAR_ENDONLY | ACL_RE_PAD_SUBJECT,
+        &err);
     char text[64];
 
     ck_assert_ptr_nonnull(re);
@@ -926,8 +924,8 @@ START_TEST(jit_is_lazy)
 {
     int err, has_jit = 0;
     PCRE2_SIZE off;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR) "sk-[a-z]{4}",
-                                     PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
+    pcre2_code *code = pcre2_compile(
+        (PCRE2_SPTR) "sk-[a-z]{4}", PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
     pcre2_match_data *md = pcre2_match_data_create(2, NULL);
     struct acl_jit jit = {0};
     const char text[] = "xx sk-abcd yy";
@@ -937,8 +935,9 @@ START_TEST(jit_is_lazy)
     pcre2_config(PCRE2_CONFIG_JIT, &has_jit);
     for (i = 0; i + sizeof text - 1 < ACL_JIT_AFTER; i += sizeof text - 1) {
         acl_jit_account(&jit, code, sizeof text - 1);
-        ck_assert_int_eq(pcre2_match(code, (PCRE2_SPTR)text, sizeof text - 1,
-                                     0, 0, md, NULL), 1);
+        ck_assert_int_eq(pcre2_match(code, (PCRE2_SPTR)text, sizeof text - 1, 0,
+                                     0, md, NULL),
+                         1);
     }
     ck_assert_uint_eq(jit_size(code), 0);
     acl_jit_account(&jit, code, sizeof text - 1);
@@ -947,8 +946,9 @@ START_TEST(jit_is_lazy)
         ck_assert_uint_gt(jit_size(code), 0);
     else
         ck_assert_uint_eq(jit_size(code), 0);
-    ck_assert_int_eq(pcre2_match(code, (PCRE2_SPTR)text, sizeof text - 1, 0,
-                                 0, md, NULL), 1);
+    ck_assert_int_eq(
+        pcre2_match(code, (PCRE2_SPTR)text, sizeof text - 1, 0, 0, md, NULL),
+        1);
     ck_assert_uint_eq(pcre2_get_ovector_pointer(md)[0], 3);
     pcre2_match_data_free(md);
     pcre2_code_free(code);

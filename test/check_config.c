@@ -22,21 +22,27 @@ static const struct acl_rule_option thr[] = {
     {"threshold", 1, 1000, 20, "tools"}, {NULL, 0, 0, 0, NULL}};
 static const struct acl_rule r1 = {.id = "AC001",
                                    .name = "gateway-no-inbound-auth",
-                                   .level = ACL_ERROR, .check = noop};
-static const struct acl_rule r3 = {.id = "AC003", .name = "secret-in-env-var",
-                                   .level = ACL_ERROR, .check = noop};
+                                   .level = ACL_ERROR,
+                                   .check = noop};
+static const struct acl_rule r3 = {.id = "AC003",
+                                   .name = "secret-in-env-var",
+                                   .level = ACL_ERROR,
+                                   .check = noop};
 static const struct acl_rule r5 = {.id = "AC005",
                                    .name = "many-tools-without-semantic-search",
-                                   .level = ACL_WARNING, .check = noop,
+                                   .level = ACL_WARNING,
+                                   .check = noop,
                                    .options = thr};
 static const struct acl_rule r12 = {.id = "AC012",
                                     .name = "debug-errors-in-production",
-                                    .level = ACL_WARNING, .check = noop};
+                                    .level = ACL_WARNING,
+                                    .check = noop};
 static const struct acl_rule r17 = {.id = "AC017",
                                     .name = "secret-in-agent-code",
-                                    .level = ACL_ERROR, .check = noop};
-static const struct acl_rule *const table[] = {&r1, &r3, &r5, &r12, &r17,
-                                               &acl_rule_unused_ignore};
+                                    .level = ACL_ERROR,
+                                    .check = noop};
+static const struct acl_rule *const table[] = {
+    &r1, &r3, &r5, &r12, &r17, &acl_rule_unused_ignore};
 #define NRULES ACL_ARRAY_LEN(table)
 
 static struct acl_config *
@@ -61,8 +67,9 @@ START_TEST(example_of_cli_md)
     ck_assert_str_eq(c->targets[1], "live-eu");
     ck_assert(c->settings[2].set && c->settings[2].enabled);
     ck_assert_int_eq(c->settings[2].level, ACL_ERROR);
-    ck_assert_int_eq(json_integer_value(json_object_get(
-                         c->settings[2].options, "threshold")), 15);
+    ck_assert_int_eq(json_integer_value(
+                         json_object_get(c->settings[2].options, "threshold")),
+                     15);
     ck_assert(c->settings[3].set && !c->settings[3].enabled);
     ck_assert(!c->settings[0].set);
     ck_assert_uint_eq(c->nignores, 3);
@@ -254,7 +261,8 @@ START_TEST(rule_settings_apply)
     struct acl_error err;
     struct acl_config *c = parse(
         "{\"rules\": {\"AC001\": \"note\", \"secret-in-env-var\": \"off\", "
-        "\"AC005\": {\"threshold\": 9}}}", &err);
+        "\"AC005\": {\"threshold\": 9}}}",
+        &err);
     struct acl_rule_conf confs[NRULES];
 
     ck_assert_msg(c != NULL, "%s", err.text);
@@ -292,7 +300,8 @@ START_TEST(production_options)
     cli.never = 0;
     cli.target = "prod";
     acl_config_prod(c, &cli, &out);
-    ck_assert(!out.force && out.names == NULL && strcmp(out.target, "prod") == 0);
+    ck_assert(!out.force && out.names == NULL &&
+              strcmp(out.target, "prod") == 0);
     acl_config_prod(NULL, &cli, &out);
     ck_assert_ptr_null(out.names);
     acl_config_free(c);
@@ -372,8 +381,8 @@ struct fx {
 };
 
 static struct acl_finding *
-add(struct fx *x, const struct acl_rule *r, struct acl_text *t,
-    const char *ptr, const char *res)
+add(struct fx *x, const struct acl_rule *r, struct acl_text *t, const char *ptr,
+    const char *res)
 {
     struct acl_finding *f = acl_findings_add(&x->l);
 
@@ -447,10 +456,11 @@ END_TEST
 START_TEST(all_named_parts_must_match)
 {
     struct acl_error err;
-    struct acl_config *c = parse(
-        "{\"ignore\": [{\"rule\": \"AC001\", \"resource\": \"dev-gw\", "
-        "\"path\": \"app/**\", \"reason\": \"r\"}, {\"rule\": \"AC003\", "
-        "\"resource\": \"dev-gw\", \"reason\": \"r\"}]}", &err);
+    struct acl_config *c =
+        parse("{\"ignore\": [{\"rule\": \"AC001\", \"resource\": \"dev-gw\", "
+              "\"path\": \"app/**\", \"reason\": \"r\"}, {\"rule\": \"AC003\", "
+              "\"resource\": \"dev-gw\", \"reason\": \"r\"}]}",
+              &err);
     struct acl_rule_conf confs[NRULES];
     struct fx x;
     size_t i;
@@ -566,7 +576,7 @@ same_members(json_t *props, const char *const *list, const char *what)
     for (i = 0; list[i] != NULL; i++)
         ck_assert_msg(json_object_get(props, list[i]) != NULL,
                       "%s: schema lacks %s", what, list[i]);
-    json_object_foreach(props, key, v)
+    json_object_foreach (props, key, v)
         ck_assert_msg(list_has(list, key), "%s: code lacks %s", what, key);
 }
 
@@ -578,16 +588,19 @@ START_TEST(schema_offers_what_code_accepts)
 
     ck_assert_msg(s != NULL, "schema/agentcore-lint.schema.json unreadable");
     same_members(json_object_get(s, "properties"), acl_config_members, "top");
-    same_members(json_object_get(json_object_get(json_object_get(
-                     s, "definitions"), "ignore"), "properties"),
-                 acl_config_ignore_members, "ignore entry");
-    levels = json_object_get(json_object_get(json_object_get(s, "definitions"),
-                                             "level"), "enum");
+    same_members(
+        json_object_get(
+            json_object_get(json_object_get(s, "definitions"), "ignore"),
+            "properties"),
+        acl_config_ignore_members, "ignore entry");
+    levels = json_object_get(
+        json_object_get(json_object_get(s, "definitions"), "level"), "enum");
     ck_assert_uint_eq(json_array_size(levels), 4);
-    json_array_foreach(levels, i, v)
+    json_array_foreach (levels, i, v)
         ck_assert(list_has(acl_config_levels, json_string_value(v)));
-    rules = json_object_get(json_object_get(json_object_get(s, "properties"),
-                                            "rules"), "properties");
+    rules = json_object_get(
+        json_object_get(json_object_get(s, "properties"), "rules"),
+        "properties");
     for (i = 0; i < acl_rules_count(); i++) {
         const struct acl_rule *r = acl_rules_at(i);
 

@@ -37,7 +37,7 @@ setup(void)
     acl_test_mkdir(base, "outer/proj");
     acl_test_mkdir(base, "outer/proj/agentcore");
     acl_test_put(base, "outer/proj/agentcore/agentcore.json",
-        "{\"name\": \"Proj\", \"version\": 1}\n");
+                 "{\"name\": \"Proj\", \"version\": 1}\n");
     acl_test_put(base, "outer/proj/agentcore/.env.local", "");
     acl_test_put(base, "outer/.gitignore", "proj/agentcore/.env.local\n");
 }
@@ -45,14 +45,24 @@ setup(void)
 static void
 teardown(void)
 {
-    static const char *const paths[] = {
-        "outer/proj/agentcore/agentcore.json",
-        "outer/proj/agentcore/.env.local", "outer/proj/agentcore/.gitignore",
-        "outer/proj/agentcore", "outer/proj", "outer/.gitignore",
-        "outer/ignore-list", "outer/.git/index", SHARED, "outer/.git",
-        "outer/gitdir/index", "outer/gitdir/wt/index",
-        "outer/gitdir/wt/commondir", "outer/gitdir/wt", "outer/gitdir/config",
-        "outer/gitdir", "outer", ""};
+    static const char *const paths[] = {"outer/proj/agentcore/agentcore.json",
+                                        "outer/proj/agentcore/.env.local",
+                                        "outer/proj/agentcore/.gitignore",
+                                        "outer/proj/agentcore",
+                                        "outer/proj",
+                                        "outer/.gitignore",
+                                        "outer/ignore-list",
+                                        "outer/.git/index",
+                                        SHARED,
+                                        "outer/.git",
+                                        "outer/gitdir/index",
+                                        "outer/gitdir/wt/index",
+                                        "outer/gitdir/wt/commondir",
+                                        "outer/gitdir/wt",
+                                        "outer/gitdir/config",
+                                        "outer/gitdir",
+                                        "outer",
+                                        ""};
     size_t i;
 
     for (i = 0; i < sizeof paths / sizeof paths[0]; i++)
@@ -68,10 +78,8 @@ ac011_count(void)
 {
     char *root = acl_xasprintf("%s/outer/proj", base);
     struct acl_error err;
-    struct acl_project *p = acl_project_load(root, root, NULL, 1u << 20,
-                                             &err);
-    struct acl_rule_conf *confs =
-        acl_xcalloc(acl_rules_count(), sizeof *confs);
+    struct acl_project *p = acl_project_load(root, root, NULL, 1u << 20, &err);
+    struct acl_rule_conf *confs = acl_xcalloc(acl_rules_count(), sizeof *confs);
     struct acl_findings out = {0};
     size_t i, n = 0;
 
@@ -298,10 +306,10 @@ acl_suite_env_local(void)
     Suite *s = suite_create("env_local");
     TCase *tc;
 
-#define ADD(name)                                                           \
-    tc = tcase_create(#name);                                               \
-    tcase_add_checked_fixture(tc, setup, teardown);                         \
-    tcase_add_test(tc, name);                                               \
+#define ADD(name)                                   \
+    tc = tcase_create(#name);                       \
+    tcase_add_checked_fixture(tc, setup, teardown); \
+    tcase_add_test(tc, name);                       \
     suite_add_tcase(s, tc)
     ADD(git_dir_above);
     ADD(git_file_above);

@@ -24,8 +24,8 @@ static void
 fx_init(struct fx *x, const char *text)
 {
     memset(x, 0, sizeof *x);
-    x->doc = acl_doc_parse(acl_text_new("a.json", "a.json",
-                                        acl_xstrdup(text), strlen(text)));
+    x->doc = acl_doc_parse(
+        acl_text_new("a.json", "a.json", acl_xstrdup(text), strlen(text)));
 }
 
 static void
@@ -165,8 +165,7 @@ START_TEST(plan_keeps_edits_apart)
     acl_fix_edit(acl_fix_begin(a, ACL_FIX, "a"), x.doc->text, 6, 7, "10");
     acl_fix_edit(acl_fix_begin(b, ACL_FIX, "b"), x.doc->text, 6, 8, "");
     acl_fix_edit(acl_fix_begin(c, ACL_FIX, "c"), x.doc->text, 14, 15, "20");
-    acl_fix_edit(acl_fix_begin(c, ACL_SUGGESTION, "s"), x.doc->text, 0, 1,
-                 "[");
+    acl_fix_edit(acl_fix_begin(c, ACL_SUGGESTION, "s"), x.doc->text, 0, 1, "[");
     memset(&plan, 0, sizeof plan);
     acl_fix_plan_build(&plan, &l, NULL);
     ck_assert_uint_eq(plan.napplied, 2);
@@ -228,8 +227,8 @@ START_TEST(writer_refuses_links)
     ck_assert_int_eq(symlink(file, link), 0);
     ck_assert_int_eq(acl_fix_write_file(real, link, "new", 3, &err), -1);
     ck_assert_ptr_nonnull(strstr(err.text, "symbolic link"));
-    ck_assert_int_eq(acl_fix_write_file("/nonexistent-root", file, "x", 1,
-                                        &err), -1);
+    ck_assert_int_eq(
+        acl_fix_write_file("/nonexistent-root", file, "x", 1, &err), -1);
     ck_assert_int_eq(acl_fix_write_file(real, file, "new", 3, &err), 0);
     ck_assert_int_eq(acl_read_file(file, 100, &data, &len, &err), ACL_READ_OK);
     ck_assert_str_eq(data, "new");

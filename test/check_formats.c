@@ -28,8 +28,8 @@
 
 #define MAX_ARGS 256
 
-static const char *const kinds[] = {"human", "human-color", "gcc", "gitlab", "junit",
-                                    "github", "json", "sarif"};
+static const char *const kinds[] = {"human", "human-color", "gcc",  "gitlab",
+                                    "junit", "github",      "json", "sarif"};
 
 struct format_case {
     char *dir;
@@ -107,7 +107,8 @@ START_TEST(format_golden)
     char *args_text = acl_test_slurp(args_path);
     char *rules = acl_test_slurp(rules_path);
     char *args[MAX_ARGS];
-    int n = acl_test_rules_file_args(rules, args, 0, MAX_ARGS - 8), color = strchr(c->kind, '-') != 0;
+    int n = acl_test_rules_file_args(rules, args, 0, MAX_ARGS - 8),
+        color = strchr(c->kind, '-') != 0;
     int first = n;
     struct acl_buf got = {0};
 
@@ -207,8 +208,8 @@ assert_clean(const char *out, const char *what)
 static size_t
 assert_github_safe(const char *out)
 {
-    static const char *const keys[] = {"file=", "line=", "col=", "endLine=",
-                                       "endColumn=", "title="};
+    static const char *const keys[] = {
+        "file=", "line=", "col=", "endLine=", "endColumn=", "title="};
     char *copy = acl_xstrdup(out), *line, *save = NULL;
     size_t n = 0;
 
@@ -362,18 +363,23 @@ START_TEST(sarif_subfolder_uri)
 {
     char *args[] = {"fixtures/rules/AC001/fail-none-dev", "-f", "sarif"};
     json_t *log = sarif_of(".", args, 3);
-    json_t *loc = acl_test_jget(log, "runs/0/results/0/locations/0/physicalLocation");
-    json_int_t idx = json_integer_value(acl_test_jget(loc, "artifactLocation/index"));
-    char *art = acl_xasprintf("runs/0/artifacts/%lld/location/uri",
-                              (long long)idx);
+    json_t *loc =
+        acl_test_jget(log, "runs/0/results/0/locations/0/physicalLocation");
+    json_int_t idx =
+        json_integer_value(acl_test_jget(loc, "artifactLocation/index"));
+    char *art =
+        acl_xasprintf("runs/0/artifacts/%lld/location/uri", (long long)idx);
 
     ck_assert_str_eq(acl_test_jstr(loc, "artifactLocation/uri"),
                      "fixtures/rules/AC001/fail-none-dev/agentcore/"
                      "agentcore.json");
-    ck_assert_str_eq(acl_test_jstr(loc, "artifactLocation/uriBaseId"), "SRCROOT");
-    ck_assert_str_eq(acl_test_jstr(log, art), acl_test_jstr(loc, "artifactLocation/uri"));
-    ck_assert_str_eq(acl_test_jstr(log, "runs/0/originalUriBaseIds/SRCROOT/uri"),
-                     "file:///SRCROOT/");
+    ck_assert_str_eq(acl_test_jstr(loc, "artifactLocation/uriBaseId"),
+                     "SRCROOT");
+    ck_assert_str_eq(acl_test_jstr(log, art),
+                     acl_test_jstr(loc, "artifactLocation/uri"));
+    ck_assert_str_eq(
+        acl_test_jstr(log, "runs/0/originalUriBaseIds/SRCROOT/uri"),
+        "file:///SRCROOT/");
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/columnKind"), "utf16CodeUnits");
     free(art);
     json_decref(log);
@@ -385,7 +391,8 @@ END_TEST
 static void
 check_help_uri(json_t *rule)
 {
-    const char *id = acl_test_jstr(rule, "id"), *name = acl_test_jstr(rule, "name");
+    const char *id = acl_test_jstr(rule, "id"),
+               *name = acl_test_jstr(rule, "name");
     char *want = acl_xasprintf("%s/blob/main/docs/rules.md#ac%s-%s", ACL_URI,
                                id + 2, name);
     char *heading = acl_xasprintf("\n## %s %s\n", id, name);
@@ -401,13 +408,19 @@ check_help_uri(json_t *rule)
 static void
 check_rule_entry(json_t *rule)
 {
-    static const char *const texts[] = {
-        "id", "name", "shortDescription/text", "fullDescription/text",
-        "help/text", "help/markdown", "helpUri",
-        "defaultConfiguration/level", "properties/precision"};
+    static const char *const texts[] = {"id",
+                                        "name",
+                                        "shortDescription/text",
+                                        "fullDescription/text",
+                                        "help/text",
+                                        "help/markdown",
+                                        "helpUri",
+                                        "defaultConfiguration/level",
+                                        "properties/precision"};
     size_t k;
-    int sec = acl_rules_at((size_t)acl_rules_find(acl_test_jstr(rule, "id")))->flags &
-              ACL_RULE_SECURITY;
+    int sec =
+        acl_rules_at((size_t)acl_rules_find(acl_test_jstr(rule, "id")))->flags &
+        ACL_RULE_SECURITY;
 
     for (k = 0; k < ACL_ARRAY_LEN(texts); k++)
         ck_assert_msg(acl_test_jstr(rule, texts[k])[0] != '\0' &&
@@ -415,8 +428,8 @@ check_rule_entry(json_t *rule)
                       "%s: no %s", acl_test_jstr(rule, "id"), texts[k]);
     ck_assert_str_eq(acl_test_jstr(rule, "properties/tags/0"),
                      sec ? "security" : "correctness");
-    ck_assert_int_eq(acl_test_jget(rule, "properties/security-severity") != NULL,
-                     sec != 0);
+    ck_assert_int_eq(
+        acl_test_jget(rule, "properties/security-severity") != NULL, sec != 0);
     check_help_uri(rule);
 }
 
@@ -444,12 +457,12 @@ START_TEST(sarif_rules_and_indexes)
     size_t i;
 
     ck_assert_uint_eq(json_array_size(rules), acl_rules_count() - 1);
-    json_array_foreach(rules, i, r) {
+    json_array_foreach (rules, i, r) {
         ck_assert_str_ne(acl_test_jstr(r, "id"), "AC000");
         check_rule_entry(r);
     }
     ck_assert_uint_eq(json_array_size(acl_test_jget(log, "runs/0/results")), 5);
-    json_array_foreach(acl_test_jget(log, "runs/0/results"), i, r) {
+    json_array_foreach (acl_test_jget(log, "runs/0/results"), i, r) {
         json_int_t k = json_integer_value(json_object_get(r, "ruleIndex"));
 
         ck_assert_str_eq(acl_test_jstr(json_array_get(rules, (size_t)k), "id"),
@@ -468,16 +481,14 @@ START_TEST(sarif_utf16_columns)
     json_t *log = sarif_of("fixtures/cases/formats-basic", args, 6), *r;
     size_t i, seen = 0;
 
-    json_array_foreach(acl_test_jget(log, "runs/0/results"), i, r) {
+    json_array_foreach (acl_test_jget(log, "runs/0/results"), i, r) {
         json_t *reg = acl_test_jget(r, "locations/0/physicalLocation/region");
 
         if (json_integer_value(json_object_get(reg, "startLine")) != 14)
             continue;
-        ck_assert_int_eq(json_integer_value(json_object_get(reg,
-                                                            "startColumn")),
-                         60);
-        ck_assert_int_eq(json_integer_value(json_object_get(reg,
-                                                            "endColumn")),
+        ck_assert_int_eq(
+            json_integer_value(json_object_get(reg, "startColumn")), 60);
+        ck_assert_int_eq(json_integer_value(json_object_get(reg, "endColumn")),
                          66);
         ck_assert_str_eq(acl_test_jstr(reg, "snippet/text"), "\"NONE\"");
         seen++;

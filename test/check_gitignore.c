@@ -18,21 +18,21 @@
 #include "check_acl.h"
 
 /* The agentcore/.gitignore that `agentcore create` writes. */
-#define CLI_IGNORE                                                        \
-    "# Secrets (local environment files are never committed)\n"           \
-    ".env.local\n"                                                        \
-    "\n"                                                                  \
-    "# CDK Build Artifacts\n"                                             \
-    "cdk/cdk.out/\n"                                                      \
-    "cdk/node_modules/\n"                                                 \
-    "\n"                                                                  \
-    "# CLI Internals\n"                                                   \
-    ".cli/*\n"                                                            \
-    "\n"                                                                  \
-    "# Ephemeral Staging\n"                                               \
-    ".cache/*\n"                                                          \
-    "\n"                                                                  \
-    "# Exception: Commit the State\n"                                     \
+#define CLI_IGNORE                                              \
+    "# Secrets (local environment files are never committed)\n" \
+    ".env.local\n"                                              \
+    "\n"                                                        \
+    "# CDK Build Artifacts\n"                                   \
+    "cdk/cdk.out/\n"                                            \
+    "cdk/node_modules/\n"                                       \
+    "\n"                                                        \
+    "# CLI Internals\n"                                         \
+    ".cli/*\n"                                                  \
+    "\n"                                                        \
+    "# Ephemeral Staging\n"                                     \
+    ".cache/*\n"                                                \
+    "\n"                                                        \
+    "# Exception: Commit the State\n"                           \
     "!.cli/deployed-state.json\n"
 
 #define ENV "agentcore/.env.local"
@@ -49,9 +49,25 @@ struct gi_case {
     int ignored;
 };
 
-#define ROOT(t) {{"", t}}
-#define AC(t) {{"agentcore", t}}
-#define BOTH(r, a) {{"", r}, {"agentcore", a}}
+#define ROOT(t)   \
+    {             \
+        {         \
+            "", t \
+        }         \
+    }
+#define AC(t)              \
+    {                      \
+        {                  \
+            "agentcore", t \
+        }                  \
+    }
+#define BOTH(r, a)         \
+    {                      \
+        {"", r},           \
+        {                  \
+            "agentcore", a \
+        }                  \
+    }
 
 static const struct gi_case cases[] = {
     /* the file the CLI writes */
@@ -115,9 +131,12 @@ static const struct gi_case cases[] = {
     {BOTH("*.local\n", "# nothing\n"), ENV, 0, 1},
     {BOTH("", "/.env.local\n"), ENV, 0, 1},
     {BOTH("", "/.env.local\n"), "agentcore/x/.env.local", 0, 0},
-    {{{"", ".env.local\n"}, {"agentcore", "!.env.local\n"},
+    {{{"", ".env.local\n"},
+      {"agentcore", "!.env.local\n"},
       {"agentcore/sub", ".env.local\n"}},
-     "agentcore/sub/.env.local", 0, 1},
+     "agentcore/sub/.env.local",
+     0,
+     1},
     /* escapes, spaces, line ends */
     {ROOT("\\#file\n"), "#file", 0, 1},
     {ROOT("#file\n"), "#file", 0, 0},
@@ -273,7 +292,8 @@ git_says(const char *repo, int i, const char *home)
 {
     const struct gi_case *c = &cases[i];
     char *row = acl_xasprintf("%s/r%d", repo, i), *rel;
-    char *argv[] = {"git", "-C", row, "check-ignore", "-q", "--no-index",
+    char *argv[] = {"git",           "-C", row,
+                    "check-ignore",  "-q", "--no-index",
                     (char *)c->path, NULL};
     size_t k;
     int rc;

@@ -59,7 +59,8 @@ entry(struct idx *x, const char *path, int extended)
 
     memset(x->data + x->len, 0, 40 + x->hash_len);
     x->len += 40 + x->hash_len;
-    x->data[x->len++] = (unsigned char)((extended ? 0x40 : 0) | (n > 0xfff ? 0x0f : n >> 8));
+    x->data[x->len++] =
+        (unsigned char)((extended ? 0x40 : 0) | (n > 0xfff ? 0x0f : n >> 8));
     x->data[x->len++] = (unsigned char)(n > 0xfff ? 0xff : n & 0xff);
     if (extended) {
         x->data[x->len++] = 0x20; /* intent-to-add, say */
@@ -140,7 +141,7 @@ START_TEST(version_4_prefix_compression)
     start(&x, 4, 5, 20);
     entry(&x, "agentcore/agentcore.json", 0);
     entry(&x, "agentcore/aws-targets.json", 0);
-    entry(&x, longp, 0);           /* drops everything but "a" */
+    entry(&x, longp, 0);                  /* drops everything but "a" */
     entry(&x, "agentcore/.env.local", 0); /* drops 398: a 2-byte varint */
     entry(&x, "app/main.py", 0);
     finish(&x);
@@ -162,8 +163,8 @@ START_TEST(sha256_object_names)
     finish(&x);
     ck_assert_int_eq(has(&x, "agentcore/.env.local"), 1);
     /* read with the wrong object name size, it is malformed or misses */
-    ck_assert_int_ne(acl_gitindex_has(x.data, x.len, 20,
-                                      "agentcore/.env.local", NULL), 1);
+    ck_assert_int_ne(
+        acl_gitindex_has(x.data, x.len, 20, "agentcore/.env.local", NULL), 1);
 }
 END_TEST
 
@@ -291,7 +292,8 @@ START_TEST(split_index_link)
     x.len += 20 + 12 + 32;
     finish(&x);
     ck_assert_int_eq(acl_gitindex_find(x.data, x.len, 20,
-                                       "agentcore/.env.local", &pos, &err), 1);
+                                       "agentcore/.env.local", &pos, &err),
+                     1);
     ck_assert_uint_eq(pos, 1);
     ck_assert_int_eq(acl_gitindex_link(x.data, x.len, 20, &link, &err), 1);
     ck_assert_str_eq(link.shared, "a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5");

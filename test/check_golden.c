@@ -114,21 +114,21 @@ render(json_t *report, int rc, struct acl_buf *b)
     json_t *f;
 
     acl_buf_printf(b, "exit %d\n", rc);
-    json_array_foreach(json_object_get(report, "findings"), i, f) {
+    json_array_foreach (json_object_get(report, "findings"), i, f) {
         put_field(b, json_string_value(json_object_get(f, "file")));
-        acl_buf_printf(
-            b, ":%lld:%lld-%lld:%lld %s %s ",
-            json_integer_value(json_object_get(f, "line")),
-            json_integer_value(json_object_get(f, "column")),
-            json_integer_value(json_object_get(f, "endLine")),
-            json_integer_value(json_object_get(f, "endColumn")),
-            json_string_value(json_object_get(f, "level")),
-            json_string_value(json_object_get(f, "rule")));
+        acl_buf_printf(b, ":%lld:%lld-%lld:%lld %s %s ",
+                       json_integer_value(json_object_get(f, "line")),
+                       json_integer_value(json_object_get(f, "column")),
+                       json_integer_value(json_object_get(f, "endLine")),
+                       json_integer_value(json_object_get(f, "endColumn")),
+                       json_string_value(json_object_get(f, "level")),
+                       json_string_value(json_object_get(f, "rule")));
         put_field(b, json_string_value(json_object_get(f, "pointer")));
         acl_buf_putc(b, ' ');
         put_field(b, json_string_value(json_object_get(f, "message")));
         acl_buf_puts(b, json_is_true(json_object_get(f, "suppressed"))
-                            ? " (suppressed)\n" : "\n");
+                            ? " (suppressed)\n"
+                            : "\n");
     }
 }
 

@@ -15,10 +15,10 @@ static const char *const guide_rules[] = {"AC006", "AC007", "AC008", "AC009",
                                           "AC010", "AC011", "AC012", "AC013",
                                           "AC018", "AC021", "AC022"};
 
-static const char *const cases[] = {
-    "a1-create-default", "a2-create-strands", "b-gateway-noauth",
-    "d-mcp-targets",     "e-lambda-arn-tools", "i-aws-targets",
-    "k-kitchen-sink"};
+static const char *const cases[] = {"a1-create-default",  "a2-create-strands",
+                                    "b-gateway-noauth",   "d-mcp-targets",
+                                    "e-lambda-arn-tools", "i-aws-targets",
+                                    "k-kitchen-sink"};
 
 /* "case rule pointer level" of every finding expected; production
  * changes only AC021's level. */
@@ -52,8 +52,7 @@ lint_case(const char *shared, const char *name, int production,
     struct acl_prod_opts prod = {0};
     struct acl_error err;
     struct acl_project *p;
-    struct acl_rule_conf *confs =
-        acl_xcalloc(acl_rules_count(), sizeof *confs);
+    struct acl_rule_conf *confs = acl_xcalloc(acl_rules_count(), sizeof *confs);
     struct acl_findings out = {0};
     size_t i;
 

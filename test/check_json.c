@@ -15,8 +15,8 @@
 static struct acl_doc *
 parse(const char *s)
 {
-    return acl_doc_parse(acl_text_new("t.json", "t.json", acl_xstrdup(s),
-                                      strlen(s)));
+    return acl_doc_parse(
+        acl_text_new("t.json", "t.json", acl_xstrdup(s), strlen(s)));
 }
 
 /* The text of the value at ptr. */
@@ -65,7 +65,8 @@ END_TEST
 START_TEST(positions_count_code_points_and_utf16)
 {
     /* "é" is 1 code point, 1 UTF-16 unit; U+1F600 is 1 and 2. */
-    struct acl_doc *d = parse("{\"k\": \"\xc3\xa9\xf0\x9f\x98\x80\", \"z\": 1}");
+    struct acl_doc *d =
+        parse("{\"k\": \"\xc3\xa9\xf0\x9f\x98\x80\", \"z\": 1}");
     long i = acl_doc_find(d, "/z");
     struct acl_pos pos;
 
@@ -94,9 +95,10 @@ END_TEST
 
 START_TEST(values_match_json_parse)
 {
-    struct acl_doc *d = parse("{\"i\": 9007199254740993, \"r\": 1.0, "
-                              "\"big\": 1e400, \"s\": \"\\ud83d\\ude00\", "
-                              "\"lone\": \"\\ud800x\", \"nul\": \"a\\u0000b\"}");
+    struct acl_doc *d =
+        parse("{\"i\": 9007199254740993, \"r\": 1.0, "
+              "\"big\": 1e400, \"s\": \"\\ud83d\\ude00\", "
+              "\"lone\": \"\\ud800x\", \"nul\": \"a\\u0000b\"}");
     json_t *r = d->root;
 
     ck_assert(json_is_integer(json_object_get(r, "i")));
@@ -145,8 +147,8 @@ START_TEST(syntax_errors_are_located)
     ck_assert_msg(pos.line == c->line && pos.col == c->col,
                   "%s: at %u:%u, wanted %u:%u (%s)", c->words, pos.line,
                   pos.col, c->line, c->col, d->error_text);
-    ck_assert_msg(strstr(d->error_text, c->words) != NULL, "%s: %s",
-                  c->words, d->error_text);
+    ck_assert_msg(strstr(d->error_text, c->words) != NULL, "%s: %s", c->words,
+                  d->error_text);
     acl_doc_free(d);
 }
 END_TEST
@@ -174,8 +176,9 @@ START_TEST(duplicate_names_later_wins)
     struct acl_doc *d = parse("{\"o\": {\"a\": 1, \"b\": 2, \"a\": 3}}");
     char *s;
 
-    ck_assert_int_eq(json_integer_value(json_object_get(
-                         json_object_get(d->root, "o"), "a")), 3);
+    ck_assert_int_eq(
+        json_integer_value(json_object_get(json_object_get(d->root, "o"), "a")),
+        3);
     ck_assert_uint_eq(d->ndups, 1);
     ck_assert_str_eq(d->dups[0].pointer, "/o/a");
     ck_assert_uint_eq(d->dups[0].first.start, 7);
@@ -350,9 +353,10 @@ check_node(const struct acl_doc *d, size_t i, json_t *v, const char *file)
         } else {
             name = reparse(d, acl_doc_key(d, c));
             ck_assert_msg(json_is_string(name), "%s: bad name span", file);
-            child = shadowed(d, i, k, name) ? NULL
-                    : json_object_getn(v, json_string_value(name),
-                                       json_string_length(name));
+            child = shadowed(d, i, k, name)
+                        ? NULL
+                        : json_object_getn(v, json_string_value(name),
+                                           json_string_length(name));
         }
         if (child != NULL || name == NULL)
             count += check_node(d, c, child, file);
@@ -384,9 +388,10 @@ check_tree(const char *dir, int depth)
             char *data;
             size_t len;
 
-            if (acl_read_file(path, 1 << 24, &data, &len, NULL) == ACL_READ_OK) {
-                struct acl_doc *d = acl_doc_parse(
-                    acl_text_new(path, path, data, len));
+            if (acl_read_file(path, 1 << 24, &data, &len, NULL) ==
+                ACL_READ_OK) {
+                struct acl_doc *d =
+                    acl_doc_parse(acl_text_new(path, path, data, len));
 
                 if (d->root != NULL)
                     count += check_node(d, 0, d->root, path);

@@ -63,7 +63,8 @@ START_TEST(every_escape)
     for (i = 0; i < 128; i++)
         s[i] = (char)(i + 1 < 128 ? i + 1 : 0x7f);
     json_array_append_new(v, json_stringn(s, 127));
-    json_array_append_new(v, json_string("caf\xC3\xA9 \xE2\x80\xAE \xEF\xBF\xBF"));
+    json_array_append_new(v,
+                          json_string("caf\xC3\xA9 \xE2\x80\xAE \xEF\xBF\xBF"));
     json_array_append_new(v, json_string("\xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));
     json_array_append_new(v, json_stringn("nul\0inside", 10));
     json_array_append_new(v, json_string("a/b \"q\" \\ \xE2\x80\xA8"));
@@ -74,8 +75,16 @@ END_TEST
 
 START_TEST(numbers)
 {
-    double reals[] = {0.0, -0.0, 1.0, 0.1, 1e20, 1e-5, 1.5e300, -2.5e-300,
-                      123456789012345678.0, 3.141592653589793};
+    double reals[] = {0.0,
+                      -0.0,
+                      1.0,
+                      0.1,
+                      1e20,
+                      1e-5,
+                      1.5e300,
+                      -2.5e-300,
+                      123456789012345678.0,
+                      3.141592653589793};
     json_t *v = json_pack("[I, I, I, i]", (json_int_t)0, (json_int_t)LLONG_MAX,
                           (json_int_t)LLONG_MIN, -42);
     size_t i;
@@ -91,16 +100,19 @@ END_TEST
 static json_t *
 random_string(unsigned *seed)
 {
-    static const unsigned long ranges[][2] = {
-        {0x01, 0x7F}, {0x80, 0x7FF}, {0x800, 0xD7FF}, {0xE000, 0xFFFF},
-        {0x10000, 0x10FFFF}};
+    static const unsigned long ranges[][2] = {{0x01, 0x7F},
+                                              {0x80, 0x7FF},
+                                              {0x800, 0xD7FF},
+                                              {0xE000, 0xFFFF},
+                                              {0x10000, 0x10FFFF}};
     char b[256];
     size_t n = 0;
     int k = rand_r(seed) % 12;
 
     while (k-- > 0 && n < sizeof b - 4) {
         const unsigned long *r = ranges[rand_r(seed) % 5];
-        unsigned long cp = r[0] + (unsigned long)rand_r(seed) % (r[1] - r[0] + 1);
+        unsigned long cp =
+            r[0] + (unsigned long)rand_r(seed) % (r[1] - r[0] + 1);
 
         if (cp < 0x80) {
             b[n++] = (char)cp;
@@ -128,12 +140,17 @@ random_value(unsigned *seed, int depth)
     json_t *v;
 
     switch (kind) {
-    case 0: return random_string(seed);
-    case 1: return json_integer((json_int_t)rand_r(seed) - RAND_MAX / 2);
-    case 2: return json_real((double)rand_r(seed) / (rand_r(seed) + 1.0) *
-                             ((rand_r(seed) % 2) ? 1e-9 : 1e12));
-    case 3: return json_boolean(rand_r(seed) % 2);
-    case 4: return json_null();
+    case 0:
+        return random_string(seed);
+    case 1:
+        return json_integer((json_int_t)rand_r(seed) - RAND_MAX / 2);
+    case 2:
+        return json_real((double)rand_r(seed) / (rand_r(seed) + 1.0) *
+                         ((rand_r(seed) % 2) ? 1e-9 : 1e12));
+    case 3:
+        return json_boolean(rand_r(seed) % 2);
+    case 4:
+        return json_null();
     case 5:
         v = json_array();
         for (n = rand_r(seed) % 5, i = 0; i < n; i++)
@@ -202,8 +219,8 @@ START_TEST(streamed_array_matches)
         json_t *holder = json_array(), *full = json_array();
         json_t *v = json_pack("{s:i, s:{s:o, s:s}}", "a", 1, "b", "items",
                               holder, "z", "end");
-        json_t *w = json_pack("{s:i, s:{s:o, s:s}}", "a", 1, "b", "items",
-                              full, "z", "end");
+        json_t *w = json_pack("{s:i, s:{s:o, s:s}}", "a", 1, "b", "items", full,
+                              "z", "end");
         struct acl_json_stream st = {holder, stream_next, &counts[k]};
         char *data = NULL, *want;
         size_t len = 0;
@@ -233,7 +250,8 @@ START_TEST(invalid_string_replaced)
     int rc;
 
     json_array_append_new(v, json_stringn_nocheck("bad \xC3\x28 \xED\xA0\x80"
-                                                  "\xFF!", 12));
+                                                  "\xFF!",
+                                                  12));
     got = ours(v, &rc);
     ck_assert_int_eq(rc, 0);
     ck_assert_str_eq(got, "[\n  \"bad \\uFFFD( \\uFFFD\\uFFFD\\uFFFD"

@@ -17,29 +17,56 @@ static const struct {
     const char *name;
     int prod;
 } prod_names[] = {
-    {"prod", 1},        {"Prod-EU", 1},    {"eu-prod2", 1},
-    {"live", 1},        {"production", 1}, {"prd", 1},
-    {"us-east-PRD-1", 1}, {"product", 0},  {"preprod", 0},
-    {"dev", 0},         {"default", 0},    {"product-demo", 0},
-    {"prod-", 1},       {"", 0},           {"staging-live3", 1},
-    {"prods", 0},       {"x-production-y", 1}, {"2prod", 0},
+    {"prod", 1},
+    {"Prod-EU", 1},
+    {"eu-prod2", 1},
+    {"live", 1},
+    {"production", 1},
+    {"prd", 1},
+    {"us-east-PRD-1", 1},
+    {"product", 0},
+    {"preprod", 0},
+    {"dev", 0},
+    {"default", 0},
+    {"product-demo", 0},
+    {"prod-", 1},
+    {"", 0},
+    {"staging-live3", 1},
+    {"prods", 0},
+    {"x-production-y", 1},
+    {"2prod", 0},
     /* lower->upper case changes split tokens */
-    {"ProdUsEast1", 1}, {"usEastProd", 1}, {"euLive2", 1},
-    {"PRODUCTION", 1},  {"Production", 1}, {"productDemo", 0},
-    {"USProd", 1},      {"eu1Prod", 1},    {"Prod2Eu", 1},
-    {"v2Production", 1}, {"prod2eu", 0},      {"PRODEU", 0},      {"myPrd", 1},
+    {"ProdUsEast1", 1},
+    {"usEastProd", 1},
+    {"euLive2", 1},
+    {"PRODUCTION", 1},
+    {"Production", 1},
+    {"productDemo", 0},
+    {"USProd", 1},
+    {"eu1Prod", 1},
+    {"Prod2Eu", 1},
+    {"v2Production", 1},
+    {"prod2eu", 0},
+    {"PRODEU", 0},
+    {"myPrd", 1},
     /* a pre, non or not token right before negates */
-    {"pre-prod", 0},    {"non-prod", 0},   {"not_prod", 0},
-    {"preProd", 0},     {"NonProd2", 0},   {"pre-prod-prod", 1},
-    {"not-a-prod", 1},  {"pre.production", 0}, {"pre-dev-prod", 1},
+    {"pre-prod", 0},
+    {"non-prod", 0},
+    {"not_prod", 0},
+    {"preProd", 0},
+    {"NonProd2", 0},
+    {"pre-prod-prod", 1},
+    {"not-a-prod", 1},
+    {"pre.production", 0},
+    {"pre-dev-prod", 1},
 };
 
 START_TEST(production_names_default_rule)
 {
     ck_assert_msg(acl_production_name(prod_names[_i].name, NULL, 0) ==
                       prod_names[_i].prod,
-                  "\"%s\" should%s be a production name",
-                  prod_names[_i].name, prod_names[_i].prod ? "" : " not");
+                  "\"%s\" should%s be a production name", prod_names[_i].name,
+                  prod_names[_i].prod ? "" : " not");
 }
 END_TEST
 
@@ -59,10 +86,13 @@ START_TEST(discover_file_inside_project)
     struct acl_error err;
 
     ck_assert_int_eq(
-        acl_discover("fixtures/rules/AC001/pass-aws-iam/agentcore/agentcore.json",
-                     &l, &err), 0);
-    ck_assert_int_eq(acl_discover("fixtures/rules/AC001/pass-aws-iam/agentcore",
-                                  &l, &err), 0);
+        acl_discover(
+            "fixtures/rules/AC001/pass-aws-iam/agentcore/agentcore.json", &l,
+            &err),
+        0);
+    ck_assert_int_eq(
+        acl_discover("fixtures/rules/AC001/pass-aws-iam/agentcore", &l, &err),
+        0);
     ck_assert_uint_eq(l.n, 1);
     ck_assert_str_eq(l.items[0].display, "fixtures/rules/AC001/pass-aws-iam");
     acl_found_list_free(&l);

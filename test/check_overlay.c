@@ -21,8 +21,7 @@ static const char spec[] = "{\"name\": \"P\", \"version\": 1, "
 static char *
 lint_ids(struct acl_project *p)
 {
-    struct acl_rule_conf *confs =
-        calloc(acl_rules_count() + 1, sizeof *confs);
+    struct acl_rule_conf *confs = calloc(acl_rules_count() + 1, sizeof *confs);
     struct acl_findings l = {0};
     struct acl_buf b = {0};
     size_t i;
@@ -69,7 +68,8 @@ START_TEST(overlay_before_disk)
     /* Without the overlay, the disk. */
     p = acl_project_load_overlay(real, real, NULL, 1 << 20, NULL, &err);
     ids = lint_ids(p);
-    ck_assert_msg(!strstr(ids, "AC000") && !strstr(ids, "AC011"), "got %s", ids);
+    ck_assert_msg(!strstr(ids, "AC000") && !strstr(ids, "AC011"), "got %s",
+                  ids);
     free(ids);
     acl_project_free(p);
     acl_overlay_remove(o, "nothing-there");

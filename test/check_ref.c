@@ -146,8 +146,7 @@ acl_suite_ref(void)
     TCase *tc = tcase_create("resolution");
 
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_loop_test(tc, ref_check_statuses, 0,
-                        (int)ACL_ARRAY_LEN(cases));
+    tcase_add_loop_test(tc, ref_check_statuses, 0, (int)ACL_ARRAY_LEN(cases));
     tcase_add_test(tc, ref_resolve_gives_the_real_path);
     tcase_add_test(tc, ref_one_entry_per_file);
     suite_add_tcase(s, tc);

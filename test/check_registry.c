@@ -27,7 +27,8 @@ START_TEST(ids_unique_and_ascending)
                       "rule %zu: ID \"%s\" is not ACnnn", i, id);
         ck_assert_msg(i == 0 || strcmp(acl_rules_at(i - 1)->id, id) < 0,
                       "rules/rules.def: %s after %s: IDs must be unique and "
-                      "ascending", id, acl_rules_at(i - 1)->id);
+                      "ascending",
+                      id, acl_rules_at(i - 1)->id);
     }
 }
 END_TEST
@@ -41,7 +42,8 @@ kebab_case(const char *s)
     if (s == NULL || !(s[0] >= 'a' && s[0] <= 'z'))
         return 0;
     for (i = 0; s[i] != '\0'; i++) {
-        int alnum = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9');
+        int alnum =
+            (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9');
 
         if (!alnum && !(s[i] == '-' && s[i + 1] != '-' && s[i + 1] != '\0'))
             return 0;
@@ -102,10 +104,12 @@ START_TEST(every_rule_has_pass_and_fail_fixtures)
 
         ck_assert_msg(has_fixture(id, "pass-"),
                       "%s: no fixtures/rules/%s/pass-*/expected: add a case "
-                      "the rule must not flag", id, id);
+                      "the rule must not flag",
+                      id, id);
         ck_assert_msg(has_fixture(id, "fail-"),
                       "%s: no fixtures/rules/%s/fail-*/expected: add a case "
-                      "the rule must flag", id, id);
+                      "the rule must flag",
+                      id, id);
     }
 }
 END_TEST
@@ -130,10 +134,12 @@ START_TEST(every_rule_is_documented)
                           filled(r->help) && filled(r->example) &&
                           filled(r->precision),
                       "%s: summary, description, help, example and precision "
-                      "must all be written", r->id);
+                      "must all be written",
+                      r->id);
         ck_assert_msg(strstr(md, head) != NULL,
                       "docs/rules.md: no section \"## %s %s\" (run make "
-                      "generate)", r->id, r->name);
+                      "generate)",
+                      r->id, r->name);
         free(head);
     }
     free(md);

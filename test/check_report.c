@@ -24,8 +24,8 @@ text_of(const char *display, const char *s)
 
 /* A finding of AC001 on the bytes [start, end) of t. */
 static void
-finding_at(struct acl_finding *f, struct acl_text *t, size_t start,
-           size_t end, enum acl_level level, const char *msg)
+finding_at(struct acl_finding *f, struct acl_text *t, size_t start, size_t end,
+           enum acl_level level, const char *msg)
 {
     memset(f, 0, sizeof *f);
     f->rule = acl_rules_at((size_t)acl_rules_find("AC001"));
@@ -123,8 +123,7 @@ START_TEST(line_hash_vectors)
     for (i = 0; i < ACL_ARRAY_LEN(cases); i++) {
         acl_line_hashes(cases[i].text, strlen(cases[i].text), lines, 11, out);
         for (k = 0; k < 11; k++)
-            ck_assert_str_eq(out[k], cases[i].want[k] ? cases[i].want[k]
-                                                      : "");
+            ck_assert_str_eq(out[k], cases[i].want[k] ? cases[i].want[k] : "");
     }
 }
 END_TEST
@@ -183,10 +182,14 @@ oracle_units(const unsigned char *t, size_t len, uint32_t *u)
         for (; k <= need; k++) {
             int lo = 0x80, hi = 0xBF;
 
-            if (k == 1 && t[i] == 0xE0) lo = 0xA0;
-            if (k == 1 && t[i] == 0xED) hi = 0x9F;
-            if (k == 1 && t[i] == 0xF0) lo = 0x90;
-            if (k == 1 && t[i] == 0xF4) hi = 0x8F;
+            if (k == 1 && t[i] == 0xE0)
+                lo = 0xA0;
+            if (k == 1 && t[i] == 0xED)
+                hi = 0x9F;
+            if (k == 1 && t[i] == 0xF0)
+                lo = 0x90;
+            if (k == 1 && t[i] == 0xF4)
+                hi = 0x8F;
             if (i + k >= len || t[i + k] < lo || t[i + k] > hi) {
                 cp = 0xFFFD;
                 break;
@@ -210,7 +213,8 @@ oracle_hashes(const char *text, size_t len, size_t nlines,
 {
     uint32_t *u = calloc(2 * len + 102, sizeof *u);
     uint64_t *h = calloc(len + 2, sizeof *h);
-    size_t n = oracle_units((const unsigned char *)text, len, u), i, k, line = 0;
+    size_t n = oracle_units((const unsigned char *)text, len, u), i, k,
+           line = 0;
 
     u[n] = 65535; /* then zeros */
     for (i = 0; i <= n; i++) {
@@ -238,10 +242,23 @@ oracle_hashes(const char *text, size_t len, size_t nlines,
  * with repeated lines: the hasher agrees with the oracle on every line. */
 START_TEST(line_hash_random_texts)
 {
-    static const char *const pieces[] = {
-        "a", "{", "\"k\": 1,", " ", "\t", "\n", "\r", "\r\n", "\r \n",
-        "\xC3\xA9", "\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xE0\x80", "\xFF",
-        "    \"name\": \"x\",\n", "x\n", "\n\n"};
+    static const char *const pieces[] = {"a",
+                                         "{",
+                                         "\"k\": 1,",
+                                         " ",
+                                         "\t",
+                                         "\n",
+                                         "\r",
+                                         "\r\n",
+                                         "\r \n",
+                                         "\xC3\xA9",
+                                         "\xF0\x9F\x98\x80",
+                                         "\xED\xA0\x80",
+                                         "\xE0\x80",
+                                         "\xFF",
+                                         "    \"name\": \"x\",\n",
+                                         "x\n",
+                                         "\n\n"};
     unsigned seed = 7, lines[400];
     char want[400][ACL_LINE_HASH_SIZE], got[400][ACL_LINE_HASH_SIZE];
     int round, i;
@@ -288,10 +305,13 @@ END_TEST
 
 START_TEST(sarif_text_repairs_utf8)
 {
-    json_t *j = acl_sarif_text("a\xff" "b\xe2\x82", 5);
+    json_t *j = acl_sarif_text("a\xff"
+                               "b\xe2\x82",
+                               5);
     json_t *nul = acl_sarif_text("a\0b", 3);
 
-    ck_assert_str_eq(json_string_value(j), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+    ck_assert_str_eq(json_string_value(j), "a\xef\xbf\xbd"
+                                           "b\xef\xbf\xbd");
     ck_assert_uint_eq(json_string_length(nul), 3);
     json_decref(j);
     json_decref(nul);
@@ -366,8 +386,8 @@ END_TEST
  * the caret still sits under the span. */
 START_TEST(human_escapes_source)
 {
-    assert_human_snippet("app/x.py",
-                         "\tk = \"\x1b[2J\xe2\x80\xae\" # \x7f\n", 5, 14,
+    assert_human_snippet("app/x.py", "\tk = \"\x1b[2J\xe2\x80\xae\" # \x7f\n",
+                         5, 14,
                          "    1 |     k = \"\\x1B[2J\\u{202E}\" # \\x7F\n"
                          "      |         ^~~~~~~~~~~~~~~~~\n");
 }
@@ -404,11 +424,11 @@ END_TEST
 /* A secret shows its first four characters only, in every format. */
 START_TEST(secret_masked)
 {
-    static const enum acl_format fmts[] = {ACL_FMT_HUMAN, ACL_FMT_SARIF,
-                                           ACL_FMT_GCC, ACL_FMT_GITHUB,
-                                           ACL_FMT_JSON, ACL_FMT_GITLAB,
-                                           ACL_FMT_JUNIT};
-    struct acl_text *t = text_of("a.json", "{\"key\": \"sk-abcdefghijklmnop\"}");
+    static const enum acl_format fmts[] = {
+        ACL_FMT_HUMAN, ACL_FMT_SARIF,  ACL_FMT_GCC,  ACL_FMT_GITHUB,
+        ACL_FMT_JSON,  ACL_FMT_GITLAB, ACL_FMT_JUNIT};
+    struct acl_text *t =
+        text_of("a.json", "{\"key\": \"sk-abcdefghijklmnop\"}");
     struct acl_finding f, *fs[] = {&f};
     size_t i;
 
@@ -512,20 +532,20 @@ START_TEST(sarif_suppression_and_baseline)
     sarif_result0(fs, 2, &shown, &log);
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/kind"),
                      "external");
-    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/state"),
-                     "accepted");
+    ck_assert_str_eq(
+        acl_test_jstr(log, "runs/0/results/0/suppressions/0/state"),
+        "accepted");
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/suppressions/0/"
-                                        "justification"), "local demo");
+                                        "justification"),
+                     "local demo");
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/baselineState"),
                      "unchanged");
     ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/1/baselineState"),
                      "new");
     ck_assert_ptr_null(acl_test_jget(log, "runs/0/results/1/suppressions"));
     /* Messages end as sentences, once. */
-    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/message/text"),
-                     "m.");
-    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/1/message/text"),
-                     "n.");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/0/message/text"), "m.");
+    ck_assert_str_eq(acl_test_jstr(log, "runs/0/results/1/message/text"), "n.");
     json_decref(log);
     acl_text_free(t);
 }
@@ -565,8 +585,8 @@ START_TEST(sarif_security_severity_follows_level)
         enum acl_level level, fail_on;
         const char *want;
     } cases[] = {
-        {ACL_WARNING, ACL_ERROR, "6.9"}, {ACL_ERROR, ACL_ERROR, "8.0"},
-        {ACL_WARNING, ACL_WARNING, "8.0"}, {ACL_NOTE, ACL_ERROR, "3.9"},
+        {ACL_WARNING, ACL_ERROR, "6.9"},    {ACL_ERROR, ACL_ERROR, "8.0"},
+        {ACL_WARNING, ACL_WARNING, "8.0"},  {ACL_NOTE, ACL_ERROR, "3.9"},
         {ACL_ERROR, ACL_LEVEL_NONE, "6.9"},
     };
     struct acl_text *t = text_of("a.json", "[1]");
@@ -579,9 +599,9 @@ START_TEST(sarif_security_severity_follows_level)
 
         finding_at(&a, t, 1, 2, cases[i].level, "m");
         r = sarif_result0(fs, 1, &o, &log);
-        rule = json_array_get(acl_test_jget(log, "runs/0/tool/driver/rules"),
-                              (size_t)json_integer_value(
-                                  json_object_get(r, "ruleIndex")));
+        rule = json_array_get(
+            acl_test_jget(log, "runs/0/tool/driver/rules"),
+            (size_t)json_integer_value(json_object_get(r, "ruleIndex")));
         ck_assert_str_eq(acl_test_jstr(rule, "id"), "AC001");
         ck_assert_str_eq(acl_test_jstr(rule, "properties/security-severity"),
                          cases[i].want);
@@ -674,10 +694,12 @@ START_TEST(sarif_locations)
     ck_assert_str_eq(acl_test_jstr(r, "locations/0/logicalLocations/0/kind"),
                      "element");
     ck_assert_str_eq(acl_test_jstr(r, "locations/0/logicalLocations/0/"
-                                      "fullyQualifiedName"), "/1");
+                                      "fullyQualifiedName"),
+                     "/1");
     acl_line_hashes(t->data, t->len, &line, 1, want);
     ck_assert_str_eq(acl_test_jstr(r, "partialFingerprints/"
-                                      "primaryLocationLineHash"), want[0]);
+                                      "primaryLocationLineHash"),
+                     want[0]);
     ck_assert_str_eq(acl_test_jstr(r, "partialFingerprints/agentcoreLint~1v1"),
                      "0123456789abcdef");
     json_decref(log);
@@ -719,8 +741,7 @@ START_TEST(sarif_notifications)
                                         "locations/0/physicalLocation/"
                                         "artifactLocation/uriBaseId"),
                      "SRCROOT");
-    ck_assert_uint_eq(json_array_size(acl_test_jget(log, "runs/0/results")),
-                      0);
+    ck_assert_uint_eq(json_array_size(acl_test_jget(log, "runs/0/results")), 0);
     json_decref(log);
     free(text);
 }

@@ -27,7 +27,8 @@ START_TEST(utf8_strict_refuses_what_json_parse_would)
     ck_assert_uint_eq(acl_utf8_strict("\xF0\x9F\x98\x80", 4, &cp), 4);
     ck_assert_uint_eq(cp, 0x1F600);
     ck_assert_uint_eq(acl_utf8_strict("\xC0\xAF", 2, &cp), 0); /* overlong */
-    ck_assert_uint_eq(acl_utf8_strict("\xED\xA0\x80", 3, &cp), 0); /* surrogate */
+    ck_assert_uint_eq(acl_utf8_strict("\xED\xA0\x80", 3, &cp),
+                      0); /* surrogate */
     ck_assert_uint_eq(acl_utf8_strict("\xF4\x90\x80\x80", 4, &cp), 0);
     ck_assert_uint_eq(acl_utf8_strict("\xE2\x82", 2, &cp), 0); /* truncated */
     ck_assert_uint_eq(acl_utf8_strict("\x80", 1, &cp), 0);
@@ -42,7 +43,10 @@ START_TEST(utf8_lenient_consumes_the_valid_prefix)
 {
     uint32_t cp;
 
-    ck_assert_uint_eq(acl_utf8_lenient("\xE2\x82" "A", 3, &cp), 2);
+    ck_assert_uint_eq(acl_utf8_lenient("\xE2\x82"
+                                       "A",
+                                       3, &cp),
+                      2);
     ck_assert_uint_eq(cp, ACL_UTF8_BAD);
     ck_assert_uint_eq(acl_utf8_lenient("\xED\xA0\x80", 3, &cp), 1);
     ck_assert_uint_eq(cp, ACL_UTF8_BAD);
@@ -53,9 +57,9 @@ END_TEST
 
 START_TEST(utf8_unsafe_table)
 {
-    static const uint32_t bad[] = {0x00, 0x07, '\n', '\r', 0x1B, 0x7F, 0x85,
-                                   0x9B, 0x202E, 0x2066, 0x2028, 0xFEFF,
-                                   0x061C};
+    static const uint32_t bad[] = {0x00,   0x07,   '\n',  '\r',   0x1B,
+                                   0x7F,   0x85,   0x9B,  0x202E, 0x2066,
+                                   0x2028, 0xFEFF, 0x061C};
     static const uint32_t good[] = {' ', 'a', ':', '%', 0xE9, 0x4E2D, 0x1F600};
     size_t i;
 
@@ -76,8 +80,9 @@ START_TEST(mask_text_hides_secrets)
 
     acl_mask_add(m, "s3cr3t/v4lu3-xyz", 16);
     acl_mask_add(m, "short", 5);
-    got = acl_mask_text(m, "gateway \"s3cr3t/v4lu3-xyz\" at /a/s3cr3t~1v4lu3-xyz "
-                           "short AKIAZ7Q3RTX5LWPM4JKD");
+    got =
+        acl_mask_text(m, "gateway \"s3cr3t/v4lu3-xyz\" at /a/s3cr3t~1v4lu3-xyz "
+                         "short AKIAZ7Q3RTX5LWPM4JKD");
     ck_assert_ptr_null(strstr(got, "v4lu3"));
     ck_assert_ptr_null(strstr(got, "RTX5LWPM4JKD"));
     ck_assert_ptr_nonnull(strstr(got, "gateway \"s3cr\xE2\x80\xA6\""));

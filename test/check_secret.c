@@ -189,14 +189,16 @@ START_TEST(connection_strings)
     size_t n;
 
     ck_assert_str_eq(kind_in("jdbc:postgresql://db:5432/app?user=a&password="
-                             "Tq9Kp2wLG12&ssl=true", &v, &n),
+                             "Tq9Kp2wLG12&ssl=true",
+                             &v, &n),
                      "connection string with a password");
     ck_assert_uint_eq(n, 11);
     ck_assert(strncmp(v, "Tq9Kp2wLG12", n) == 0);
     ck_assert(known("Server=tcp:x.database.windows.net;Database=a;"
                     "User ID=svc;Password=Qz7!kLm2pW;"));
     ck_assert(known("host=db port=5432 dbname=app user=a password=Qz7kLm2pW"));
-    ck_assert(known("mongodb+srv://svc:Qz7kLm2pWx9@cluster0.ab12c.mongodb.net/a"));
+    ck_assert(
+        known("mongodb+srv://svc:Qz7kLm2pWx9@cluster0.ab12c.mongodb.net/a"));
     ck_assert(known("rediss://default:Qz7kLm2pWx9@cache.internal:6379"));
     ck_assert(known("amqps://agent:Qz7kLm2pWx9@mq.internal:5671"));
     /* Templates, defaults and prose are not. */
@@ -232,9 +234,10 @@ START_TEST(new_token_formats)
                      "Hugging Face token");
     ck_assert(!known("hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
     ck_assert(!known("hf_requiredCharacteristicTypesForDisplayMetadata"));
-    ck_assert_str_eq(kind_of("xapp-1-A052FGTS2DL-5171572773297-610b6a11f4b7eb819"
-                             "e87b767d80e6575a3634791acb9a9ead051da879eb5b55e"),
-                     "Slack app token");
+    ck_assert_str_eq(
+        kind_of("xapp-1-A052FGTS2DL-5171572773297-610b6a11f4b7eb819"
+                "e87b767d80e6575a3634791acb9a9ead051da879eb5b55e"),
+        "Slack app token");
     ck_assert_str_eq(kind_of("https://hooks.slack.com/services/T0DCUJB1Q/"
                              "B0DD08H5G/bJtrpFi1fO1JMCcwLx8uZyAg"),
                      "Slack webhook URL");
@@ -256,8 +259,7 @@ dotenv_lines(const char *text)
     acl_buf_append(&b, "", 0);
     while (acl_dotenv_next(text, n, &pos, &l))
         acl_buf_printf(&b, "%.*s=[%.*s] ", (int)(l.name_end - l.name_start),
-                       text + l.name_start,
-                       (int)(l.value_end - l.value_start),
+                       text + l.name_start, (int)(l.value_end - l.value_start),
                        text + l.value_start);
     return acl_buf_steal(&b);
 }
@@ -375,9 +377,11 @@ START_TEST(anthropic_key)
         kind_of("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40bi3mR3"
                 "KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
         "Anthropic API key");
-    ck_assert_str_eq(kind_of("sk-ant-admin01-Tz3WnQh5NF-3XcYwOkprmk_Xc"
-                             "Th1l97HWoi4_aBLJQACrOP-q_9LzPkH-zN8z0JiHObQo3ZkByxvvBJBiBMJq7Lp2Wx9yAA"),
-                     "Anthropic API key");
+    ck_assert_str_eq(
+        kind_of(
+            "sk-ant-admin01-Tz3WnQh5NF-3XcYwOkprmk_Xc"
+            "Th1l97HWoi4_aBLJQACrOP-q_9LzPkH-zN8z0JiHObQo3ZkByxvvBJBiBMJq7Lp2Wx9yAA"),
+        "Anthropic API key");
     /* The issued shape: 93 characters and "AA"; shorter or other
      * endings are samples (and not OpenAI keys either). */
     ck_assert(!known("sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPDV7zVEwEsdg3n40"));
@@ -549,10 +553,13 @@ START_TEST(known_uses_length_and_range)
     /* The earliest match wins; at the same place, the specific kind. */
     ck_assert(known("x ghp_FAKEY2qPeqJGL75Dd4BuHeMLbUn7EF6hsMzm"));
     ck_assert_str_eq(kind_of("a AKIAFAKETEST2Q7ZW3XM sk-FAKEJIwceOBUzRNZVh"
-                             "ANT3BlbkFJW"), "AWS access key ID");
-    ck_assert_str_eq(kind_of("x sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPD"
-                             "V7zVEwEsdg3n40bi3mR3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
-                     "Anthropic API key");
+                             "ANT3BlbkFJW"),
+                     "AWS access key ID");
+    ck_assert_str_eq(
+        kind_of(
+            "x sk-ant-api03-Zq7KZKbz3g3bt1wgCDITshVaiPD"
+            "V7zVEwEsdg3n40bi3mR3KnQ-TyJph8xAJ7Cpc66dt_xUQvzPlUgPCbbWzbNlXN1OycAA"),
+        "Anthropic API key");
     ck_assert(acl_secret_known("a AKIAFAKETEST2Q7ZW3XM", 22, &m));
     ck_assert_uint_eq(m.start, 2);
     /* A rejected sample does not hide a real key after it. */
@@ -769,13 +776,23 @@ START_TEST(preview_is_safe)
     /* Controls, NUL, bidi overrides and broken sequences become '?'. */
     preview("\x1b[2J-FAKE-TEST", 14, "?[2J\xe2\x80\xa6");
     preview("a\0b\nc-FAKE-TEST", 15, "a?b?\xe2\x80\xa6");
-    preview("\xe2\x80\xae" "abc-FAKE-TEST", 16, "?abc\xe2\x80\xa6");
-    preview("\xc2\x9b" "abc-FAKE-TEST", 15, "?abc\xe2\x80\xa6");
-    preview("\xff\xc3" "a\xe2\x82-FAKE-TEST", 15, "??a?\xe2\x80\xa6");
-    preview("\xc0\xaf" "abc-FAKE-TEST", 15, "??ab\xe2\x80\xa6");
+    preview("\xe2\x80\xae"
+            "abc-FAKE-TEST",
+            16, "?abc\xe2\x80\xa6");
+    preview("\xc2\x9b"
+            "abc-FAKE-TEST",
+            15, "?abc\xe2\x80\xa6");
+    preview("\xff\xc3"
+            "a\xe2\x82-FAKE-TEST",
+            15, "??a?\xe2\x80\xa6");
+    preview("\xc0\xaf"
+            "abc-FAKE-TEST",
+            15, "??ab\xe2\x80\xa6");
     /* A sequence cut by the length is not copied. */
     preview("abcdefg\xe2\x82\xac", 9, "abcd\xe2\x80\xa6");
-    preview("ab\xe2\x82\xac" "defgh", 4, "a\xe2\x80\xa6");
+    preview("ab\xe2\x82\xac"
+            "defgh",
+            4, "a\xe2\x80\xa6");
     preview("\xe2\x82\xac\xe2\x82\xac\xe2\x82", 8, "\xe2\x82\xac\xe2\x80\xa6");
 }
 END_TEST
@@ -794,8 +811,11 @@ unescape(char *s, size_t n)
         if (c == '\\' && i + 1 < n) {
             char e = s[++i];
 
-            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r'
-              : e == '0' ? '\0' : e;
+            c = e == 'n'   ? '\n'
+                : e == 't' ? '\t'
+                : e == 'r' ? '\r'
+                : e == '0' ? '\0'
+                           : e;
         }
         s[o++] = c;
     }

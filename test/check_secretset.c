@@ -61,8 +61,7 @@ load(const char *path, struct set *set)
         lineno++;
         if (line[0] == '#')
             continue;
-        ck_assert_msg(t2 != NULL, "%s: line without two TABs: %s", path,
-                      line);
+        ck_assert_msg(t2 != NULL, "%s: line without two TABs: %s", path, line);
         *t1 = *t2 = '\0';
         acl_xgrow((void **)&set->rows, &set->cap, set->n + 1,
                   sizeof *set->rows);
@@ -187,15 +186,14 @@ oauth_connection(const struct row *r)
 #define DOTENV_FILES 20
 
 static void
-place_row(json_t *doc, struct acl_buf *dotenv, const struct row *r,
-          size_t i)
+place_row(json_t *doc, struct acl_buf *dotenv, const struct row *r, size_t i)
 {
     json_t *rt0 = json_array_get(json_object_get(doc, "runtimes"), 0);
 
     if (strcmp(r->place, "env") == 0) {
         json_array_append_new(json_object_get(rt0, "envVars"),
-                              json_pack("{s:s%,s:s%}", "name", r->name,
-                                        r->nlen, "value", r->value, r->vlen));
+                              json_pack("{s:s%,s:s%}", "name", r->name, r->nlen,
+                                        "value", r->value, r->vlen));
     } else if (strcmp(r->place, "arg") == 0) {
         json_t *rt = runtime(i + 1), *args = json_object();
 
@@ -217,12 +215,11 @@ place_row(json_t *doc, struct acl_buf *dotenv, const struct row *r,
 
         snprintf(name, sizeof name, "t%zu", i);
         json_array_append_new(
-            json_object_get(json_array_get(json_object_get(
-                                               doc, "agentCoreGateways"),
-                                           0),
-                            "targets"),
-            json_pack("{s:s,s:s,s:s%}", "name", name, "targetType",
-                      "mcpServer", "endpoint", r->value, r->vlen));
+            json_object_get(
+                json_array_get(json_object_get(doc, "agentCoreGateways"), 0),
+                "targets"),
+            json_pack("{s:s,s:s,s:s%}", "name", name, "targetType", "mcpServer",
+                      "endpoint", r->value, r->vlen));
     } else if (strcmp(r->place, "dotenv") == 0) {
         /* DOTENV_ROWS lines a file: AC014 reports at most 100 a file. */
         acl_buf_printf(&dotenv[i / DOTENV_ROWS], "%s=\"%.*s\"\n", r->name,
@@ -239,10 +236,10 @@ new_doc(void)
     json_object_set_new(rt, "connections", json_array());
     json_array_append_new(json_object_get(doc, "runtimes"), rt);
     json_object_set_new(doc, "tags", json_object());
-    json_array_append_new(
-        json_object_get(doc, "agentCoreGateways"),
-        json_pack("{s:s,s:s,s:[],s:s}", "name", "gw", "protocolType", "MCP",
-                  "targets", "authorizerType", "AWS_IAM"));
+    json_array_append_new(json_object_get(doc, "agentCoreGateways"),
+                          json_pack("{s:s,s:s,s:[],s:s}", "name", "gw",
+                                    "protocolType", "MCP", "targets",
+                                    "authorizerType", "AWS_IAM"));
     return doc;
 }
 
@@ -295,9 +292,16 @@ lint_place(const struct set *set, const char *place, char *hit, size_t *idx,
     char tmpl[] = "/tmp/acl-secretset-XXXXXX", *out, *text;
     json_t *doc = new_doc(), *res, *fs, *f;
     struct acl_buf dotenv[DOTENV_FILES];
-    char *argv[] = {"agentcore-lint", ".", "--format", "json", "--no-config",
-                    "--select", "AC014", "--select",
-                    (char *)place_rule(place), NULL};
+    char *argv[] = {"agentcore-lint",
+                    ".",
+                    "--format",
+                    "json",
+                    "--no-config",
+                    "--select",
+                    "AC014",
+                    "--select",
+                    (char *)place_rule(place),
+                    NULL};
     size_t i;
     int rc;
 
@@ -320,15 +324,18 @@ lint_place(const struct set *set, const char *place, char *hit, size_t *idx,
     }
     out = acl_test_run_cli(tmpl, argv, &rc);
     res = json_loads(out, 0, NULL);
-    ck_assert_msg(res != NULL, "%s: exit %d, output is not JSON: %.200s (in %s)",
-                  place, rc, out, tmpl);
+    ck_assert_msg(res != NULL,
+                  "%s: exit %d, output is not JSON: %.200s (in %s)", place, rc,
+                  out, tmpl);
     fs = json_object_get(res, "findings");
-    json_array_foreach(fs, i, f) {
+    json_array_foreach (fs, i, f) {
         long at = finding_row(f, place);
         int right = strcmp(acl_test_jstr(f, "rule"), place_rule(place)) == 0;
 
-        ck_assert_msg(at >= 0 && (size_t)at < n, "%s: finding not at a row: "
-                      "%s %s", place, acl_test_jstr(f, "rule"),
+        ck_assert_msg(at >= 0 && (size_t)at < n,
+                      "%s: finding not at a row: "
+                      "%s %s",
+                      place, acl_test_jstr(f, "rule"),
                       acl_test_jstr(f, "pointer"));
         hit[idx[at]] |= right ? 1 : 2; /* 2: another rule */
     }
@@ -346,8 +353,8 @@ lint_place(const struct set *set, const char *place, char *hit, size_t *idx,
     }
 }
 
-static const char *const places[] = {"env", "arg", "param", "json",
-                                     "endpoint", "dotenv"};
+static const char *const places[] = {"env",  "arg",      "param",
+                                     "json", "endpoint", "dotenv"};
 
 static void
 check_lint(const char *path, int want)
@@ -382,8 +389,9 @@ check_lint(const char *path, int want)
         nbad++;
         acl_buf_printf(&bad, "%s:%d: %s %s %.60s (%s)\n", path, r->line,
                        r->place, r->name, r->value,
-                       hit[i] & 2 ? "another rule" : want ? "missed"
-                                                        : "reported");
+                       hit[i] & 2 ? "another rule"
+                       : want     ? "missed"
+                                  : "reported");
     }
     if (nbad > 0)
         fprintf(stderr, "%zu misjudged lines in lint:\n%s", nbad, bad.data);

@@ -79,12 +79,13 @@ END_TEST
 /* OpenAPI 3.1 path items may live in components/pathItems. */
 START_TEST(openapi_path_item_references)
 {
-    json_t *doc = js("{\"openapi\":\"3.1.0\",\"paths\":{"
-                     "\"/a\":{\"$ref\":\"#/components/pathItems/A\"},"
-                     "\"/b\":{\"$ref\":\"#/components/pathItems/b~1c\"},"
-                     "\"/c\":{\"get\":{}}},"
-                     "\"components\":{\"pathItems\":{"
-                     "\"A\":{\"get\":{},\"post\":{}},\"b/c\":{\"delete\":{}}}}}");
+    json_t *doc =
+        js("{\"openapi\":\"3.1.0\",\"paths\":{"
+           "\"/a\":{\"$ref\":\"#/components/pathItems/A\"},"
+           "\"/b\":{\"$ref\":\"#/components/pathItems/b~1c\"},"
+           "\"/c\":{\"get\":{}}},"
+           "\"components\":{\"pathItems\":{"
+           "\"A\":{\"get\":{},\"post\":{}},\"b/c\":{\"delete\":{}}}}}");
     json_t *missing = js("{\"openapi\":\"3.1.0\",\"paths\":{"
                          "\"/a\":{\"$ref\":\"#/components/pathItems/Nope\"},"
                          "\"/b\":{\"$ref\":\"other.json#/x\"}}}");
@@ -125,14 +126,20 @@ START_TEST(openapi_yaml_scan)
                           "    'delete': {}\n"
                           "\n"
                           "    patch:\n"
-                          "components:\n  schemas: {}\n", &partial), 4);
+                          "components:\n  schemas: {}\n",
+                          &partial),
+                     4);
     ck_assert_int_eq(partial, 0);
     ck_assert_int_eq(yaml("openapi: 3.0.0\r\npaths:\r\n  /a:\r\n"
-                          "    get:\r\n    put:\r\n", &partial), 2);
+                          "    get:\r\n    put:\r\n",
+                          &partial),
+                     2);
     ck_assert_int_eq(yaml("openapi: 3.0.0\npaths: {}\n", &partial), 0);
     ck_assert_int_eq(yaml("openapi: 3.0.0\n", &partial), 0);
     ck_assert_int_eq(yaml("paths:\n  /a:\n    $ref: x.yaml\n  /b:\n"
-                          "    get: {}\n", &partial), 1);
+                          "    get: {}\n",
+                          &partial),
+                     1);
     ck_assert_int_eq(partial, 1);
 }
 END_TEST
@@ -145,8 +152,8 @@ START_TEST(openapi_yaml_unknown)
     ck_assert_int_eq(yaml("paths: {/a: {get: {}}}\n", &partial), -1);
     ck_assert_int_eq(yaml("paths:\n  /a: *item\n", &partial), -1);
     ck_assert_int_eq(yaml("paths:\n\t/a:\n", &partial), -1);
-    ck_assert_int_eq(yaml("paths:\n    /a:\n      get: {}\n  /b:\n",
-                          &partial), -1);
+    ck_assert_int_eq(yaml("paths:\n    /a:\n      get: {}\n  /b:\n", &partial),
+                     -1);
     ck_assert_int_eq(yaml("paths:\n  - /a\n", &partial), -1);
 }
 END_TEST
@@ -156,21 +163,22 @@ START_TEST(smithy_operations)
     /* only what the service binds: Op1 directly, Op2 and Op3 through a
      * resource (a list and a lifecycle member), Op5 through a nested
      * resource; Op4 is bound to nothing; Op1 twice counts once */
-    json_t *m = js("{\"smithy\":\"2.0\",\"shapes\":{"
-                   "\"a#S\":{\"type\":\"service\",\"operations\":["
-                   "{\"target\":\"a#Op1\"}],\"resources\":[{\"target\":\"a#R\"}]},"
-                   "\"a#R\":{\"type\":\"resource\",\"operations\":["
-                   "{\"target\":\"a#Op2\"},{\"target\":\"a#Op1\"}],"
-                   "\"read\":{\"target\":\"a#Op3\"},"
-                   "\"resources\":[{\"target\":\"a#R2\"},{\"target\":\"a#Missing\"}]},"
-                   "\"a#R2\":{\"type\":\"resource\",\"list\":{\"target\":\"a#Op5\"},"
-                   "\"resources\":[{\"target\":\"a#R\"}]},"
-                   "\"a#Op1\":{\"type\":\"operation\"},"
-                   "\"a#Op2\":{\"type\":\"operation\"},"
-                   "\"a#Op3\":{\"type\":\"operation\"},"
-                   "\"a#Op4\":{\"type\":\"operation\"},"
-                   "\"a#Op5\":{\"type\":\"operation\"},"
-                   "\"a#Out\":{\"type\":\"structure\"}}}");
+    json_t *m =
+        js("{\"smithy\":\"2.0\",\"shapes\":{"
+           "\"a#S\":{\"type\":\"service\",\"operations\":["
+           "{\"target\":\"a#Op1\"}],\"resources\":[{\"target\":\"a#R\"}]},"
+           "\"a#R\":{\"type\":\"resource\",\"operations\":["
+           "{\"target\":\"a#Op2\"},{\"target\":\"a#Op1\"}],"
+           "\"read\":{\"target\":\"a#Op3\"},"
+           "\"resources\":[{\"target\":\"a#R2\"},{\"target\":\"a#Missing\"}]},"
+           "\"a#R2\":{\"type\":\"resource\",\"list\":{\"target\":\"a#Op5\"},"
+           "\"resources\":[{\"target\":\"a#R\"}]},"
+           "\"a#Op1\":{\"type\":\"operation\"},"
+           "\"a#Op2\":{\"type\":\"operation\"},"
+           "\"a#Op3\":{\"type\":\"operation\"},"
+           "\"a#Op4\":{\"type\":\"operation\"},"
+           "\"a#Op5\":{\"type\":\"operation\"},"
+           "\"a#Out\":{\"type\":\"structure\"}}}");
     /* without a service shape every operation counts */
     json_t *loose = js("{\"smithy\":\"2.0\",\"shapes\":{"
                        "\"a#Op1\":{\"type\":\"operation\"},"
@@ -246,8 +254,7 @@ load(const char *root)
 {
     struct acl_prod_opts prod = {0};
     struct acl_error err;
-    struct acl_project *p = acl_project_load(root, root, &prod, 1 << 20,
-                                             &err);
+    struct acl_project *p = acl_project_load(root, root, &prod, 1 << 20, &err);
 
     ck_assert_msg(p != NULL, "%s", err.text);
     return p;
@@ -270,7 +277,8 @@ START_TEST(gateway_sum_and_description)
 
     strcpy(tmp_root, "/tmp/acl-toolcount-XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(tmp_root));
-    write_file("proj/agentcore/agentcore.json",
+    write_file(
+        "proj/agentcore/agentcore.json",
         "{\"name\":\"P\",\"version\":1,\"agentCoreGateways\":[{\"name\":\"g\","
         "\"targets\":[{\"name\":\"l\",\"targetType\":\"lambdaFunctionArn\","
         "\"lambdaFunctionArn\":{\"lambdaArn\":\"x\",\"toolSchemaFile\":"

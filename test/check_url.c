@@ -15,7 +15,8 @@ START_TEST(parts_of_a_full_url)
 
     ck_assert_int_eq(acl_url_parse(" HTTPS://user:pw@Bedrock-AgentCore."
                                    "US-East-1.amazonaws.com.:8443/a/b?q=1#f\n",
-                                   &u), 0);
+                                   &u),
+                     0);
     ck_assert_str_eq(u.scheme, "https");
     ck_assert_str_eq(u.userinfo, "user:pw");
     ck_assert_str_eq(u.host, "bedrock-agentcore.us-east-1.amazonaws.com");
@@ -48,8 +49,8 @@ START_TEST(tab_and_newline_removed_inside)
 {
     struct acl_url u;
 
-    ck_assert_int_eq(acl_url_parse("https://bedrock-\tagent\ncore.x.com/p",
-                                   &u), 0);
+    ck_assert_int_eq(acl_url_parse("https://bedrock-\tagent\ncore.x.com/p", &u),
+                     0);
     ck_assert_str_eq(u.host, "bedrock-agentcore.x.com");
     acl_url_clear(&u);
 }
@@ -69,10 +70,12 @@ END_TEST
  * begin like an allowed one: a NUL, a space, a slash once decoded. */
 START_TEST(forbidden_host_code_points)
 {
-    static const char *const bad[] = {
-        "http://localhost%00.evil.example/", "http://a b/",
-        "http://localhost%2F.evil.example/", "http://h%20x/",
-        "https://a%7Cb/", "http://x%25y/"};
+    static const char *const bad[] = {"http://localhost%00.evil.example/",
+                                      "http://a b/",
+                                      "http://localhost%2F.evil.example/",
+                                      "http://h%20x/",
+                                      "https://a%7Cb/",
+                                      "http://x%25y/"};
     struct acl_url u;
     size_t i;
 
@@ -118,8 +121,14 @@ END_TEST
 START_TEST(bad_urls_rejected)
 {
     static const char *const bad[] = {
-        "", "x.example.com", "https://", "https://h:99999/", "https://h:8a/",
-        "1https://h/", "https://[::1/", "://h",
+        "",
+        "x.example.com",
+        "https://",
+        "https://h:99999/",
+        "https://h:8a/",
+        "1https://h/",
+        "https://[::1/",
+        "://h",
     };
     size_t i;
 
@@ -216,7 +225,8 @@ START_TEST(same_url)
 {
     ck_assert(acl_url_same("https://GW.example.com/mcp",
                            "https://gw.example.com:443/mcp/"));
-    ck_assert(acl_url_same("https://gw.example.com", "https://gw.example.com/"));
+    ck_assert(
+        acl_url_same("https://gw.example.com", "https://gw.example.com/"));
     ck_assert(!acl_url_same("https://gw.example.com/mcp",
                             "http://gw.example.com/mcp"));
     ck_assert(!acl_url_same("https://gw.example.com/mcp",
@@ -236,9 +246,8 @@ START_TEST(host_patterns)
                                    "*.execute-api.*.amazonaws.com"));
     ck_assert(!acl_url_host_matches("execute-api.us-east-1.amazonaws.com",
                                     "*.execute-api.*.amazonaws.com"));
-    ck_assert(!acl_url_host_matches(
-        "a.execute-api.x.amazonaws.com.evil.net",
-        "*.execute-api.*.amazonaws.com"));
+    ck_assert(!acl_url_host_matches("a.execute-api.x.amazonaws.com.evil.net",
+                                    "*.execute-api.*.amazonaws.com"));
     ck_assert(acl_url_host_matches("X.LAMBDA-URL.us-east-1.ON.AWS",
                                    "*.lambda-url.*.on.aws"));
     ck_assert(!acl_url_host_matches("", "*"));
@@ -251,23 +260,41 @@ START_TEST(loopback_hosts)
 {
     /* all of 127.0.0.0/8, in every form the WHATWG parser reads as
      * IPv4, and ::1 in every IPv6 spelling */
-    static const char *const yes[] = {
-        "http://localhost/", "http://LOCALHOST:1/", "http://127.0.0.1:8/",
-        "http://[::1]/", "http://127.0.0.2/", "http://127.255.255.254/",
-        "http://127.1/", "http://0x7f.0.0.1/", "http://2130706433/",
-        "http://0177.0.0.1/", "http://[0:0:0:0:0:0:0:1]/", "http://[::0001]/",
-        "http://localhost./", "http://[::ffff:127.0.0.1]/",
-        "http://[::FFFF:127.9.8.7]:80/", "http://[::ffff:7f00:1]/",
-        "http://[::ffff:7fff:ffff]/"};
-    static const char *const no[] = {
-        "http://[::ffff:10.0.0.1]/", "http://[::ffff:a00:1]/",
-        "http://[::ffff:8000:1]/", "http://[::fffe:127.0.0.1]/",
-        "http://localhost.example.com/", "http://[::2]/",
-        "http://localhost@example.com/", "http://128.0.0.1/",
-        "http://126.255.255.255/", "http://127.0.0.1.example.com/",
-        "http://[::1:0]/", "http://[1::]/", "http://[::10]/",
-        "http://127.0.0.256/", "http://10.0.0.1/", "http://2113929215/",
-        "http://127.0.0.1.5/", "http://0x80.0.0.1/"};
+    static const char *const yes[] = {"http://localhost/",
+                                      "http://LOCALHOST:1/",
+                                      "http://127.0.0.1:8/",
+                                      "http://[::1]/",
+                                      "http://127.0.0.2/",
+                                      "http://127.255.255.254/",
+                                      "http://127.1/",
+                                      "http://0x7f.0.0.1/",
+                                      "http://2130706433/",
+                                      "http://0177.0.0.1/",
+                                      "http://[0:0:0:0:0:0:0:1]/",
+                                      "http://[::0001]/",
+                                      "http://localhost./",
+                                      "http://[::ffff:127.0.0.1]/",
+                                      "http://[::FFFF:127.9.8.7]:80/",
+                                      "http://[::ffff:7f00:1]/",
+                                      "http://[::ffff:7fff:ffff]/"};
+    static const char *const no[] = {"http://[::ffff:10.0.0.1]/",
+                                     "http://[::ffff:a00:1]/",
+                                     "http://[::ffff:8000:1]/",
+                                     "http://[::fffe:127.0.0.1]/",
+                                     "http://localhost.example.com/",
+                                     "http://[::2]/",
+                                     "http://localhost@example.com/",
+                                     "http://128.0.0.1/",
+                                     "http://126.255.255.255/",
+                                     "http://127.0.0.1.example.com/",
+                                     "http://[::1:0]/",
+                                     "http://[1::]/",
+                                     "http://[::10]/",
+                                     "http://127.0.0.256/",
+                                     "http://10.0.0.1/",
+                                     "http://2113929215/",
+                                     "http://127.0.0.1.5/",
+                                     "http://0x80.0.0.1/"};
     struct acl_url u;
     size_t i;
 

@@ -40,7 +40,8 @@ acl_test_shared_for(const char *file, const char *test)
         if (n > 3 && strcmp(test + n - 3, "_fn") == 0)
             n -= 3;
         printf("SKIP: %s: %.*s: the shared corpus and spec (../shared, or "
-               "$ACL_SHARED_DIR) are not there\n", file, (int)n, test);
+               "$ACL_SHARED_DIR) are not there\n",
+               file, (int)n, test);
         fflush(stdout);
     }
     return dir;
@@ -109,8 +110,9 @@ static char *
 diff_dir(const char *label)
 {
     const char *root = getenv("ACL_GOLDEN_DIFF_DIR");
-    char *dir = acl_xasprintf("%s/%s", root && *root ? root : "build/golden-diff",
-                              label), *p;
+    char *dir = acl_xasprintf(
+             "%s/%s", root && *root ? root : "build/golden-diff", label),
+         *p;
 
     for (p = dir; *p != '\0'; p++)
         if (p[0] == '.' && p[1] == '.')
@@ -190,8 +192,9 @@ report_difference(const char *expected, const char *got, const char *label)
     write_file(dir, "expected", expected);
     write_file(dir, "got", got);
     write_diff(dir);
-    ck_assert_msg(0, "%s: output differs at line %zu (see %s/diff)\n"
-                     "  expected: %s\n  got:      %s",
+    ck_assert_msg(0,
+                  "%s: output differs at line %zu (see %s/diff)\n"
+                  "  expected: %s\n  got:      %s",
                   label, line, dir, ea, eb);
     free(dir);
 }
@@ -352,8 +355,8 @@ END_TEST
 
 START_TEST(suggest_picks_one_close_word)
 {
-    static const char *const fmts[] = {"human", "sarif", "json", "gcc",
-                                       "github", NULL};
+    static const char *const fmts[] = {"human", "sarif",  "json",
+                                       "gcc",   "github", NULL};
     static const char *const tie[] = {"cat", "bat"};
 
     ck_assert_str_eq(acl_suggest("srif", fmts, 6), "sarif");

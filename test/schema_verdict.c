@@ -23,8 +23,8 @@
 static size_t nviolations;
 
 static void
-print_violation(void *arg, const char *pointer, const char *missing, int at_name,
-                const char *message)
+print_violation(void *arg, const char *pointer, const char *missing,
+                int at_name, const char *message)
 {
     (void)arg;
     (void)missing;
@@ -61,14 +61,15 @@ check_urls(const char *path)
     if (f == NULL)
         return 2;
     while ((n = getline(&line, &cap, f)) > 0) {
-        struct acl_doc *d = acl_doc_parse(acl_text_new(path, path, acl_xstrndup(line, (size_t)n),
-                                                       (size_t)n));
+        struct acl_doc *d = acl_doc_parse(
+            acl_text_new(path, path, acl_xstrndup(line, (size_t)n), (size_t)n));
         json_t *s = d->root;
         size_t a = 0, e = 0;
 
         if (json_is_string(s))
             acl_sx_trim(json_string_value(s), json_string_length(s), &a, &e);
-        printf("%d\n", json_is_string(s) && acl_sx_url_ok(json_string_value(s) + a, e - a));
+        printf("%d\n", json_is_string(s) &&
+                           acl_sx_url_ok(json_string_value(s) + a, e - a));
         acl_doc_free(d);
     }
     free(line);
@@ -88,7 +89,8 @@ print_drop(void *arg, const struct acl_schema_drop *d)
 static int
 print_dropped(const char *file, const char *kind)
 {
-    static const char *const kinds[] = {"project", "targets", "state", "harness"};
+    static const char *const kinds[] = {"project", "targets", "state",
+                                        "harness"};
     struct acl_schema_drop_sink sink = {print_drop, (void *)file};
     struct acl_doc *doc = NULL;
     json_t *root;
@@ -106,7 +108,8 @@ print_dropped(const char *file, const char *kind)
 int
 main(int argc, char **argv)
 {
-    static const char *const kinds[] = {"project", "targets", "state", "harness"};
+    static const char *const kinds[] = {"project", "targets", "state",
+                                        "harness"};
     struct acl_schema_sink sink = {.emit = print_violation, .arg = NULL};
     struct acl_error err;
     struct acl_doc *doc = NULL, *targets = NULL;

@@ -16,6 +16,7 @@ if [ "${1:-}" = test ]; then
     command -v clang >/dev/null 2>&1 || need="$need clang"
     dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || need="$need libclang-rt-14-dev"
     command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
+    command -v clang-format >/dev/null 2>&1 || need="$need clang-format"
     command -v git >/dev/null 2>&1 || need="$need git"
     command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
     command -v python3 >/dev/null 2>&1 || need="$need python3"

@@ -55,14 +55,14 @@ struct acl_env_ref {
     /* REQUIRED only: how it fails, for messages ("os.environ[...] raises
      * KeyError"); static storage. */
     const char *how;
-    int dominated;  /* REQUIRED only: a presence test guards it */
-    unsigned chain; /* reads joined as fallbacks (or, ||, ??, a default
+    int dominated;      /* REQUIRED only: a presence test guards it */
+    unsigned chain;     /* reads joined as fallbacks (or, ||, ??, a default
                        that reads another variable) share an id > 0 */
-    long def_tok;   /* token index of a literal default value, or -1 */
-    int via_local;  /* through a local variable that holds the read */
-    int neg;        /* TEST only: true when the test asks "unset?" */
+    long def_tok;       /* token index of a literal default value, or -1 */
+    int via_local;      /* through a local variable that holds the read */
+    int neg;            /* TEST only: true when the test asks "unset?" */
     size_t first, last; /* code positions of the read (see code[]) */
-    long def_pos;   /* code position where its default starts, or -1 */
+    long def_pos;       /* code position where its default starts, or -1 */
 };
 
 /* A call's keyword argument or an object member with a literal value:

@@ -24,7 +24,7 @@
 
 /* What the config says about one rule. */
 struct acl_rule_setting {
-    int set;              /* the config names the rule */
+    int set; /* the config names the rule */
     int enabled;
     enum acl_level level; /* ACL_LEVEL_NONE: the rule's own choice */
     json_t *options;      /* the rule's object (borrowed), or NULL */
@@ -37,17 +37,17 @@ struct acl_ignore {
     const char *pointer;
     const char *path;
     const char *reason;
-    char *at;             /* the entry's pointer in the config ("/ignore/1") */
-    size_t hits;          /* findings it suppressed so far */
-    int rule_ran;         /* its rule ran in a project using this config */
+    char *at;     /* the entry's pointer in the config ("/ignore/1") */
+    size_t hits;  /* findings it suppressed so far */
+    int rule_ran; /* its rule ran in a project using this config */
 };
 
 struct acl_config {
     struct acl_doc *doc; /* the config file, with its source map */
     const struct acl_rule *const *rules; /* the rule table it names */
     size_t nrules;
-    int production;         /* "production": true */
-    const char **targets;   /* "productionTargets", or NULL when absent */
+    int production;       /* "production": true */
+    const char **targets; /* "productionTargets", or NULL when absent */
     size_t ntargets;
     struct acl_rule_setting *settings; /* nrules entries */
     struct acl_ignore *ignores;
@@ -73,15 +73,14 @@ struct acl_config *acl_config_parse(struct acl_text *text,
  * or 0 with *out NULL when path does not exist and required is 0;
  * returns -1 with err filled when it cannot be read or is invalid. */
 int acl_config_load(const char *path, const char *display, int required,
-                    size_t max, struct acl_config **out,
-                    struct acl_error *err);
+                    size_t max, struct acl_config **out, struct acl_error *err);
 
 /* As acl_config_load for a project's own (optional) config file: path
  * must stay inside root (the project's resolved root) with every link
  * followed; a link leading out is an error, never read. */
-int acl_config_load_in(const char *root, const char *path,
-                       const char *display, size_t max,
-                       struct acl_config **out, struct acl_error *err);
+int acl_config_load_in(const char *root, const char *path, const char *display,
+                       size_t max, struct acl_config **out,
+                       struct acl_error *err);
 
 void acl_config_free(struct acl_config *c);
 
@@ -107,8 +106,7 @@ void acl_config_suppress(struct acl_config *c,
  * per entry that matched nothing although its rule ran, located at the
  * entry in the config file) once every project using c is linted; p is
  * the project the notes are filed under, confs the settings of c. */
-void acl_config_unused(const struct acl_config *c,
-                       const struct acl_project *p,
+void acl_config_unused(const struct acl_config *c, const struct acl_project *p,
                        const struct acl_rule_conf *confs,
                        struct acl_findings *out);
 

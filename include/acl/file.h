@@ -82,8 +82,8 @@ struct acl_text {
 };
 
 /* Takes ownership of data. path and display are copied. */
-struct acl_text *acl_text_new(const char *path, const char *display,
-                              char *data, size_t len);
+struct acl_text *acl_text_new(const char *path, const char *display, char *data,
+                              size_t len);
 void acl_text_free(struct acl_text *t);
 /* Converts a byte offset (clamped to the text) into a position. Lines
  * end at LF, CR LF or a lone CR, as editors count them. */

@@ -11,8 +11,11 @@
 
 enum acl_level { ACL_LEVEL_NONE = 0, ACL_NOTE, ACL_WARNING, ACL_ERROR };
 
-enum acl_baseline_state { ACL_BASELINE_NONE = 0, ACL_BASELINE_NEW,
-                          ACL_BASELINE_UNCHANGED };
+enum acl_baseline_state {
+    ACL_BASELINE_NONE = 0,
+    ACL_BASELINE_NEW,
+    ACL_BASELINE_UNCHANGED
+};
 
 struct acl_rule;
 struct acl_project;
@@ -20,8 +23,8 @@ struct acl_project;
 struct acl_finding {
     const struct acl_rule *rule;
     enum acl_level level;
-    char *message;               /* owned */
-    char *help;                  /* owned; NULL means the rule's help */
+    char *message; /* owned */
+    char *help;    /* owned; NULL means the rule's help */
     const struct acl_project *project;
     const struct acl_text *file; /* borrowed from the project */
     char *pointer;               /* JSON files: RFC 6901; owned; or NULL */
@@ -31,9 +34,9 @@ struct acl_finding {
     /* The span's text is a secret: outputs show at most its first 4
      * characters. */
     int secret;
-    char *fingerprint;           /* owned; set by the engine */
+    char *fingerprint; /* owned; set by the engine */
     int suppressed;
-    char *justification;         /* owned; why it is suppressed */
+    char *justification; /* owned; why it is suppressed */
     enum acl_baseline_state baseline;
     /* Fixes and suggestions (fix.h), attached by the rule; owned. */
     struct acl_fix_list fixes;

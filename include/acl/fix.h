@@ -78,8 +78,8 @@ struct acl_fix_file {
 struct acl_fix_plan {
     struct acl_fix_file *files; /* owned */
     size_t nfiles, cap;
-    size_t napplied;    /* fixes accepted */
-    size_t nconflicts;  /* fixes left for the next pass */
+    size_t napplied;   /* fixes accepted */
+    size_t nconflicts; /* fixes left for the next pass */
 };
 
 /* Does rule_id pass the --fix-only list (comma-separated IDs or names;
@@ -90,8 +90,8 @@ int acl_fix_selected(const char *only, const char *rule_id,
 /* Adds every safe fix of the unsuppressed findings whose rule passes
  * only: a fix whose edits overlap an accepted one is left out (counted
  * in nconflicts; the next pass, after a new lint, applies it). */
-void acl_fix_plan_build(struct acl_fix_plan *plan,
-                        const struct acl_findings *l, const char *only);
+void acl_fix_plan_build(struct acl_fix_plan *plan, const struct acl_findings *l,
+                        const char *only);
 void acl_fix_plan_free(struct acl_fix_plan *plan);
 
 /* The new contents of ff: a new buffer (NUL-terminated) and its length. */

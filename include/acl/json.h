@@ -27,8 +27,8 @@ struct acl_arena;
 struct acl_jnode {
     uint32_t start; /* the value's text, quotes included */
     uint32_t end;
-    uint32_t key;   /* the member name's opening quote, or ACL_JNONE */
-    uint32_t kids;  /* containers: offset in acl_doc.kids of the child
+    uint32_t key;  /* the member name's opening quote, or ACL_JNONE */
+    uint32_t kids; /* containers: offset in acl_doc.kids of the child
                        count, followed by the children; or ACL_JNONE */
 };
 
@@ -36,8 +36,8 @@ struct acl_jnode {
 
 /* A member name that appears twice in one object. */
 struct acl_dupkey {
-    char *pointer;         /* the repeated member's pointer; owned */
-    char *name;            /* the repeated name (may hold NUL); owned */
+    char *pointer; /* the repeated member's pointer; owned */
+    char *name;    /* the repeated name (may hold NUL); owned */
     size_t name_len;
     struct acl_span first; /* the first member's name */
     struct acl_span later; /* the member that wins */
@@ -45,8 +45,8 @@ struct acl_dupkey {
 
 /* A parsed JSON file. */
 struct acl_doc {
-    struct acl_text *text;  /* owned */
-    json_t *root;           /* NULL when the file is not valid JSON */
+    struct acl_text *text; /* owned */
+    json_t *root;          /* NULL when the file is not valid JSON */
     /* Syntax error, when root is NULL. */
     struct acl_span error_at;
     char error_text[256];
@@ -59,7 +59,7 @@ struct acl_doc {
     size_t nkids;
     struct acl_dupkey *dups;
     size_t ndups;
-    struct acl_arena *arena; /* holds root's values */
+    struct acl_arena *arena;     /* holds root's values */
     struct acl_doc_index *index; /* member tables of large objects; owned */
 };
 
@@ -92,8 +92,9 @@ struct acl_name_table {
 void acl_name_table_put(struct acl_name_table *t, const struct acl_doc *doc,
                         size_t node, int keep_first);
 /* The node for name (len bytes), or -1. */
-long acl_name_table_get(const struct acl_name_table *t, const struct acl_doc *doc,
-                        const char *name, size_t len);
+long acl_name_table_get(const struct acl_name_table *t,
+                        const struct acl_doc *doc, const char *name,
+                        size_t len);
 void acl_name_table_clear(struct acl_name_table *t);
 
 /* Member lookup in large objects (json_index.c), for acl_doc_find. */

@@ -12,8 +12,7 @@ struct acl_check;
 /* Every target (the target types of docs/rules.md): the targets of each
  * gateway in order, then unassignedTargets. Borrowed from p. */
 size_t acl_targets_count(const struct acl_project *p);
-const struct acl_target *acl_targets_at(const struct acl_project *p,
-                                        size_t i);
+const struct acl_target *acl_targets_at(const struct acl_project *p, size_t i);
 
 /* Calls fn(c, t) for every target, in the order of acl_targets_at;
  * fn(c, g) for every gateway of c's project, in order. For rules whose
@@ -39,13 +38,13 @@ char *acl_target_label_as(const struct acl_target *t, const char *type);
  * "cred". The _n forms take a name that may hold NUL (len bytes). */
 const struct acl_credential *acl_find_credential(const struct acl_project *p,
                                                  const char *name);
-const struct acl_credential *
-acl_find_credential_n(const struct acl_project *p, const char *name,
-                      size_t len);
+const struct acl_credential *acl_find_credential_n(const struct acl_project *p,
+                                                   const char *name,
+                                                   size_t len);
 const struct acl_policy_engine *acl_find_engine(const struct acl_project *p,
                                                 const char *name);
-const struct acl_policy_engine *
-acl_find_engine_n(const struct acl_project *p, const char *name, size_t len);
+const struct acl_policy_engine *acl_find_engine_n(const struct acl_project *p,
+                                                  const char *name, size_t len);
 const struct acl_runtime *acl_find_runtime(const struct acl_project *p,
                                            const char *name);
 

@@ -30,8 +30,7 @@ struct acl_lsp_reader;
 struct acl_lsp_reader *acl_lsp_reader_new(size_t max);
 void acl_lsp_reader_free(struct acl_lsp_reader *r);
 /* Appends n bytes of input. */
-void acl_lsp_reader_feed(struct acl_lsp_reader *r, const char *data,
-                         size_t n);
+void acl_lsp_reader_feed(struct acl_lsp_reader *r, const char *data, size_t n);
 /* The next whole message: 1 with *body (new, NUL-terminated) and *len;
  * 0 when more input is needed; -1 when a header block was malformed or
  * a message too large: it is skipped, err says why, and the caller

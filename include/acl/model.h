@@ -95,10 +95,10 @@ struct acl_gateway {
     const char *discovery_url;   /* authorizerConfiguration.customJwt... */
     enum acl_tri semantic_search;
     const char *exception_level;
-    int has_policy_engine;            /* policyEngineConfiguration present */
-    const char *policy_engine_name;   /* its policyEngineName */
-    size_t policy_engine_name_len;    /* its length (NULs inside count) */
-    const char *policy_mode;          /* its mode */
+    int has_policy_engine;          /* policyEngineConfiguration present */
+    const char *policy_engine_name; /* its policyEngineName */
+    size_t policy_engine_name_len;  /* its length (NULs inside count) */
+    const char *policy_mode;        /* its mode */
     struct acl_target *targets;
     size_t ntargets;
 };
@@ -216,10 +216,10 @@ struct acl_production {
 
 /* What the command line and config say about production. */
 struct acl_prod_opts {
-    int force;             /* --production or config "production": true */
-    int never;             /* --no-production */
-    const char *target;    /* --target NAME, or NULL */
-    const char **names;    /* config productionTargets, or NULL */
+    int force;          /* --production or config "production": true */
+    int never;          /* --no-production */
+    const char *target; /* --target NAME, or NULL */
+    const char **names; /* config productionTargets, or NULL */
     size_t nnames;
 };
 
@@ -251,9 +251,9 @@ struct acl_refcache;
 struct acl_overlay;
 
 struct acl_project {
-    char *root;     /* the project root as a path usable for opening */
+    char *root;      /* the project root as a path usable for opening */
     char *real_root; /* its resolved absolute path */
-    char *display;  /* how users see the root ("." or a relative path) */
+    char *display;   /* how users see the root ("." or a relative path) */
     const char *name;
     struct acl_node spec; /* root of agentcore.json; doc NULL if absent */
     struct acl_loaded_doc *docs; /* every JSON file read, in load order */
@@ -279,7 +279,7 @@ struct acl_project {
     struct acl_deployed *deployed_gateways;
     size_t ndeployed_gateways;
     struct acl_production production;
-    int env_local_exists; /* agentcore/.env.local is a regular file */
+    int env_local_exists;       /* agentcore/.env.local is a regular file */
     struct acl_source *sources; /* filled by acl_project_load_sources */
     size_t nsources;
     int sources_loaded;
@@ -326,12 +326,9 @@ struct acl_project *acl_project_load(const char *root, const char *display,
 /* The same, reading every file from overlay first (the unsaved text of
  * open documents); overlay is borrowed for the project's life and may
  * hold the project's agentcore.json when the disk has none. */
-struct acl_project *acl_project_load_overlay(const char *root,
-                                             const char *display,
-                                             const struct acl_prod_opts *prod,
-                                             size_t max_size,
-                                             const struct acl_overlay *overlay,
-                                             struct acl_error *err);
+struct acl_project *acl_project_load_overlay(
+    const char *root, const char *display, const struct acl_prod_opts *prod,
+    size_t max_size, const struct acl_overlay *overlay, struct acl_error *err);
 /* Reads a file of p (path: as opened; key: its absolute resolved path,
  * or NULL) through p's overlay, as acl_read_file reads. */
 enum acl_read_status acl_project_read(const struct acl_project *p,
@@ -343,8 +340,7 @@ enum acl_read_status acl_project_read(const struct acl_project *p,
  * agentcore/agentcore.json on disk, spec_path may name any file of the
  * project, which the text overrides; else the text is the project's
  * agentcore.json, shown as spec_path. */
-struct acl_project *acl_project_load_text(const char *root,
-                                          const char *display,
+struct acl_project *acl_project_load_text(const char *root, const char *display,
                                           const char *spec_path, char *data,
                                           size_t len,
                                           const struct acl_prod_opts *prod,

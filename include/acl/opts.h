@@ -51,7 +51,7 @@ struct acl_opts {
     int fix_dry_run;      /* --fix-dry-run: print them as a diff */
     const char *fix_only; /* --fix-only RULES, comma-separated */
     int lsp;              /* --lsp: serve the language server on stdio */
-    char **paths; /* borrowed from argv */
+    char **paths;         /* borrowed from argv */
     size_t npaths;
 };
 

@@ -28,8 +28,8 @@ struct acl_overlay {
 struct acl_overlay *acl_overlay_new(void);
 void acl_overlay_free(struct acl_overlay *o);
 /* Sets (or replaces) the bytes of path; copies both. */
-void acl_overlay_set(struct acl_overlay *o, const char *path,
-                     const char *data, size_t len);
+void acl_overlay_set(struct acl_overlay *o, const char *path, const char *data,
+                     size_t len);
 /* Forgets path; nothing when it is not there. */
 void acl_overlay_remove(struct acl_overlay *o, const char *path);
 /* The entry of path, or NULL (o may be NULL). */

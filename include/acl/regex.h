@@ -46,8 +46,8 @@ void acl_regex_free(struct acl_regex *re);
  * reached): the scan is then incomplete, which the caller must report,
  * never take for "no match". Lookbehinds see the bytes before from.
  * nov may be 0 (ov NULL) when only the verdict matters. */
-int acl_regex_find(struct acl_regex *re, const char *s, size_t len,
-                   size_t from, size_t *ov, size_t nov);
+int acl_regex_find(struct acl_regex *re, const char *s, size_t len, size_t from,
+                   size_t *ov, size_t nov);
 
 /* Lazy JIT for every pcre2 pattern of the linter. Compiling a pattern
  * to machine code costs about as much as interpreting it over tens of

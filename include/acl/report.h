@@ -45,7 +45,7 @@ struct acl_report_ctx {
     struct acl_project *const *projects;
     size_t nprojects;
     const struct acl_rule_conf *confs; /* which rules ran */
-    const struct acl_notice *notices; /* every project's, together */
+    const struct acl_notice *notices;  /* every project's, together */
     size_t nnotices;
 };
 

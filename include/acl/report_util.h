@@ -21,8 +21,7 @@ void acl_escape_str(const char *s, struct acl_buf *out);
 void acl_escape_line_head(const char *s, struct acl_buf *out);
 /* The byte range of f's text to hide when f is about a secret: all but
  * the first four characters inside the quotes. */
-void acl_secret_range(const struct acl_finding *f, size_t *start,
-                      size_t *end);
+void acl_secret_range(const struct acl_finding *f, size_t *start, size_t *end);
 /* When byte offset of f's text is to be hidden (f's own secret, or any
  * secret a rule found in that text), the end of the hidden bytes; else
  * 0. */

@@ -16,7 +16,7 @@
 #include "acl/util.h"
 
 enum acl_rule_flags {
-    ACL_RULE_SECURITY = 1 << 0,     /* tagged "security" in SARIF */
+    ACL_RULE_SECURITY = 1 << 0,      /* tagged "security" in SARIF */
     ACL_RULE_NEEDS_SOURCES = 1 << 1, /* reads agent source files */
     /* An error in the production context, a warning outside it: the
      * rule docs say "error/warning". */
@@ -31,7 +31,7 @@ enum acl_rule_flags {
  * the config file ("rules": {"AC005": {"threshold": 15}}). The config
  * accepts only options a rule declares, within [min, max]. */
 struct acl_rule_option {
-    const char *name;    /* NULL ends a list */
+    const char *name; /* NULL ends a list */
     long min, max, def;
     const char *summary; /* one line, for the docs and the JSON Schema */
 };
@@ -40,8 +40,8 @@ struct acl_check;
 struct acl_config;
 
 struct acl_rule {
-    const char *id;      /* "AC001": stable, never reused */
-    const char *name;    /* "gateway-no-inbound-auth" */
+    const char *id;       /* "AC001": stable, never reused */
+    const char *name;     /* "gateway-no-inbound-auth" */
     enum acl_level level; /* default level */
     unsigned flags;
     const char *summary;     /* one line */
@@ -92,16 +92,15 @@ struct acl_finding *acl_report(struct acl_check *c, enum acl_level level,
  * "foo": 1), e.g. for a member that should not be there; at the value
  * when it has no name (an array element). */
 struct acl_finding *acl_report_name(struct acl_check *c, enum acl_level level,
-                                    const struct acl_node *at,
-                                    const char *fmt, ...) ACL_PRINTF(4, 5);
+                                    const struct acl_node *at, const char *fmt,
+                                    ...) ACL_PRINTF(4, 5);
 
 /* Reports at a byte span of a text (agent source, or a JSON file where
  * no node fits, such as a syntax error). pointer may be NULL. */
 struct acl_finding *acl_report_span(struct acl_check *c, enum acl_level level,
                                     const struct acl_text *file,
-                                    struct acl_span sp,
-                                    const char *pointer, const char *fmt, ...)
-    ACL_PRINTF(6, 7);
+                                    struct acl_span sp, const char *pointer,
+                                    const char *fmt, ...) ACL_PRINTF(6, 7);
 
 /* Records that the rule could not finish looking at file: a pattern gave
  * up at pcre2's match limit (acl_regex_find returned -1), a value was
@@ -142,8 +141,8 @@ void acl_fix_drop(struct acl_finding *f, enum acl_fix_kind kind,
                   const char *title);
 /* Removes the first of a repeated member (the one JSON.parse drops). */
 void acl_fix_drop_first(struct acl_finding *f, enum acl_fix_kind kind,
-                        const struct acl_doc *doc,
-                        const struct acl_dupkey *dk, const char *title);
+                        const struct acl_doc *doc, const struct acl_dupkey *dk,
+                        const char *title);
 /* Renames the member whose value is at (an object member) to name, a
  * plain ASCII name, unless its object already has a member so named.
  * For "did you mean" fixes: pair it with acl_suggest. */

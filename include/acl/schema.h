@@ -44,8 +44,8 @@ struct acl_schema_sink {
  * define: the CLI accepts it, and drops it when it loads the file. All
  * strings are valid during the callback only. */
 struct acl_schema_drop {
-    const char *pointer;    /* RFC 6901 pointer of the member */
-    const char *member;     /* its name (member_len bytes, may hold NUL) */
+    const char *pointer; /* RFC 6901 pointer of the member */
+    const char *member;  /* its name (member_len bytes, may hold NUL) */
     size_t member_len;
     const char *object;     /* the schema's name of the object, e.g.
                                "AgentEnvSpec"; NULL for an unnamed one */

@@ -63,8 +63,7 @@ int acl_secret_known(const char *s, size_t len, struct acl_secret_match *m);
 /* Only the last format above: a URL query parameter with a secret name
  * (?api_key=, ?key=, ?token=, ?exaApiKey=) and a real-looking value.
  * m's range is the parameter's value. */
-int acl_secret_url_query(const char *s, size_t len,
-                         struct acl_secret_match *m);
+int acl_secret_url_query(const char *s, size_t len, struct acl_secret_match *m);
 
 /* How strongly a variable, key or header name says "secret". Tokens
  * split on non-alphanumerics and case boundaries ("APIKey" -> API,
@@ -77,8 +76,7 @@ enum acl_secret_strength {
     ACL_SECRET_NAME_WEAK = 1,
     ACL_SECRET_NAME_STRONG = 2
 };
-enum acl_secret_strength acl_secret_name_strength(const char *name,
-                                                  size_t len);
+enum acl_secret_strength acl_secret_name_strength(const char *name, size_t len);
 
 /* Does a name look like it holds a secret (strength not NONE)? */
 int acl_secret_name(const char *name, size_t len);
@@ -97,8 +95,8 @@ int acl_secret_generated(const char *v, size_t len);
 /* Known format, or a secret name with a value its strength accepts.
  * Fills m (kind is "value of a secret-named variable" for the latter,
  * range whole). */
-int acl_secret_check(const char *name, size_t nlen, const char *v,
-                     size_t vlen, struct acl_secret_match *m);
+int acl_secret_check(const char *name, size_t nlen, const char *v, size_t vlen,
+                     struct acl_secret_match *m);
 
 /* Contexts for acl_secret_check_ctx. */
 enum acl_secret_ctx {

@@ -16,8 +16,8 @@
  * case-insensitively. Words longer than ACL_SUGGEST_MAX_LEN bytes are
  * never close: the result is then (size_t)-1. */
 #define ACL_SUGGEST_MAX_LEN 128
-size_t acl_edit_distance(const char *a, size_t alen, const char *b,
-                         size_t blen, int fold);
+size_t acl_edit_distance(const char *a, size_t alen, const char *b, size_t blen,
+                         int fold);
 
 /* The candidate closest to word (case-insensitive), or NULL when none
  * is close enough to be a likely typo: at most a third of the longer

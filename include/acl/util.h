@@ -27,8 +27,7 @@ struct acl_error {
 
 /* Fills err (when not NULL) and returns -1, so callers can
  * "return acl_error_set(err, ...)". */
-int acl_error_set(struct acl_error *err, const char *fmt, ...)
-    ACL_PRINTF(2, 3);
+int acl_error_set(struct acl_error *err, const char *fmt, ...) ACL_PRINTF(2, 3);
 
 void *acl_xmalloc(size_t n);
 void *acl_xcalloc(size_t n, size_t size);

@@ -76,8 +76,7 @@ cf_stmt_end(const struct cf *cf, long i)
     long e = i;
 
     while ((size_t)(e + 1) < cf->n && !cf_stmt_start(cf, e + 1)) {
-        if (cf->match[e] > e && cf_is(cf, e, "{") &&
-            cf->lang == ACL_LANG_JS)
+        if (cf->match[e] > e && cf_is(cf, e, "{") && cf->lang == ACL_LANG_JS)
             break; /* a block starts: the statement head ends here */
         e++;
     }
@@ -185,8 +184,7 @@ js_import(struct cf *cf, long i)
     char *mod;
     int proc;
 
-    for (k = i + 1; (size_t)k < cf->n && k < i + 256 && !cf_is(cf, k, ";");
-         k++)
+    for (k = i + 1; (size_t)k < cf->n && k < i + 256 && !cf_is(cf, k, ";"); k++)
         if (cf_is(cf, k, "from")) {
             from = k;
             break;
@@ -239,8 +237,9 @@ alias_assign(struct cf *cf, long i)
 
     if (cf_is(cf, i, "const") || cf_is(cf, i, "let") || cf_is(cf, i, "var"))
         v = i + 1;
-    if (cf->lang == ACL_LANG_JS && cf_is(cf, v, "{") && cf_is(cf, v + 1, "env") &&
-        cf_is(cf, v + 2, "}") && cf_is(cf, v + 3, "=") &&
+    if (cf->lang == ACL_LANG_JS && cf_is(cf, v, "{") &&
+        cf_is(cf, v + 1, "env") && cf_is(cf, v + 2, "}") &&
+        cf_is(cf, v + 3, "=") &&
         (cf_role(cf, v + 4) == CF_MODULE || requires_process(cf, v + 4))) {
         set_role(cf, v + 1, CF_ENVIRON);
         return;
@@ -292,9 +291,10 @@ interp_value(struct cf *cf, long i)
 
     acl_buf_append(&b, "", 0);
     while (p < end) {
-        const char *q, *open = js ? (p + 1 < end && p[0] == '$' && p[1] == '{'
-                                         ? p + 2 : NULL)
-                                  : (*p == '{' ? p + 1 : NULL);
+        const char *q,
+            *open =
+                js ? (p + 1 < end && p[0] == '$' && p[1] == '{' ? p + 2 : NULL)
+                   : (*p == '{' ? p + 1 : NULL);
         json_t *v;
         char *name;
 
@@ -410,8 +410,8 @@ const_assign(struct cf *cf, long i)
         return;
     name = cf_text(cf, v);
     old = json_object_get(cf->consts, name);
-    if (old != NULL && (!json_is_string(old) ||
-                        strcmp(json_string_value(old), value) != 0)) {
+    if (old != NULL &&
+        (!json_is_string(old) || strcmp(json_string_value(old), value) != 0)) {
         json_object_set_new(cf->consts, name, json_null());
         json_object_del(cf->const_lit, name);
     } else {
@@ -473,7 +473,7 @@ find_brackets(struct cf *cf)
 
 struct inner {
     struct cf *cf;
-    long pos; /* the string's code position */
+    long pos;         /* the string's code position */
     const char *sink; /* the call the whole string is given to, or NULL */
 };
 
@@ -507,8 +507,7 @@ sub_file(const struct cf *cf, size_t start, size_t end,
  * streamablehttp_client(f"{getenv(V)}/mcp")) makes it "undefined/mcp"
  * or "None/mcp", which fails there: a required read. */
 static void
-adopt_refs(struct cf *cf, struct acl_code_file *sub, long pos,
-           const char *sink)
+adopt_refs(struct cf *cf, struct acl_code_file *sub, long pos, const char *sink)
 {
     size_t i;
 

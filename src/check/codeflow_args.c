@@ -19,7 +19,10 @@ static const char *const aws_keys[] = {
     "accessKeyId",       "secretAccessKey",       "sessionToken",
 };
 static const char *const basic_auth[] = {
-    "HTTPBasicAuth", "BasicAuth", "HTTPDigestAuth", "DigestAuth",
+    "HTTPBasicAuth",
+    "BasicAuth",
+    "HTTPDigestAuth",
+    "DigestAuth",
 };
 
 /* The credential call at i, by name or import alias, or NULL. */
@@ -63,10 +66,9 @@ value_end(const struct cf *cf, long a)
     for (k = a; (size_t)k < cf->n; k++) {
         const struct acl_code_tok *t = cf_tok(cf, k);
 
-        if (t->depth < d || (t->depth == d && (cf_is(cf, k, ",") ||
-                                                cf_is(cf, k, ")") ||
-                                                cf_is(cf, k, "}") ||
-                                                cf_is(cf, k, "]"))))
+        if (t->depth < d ||
+            (t->depth == d && (cf_is(cf, k, ",") || cf_is(cf, k, ")") ||
+                               cf_is(cf, k, "}") || cf_is(cf, k, "]"))))
             break;
         if (cf->match[k] > k)
             k = cf->match[k];
@@ -84,8 +86,7 @@ add_arg(struct cf *cf, const char *callee, const char *key, long a, long b)
 
     if (v == NULL)
         return;
-    acl_xgrow((void **)&f->args, &cf->args_cap, f->nargs + 1,
-              sizeof *f->args);
+    acl_xgrow((void **)&f->args, &cf->args_cap, f->nargs + 1, sizeof *f->args);
     g = &f->args[f->nargs++];
     g->callee = callee;
     g->key = key;
@@ -112,8 +113,7 @@ keyword(struct cf *cf, long i)
         add_arg(cf, "boto3", key, i + 2, value_end(cf, i + 2));
     } else if (cf_is(cf, i, "auth") && cf_is(cf, i + 2, "(") &&
                cf_kind(cf, i + 3, ACL_TOK_STRING) && cf_is(cf, i + 4, ",") &&
-               cf_kind(cf, i + 5, ACL_TOK_STRING) &&
-               cf_is(cf, i + 6, ")")) {
+               cf_kind(cf, i + 5, ACL_TOK_STRING) && cf_is(cf, i + 6, ")")) {
         add_arg(cf, "auth", "password", i + 5, i + 5);
     }
 }
@@ -129,8 +129,7 @@ member(struct cf *cf, long i)
     int shorthand = cf_kind(cf, i, ACL_TOK_IDENT) &&
                     (cf_is(cf, i + 1, ",") || cf_is(cf, i + 1, "}"));
 
-    if (o < 0 || !cf_is(cf, o, "{") ||
-        !(cf_is(cf, i + 1, ":") || shorthand) ||
+    if (o < 0 || !cf_is(cf, o, "{") || !(cf_is(cf, i + 1, ":") || shorthand) ||
         !(cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, ",")))
         return;
     name = cf_text(cf, i);
@@ -142,9 +141,8 @@ member(struct cf *cf, long i)
             if (strcmp(name, aws_keys[k]) == 0)
                 key = aws_keys[k];
     }
-    callee = cf_is(cf, cf->encl[o], "(")
-                 ? decorator(cf, cf->encl[o] - 1)
-                 : NULL;
+    callee =
+        cf_is(cf, cf->encl[o], "(") ? decorator(cf, cf->encl[o] - 1) : NULL;
     if (shorthand) {
         if (key != NULL)
             add_arg(cf, "credentials", key, i, i);

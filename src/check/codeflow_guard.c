@@ -138,8 +138,8 @@ py_suppress_region(struct cf *cf, long s)
 static void
 py_try_regions(struct cf *cf)
 {
-    static const char *const caught[] = {"KeyError", "LookupError",
-                                         "Exception", "BaseException"};
+    static const char *const caught[] = {"KeyError", "LookupError", "Exception",
+                                         "BaseException"};
     size_t i, k;
 
     for (i = 0; i < cf->n; i++) {
@@ -280,8 +280,7 @@ by_var_from(const void *a, const void *b)
  * are sorted; reach[i] is the furthest end of regions [first of the
  * var, i]. */
 static int
-in_region(const struct cf *cf, const size_t *reach, const char *var,
-          size_t p)
+in_region(const struct cf *cf, const size_t *reach, const char *var, size_t p)
 {
     struct cf_region key = {var, p + 1, 0};
     size_t lo = 0, hi = cf->nregions;

@@ -15,18 +15,18 @@
 /* What an identifier stands for. */
 enum cf_role {
     CF_NONE = 0,
-    CF_MODULE,     /* os, process */
-    CF_ENVIRON,    /* os.environ, process.env */
-    CF_GETENV,     /* os.getenv */
-    CF_DECO_API,   /* requires_api_key, withApiKey */
-    CF_DECO_TOKEN  /* requires_access_token, withAccessToken */
+    CF_MODULE,    /* os, process */
+    CF_ENVIRON,   /* os.environ, process.env */
+    CF_GETENV,    /* os.getenv */
+    CF_DECO_API,  /* requires_api_key, withApiKey */
+    CF_DECO_TOKEN /* requires_access_token, withAccessToken */
 };
 
 /* A local variable that holds a read of an environment variable. */
 struct cf_local {
-    char *var;    /* the variable it holds; owned */
-    int nullable; /* None/undefined when unset (no default) */
-    long at;      /* the code position of its name where it is set */
+    char *var;     /* the variable it holds; owned */
+    int nullable;  /* None/undefined when unset (no default) */
+    long at;       /* the code position of its name where it is set */
     long from, to; /* where it is visible (codeflow_scope.c) */
     int flag;      /* holds a test of var, not its value */
     int flag_neg;  /* the test asks "unset?" */
@@ -65,19 +65,19 @@ struct cf {
     enum acl_code_lang lang;
     const struct acl_code_tok *tok; /* every token */
     const size_t *code;
-    size_t n;                 /* code positions */
-    long *match;              /* the matching bracket, or -1 */
-    long *encl;               /* the innermost open bracket, or -1 */
-    json_t *roles;            /* name -> enum cf_role */
-    json_t *consts;           /* name -> string value, null: ambiguous */
-    json_t *const_lit;        /* name -> position of its one literal */
-    json_t *locals;           /* name -> array of indices into loc */
-    json_t *shadows;          /* name -> index into sets */
+    size_t n;          /* code positions */
+    long *match;       /* the matching bracket, or -1 */
+    long *encl;        /* the innermost open bracket, or -1 */
+    json_t *roles;     /* name -> enum cf_role */
+    json_t *consts;    /* name -> string value, null: ambiguous */
+    json_t *const_lit; /* name -> position of its one literal */
+    json_t *locals;    /* name -> array of indices into loc */
+    json_t *shadows;   /* name -> index into sets */
     struct cf_shadow_set *sets;
     size_t nsets, sets_cap;
     struct cf_local *loc;
     size_t nloc, loc_cap;
-    unsigned char *used;      /* code positions whose literal a read used */
+    unsigned char *used; /* code positions whose literal a read used */
     size_t refs_cap, args_cap;
     struct cf_region *regions;
     size_t nregions, regions_cap;
@@ -149,8 +149,8 @@ void cf_find_args(struct cf *cf);
 
 /* Adds a ref over code positions [a, b]; returns it (valid until the
  * next add). */
-struct acl_env_ref *cf_add_ref(struct cf *cf, enum acl_env_use use,
-                               char *name, long a, long b);
+struct acl_env_ref *cf_add_ref(struct cf *cf, enum acl_env_use use, char *name,
+                               long a, long b);
 void cf_add_region(struct cf *cf, const char *var, size_t from, size_t to);
 
 #endif

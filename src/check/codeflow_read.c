@@ -14,13 +14,19 @@
 
 /* Calls that fail on None / undefined in their first arguments. */
 static const char *const py_sinks[] = {
-    "streamablehttp_client", "streamable_http_client", "sse_client",
+    "streamablehttp_client",
+    "streamable_http_client",
+    "sse_client",
     "websocket_client",
     /* SigV4 clients for IAM gateways (mcp-proxy-for-aws, hand-made). */
-    "aws_iam_streamablehttp_client", "streamablehttp_client_with_sigv4",
+    "aws_iam_streamablehttp_client",
+    "streamablehttp_client_with_sigv4",
 };
 static const char *const js_sinks[] = {
-    "URL", "fetch", "StreamableHTTPClientTransport", "SSEClientTransport",
+    "URL",
+    "fetch",
+    "StreamableHTTPClientTransport",
+    "SSEClientTransport",
 };
 
 struct acl_env_ref *
@@ -248,7 +254,8 @@ add_read(struct cf *cf, char *name, long a, long b, enum acl_env_use base,
     r->neg = neg;
     extend_at(cf, r, b);
     if ((cf_is(cf, b + 1, "or") || cf_is(cf, b + 1, "??") ||
-         cf_is(cf, b + 1, "||")) && cf_kind(cf, b + 2, ACL_TOK_STRING)) {
+         cf_is(cf, b + 1, "||")) &&
+        cf_kind(cf, b + 2, ACL_TOK_STRING)) {
         r->def_tok = (long)cf->code[b + 2];
         r->def_pos = b + 2;
     } else if (cf_is(cf, b + 1, "or") || cf_is(cf, b + 1, "??") ||
@@ -315,11 +322,11 @@ call_read(struct cf *cf, long a, long o, enum acl_env_use with_default,
     set_name_at(cf, r, lit);
     if (comma >= 0) {
         r->def_pos = comma + 1;
-        r->def_tok = cf_kind(cf, comma + 1, ACL_TOK_STRING) &&
-                             (cf_is(cf, comma + 2, ")") ||
-                              cf_is(cf, comma + 2, ","))
-                         ? (long)cf->code[comma + 1]
-                         : -1;
+        r->def_tok =
+            cf_kind(cf, comma + 1, ACL_TOK_STRING) &&
+                    (cf_is(cf, comma + 2, ")") || cf_is(cf, comma + 2, ","))
+                ? (long)cf->code[comma + 1]
+                : -1;
     }
     return c;
 }
@@ -413,7 +420,8 @@ add_local(struct cf *cf, long v, const char *var, int nullable)
     }
     /* Kept in order of place (flags are found after the reads). */
     for (k = json_array_size(list);
-         k > 0 && cf->loc[json_integer_value(json_array_get(list, k - 1))].at > v;
+         k > 0 &&
+         cf->loc[json_integer_value(json_array_get(list, k - 1))].at > v;
          k--)
         ;
     json_array_insert_new(list, k, json_integer((json_int_t)cf->nloc));
@@ -469,9 +477,9 @@ note_flag(struct cf *cf, const struct acl_env_ref *r)
     long k = (long)r->first - 1, s, v;
     int neg = r->neg;
 
-    while (k > 0 && (cf_is(cf, k, "(") || cf_is(cf, k, "!") ||
-                     cf_is(cf, k, "not") || cf_is(cf, k, "Boolean") ||
-                     cf_is(cf, k, "bool")))
+    while (k > 0 &&
+           (cf_is(cf, k, "(") || cf_is(cf, k, "!") || cf_is(cf, k, "not") ||
+            cf_is(cf, k, "Boolean") || cf_is(cf, k, "bool")))
         k--;
     if (!cf_is(cf, k, "=") || (s = stmt_begin(cf, k)) < 0 ||
         (v = assigned_local(cf, s, k)) < 0)
@@ -556,8 +564,7 @@ read_at(struct cf *cf, long i)
         e = call_read(cf, i, e + 1, ACL_ENV_DEFAULT, ACL_ENV_PLAIN);
     else if (role == CF_ENVIRON)
         e = environ_read(cf, i, e);
-    if (cf->f->nrefs == before + 1 &&
-        cf->f->refs[before].use == ACL_ENV_TEST)
+    if (cf->f->nrefs == before + 1 && cf->f->refs[before].use == ACL_ENV_TEST)
         note_flag(cf, &cf->f->refs[before]);
     else if (cf->f->nrefs == before + 1 &&
              cf->f->refs[before].use != ACL_ENV_WRITE)
@@ -645,8 +652,8 @@ find_local_uses(struct cf *cf)
         char *name;
 
         if (cf_role(cf, (long)i) != CF_NONE ||
-            !cf_kind(cf, (long)i, ACL_TOK_IDENT) || cf_is(cf, (long)i - 1, ".") ||
-            cf_is(cf, (long)i - 1, "?."))
+            !cf_kind(cf, (long)i, ACL_TOK_IDENT) ||
+            cf_is(cf, (long)i - 1, ".") || cf_is(cf, (long)i - 1, "?."))
             continue;
         name = cf_text(cf, (long)i);
         v = json_object_get(cf->locals, name);
@@ -712,7 +719,7 @@ static int
 zod_required(const struct cf *cf, long i)
 {
     static const char *const lenient[] = {"optional", "nullish", "default",
-                                          "catch", "or", "nullable"};
+                                          "catch",    "or",      "nullable"};
     unsigned d = cf_tok(cf, i)->depth;
     long k;
     size_t j;

@@ -180,8 +180,8 @@ py_expr_end(const struct cf *cf, long a)
         e = a + MAX_BOUND_SCAN;
     for (k = a; k <= e; k++) {
         if (cf_tok(cf, k)->depth < d ||
-            (cf_tok(cf, k)->depth == d && (cf_is(cf, k, ",") ||
-                                           cf_is(cf, k, ";"))))
+            (cf_tok(cf, k)->depth == d &&
+             (cf_is(cf, k, ",") || cf_is(cf, k, ";"))))
             return k - 1;
         if (cf->match[k] > k)
             k = cf->match[k];
@@ -197,22 +197,20 @@ py_expr_shadows(struct cf *cf, long k)
     long j, end, o;
 
     if (cf_is(cf, k, "lambda")) {
-        for (j = k + 1; (size_t)j < cf->n && j < k + MAX_PARAMS_SCAN &&
-                        !cf_is(cf, j, ":");
+        for (j = k + 1;
+             (size_t)j < cf->n && j < k + MAX_PARAMS_SCAN && !cf_is(cf, j, ":");
              j++)
             if (cf_kind(cf, j, ACL_TOK_IDENT) &&
-                (j == k + 1 || cf_is(cf, j - 1, ",") ||
-                 cf_is(cf, j - 1, "*") || cf_is(cf, j - 1, "**")))
+                (j == k + 1 || cf_is(cf, j - 1, ",") || cf_is(cf, j - 1, "*") ||
+                 cf_is(cf, j - 1, "**")))
                 add_shadow(cf, j, k, py_expr_end(cf, j + 1));
     } else if (cf_is(cf, k, "for") && !cf_py_line_start(cf, k) &&
                (o = cf->encl[k]) >= 0 && (end = cf->match[o]) > k) {
-        for (j = k + 1; j < end && j < k + MAX_PARAMS_SCAN &&
-                        !cf_is(cf, j, "in");
-             j++)
+        for (j = k + 1;
+             j < end && j < k + MAX_PARAMS_SCAN && !cf_is(cf, j, "in"); j++)
             if (cf_kind(cf, j, ACL_TOK_IDENT) &&
-                (j == k + 1 || cf_is(cf, j - 1, ",") ||
-                 cf_is(cf, j - 1, "(") || cf_is(cf, j - 1, "[") ||
-                 cf_is(cf, j - 1, "*")))
+                (j == k + 1 || cf_is(cf, j - 1, ",") || cf_is(cf, j - 1, "(") ||
+                 cf_is(cf, j - 1, "[") || cf_is(cf, j - 1, "*")))
                 add_shadow(cf, j, o, end);
     }
 }
@@ -256,8 +254,8 @@ arrow_end(const struct cf *cf, long a)
     for (k = a + 1; (size_t)k < cf->n && k < a + 2000; k++) {
         const struct acl_code_tok *t = cf_tok(cf, k);
 
-        if (t->depth < d || (t->depth == d && (cf_is(cf, k, ",") ||
-                                                cf_is(cf, k, ";"))))
+        if (t->depth < d ||
+            (t->depth == d && (cf_is(cf, k, ",") || cf_is(cf, k, ";"))))
             break;
         if (cf->match[k] > k)
             k = cf->match[k];
@@ -270,8 +268,8 @@ static int
 js_block(const struct cf *cf, long b)
 {
     static const char *const value_before[] = {
-        "=", "(", ",", ":", "[", "return", "?", "||", "&&", "??", "...",
-        "yield", "await", "const", "let", "var"};
+        "=",  "(",  ",",   ":",     "[",     "return", "?",   "||",
+        "&&", "??", "...", "yield", "await", "const",  "let", "var"};
     size_t k;
 
     for (k = 0; k < ACL_ARRAY_LEN(value_before); k++)
@@ -305,7 +303,7 @@ js_shadows(struct cf *cf)
         if (cf_is(cf, k, "=>")) {
             b = k + 1;
             end = cf_is(cf, b, "{") && cf->match[b] > b ? cf->match[b]
-                                                         : arrow_end(cf, k);
+                                                        : arrow_end(cf, k);
             if (cf_is(cf, k - 1, ")") && (o = cf->match[k - 1]) >= 0)
                 params(cf, o, b, end);
             else if (cf_kind(cf, k - 1, ACL_TOK_IDENT))

@@ -27,8 +27,8 @@ struct lexer {
 enum acl_code_lang
 acl_code_lang(const char *path)
 {
-    static const char *const js[] = {".ts", ".js", ".mjs", ".cjs", ".tsx",
-                                     ".jsx"};
+    static const char *const js[] = {".ts",  ".js",  ".mjs",
+                                     ".cjs", ".tsx", ".jsx"};
     size_t i;
 
     if (acl_ends_with(path, ".py"))
@@ -100,10 +100,10 @@ blanks(struct lexer *lx, size_t i)
             lx->indent++;
         } else if (c == '\t') {
             lx->indent = (lx->indent / 8 + 1) * 8;
-        } else if (c == '\\' && lx->lang == ACL_LANG_PYTHON && i + 1 < lx->len &&
-                   (s[i + 1] == '\n' || s[i + 1] == '\r')) {
-            i += s[i + 1] == '\r' && i + 2 < lx->len && s[i + 2] == '\n' ? 3
-                                                                         : 2;
+        } else if (c == '\\' && lx->lang == ACL_LANG_PYTHON &&
+                   i + 1 < lx->len && (s[i + 1] == '\n' || s[i + 1] == '\r')) {
+            i +=
+                s[i + 1] == '\r' && i + 2 < lx->len && s[i + 2] == '\n' ? 3 : 2;
             continue; /* a continued line */
         } else if (c != '\f' && c != '\v') {
             break;
@@ -127,9 +127,9 @@ line_comment(struct lexer *lx, size_t i, size_t mlen)
 
 static const char *const puncts[] = {
     ">>>=", "...", "===", "!==", "**=", "//=", ">>=", "<<=", "&&=", "||=",
-    "?\?=", ">>>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "=>",
-    "->",  ":=",  "**", "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
-    "&=",  "|=",  "^=", "++", "--",
+    "?\?=", ">>>", "==",  "!=",  "<=",  ">=",  "&&",  "||",  "??",  "?.",
+    "=>",   "->",  ":=",  "**",  "//",  "<<",  ">>",  "+=",  "-=",  "*=",
+    "/=",   "%=",  "&=",  "|=",  "^=",  "++",  "--",
 };
 
 /* One operator or bracket at i; returns its length. */
@@ -166,8 +166,8 @@ word(struct lexer *lx, size_t i)
     size_t st = i;
     int num = s[i] >= '0' && s[i] <= '9';
 
-    while (i < lx->len && (ident_char((unsigned char)s[i]) ||
-                           (num && s[i] == '.')))
+    while (i < lx->len &&
+           (ident_char((unsigned char)s[i]) || (num && s[i] == '.')))
         i++;
     emit(lx, num ? ACL_TOK_NUMBER : ACL_TOK_IDENT, st, st, i, i);
     return i;
@@ -257,8 +257,8 @@ py_string(struct lexer *lx, size_t start, size_t q, int fstr)
             continue;
         }
         if (s[i] == quote &&
-            (!triple || (i + 2 < lx->len && s[i + 1] == quote &&
-                         s[i + 2] == quote))) {
+            (!triple ||
+             (i + 2 < lx->len && s[i + 1] == quote && s[i + 2] == quote))) {
             cend = i;
             i += open;
             break;
@@ -324,8 +324,8 @@ mark_docstrings(struct acl_code_toks *t)
 /* ---- JavaScript / TypeScript ---- */
 
 static const char *const regex_keywords[] = {
-    "return", "typeof", "case", "do", "else", "in", "of", "new",
-    "delete", "void", "throw", "yield", "await", "instanceof",
+    "return", "typeof", "case", "do",    "else",  "in",    "of",
+    "new",    "delete", "void", "throw", "yield", "await", "instanceof",
 };
 
 /* Can a '/' start a regular expression literal here? After a value
@@ -416,8 +416,8 @@ js_subst_end(const char *s, size_t len, size_t i, int depth)
             while (i < len && s[i] != '\n')
                 i++;
         } else if (c == '/' && n == '*') {
-            for (i += 2; i < len && !(s[i] == '*' && i + 1 < len &&
-                                      s[i + 1] == '/');
+            for (i += 2;
+                 i < len && !(s[i] == '*' && i + 1 < len && s[i + 1] == '/');
                  i++)
                 ;
             i = i < len ? i + 2 : i;
@@ -444,9 +444,9 @@ js_template_end(const char *s, size_t len, size_t i, int depth, int *interp)
             k += k + 1 < len ? 2 : 1;
         } else if (s[k] == '$' && k + 1 < len && s[k + 1] == '{') {
             *interp = 1;
-            k = depth >= MAX_TEMPLATE_DEPTH ? k + 2
-                                            : js_subst_end(s, len, k + 2,
-                                                           depth);
+            k = depth >= MAX_TEMPLATE_DEPTH
+                    ? k + 2
+                    : js_subst_end(s, len, k + 2, depth);
         } else {
             k++;
         }
@@ -488,8 +488,8 @@ lex_js(struct lexer *lx)
         } else if (c == '/' && n == '*') {
             size_t end = i + 2;
 
-            while (end < lx->len && !(s[end] == '*' && end + 1 < lx->len &&
-                                      s[end + 1] == '/'))
+            while (end < lx->len &&
+                   !(s[end] == '*' && end + 1 < lx->len && s[end + 1] == '/'))
                 end++;
             emit(lx, ACL_TOK_COMMENT, i, i + 2, end,
                  end < lx->len ? end + 2 : end);
@@ -662,8 +662,8 @@ assign_target(const char *s, const struct acl_code_toks *t, long e,
         long k = prev_code(t, e);
 
         p = k >= 0 ? prev_code(t, k) : -1;
-        if (p < 0 || t->items[k].kind != ACL_TOK_STRING ||
-            t->items[k].interp || !acl_code_tok_is(s, &t->items[p], "["))
+        if (p < 0 || t->items[k].kind != ACL_TOK_STRING || t->items[k].interp ||
+            !acl_code_tok_is(s, &t->items[p], "["))
             return 0;
         name_of(s, &t->items[k], name, nlen);
         return 1;
@@ -703,9 +703,8 @@ member_key(const char *s, const struct acl_code_toks *t, long e,
 }
 
 int
-acl_code_assigned_name(const char *s, size_t len,
-                       const struct acl_code_toks *t, size_t tok,
-                       const char **name, size_t *nlen)
+acl_code_assigned_name(const char *s, size_t len, const struct acl_code_toks *t,
+                       size_t tok, const char **name, size_t *nlen)
 {
     const struct acl_code_tok *k = &t->items[tok];
     long p;

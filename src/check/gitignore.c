@@ -31,7 +31,7 @@ enum gi_kind {
 struct gi_tok {
     unsigned char kind; /* enum gi_kind */
     unsigned char ch;
-    unsigned set;       /* GI_CLASS: its index in the pattern's sets */
+    unsigned set; /* GI_CLASS: its index in the pattern's sets */
 };
 
 /* A class's members, one bit per byte: kept apart from the tokens, so
@@ -95,20 +95,30 @@ gi_named_has(const char *name, size_t len, int c)
     int dig = c >= '0' && c <= '9';
 
 #define GI_IS(s) (len == sizeof(s) - 1 && memcmp(name, s, len) == 0)
-    if (GI_IS("alnum")) return lo || up || dig;
-    if (GI_IS("alpha")) return lo || up;
-    if (GI_IS("blank")) return c == ' ' || c == '\t';
-    if (GI_IS("cntrl")) return c < 0x20 || c == 0x7f;
-    if (GI_IS("digit")) return dig;
-    if (GI_IS("graph")) return c > 0x20 && c < 0x7f;
-    if (GI_IS("lower")) return lo;
-    if (GI_IS("print")) return c >= 0x20 && c < 0x7f;
-    if (GI_IS("punct")) return c != 0 && strchr(punct, c) != NULL;
-    if (GI_IS("space")) return c == ' ' || (c >= '\t' && c <= '\r' &&
-                                           c != '\v' && c != '\f');
-    if (GI_IS("upper")) return up;
-    if (GI_IS("xdigit")) return dig || (c >= 'a' && c <= 'f') ||
-                                (c >= 'A' && c <= 'F');
+    if (GI_IS("alnum"))
+        return lo || up || dig;
+    if (GI_IS("alpha"))
+        return lo || up;
+    if (GI_IS("blank"))
+        return c == ' ' || c == '\t';
+    if (GI_IS("cntrl"))
+        return c < 0x20 || c == 0x7f;
+    if (GI_IS("digit"))
+        return dig;
+    if (GI_IS("graph"))
+        return c > 0x20 && c < 0x7f;
+    if (GI_IS("lower"))
+        return lo;
+    if (GI_IS("print"))
+        return c >= 0x20 && c < 0x7f;
+    if (GI_IS("punct"))
+        return c != 0 && strchr(punct, c) != NULL;
+    if (GI_IS("space"))
+        return c == ' ' || (c >= '\t' && c <= '\r' && c != '\v' && c != '\f');
+    if (GI_IS("upper"))
+        return up;
+    if (GI_IS("xdigit"))
+        return dig || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 #undef GI_IS
     return -1;
 }
@@ -273,8 +283,7 @@ gi_compile(const char *p, size_t n, struct gi_pattern *pat)
         if (t->kind == GI_DIRS && pat->ntok > 1 &&
             pat->toks[pat->ntok - 2].kind == GI_DIRS)
             pat->ntok--;
-        else if (t->kind == GI_LIT || t->kind == GI_ANY ||
-                 t->kind == GI_CLASS)
+        else if (t->kind == GI_LIT || t->kind == GI_ANY || t->kind == GI_CLASS)
             pat->min_len++;
     }
     return 0;
@@ -471,12 +480,13 @@ gi_step(unsigned char *cur, unsigned char *nxt, const struct gi_pattern *p,
     size_t i;
 
     for (i = w->lo; i <= w->hi && i < n; i++) {
-        if (cur[i] && ((t[i].kind == GI_LIT && c == t[i].ch) ||
-                       (t[i].kind == GI_ANY && c != '/') ||
-                       (t[i].kind == GI_CLASS && gi_set_has(p->sets[t[i].set].bits, c))))
+        if (cur[i] &&
+            ((t[i].kind == GI_LIT && c == t[i].ch) ||
+             (t[i].kind == GI_ANY && c != '/') ||
+             (t[i].kind == GI_CLASS && gi_set_has(p->sets[t[i].set].bits, c))))
             gi_mark(nxt, i + 1, &nw);
-        if (cur[i] && ((t[i].kind == GI_STAR && c != '/') ||
-                       t[i].kind == GI_ALL))
+        if (cur[i] &&
+            ((t[i].kind == GI_STAR && c != '/') || t[i].kind == GI_ALL))
             gi_mark(nxt, i, &nw);
         if (cur[n + 1 + i]) {
             nxt[n + 1 + i] = 1;
@@ -548,9 +558,8 @@ gi_pattern_hits(const struct gi_list *l, const struct gi_pattern *p,
 static int
 gi_applies(const struct gi_list *l, const char *path, size_t len)
 {
-    return l->dir_len == 0 ||
-           (l->dir_len < len && path[l->dir_len] == '/' &&
-            memcmp(path, l->dir, l->dir_len) == 0);
+    return l->dir_len == 0 || (l->dir_len < len && path[l->dir_len] == '/' &&
+                               memcmp(path, l->dir, l->dir_len) == 0);
 }
 
 /* The verdict on path[0..len): 1 excluded, 0 re-included, -1 no

@@ -38,8 +38,9 @@ struct acl_regex *
 acl_regex_compile(const char *pattern, unsigned flags, struct acl_error *err)
 {
     struct acl_regex *re = acl_xcalloc(1, sizeof *re);
-    uint32_t opts = ((flags & ACL_RE_UTF) ? PCRE2_UTF : 0) |
-                    ((flags & ACL_RE_DOLLAR_ENDONLY) ? PCRE2_DOLLAR_ENDONLY : 0);
+    uint32_t opts =
+        ((flags & ACL_RE_UTF) ? PCRE2_UTF : 0) |
+        ((flags & ACL_RE_DOLLAR_ENDONLY) ? PCRE2_DOLLAR_ENDONLY : 0);
     int ecode;
     PCRE2_SIZE eoff;
 
@@ -50,8 +51,8 @@ acl_regex_compile(const char *pattern, unsigned flags, struct acl_error *err)
         PCRE2_UCHAR msg[256];
 
         pcre2_get_error_message(ecode, msg, sizeof msg);
-        acl_error_set(err, "pattern %s: %s at %zu", pattern,
-                      (const char *)msg, (size_t)eoff);
+        acl_error_set(err, "pattern %s: %s at %zu", pattern, (const char *)msg,
+                      (size_t)eoff);
         free(re);
         return NULL;
     }

@@ -20,13 +20,13 @@
 
 /* Filters applied to a regex match before it counts. */
 enum {
-    F_DOC = 1,    /* reject when the match says "example" anywhere */
-    F_RUN = 2,    /* reject a run of 6 blank fillers (XXXXXX, see has_run) */
-    F_RANDOM = 4, /* group 1 must look random, not like a word slug */
-    F_URL = 8,    /* group 1 user, group 2 password: reject placeholders */
-    F_CONN = 16,  /* group 1 password of a key=value connection string */
-    F_QUERY = 32, /* group 1 parameter name, group 2 its value */
-    F_JWT = 64,   /* the header must decode to a JSON object */
+    F_DOC = 1,      /* reject when the match says "example" anywhere */
+    F_RUN = 2,      /* reject a run of 6 blank fillers (XXXXXX, see has_run) */
+    F_RANDOM = 4,   /* group 1 must look random, not like a word slug */
+    F_URL = 8,      /* group 1 user, group 2 password: reject placeholders */
+    F_CONN = 16,    /* group 1 password of a key=value connection string */
+    F_QUERY = 32,   /* group 1 parameter name, group 2 its value */
+    F_JWT = 64,     /* the header must decode to a JSON object */
     F_REDACT = 128, /* reject when "###" or "***" follows the match */
     F_SAMPLE = 256, /* reject published sample keys (sample_keys) */
     F_T3 = 512,     /* an OpenAI "...BlbkFJ..." key must say "T3BlbkFJ" */
@@ -76,7 +76,8 @@ static const struct pattern patterns[] = {
      F_DOC | F_RUN, "sk-ant-"},
     {"Langfuse secret key",
      "\\bsk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-     "\\b", TOKEN, "sk-lf-"},
+     "\\b",
+     TOKEN, "sk-lf-"},
     {"OpenAI API key",
      "(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin)-)?"
      "([A-Za-z0-9_-]{20,400})",
@@ -90,14 +91,14 @@ static const struct pattern patterns[] = {
     {"Slack token",
      "\\bxox[abposre]-(?:[0-9]-)?[0-9]{5,20}-[A-Za-z0-9-]{7,254}[A-Za-z0-9]",
      TOKEN | F_REDACT | F_TAIL, "xox"},
-    {"Slack token", "\\bxoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,255}",
-     TOKEN, "xoxe"},
+    {"Slack token", "\\bxoxe(?:\\.xox[bp])?-[0-9]-[A-Za-z0-9]{100,255}", TOKEN,
+     "xoxe"},
     /* Legacy workspace and refresh tokens: "xoxa-2-<12+>", "xoxr-<12+>". */
-    {"Slack token",
-     "\\bxox[ar]-(?:[0-9]-)?([a-z0-9]{10,48})(?![A-Za-z0-9-])",
+    {"Slack token", "\\bxox[ar]-(?:[0-9]-)?([a-z0-9]{10,48})(?![A-Za-z0-9-])",
      TOKEN | F_MIXED, "xoxa-|xoxr-"},
-    {"Slack app token", "\\bxapp-[0-9]-[A-Z0-9]{6,40}-[0-9]{6,20}-[A-Za-z0-9]{16,128}",
-     TOKEN, "xapp-"},
+    {"Slack app token",
+     "\\bxapp-[0-9]-[A-Z0-9]{6,40}-[0-9]{6,20}-[A-Za-z0-9]{16,128}", TOKEN,
+     "xapp-"},
     {"Slack webhook URL",
      "hooks\\.slack\\.com/(?:services|workflows|triggers)/"
      "[A-Za-z0-9+/_-]{40,400}",
@@ -117,8 +118,7 @@ static const struct pattern patterns[] = {
      TOKEN, "lsv2_"},
     {"Tavily API key", "\\btvly-(?:dev-|prod-)?([A-Za-z0-9]{32})\\b",
      TOKEN | F_RANDOM, "tvly-"},
-    {"Groq API key", "\\bgsk_([A-Za-z0-9]{52})\\b", TOKEN | F_RANDOM,
-     "gsk_"},
+    {"Groq API key", "\\bgsk_([A-Za-z0-9]{52})\\b", TOKEN | F_RANDOM, "gsk_"},
     {"Pinecone API key", "\\bpcsk_[A-Za-z0-9]{4,10}_([A-Za-z0-9]{40,90})\\b",
      TOKEN | F_RANDOM, "pcsk_"},
     {"Perplexity API key", "\\bpplx-([A-Za-z0-9]{48})\\b", TOKEN | F_RANDOM,
@@ -170,8 +170,8 @@ static const struct pattern patterns[] = {
      "sharedaccesskey)\\s{0,4}=\\s{0,4}([^;&\\s\"'`]{1,256})",
      F_CONN, "="},
     {"URL query parameter with a secret",
-     "[?&]([A-Za-z][A-Za-z0-9_.-]{0,63})=([^&#\\s\"'`<>]{1,1024})",
-     F_QUERY, "="},
+     "[?&]([A-Za-z][A-Za-z0-9_.-]{0,63})=([^&#\\s\"'`<>]{1,1024})", F_QUERY,
+     "="},
 };
 
 #define NPATTERNS ACL_ARRAY_LEN(patterns)
@@ -394,8 +394,8 @@ static int
 conn_password_real(const char *pw, size_t pn)
 {
     static const char *const defaults[] = {"postgres", "mysql", "admin",
-                                           "root", "guest", "secret",
-                                           "password", "pass", "changeme"};
+                                           "root",     "guest", "secret",
+                                           "password", "pass",  "changeme"};
     size_t i;
 
     if (pn < 4 || password_template(pw, pn) || acl_secret_marker(pw, pn))
@@ -411,11 +411,25 @@ conn_password_real(const char *pw, size_t pn)
 static int
 conn_context(const char *s, size_t len, size_t at)
 {
-    static const char *const marks[] = {
-        "jdbc:", "://", "server=", "data source=", "host=", "hostname=",
-        "dbname=", "database=", "user id=", "userid=", "uid=", "user=",
-        "username=", "initial catalog=", "accountname=", "endpoint=",
-        "port=", "sslmode=", "defaultendpointsprotocol="};
+    static const char *const marks[] = {"jdbc:",
+                                        "://",
+                                        "server=",
+                                        "data source=",
+                                        "host=",
+                                        "hostname=",
+                                        "dbname=",
+                                        "database=",
+                                        "user id=",
+                                        "userid=",
+                                        "uid=",
+                                        "user=",
+                                        "username=",
+                                        "initial catalog=",
+                                        "accountname=",
+                                        "endpoint=",
+                                        "port=",
+                                        "sslmode=",
+                                        "defaultendpointsprotocol="};
     size_t from = at > 512 ? at - 512 : 0, to = at + 512 < len ? at + 512 : len;
     size_t i;
 
@@ -504,8 +518,8 @@ match_passes(const struct pattern *p, const char *s, size_t len,
         return 0;
     if ((p->flags & F_RANDOM) && !looks_random(s + ov[2], grp_len(ov, 1)))
         return 0;
-    if (((p->flags & F_MIXED) && !letters_and_digits(s + ov[2],
-                                                     grp_len(ov, 1))) ||
+    if (((p->flags & F_MIXED) &&
+         !letters_and_digits(s + ov[2], grp_len(ov, 1))) ||
         ((p->flags & F_SAMPLE) && acl_secret_sample(m, mn)) ||
         ((p->flags & F_JWT) && !jwt_header_ok(m, mn)) ||
         ((p->flags & F_REDACT) && redacted_after(s, len, ov[1])) ||
@@ -513,8 +527,8 @@ match_passes(const struct pattern *p, const char *s, size_t len,
         ((p->flags & F_PEM) && pem_placeholder(s + ov[2], grp_len(ov, 1))))
         return 0;
     if ((p->flags & F_URL) &&
-        !url_password_real(s + ov[2], grp_len(ov, 1), s + ov[4],
-                           grp_len(ov, 2), s + ov[5] + 1, len - ov[5] - 1))
+        !url_password_real(s + ov[2], grp_len(ov, 1), s + ov[4], grp_len(ov, 2),
+                           s + ov[5] + 1, len - ov[5] - 1))
         return 0;
     if (p->flags & F_CONN) {
         if (!conn_password_real(s + ov[2], grp_len(ov, 1)) ||
@@ -719,8 +733,8 @@ inner_assignment(const char *v, size_t n, const char **name, size_t *nn,
 
 /* What the name's strength asks of the value. */
 static int
-named_value(const struct acl_secret_name_info *info, const char *v,
-            size_t vlen, enum acl_secret_ctx ctx)
+named_value(const struct acl_secret_name_info *info, const char *v, size_t vlen,
+            enum acl_secret_ctx ctx)
 {
     const char *t = v;
     size_t tn = vlen;
@@ -735,14 +749,12 @@ named_value(const struct acl_secret_name_info *info, const char *v,
     if (acl_secret_generated(v, vlen))
         return 1;
     /* In a URL query a weak name with a short mixed value is enough. */
-    return ctx == ACL_SECRET_CTX_QUERY && tn >= 10 &&
-           acl_secret_value(v, vlen);
+    return ctx == ACL_SECRET_CTX_QUERY && tn >= 10 && acl_secret_value(v, vlen);
 }
 
 int
-acl_secret_check_ctx(const char *name, size_t nlen, const char *v,
-                     size_t vlen, enum acl_secret_ctx ctx,
-                     struct acl_secret_match *m)
+acl_secret_check_ctx(const char *name, size_t nlen, const char *v, size_t vlen,
+                     enum acl_secret_ctx ctx, struct acl_secret_match *m)
 {
     struct acl_secret_name_info info;
 
@@ -781,8 +793,7 @@ int
 acl_secret_check(const char *name, size_t nlen, const char *v, size_t vlen,
                  struct acl_secret_match *m)
 {
-    return acl_secret_check_ctx(name, nlen, v, vlen, ACL_SECRET_CTX_CONFIG,
-                                m);
+    return acl_secret_check_ctx(name, nlen, v, vlen, ACL_SECRET_CTX_CONFIG, m);
 }
 
 static size_t

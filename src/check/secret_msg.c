@@ -10,8 +10,7 @@
 #define NAME_FLAGGED "value of a secret-named variable"
 
 char *
-acl_secret_phrase(const struct acl_secret_match *m, const char *v,
-                  size_t vlen)
+acl_secret_phrase(const struct acl_secret_match *m, const char *v, size_t vlen)
 {
     char preview[32];
     size_t s = m->start < vlen ? m->start : vlen;
@@ -51,6 +50,5 @@ acl_secret_incomplete(const struct acl_project *p, const struct acl_text *t,
                        "the secret scan of %s stopped at the pattern match "
                        "limit, so it was not fully checked; shorten the "
                        "value or check it by hand",
-                       where != NULL && where[0] != '\0' ? where
-                                                        : "a value");
+                       where != NULL && where[0] != '\0' ? where : "a value");
 }

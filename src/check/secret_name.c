@@ -68,78 +68,96 @@ listed(const char *const *list, size_t n, const struct tok *t)
 #define IN(list, t) listed(list, ACL_ARRAY_LEN(list), t)
 
 static const char *const strong_words[] = {
-    "password", "passwords", "passwd", "passphrase", "passcode", "secret",
-    "secrets",  "privatekey", "secretkey", "clientsecret"};
+    "password", "passwords", "passwd",     "passphrase", "passcode",
+    "secret",   "secrets",   "privatekey", "secretkey",  "clientsecret"};
 /* Strong only as the last word: DB_PASS, MYSQL_PWD (PASS_THROUGH is
  * not a password). */
 static const char *const strong_last[] = {"pass", "pwd", "pw", "pswd"};
 static const char *const weak_words[] = {
-    "key",   "keys", "apikey", "apikeys", "token",      "auth",
-    "creds", "cred", "bearer", "private", "credential", "credentials",
-    "authorization", "jwt", "accesskey"};
+    "key",        "keys",        "apikey",        "apikeys", "token",
+    "auth",       "creds",       "cred",          "bearer",  "private",
+    "credential", "credentials", "authorization", "jwt",     "accesskey"};
 /* Weak words that make a UUID value a credential. */
 static const char *const uuid_secret_words[] = {
     "api", "apikey", "token", "bearer", "auth", "authorization", "access"};
 
 /* Words that end a name about a secret rather than holding one. */
 static const char *const excluded_last[] = {
-    "name", "arn", "id", "path", "file", "url", "uri", "region", "ref",
-    "param", "parameter", "length", "limit", "count", "max", "min", "ttl",
-    "type", "mode", "header", "provider", "encoding", "encoder", "policy",
-    "prefix", "suffix", "audience", "domain", "issuer", "alias", "bucket",
-    "subnet", "hasher", "pattern", "format", "marker", "field", "scope",
-    "algorithm", "alg", "endpoint", "host", "env", "var", "variable",
-    "version", "location", "dir", "folder", "label", "description", "desc",
-    "hint", "title", "message", "msg", "template", "regex", "method",
-    "strategy", "kind", "class", "enabled", "enable", "disabled",
-    "required", "store", "manager", "vault", "service", "source", "status",
-    "usage", "budget", "window", "threshold", "expiry", "expires",
-    "expiration", "lifetime", "duration", "timeout", "seconds", "secs",
-    "ms", "days", "hours", "rotation", "hash", "hashed", "digest", "size",
-    "bits", "len", "index", "idx", "table", "column", "attribute", "attr",
-    "schema", "cache", "loader", "factory", "handler", "validator",
-    "generator", "resolver", "fetcher", "reader", "callback", "fn", "func",
-    "function", "flag", "option", "setting", "config", "cfg", "arg",
-    "claim", "kid", "fingerprint", "thumbprint", "chars", "charset",
-    "separator", "delimiter", "rule", "check", "validation", "error",
-    "level", "user", "username", "login", "email", "owner", "role",
-    "tenant", "client", "key_id", "keyid", "placeholder", "example",
-    "sample", "spec", "property", "prop", "ttls", "url_env", "names",
-    "tokenizer", "counter", "usage", "output", "input", "response",
-    "request", "endpoint", "server", "stage", "step", "state", "type_",
-    "timestamp", "time", "date", "at", "created", "updated", "rate",
-    "percent", "ratio", "budget", "env_var", "envvar", "lookup", "mapping",
-    "map", "dict", "list", "set", "keys_url", "count_", "strength",
-    "complexity", "policy_", "rules", "requirements", "reset", "forgot",
-    "confirm", "confirmation", "prompt", "input_", "widget", "box",
-    "button", "page", "screen", "form", "route", "view", "error_", "event",
-    "events", "listener", "id_token_hint"};
+    "name",        "arn",        "id",          "path",         "file",
+    "url",         "uri",        "region",      "ref",          "param",
+    "parameter",   "length",     "limit",       "count",        "max",
+    "min",         "ttl",        "type",        "mode",         "header",
+    "provider",    "encoding",   "encoder",     "policy",       "prefix",
+    "suffix",      "audience",   "domain",      "issuer",       "alias",
+    "bucket",      "subnet",     "hasher",      "pattern",      "format",
+    "marker",      "field",      "scope",       "algorithm",    "alg",
+    "endpoint",    "host",       "env",         "var",          "variable",
+    "version",     "location",   "dir",         "folder",       "label",
+    "description", "desc",       "hint",        "title",        "message",
+    "msg",         "template",   "regex",       "method",       "strategy",
+    "kind",        "class",      "enabled",     "enable",       "disabled",
+    "required",    "store",      "manager",     "vault",        "service",
+    "source",      "status",     "usage",       "budget",       "window",
+    "threshold",   "expiry",     "expires",     "expiration",   "lifetime",
+    "duration",    "timeout",    "seconds",     "secs",         "ms",
+    "days",        "hours",      "rotation",    "hash",         "hashed",
+    "digest",      "size",       "bits",        "len",          "index",
+    "idx",         "table",      "column",      "attribute",    "attr",
+    "schema",      "cache",      "loader",      "factory",      "handler",
+    "validator",   "generator",  "resolver",    "fetcher",      "reader",
+    "callback",    "fn",         "func",        "function",     "flag",
+    "option",      "setting",    "config",      "cfg",          "arg",
+    "claim",       "kid",        "fingerprint", "thumbprint",   "chars",
+    "charset",     "separator",  "delimiter",   "rule",         "check",
+    "validation",  "error",      "level",       "user",         "username",
+    "login",       "email",      "owner",       "role",         "tenant",
+    "client",      "key_id",     "keyid",       "placeholder",  "example",
+    "sample",      "spec",       "property",    "prop",         "ttls",
+    "url_env",     "names",      "tokenizer",   "counter",      "usage",
+    "output",      "input",      "response",    "request",      "endpoint",
+    "server",      "stage",      "step",        "state",        "type_",
+    "timestamp",   "time",       "date",        "at",           "created",
+    "updated",     "rate",       "percent",     "ratio",        "budget",
+    "env_var",     "envvar",     "lookup",      "mapping",      "map",
+    "dict",        "list",       "set",         "keys_url",     "count_",
+    "strength",    "complexity", "policy_",     "rules",        "requirements",
+    "reset",       "forgot",     "confirm",     "confirmation", "prompt",
+    "input_",      "widget",     "box",         "button",       "page",
+    "screen",      "form",       "route",       "view",         "error_",
+    "event",       "events",     "listener",    "id_token_hint"};
 
 /* Words that make the whole name public or not a credential at all:
  * publishableKey, PUBLIC_TOKEN, csrf_token (a per-session nonce). */
 static const char *const disarming[] = {"public", "publishable", "pub",
-                                        "csrf", "xsrf", "anon"};
+                                        "csrf",   "xsrf",        "anon"};
 
 /* Words before "key" that make it a data key, not a credential. */
 static const char *const data_key_words[] = {
-    "s3", "object", "cache", "sort", "partition", "primary", "model",
-    "hash", "range", "foreign", "dict", "map", "lookup", "redis", "row",
-    "group", "dedup", "dedupe", "idempotency", "file", "image", "upload",
-    "blob", "bucket", "doc", "document", "item", "record", "entry",
-    "search", "pk", "sk", "composite", "unique", "natural", "surrogate",
-    "table", "column", "attr", "attribute", "field", "json", "dynamo",
-    "ddb", "cursor", "pagination", "page", "next", "last", "start",
-    "continuation", "state", "memory", "namespace", "sort", "shard",
-    "routing", "message", "event", "metric", "prefix", "storage", "output",
-    "input", "result", "response", "request", "payload", "config",
-    "setting", "settings", "env", "hotkey", "shortcut", "keyboard", "react",
-    "list", "child", "parent", "node", "tree", "label", "column", "data",
-    "kms", "cmk", "sse", "cse", "pdf", "csv", "txt", "html", "md", "zip",
-    "parquet", "audio", "video", "photo", "thumbnail", "avatar", "media",
-    "asset", "attachment", "report", "export", "download", "backup",
-    "archive", "snapshot", "artifact", "template", "prompt", "transcript",
-    "source", "src", "target", "dest", "destination", "dst", "log",
-    "public", "pub", "verify", "verification", "thumb"};
+    "s3",           "object",  "cache",       "sort",         "partition",
+    "primary",      "model",   "hash",        "range",        "foreign",
+    "dict",         "map",     "lookup",      "redis",        "row",
+    "group",        "dedup",   "dedupe",      "idempotency",  "file",
+    "image",        "upload",  "blob",        "bucket",       "doc",
+    "document",     "item",    "record",      "entry",        "search",
+    "pk",           "sk",      "composite",   "unique",       "natural",
+    "surrogate",    "table",   "column",      "attr",         "attribute",
+    "field",        "json",    "dynamo",      "ddb",          "cursor",
+    "pagination",   "page",    "next",        "last",         "start",
+    "continuation", "state",   "memory",      "namespace",    "sort",
+    "shard",        "routing", "message",     "event",        "metric",
+    "prefix",       "storage", "output",      "input",        "result",
+    "response",     "request", "payload",     "config",       "setting",
+    "settings",     "env",     "hotkey",      "shortcut",     "keyboard",
+    "react",        "list",    "child",       "parent",       "node",
+    "tree",         "label",   "column",      "data",         "kms",
+    "cmk",          "sse",     "cse",         "pdf",          "csv",
+    "txt",          "html",    "md",          "zip",          "parquet",
+    "audio",        "video",   "photo",       "thumbnail",    "avatar",
+    "media",        "asset",   "attachment",  "report",       "export",
+    "download",     "backup",  "archive",     "snapshot",     "artifact",
+    "template",     "prompt",  "transcript",  "source",       "src",
+    "target",       "dest",    "destination", "dst",          "log",
+    "public",       "pub",     "verify",      "verification", "thumb"};
 
 /* Plural last words exclude too: SECRET_ARNS, PRIVATE_SUBNETS. */
 static int
@@ -177,8 +195,8 @@ data_key(const struct tok *t, size_t i)
 static int
 key_id_key(const struct tok *t, size_t i)
 {
-    static const char *const ids[] = {"kms", "cmk", "encryption", "master",
-                                      "data", "sse", "dek", "kek"};
+    static const char *const ids[] = {"kms",  "cmk", "encryption", "master",
+                                      "data", "sse", "dek",        "kek"};
 
     return i > 0 && IN(ids, &t[i - 1]);
 }

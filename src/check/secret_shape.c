@@ -67,14 +67,16 @@ static int
 file_name(const char *s, size_t n)
 {
     static const char *const ext[] = {
-        ".db", ".sqlite", ".json", ".jsonl", ".yaml", ".yml", ".txt",
-        ".csv", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".md",
-        ".html", ".xml", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx",
-        ".jks", ".py", ".js", ".ts", ".sh", ".zip", ".gz", ".tar", ".log",
-        ".parquet", ".env", ".cfg", ".conf", ".ini", ".toml", ".bin",
-        ".pkl", ".pt", ".onnx", ".docx", ".xlsx", ".wav", ".mp3", ".mp4",
-        ".npy", ".h5", ".pub", ".gpg", ".asc", ".der", ".keystore",
-        ".safetensors", ".joblib", ".dat", ".bak", ".jar", ".whl"};
+        ".db",          ".sqlite", ".json",    ".jsonl", ".yaml", ".yml",
+        ".txt",         ".csv",    ".pdf",     ".png",   ".jpg",  ".jpeg",
+        ".gif",         ".svg",    ".md",      ".html",  ".xml",  ".pem",
+        ".key",         ".crt",    ".cer",     ".p12",   ".pfx",  ".jks",
+        ".py",          ".js",     ".ts",      ".sh",    ".zip",  ".gz",
+        ".tar",         ".log",    ".parquet", ".env",   ".cfg",  ".conf",
+        ".ini",         ".toml",   ".bin",     ".pkl",   ".pt",   ".onnx",
+        ".docx",        ".xlsx",   ".wav",     ".mp3",   ".mp4",  ".npy",
+        ".h5",          ".pub",    ".gpg",     ".asc",   ".der",  ".keystore",
+        ".safetensors", ".joblib", ".dat",     ".bak",   ".jar",  ".whl"};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(ext); i++)
@@ -98,8 +100,8 @@ path_like(const char *s, size_t n)
         return memchr(s, '+', n) == NULL && memchr(s, '=', n) == NULL &&
                !random_chunk(s, n, 12);
     if (acl_secret_starts_ci(s, n, "~/") || acl_secret_starts_ci(s, n, "./") ||
-        acl_secret_starts_ci(s, n, "../") || (n > 2 && s[1] == ':' &&
-                                              s[2] == '\\'))
+        acl_secret_starts_ci(s, n, "../") ||
+        (n > 2 && s[1] == ':' && s[2] == '\\'))
         return 1;
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
@@ -162,10 +164,10 @@ static int
 aws_id(const char *s, size_t n)
 {
     static const char *const pre[] = {
-        "subnet-", "sg-",  "sgr-", "vpc-",  "vpce-", "igw-", "nat-",
-        "rtb-",    "eni-", "ami-", "i-",    "vol-",  "snap-", "acl-",
-        "eipalloc-", "tgw-", "pl-", "lt-",  "fs-",   "fsap-", "mrk-",
-        "key-",    "cmk-", "db-",  "cluster-", "r-", "ou-", "o-"};
+        "subnet-",   "sg-",  "sgr-", "vpc-",     "vpce-", "igw-",  "nat-",
+        "rtb-",      "eni-", "ami-", "i-",       "vol-",  "snap-", "acl-",
+        "eipalloc-", "tgw-", "pl-",  "lt-",      "fs-",   "fsap-", "mrk-",
+        "key-",      "cmk-", "db-",  "cluster-", "r-",    "ou-",   "o-"};
     size_t i, k;
 
     if (acl_secret_starts_ci(s, n, "arn:") ||
@@ -214,11 +216,24 @@ acl_secret_sample(const char *s, size_t n)
 static int
 reference(const char *s, size_t n)
 {
-    static const char *const pre[] = {
-        "vault:", "ssm:", "secretsmanager:", "secret:", "env:", "kms:",
-        "awskms:", "sops:", "ref+", "resolve:", "keyvault:",
-        "@microsoft.keyvault(", "os.environ", "os.getenv", "process.env.",
-        "system.getenv", "import.meta.env.", "env."};
+    static const char *const pre[] = {"vault:",
+                                      "ssm:",
+                                      "secretsmanager:",
+                                      "secret:",
+                                      "env:",
+                                      "kms:",
+                                      "awskms:",
+                                      "sops:",
+                                      "ref+",
+                                      "resolve:",
+                                      "keyvault:",
+                                      "@microsoft.keyvault(",
+                                      "os.environ",
+                                      "os.getenv",
+                                      "process.env.",
+                                      "system.getenv",
+                                      "import.meta.env.",
+                                      "env."};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(pre); i++)
@@ -257,7 +272,8 @@ made_up_jwt(const char *s, size_t n)
     const char *d1 = memchr(s, '.', n), *d2;
     size_t i;
 
-    if (d1 == NULL || (d2 = memchr(d1 + 1, '.', n - (size_t)(d1 + 1 - s))) == NULL ||
+    if (d1 == NULL ||
+        (d2 = memchr(d1 + 1, '.', n - (size_t)(d1 + 1 - s))) == NULL ||
         memchr(d2 + 1, '.', n - (size_t)(d2 + 1 - s)) != NULL)
         return 0;
     for (i = 0; i < n; i++)
@@ -289,9 +305,9 @@ static int
 model_id(const char *s, size_t n)
 {
     static const char *const vendors[] = {
-        "anthropic.", "amazon.", "meta.", "mistral.", "cohere.", "ai21.",
-        "deepseek.", "openai.", "qwen.", "writer.", "stability.", "us.",
-        "eu.", "apac.", "global.", "jp.", "au.", "ca."};
+        "anthropic.", "amazon.", "meta.",   "mistral.", "cohere.",    "ai21.",
+        "deepseek.",  "openai.", "qwen.",   "writer.",  "stability.", "us.",
+        "eu.",        "apac.",   "global.", "jp.",      "au.",        "ca."};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(vendors); i++)
@@ -304,9 +320,9 @@ model_id(const char *s, size_t n)
 static int
 regex_like(const char *s, size_t n)
 {
-    static const char *const signs[] = {"\\d", "\\w", "\\s", "\\b", "\\.",
-                                        "[a-z", "[A-Z", "[0-9", "[^", "(?",
-                                        ".*", ".+", "]{", "]+", "]*", "|"};
+    static const char *const signs[] = {
+        "\\d", "\\w", "\\s", "\\b", "\\.", "[a-z", "[A-Z", "[0-9",
+        "[^",  "(?",  ".*",  ".+",  "]{",  "]+",   "]*",   "|"};
     size_t i, found = 0;
 
     if (n > 1 && s[0] == '^')
@@ -360,11 +376,10 @@ option_list(const char *s, size_t n)
     while (i < n) {
         size_t st = i, eq;
 
-        while (i < n && (sec_lower((unsigned char)s[i]) || s[i] == '_' ||
-                         s[i] == '-'))
+        while (i < n &&
+               (sec_lower((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
             i++;
-        if (i == st || i >= n || s[i] != '=' ||
-            acl_secret_name(s + st, i - st))
+        if (i == st || i >= n || s[i] != '=' || acl_secret_name(s + st, i - st))
             return 0;
         for (eq = i++; i < n && s[i] != ',' && s[i] != ';'; i++)
             if (s[i] == '=')
@@ -391,8 +406,7 @@ acl_secret_never(const char *s, size_t n, int uuid_ok)
         return 1;
     if (file_name(s, n) || path_like(s, n) || model_id(s, n))
         return 1;
-    return regex_like(s, n) || version_like(s, n) ||
-           acl_secret_env_name(s, n);
+    return regex_like(s, n) || version_like(s, n) || acl_secret_env_name(s, n);
 }
 
 /* ---- machine-generated ---- */
@@ -435,7 +449,8 @@ fragment_end(const char *s, size_t n, size_t i)
     if (sec_digit(c)) {
         while (i < n && sec_digit((unsigned char)s[i]))
             i++;
-    } else if (sec_upper(c) && i + 1 < n && sec_lower((unsigned char)s[i + 1])) {
+    } else if (sec_upper(c) && i + 1 < n &&
+               sec_lower((unsigned char)s[i + 1])) {
         for (i++; i < n && sec_lower((unsigned char)s[i]); i++)
             ;
     } else if (sec_upper(c)) {
@@ -492,7 +507,8 @@ uncommon_pairs(const char *s, size_t n)
     size_t i, pairs = 0, rare = 0;
 
     for (i = 1; i < n; i++) {
-        if (!sec_alpha((unsigned char)s[i - 1]) || !sec_alpha((unsigned char)s[i]))
+        if (!sec_alpha((unsigned char)s[i - 1]) ||
+            !sec_alpha((unsigned char)s[i]))
             continue;
         pairs++;
         rare += !common_pair((unsigned char)s[i - 1], (unsigned char)s[i]);
@@ -680,8 +696,8 @@ random_shape(const char *s, size_t n, size_t min_len)
         return 1;
     if (entropy(s, n) < (n >= 24 ? 3.3 : 3.0))
         return 0;
-    if (!((k.dig > 0 && k.up + k.low > 0) || (k.up > 0 && k.low > 0 &&
-                                                n >= 20)))
+    if (!((k.dig > 0 && k.up + k.low > 0) ||
+          (k.up > 0 && k.low > 0 && n >= 20)))
         return 0;
     return random_chunk(s, n, min_len < 12 ? min_len : 12);
 }

@@ -97,9 +97,9 @@ span_at(const char *s, size_t n, size_t i)
     else if (s[i] == '<' || s[i] == '{' || s[i] == '%') {
         int end = s[i] == '<' ? '>' : s[i] == '{' ? '}' : '%';
 
-        for (j = i + 1; j < n && (ident_char((unsigned char)s[j]) ||
-                                  (end == '>' && strchr(" -.", s[j]) &&
-                                   s[j] != '\0'));
+        for (j = i + 1;
+             j < n && (ident_char((unsigned char)s[j]) ||
+                       (end == '>' && strchr(" -.", s[j]) && s[j] != '\0'));
              j++)
             ;
         return j < n && j > i + 1 && s[j] == end ? j + 1 - i : 0;
@@ -167,14 +167,14 @@ static int
 placeholder_words(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "changeme", "change-me", "change_me", "replaceme", "replace-me",
-        "replace_me", "xxxx",   "****",     "...",       "todo",
-        "tbd",      "insert_", "insert-", "enter_",     "enter-",
-        "_here",    "-here",    "n/a",      "hidden",     "masked",
-        "omitted",  "obfuscated", "censored", "[secret]", "[password]"};
-    static const char *const whole[] = {"none",  "null", "nil", "undefined",
-                                        "empty", "unset", "secret",
-                                        "password", "token", "apikey"};
+        "changeme",   "change-me",  "change_me", "replaceme", "replace-me",
+        "replace_me", "xxxx",       "****",      "...",       "todo",
+        "tbd",        "insert_",    "insert-",   "enter_",    "enter-",
+        "_here",      "-here",      "n/a",       "hidden",    "masked",
+        "omitted",    "obfuscated", "censored",  "[secret]",  "[password]"};
+    static const char *const whole[] = {"none",  "null",  "nil",    "undefined",
+                                        "empty", "unset", "secret", "password",
+                                        "token", "apikey"};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(whole); i++)
@@ -219,8 +219,8 @@ int
 acl_secret_marker(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "fake", "dummy", "example", "sample", "mock", "redacted",
-        "placeholder", "lorem", "foobar", "notreal", "not-real", "not_real"};
+        "fake",        "dummy", "example", "sample",  "mock",     "redacted",
+        "placeholder", "lorem", "foobar",  "notreal", "not-real", "not_real"};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(words); i++)

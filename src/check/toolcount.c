@@ -63,8 +63,8 @@ ref_root(struct counter *c, const char *rel, const struct acl_doc **doc)
     enum acl_ref_status st = acl_ref_json(c->p, rel, doc);
 
     if (st != ACL_REF_OK) {
-        add_uncounted(c, acl_xasprintf("%s (%s)", rel,
-                                       acl_ref_status_text(st)));
+        add_uncounted(c,
+                      acl_xasprintf("%s (%s)", rel, acl_ref_status_text(st)));
         return NULL;
     }
     return (*doc)->root;
@@ -86,7 +86,8 @@ add_file_count(struct counter *c, const char *rel, long n, int partial,
     free(label);
     if (partial)
         add_uncounted(c, acl_xasprintf("%s (some path items are "
-                                       "references)", rel));
+                                       "references)",
+                                       rel));
 }
 
 static void
@@ -96,8 +97,8 @@ count_tool_file(struct counter *c, const struct acl_target *t)
     json_t *root;
 
     if (t->tool_schema_file == NULL) {
-        add_uncounted(c, acl_xasprintf("target \"%s\" (no toolSchemaFile)",
-                                       tname(t)));
+        add_uncounted(
+            c, acl_xasprintf("target \"%s\" (no toolSchemaFile)", tname(t)));
         return;
     }
     root = ref_root(c, t->tool_schema_file, &doc);
@@ -129,8 +130,9 @@ count_schema(struct counter *c, const struct acl_target *t, int smithy)
         return;
     if (smithy) {
         n = root ? acl_tools_in_smithy_json(root) : -1;
-        why = root ? "not a Smithy JSON AST" : "not a Smithy JSON AST; "
-                                               "IDL files are not read";
+        why = root ? "not a Smithy JSON AST"
+                   : "not a Smithy JSON AST; "
+                     "IDL files are not read";
     } else if (root != NULL) {
         n = acl_tools_in_openapi_json(root, &partial);
         why = "not an OpenAPI document";
@@ -145,19 +147,21 @@ count_schema(struct counter *c, const struct acl_target *t, int smithy)
 static void
 count_api_gateway(struct counter *c, const struct acl_target *t)
 {
-    json_t *conf = json_object_get(t->api_gateway,
-                                   "apiGatewayToolConfiguration");
+    json_t *conf =
+        json_object_get(t->api_gateway, "apiGatewayToolConfiguration");
     int partial = 0;
     long n = acl_tools_in_api_gateway(t->api_gateway, &partial);
 
     if (n < 0) {
         add_uncounted(c, acl_xasprintf("apiGateway target \"%s\" (no tool "
-                                       "configuration)", tname(t)));
+                                       "configuration)",
+                                       tname(t)));
         return;
     }
-    add_source(c, json_array_size(json_object_get(conf, "toolOverrides")) > 0
-                      ? "apiGateway toolOverrides"
-                      : "apiGateway filter paths",
+    add_source(c,
+               json_array_size(json_object_get(conf, "toolOverrides")) > 0
+                   ? "apiGateway toolOverrides"
+                   : "apiGateway filter paths",
                (size_t)n);
     if (partial)
         add_uncounted(c, acl_xasprintf("apiGateway target \"%s\" (a "
@@ -196,7 +200,8 @@ count_target(struct counter *c, const struct acl_target *t)
     case ACL_TT_UNKNOWN:
         if (t->ntool_definitions == 0)
             add_uncounted(c, acl_xasprintf("target \"%s\" (unknown "
-                                           "targetType)", tname(t)));
+                                           "targetType)",
+                                           tname(t)));
         break;
     default:
         break; /* lambda: its toolDefinitions, counted above */
@@ -204,8 +209,7 @@ count_target(struct counter *c, const struct acl_target *t)
 }
 
 struct acl_tool_count *
-acl_tool_count_gateway(const struct acl_project *p,
-                       const struct acl_gateway *g)
+acl_tool_count_gateway(const struct acl_project *p, const struct acl_gateway *g)
 {
     struct counter c = {p, acl_xcalloc(1, sizeof *c.tc), 0, 0};
     size_t i;
@@ -244,8 +248,10 @@ acl_tool_count_describe(const struct acl_tool_count *tc)
     if (tc->nsources > SHOW_SOURCES)
         acl_buf_printf(&b, " and %zu more", tc->nsources - SHOW_SOURCES);
     for (i = 0; i < tc->nuncounted && i < SHOW_UNCOUNTED; i++)
-        acl_buf_printf(&b, "%s%s", i ? ", " : b.len ? "; not counted: "
-                                                    : "not counted: ",
+        acl_buf_printf(&b, "%s%s",
+                       i       ? ", "
+                       : b.len ? "; not counted: "
+                               : "not counted: ",
                        tc->uncounted[i]);
     if (tc->nuncounted > SHOW_UNCOUNTED)
         acl_buf_printf(&b, " and %zu more", tc->nuncounted - SHOW_UNCOUNTED);

@@ -13,9 +13,8 @@
 #include "acl/util.h"
 
 /* The operations of an OpenAPI path item (OpenAPI 2 and 3). */
-static const char *const http_methods[] = {"get",     "put",  "post",
-                                           "delete",  "options", "head",
-                                           "patch",   "trace"};
+static const char *const http_methods[] = {"get",     "put",  "post",  "delete",
+                                           "options", "head", "patch", "trace"};
 
 static int
 is_method(const char *s, size_t n)
@@ -35,7 +34,7 @@ count_objects(json_t *arr)
     long n = 0;
     json_t *e;
 
-    json_array_foreach(arr, i, e) {
+    json_array_foreach (arr, i, e) {
         if (json_is_object(e))
             n++;
     }
@@ -87,7 +86,7 @@ count_methods(json_t *item)
     json_t *v;
     long n = 0;
 
-    json_object_foreach(item, key, v) {
+    json_object_foreach (item, key, v) {
         if (is_method(key, strlen(key)))
             n++;
     }
@@ -135,7 +134,7 @@ acl_tools_in_openapi_json(json_t *root, int *partial)
         return looks_openapi(root) ? 0 : -1;
     if (!json_is_object(paths))
         return -1;
-    json_object_foreach(paths, path, item) {
+    json_object_foreach (paths, path, item) {
         if (!json_is_object(item))
             continue;
         n += count_methods(item);
@@ -165,7 +164,7 @@ push_bound(json_t *shape, json_t *stack)
     json_t *e;
 
     for (i = 0; i < ACL_ARRAY_LEN(lists); i++)
-        json_array_foreach(json_object_get(shape, lists[i]), j, e) {
+        json_array_foreach (json_object_get(shape, lists[i]), j, e) {
             if (json_is_string(json_object_get(e, "target")))
                 json_array_append(stack, json_object_get(e, "target"));
         }
@@ -186,7 +185,7 @@ bound_operations(json_t *shapes)
     long n = 0;
     int services = 0;
 
-    json_object_foreach(shapes, name, shape) {
+    json_object_foreach (shapes, name, shape) {
         const char *type = json_string_value(json_object_get(shape, "type"));
 
         if (type != NULL && strcmp(type, "service") == 0) {
@@ -234,7 +233,7 @@ acl_tools_in_smithy_json(json_t *root)
     if ((n = bound_operations(shapes)) >= 0)
         return n;
     n = 0;
-    json_object_foreach(shapes, name, shape) {
+    json_object_foreach (shapes, name, shape) {
         const char *type = json_string_value(json_object_get(shape, "type"));
 
         if (type != NULL && strcmp(type, "operation") == 0)
@@ -260,7 +259,7 @@ filter_tools(json_t *seen, json_t *f, struct acl_buf *key, int *partial)
         *partial = 1;
         return 1;
     }
-    json_array_foreach(json_object_get(f, "methods"), j, m) {
+    json_array_foreach (json_object_get(f, "methods"), j, m) {
         if (!json_is_string(m))
             continue;
         acl_buf_reset(key);
@@ -306,8 +305,8 @@ acl_tools_in_api_gateway(json_t *api_gateway, int *partial)
 
 /* One logical line of a block mapping: "  key: rest  # comment". */
 struct yline {
-    long indent;    /* -1 for a blank or comment-only line */
-    int tab;        /* a tab in the indentation */
+    long indent;     /* -1 for a blank or comment-only line */
+    int tab;         /* a tab in the indentation */
     const char *key; /* NULL when the line is not "key:" */
     size_t key_len;
     int has_rest;   /* a value after the colon (not a comment) */
@@ -347,8 +346,8 @@ scan_key(const char *p, const char *end, struct yline *l)
         l->key_len = (size_t)(q - k);
     } else {
         for (colon = p; colon < end; colon++)
-            if (*colon == ':' && (colon + 1 == end || colon[1] == ' ' ||
-                                  colon[1] == '\t'))
+            if (*colon == ':' &&
+                (colon + 1 == end || colon[1] == ' ' || colon[1] == '\t'))
                 break;
         if (colon == end || *p == '-' || *p == '#')
             return;

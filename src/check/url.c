@@ -13,8 +13,8 @@
 #include "acl/url.h"
 #include "acl/util.h"
 
-static const char *const special_schemes[] = {"http", "https", "ws", "wss",
-                                              "ftp", "file"};
+static const char *const special_schemes[] = {"http", "https", "ws",
+                                              "wss",  "ftp",   "file"};
 
 int
 acl_url_special(const char *scheme)
@@ -98,9 +98,9 @@ scheme_len(const char *s, size_t n)
 
     if (n == 0 || !is_alpha((unsigned char)s[0]))
         return 0;
-    while (i < n && (is_alpha((unsigned char)s[i]) ||
-                     (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
-                     s[i] == '-' || s[i] == '.'))
+    while (i < n &&
+           (is_alpha((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9') ||
+            s[i] == '+' || s[i] == '-' || s[i] == '.'))
         i++;
     return i < n && s[i] == ':' ? i : 0;
 }
@@ -143,7 +143,8 @@ find_layout(const char *u, size_t n, struct layout *l)
     l->file = strcmp(low, "file") == 0;
     l->special = acl_url_special(low);
     p = l->rest = i + 1;
-    while (p + sl < n && (u[p + sl] == '/' || (l->special && u[p + sl] == '\\')))
+    while (p + sl < n &&
+           (u[p + sl] == '/' || (l->special && u[p + sl] == '\\')))
         sl++;
     if (sl < 2 && (l->file || !l->special))
         return; /* a path only */
@@ -166,8 +167,8 @@ layout_valid(const char *u, const struct layout *l)
         return 0;
     if (!l->has_auth)
         return 1; /* a path, query or fragment never fails */
-    return acl_url_authority_ok(u + l->auth, l->auth_end - l->auth,
-                                l->special, l->file);
+    return acl_url_authority_ok(u + l->auth, l->auth_end - l->auth, l->special,
+                                l->file);
 }
 
 int
@@ -442,8 +443,7 @@ acl_url_same(const char *a, const char *b)
         acl_url_clear(&ua);
         return 0;
     }
-    same = strcmp(ua.scheme, ub.scheme) == 0 &&
-           strcmp(ua.host, ub.host) == 0 &&
+    same = strcmp(ua.scheme, ub.scheme) == 0 && strcmp(ua.host, ub.host) == 0 &&
            (ua.port < 0 ? default_port(ua.scheme) : ua.port) ==
                (ub.port < 0 ? default_port(ub.scheme) : ub.port) &&
            path_len(ua.path) == path_len(ub.path) &&

@@ -42,9 +42,9 @@ struct run {
     size_t ncfgs;
     struct acl_baseline *baseline;
     struct acl_findings findings;
-    int report_started; /* the output was opened for the report */
+    int report_started;  /* the output was opened for the report */
     const char *failure; /* why the run failed, for report_failure */
-    json_t *cfg_index;  /* config file path -> 1 + its index in cfgs */
+    json_t *cfg_index;   /* config file path -> 1 + its index in cfgs */
 };
 
 /* Every error line goes out through here, escaped: paths, names and
@@ -96,10 +96,14 @@ unknown_rule(struct acl_error *err, const char *prefix, const char *rule)
     const char *near = near_rule(rule);
 
     if (near != NULL)
-        return acl_error_set(err, "%sunknown rule \"%s\" (did you mean "
-                                  "\"%s\"?)", prefix, rule, near);
-    return acl_error_set(err, "%sunknown rule \"%s\" (see agentcore-lint "
-                              "--list-rules)", prefix, rule);
+        return acl_error_set(err,
+                             "%sunknown rule \"%s\" (did you mean "
+                             "\"%s\"?)",
+                             prefix, rule, near);
+    return acl_error_set(err,
+                         "%sunknown rule \"%s\" (see agentcore-lint "
+                         "--list-rules)",
+                         prefix, rule);
 }
 
 static int
@@ -110,8 +114,8 @@ check_toggles(const struct run *r, struct acl_error *err)
 
     for (i = 0; i < r->opts.ntoggles; i++)
         if (acl_rules_find(r->opts.toggles[i].rule) < 0) {
-            snprintf(prefix, sizeof prefix, "usage: --%s: ",
-                     toggle_option(r->opts.toggles[i].enable));
+            snprintf(prefix, sizeof prefix,
+                     "usage: --%s: ", toggle_option(r->opts.toggles[i].enable));
             return unknown_rule(err, prefix, r->opts.toggles[i].rule);
         }
     return 0;
@@ -156,8 +160,10 @@ read_stdin(char **out, size_t *len, size_t max, struct acl_error *err)
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
         if (b.len + n > max) {
             acl_buf_free(&b);
-            return acl_error_set(err, "-: standard input is larger than the "
-                                      "limit of %zu MiB", max >> 20);
+            return acl_error_set(err,
+                                 "-: standard input is larger than the "
+                                 "limit of %zu MiB",
+                                 max >> 20);
         }
         acl_buf_append(&b, chunk, n);
     }
@@ -174,8 +180,8 @@ read_stdin(char **out, size_t *len, size_t max, struct acl_error *err)
 static void
 add_project(struct run *r, struct acl_project *p)
 {
-    r->projects = acl_xrealloc(r->projects,
-                               (r->nprojects + 1) * sizeof *r->projects);
+    r->projects =
+        acl_xrealloc(r->projects, (r->nprojects + 1) * sizeof *r->projects);
     r->projects[r->nprojects++] = p;
 }
 
@@ -216,8 +222,8 @@ config_for(struct run *r, const char *root, struct cfg_use **use,
      * must not compare every pair. */
     if (r->cfg_index == NULL)
         r->cfg_index = json_object();
-    if ((i = (size_t)json_integer_value(json_object_get(r->cfg_index,
-                                                        path))) > 0) {
+    if ((i = (size_t)json_integer_value(json_object_get(r->cfg_index, path))) >
+        0) {
         *use = &r->cfgs[i - 1];
         free(path);
         return 0;
@@ -275,9 +281,10 @@ check_target(const char *target, const struct acl_project *p,
     }
     if (i == p->ndeploy_targets) {
         sug = acl_suggest(target, names, n);
-        acl_error_set(err, "--target \"%s\": project %s has no such "
-                           "deployment target (%s%s)%s%s%s; name one that "
-                           "agentcore/aws-targets.json lists",
+        acl_error_set(err,
+                      "--target \"%s\": project %s has no such "
+                      "deployment target (%s%s)%s%s%s; name one that "
+                      "agentcore/aws-targets.json lists",
                       target, p->display,
                       !have_file ? "it has no agentcore/aws-targets.json"
                       : n        ? "known: "
@@ -310,11 +317,10 @@ lint_project(struct run *r, const char *root, const char *display,
     }
     cfg = use != NULL ? use->cfg : NULL;
     acl_config_prod(cfg, &r->opts.prod, &prod);
-    p = data != NULL ? acl_project_load_text(root, display, spec_path, data,
-                                             len, &prod, r->opts.max_size,
-                                             err)
-                     : acl_project_load(root, display, &prod,
-                                        r->opts.max_size, err);
+    p = data != NULL
+            ? acl_project_load_text(root, display, spec_path, data, len, &prod,
+                                    r->opts.max_size, err)
+            : acl_project_load(root, display, &prod, r->opts.max_size, err);
     if (p == NULL)
         return -1;
     add_project(r, p);
@@ -373,8 +379,8 @@ lint_projects(struct run *r, struct acl_error *err)
     if (use_stdin && lint_stdin(r, err) != 0)
         return -1;
     for (i = 0; i < r->found.n; i++)
-        if (lint_project(r, r->found.items[i].root,
-                         r->found.items[i].display, NULL, NULL, 0, err) != 0)
+        if (lint_project(r, r->found.items[i].root, r->found.items[i].display,
+                         NULL, NULL, 0, err) != 0)
             return -1;
     return 0;
 }
@@ -489,8 +495,7 @@ render_report(struct run *r, FILE *out, int color, struct acl_error *err)
  * through a link. */
 static int
 deliver(struct run *r,
-        int (*fill)(struct run *r, FILE *out, int color,
-                    struct acl_error *err),
+        int (*fill)(struct run *r, FILE *out, int color, struct acl_error *err),
         struct acl_error *err)
 {
     char *buf = NULL;
@@ -565,8 +570,8 @@ prepare(struct run *r, struct acl_error *err)
     if (check_toggles(r, err) != 0)
         return -1;
     if (r->opts.config != NULL) {
-        if (acl_config_load(r->opts.config, r->opts.config, 1,
-                            r->opts.max_size, &cfg, err) != 0)
+        if (acl_config_load(r->opts.config, r->opts.config, 1, r->opts.max_size,
+                            &cfg, err) != 0)
             return -1;
         add_cfg(r, cfg);
     }
@@ -627,7 +632,8 @@ info_command(const struct run *r)
         return fputs(acl_usage_text, stdout), ACL_EXIT_OK;
     if (r->opts.version)
         return printf("%s %s (AgentCore CLI schema %s)\n", ACL_NAME,
-                      ACL_VERSION, ACL_SCHEMA_VERSION), ACL_EXIT_OK;
+                      ACL_VERSION, ACL_SCHEMA_VERSION),
+               ACL_EXIT_OK;
     if (r->opts.generate != NULL)
         return generate(r->opts.generate);
     if (r->opts.list_rules)
@@ -701,8 +707,10 @@ write_plan(const struct acl_fix_plan *plan)
 
         if (acl_fix_write_file(ff->project->real_root, ff->path, data, len,
                                &err) != 0) {
-            fprintf(stderr, "agentcore-lint: %s (its fixes were not "
-                            "applied)\n", err.text);
+            fprintf(stderr,
+                    "agentcore-lint: %s (its fixes were not "
+                    "applied)\n",
+                    err.text);
             bad++;
         }
         free(data);

@@ -41,8 +41,8 @@ lsp_notify(struct acl_lsp *s, const char *method, json_t *params)
 static void
 reply(struct acl_lsp *s, json_t *id, json_t *result)
 {
-    lsp_send(s, json_pack("{s:O,s:o}", "id", id,
-                          "result", result ? result : json_null()));
+    lsp_send(s, json_pack("{s:O,s:o}", "id", id, "result",
+                          result ? result : json_null()));
 }
 
 static void
@@ -223,7 +223,7 @@ did_change(struct acl_lsp *s, json_t *params)
                     "contentChanges", &changes) != 0 ||
         (k = find_doc(s, uri)) < 0 || !json_is_array(changes))
         return;
-    json_array_foreach(changes, i, c)
+    json_array_foreach (changes, i, c)
         apply_change(s, s->docs[k].path, c);
     touch(s, s->docs[k].path, 1);
 }
@@ -264,7 +264,7 @@ watched_files(struct acl_lsp *s, json_t *params)
     json_t *changes = json_object_get(params, "changes"), *c;
     size_t i;
 
-    json_array_foreach(changes, i, c) {
+    json_array_foreach (changes, i, c) {
         char *path = doc_path(json_string_value(json_object_get(c, "uri")));
 
         if (path != NULL)
@@ -279,43 +279,42 @@ static json_t *
 initialize(struct acl_lsp *s, json_t *params)
 {
     json_t *caps = json_object_get(params, "capabilities");
-    json_t *encs = json_object_get(json_object_get(caps, "general"),
-                                   "positionEncodings");
+    json_t *encs =
+        json_object_get(json_object_get(caps, "general"), "positionEncodings");
     json_t *e;
     size_t i;
 
-    s->can_watch = json_is_true(json_object_get(
-        json_object_get(json_object_get(caps, "workspace"),
-                        "didChangeWatchedFiles"),
-        "dynamicRegistration"));
+    s->can_watch = json_is_true(
+        json_object_get(json_object_get(json_object_get(caps, "workspace"),
+                                        "didChangeWatchedFiles"),
+                        "dynamicRegistration"));
     s->enc = LSP_UTF16;
-    json_array_foreach(encs, i, e)
+    json_array_foreach (encs, i, e)
         if (json_is_string(e) && strcmp(json_string_value(e), "utf-8") == 0)
             s->enc = LSP_UTF8;
     s->initialized = 1;
-    return json_pack(
-        "{s:{s:s,s:{s:b,s:i,s:{s:b}},s:{s:[s,s]},s:b,s:{s:[s]}},"
-        "s:{s:s,s:s}}",
-        "capabilities", "positionEncoding",
-        s->enc == LSP_UTF8 ? "utf-8" : "utf-16", "textDocumentSync",
-        "openClose", 1, "change", 1, "save", "includeText", 0,
-        "codeActionProvider", "codeActionKinds", "quickfix",
-        "source.fixAll.agentcore-lint", "hoverProvider", 1,
-        "executeCommandProvider", "commands", "agentcore-lint.fixAll",
-        "serverInfo", "name", ACL_NAME, "version", ACL_VERSION);
+    return json_pack("{s:{s:s,s:{s:b,s:i,s:{s:b}},s:{s:[s,s]},s:b,s:{s:[s]}},"
+                     "s:{s:s,s:s}}",
+                     "capabilities", "positionEncoding",
+                     s->enc == LSP_UTF8 ? "utf-8" : "utf-16",
+                     "textDocumentSync", "openClose", 1, "change", 1, "save",
+                     "includeText", 0, "codeActionProvider", "codeActionKinds",
+                     "quickfix", "source.fixAll.agentcore-lint",
+                     "hoverProvider", 1, "executeCommandProvider", "commands",
+                     "agentcore-lint.fixAll", "serverInfo", "name", ACL_NAME,
+                     "version", ACL_VERSION);
 }
 
 static json_t *
-request(struct acl_lsp *s, const char *method, json_t *params,
-        int *code, const char **error)
+request(struct acl_lsp *s, const char *method, json_t *params, int *code,
+        const char **error)
 {
     if (strcmp(method, "initialize") == 0)
         return initialize(s, params);
     if (!s->initialized)
         return *code = E_NOT_INIT, *error = "initialize first", NULL;
     if (s->shutdown)
-        return *code = E_INVALID, *error = "the server is shutting down",
-               NULL;
+        return *code = E_INVALID, *error = "the server is shutting down", NULL;
     if (strcmp(method, "shutdown") == 0) {
         s->shutdown = 1;
         return json_null();
@@ -342,8 +341,11 @@ static void
 register_watchers(struct acl_lsp *s)
 {
     static const char *const globs[] = {
-        "**/agentcore/**", "**/app/**", "**/.agentcore-lint.json",
-        "**/.gitignore", "**/*.{py,ts,js,mjs,cjs,tsx,jsx,json,yaml,yml}",
+        "**/agentcore/**",
+        "**/app/**",
+        "**/.agentcore-lint.json",
+        "**/.gitignore",
+        "**/*.{py,ts,js,mjs,cjs,tsx,jsx,json,yaml,yml}",
     };
     json_t *watchers = json_array();
     size_t i;
@@ -401,8 +403,8 @@ acl_lsp_handle(struct acl_lsp *s, const char *body, size_t len)
     id = json_object_get(msg, "id");
     method = json_string_value(json_object_get(msg, "method"));
     params = json_object_get(msg, "params");
-    if (!json_is_object(msg) || (id != NULL && !json_is_string(id) &&
-                                 !json_is_integer(id))) {
+    if (!json_is_object(msg) ||
+        (id != NULL && !json_is_string(id) && !json_is_integer(id))) {
         reply_error(s, NULL, E_INVALID, "not a JSON-RPC message");
     } else if (method == NULL) {
         if (id == NULL)

@@ -71,7 +71,8 @@ lsp_offset(const struct acl_lsp *s, const struct acl_text *t, json_t *pos)
 }
 
 struct lsp_project *
-lsp_doc_project(struct acl_lsp *s, const char *uri, const struct acl_text **text)
+lsp_doc_project(struct acl_lsp *s, const char *uri,
+                const struct acl_text **text)
 {
     char *path = lsp_uri_path(uri);
     struct lsp_project *lp = path ? lsp_project_of(s, path, 1) : NULL;
@@ -100,28 +101,28 @@ static void
 add_edits(struct acl_lsp *s, const struct lsp_project *lp, json_t *changes,
           const struct acl_edit *const *e, size_t n)
 {
-    char *uri = e[0]->file ? lsp_text_uri(lp, e[0]->file)
-                           : lsp_rel_uri(lp, e[0]->path);
+    char *uri =
+        e[0]->file ? lsp_text_uri(lp, e[0]->file) : lsp_rel_uri(lp, e[0]->path);
     json_t *edits = json_array();
     size_t k;
 
     if (e[0]->file == NULL)
-        json_array_append_new(changes, json_pack(
-            "{s:s,s:s,s:{s:b}}", "kind", "create", "uri", uri, "options",
-            "ignoreIfExists", 1));
+        json_array_append_new(
+            changes, json_pack("{s:s,s:s,s:{s:b}}", "kind", "create", "uri",
+                               uri, "options", "ignoreIfExists", 1));
     for (k = 0; k < n; k++) {
-        json_t *range = e[k]->file
-            ? lsp_range(s, e[k]->file, e[k]->start,
-                        e[k]->end)
-            : json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "start", "line", 0,
-                        "character", 0, "end", "line", 0, "character", 0);
+        json_t *range =
+            e[k]->file
+                ? lsp_range(s, e[k]->file, e[k]->start, e[k]->end)
+                : json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "start", "line", 0,
+                            "character", 0, "end", "line", 0, "character", 0);
 
         json_array_append_new(edits, json_pack("{s:o,s:s}", "range", range,
                                                "newText", e[k]->text));
     }
-    json_array_append_new(changes, json_pack(
-        "{s:{s:s,s:n},s:o}", "textDocument", "uri", uri, "version", "edits",
-        edits));
+    json_array_append_new(changes,
+                          json_pack("{s:{s:s,s:n},s:o}", "textDocument", "uri",
+                                    uri, "version", "edits", edits));
     free(uri);
 }
 
@@ -174,21 +175,21 @@ add_actions(struct acl_lsp *s, const struct lsp_project *lp,
     char *href = acl_md_rule_uri(f->rule);
 
     diag = json_pack("{s:o,s:s,s:s,s:{s:s},s:s}", "range",
-                     lsp_range(s, f->file, f->span.start, f->span.end),
-                     "code", f->rule->id, "message", f->message,
-                     "codeDescription", "href", href, "source",
-                     "agentcore-lint");
+                     lsp_range(s, f->file, f->span.start, f->span.end), "code",
+                     f->rule->id, "message", f->message, "codeDescription",
+                     "href", href, "source", "agentcore-lint");
     free(href);
     for (i = 0; i < f->fixes.n; i++) {
         const struct acl_fix *x = &f->fixes.items[i];
-        char *title = acl_xasprintf("%s: %s%s", f->rule->id, x->title,
-                                    x->kind == ACL_FIX ? ""
-                                    : " (changes behaviour)");
+        char *title =
+            acl_xasprintf("%s: %s%s", f->rule->id, x->title,
+                          x->kind == ACL_FIX ? "" : " (changes behaviour)");
 
-        json_array_append_new(out, json_pack(
-            "{s:s,s:s,s:[O],s:b,s:o}", "title", title, "kind", "quickfix",
-            "diagnostics", diag, "isPreferred",
-            x->kind == ACL_FIX && i == 0, "edit", workspace_edit(s, lp, x)));
+        json_array_append_new(out, json_pack("{s:s,s:s,s:[O],s:b,s:o}", "title",
+                                             title, "kind", "quickfix",
+                                             "diagnostics", diag, "isPreferred",
+                                             x->kind == ACL_FIX && i == 0,
+                                             "edit", workspace_edit(s, lp, x)));
         free(title);
     }
     json_decref(diag);
@@ -229,12 +230,13 @@ lsp_code_actions(struct acl_lsp *s, json_t *params)
             add_actions(s, lp, f, out);
     }
     if (any_fix(lp))
-        json_array_append_new(out, json_pack(
-            "{s:s,s:s,s:{s:s,s:s,s:[s]}}", "title",
-            "agentcore-lint: apply every safe fix of the project", "kind",
-            "source.fixAll.agentcore-lint", "command", "title",
-            "Fix all agentcore-lint problems", "command",
-            "agentcore-lint.fixAll", "arguments", uri));
+        json_array_append_new(
+            out,
+            json_pack("{s:s,s:s,s:{s:s,s:s,s:[s]}}", "title",
+                      "agentcore-lint: apply every safe fix of the project",
+                      "kind", "source.fixAll.agentcore-lint", "command",
+                      "title", "Fix all agentcore-lint problems", "command",
+                      "agentcore-lint.fixAll", "arguments", uri));
     return out;
 }
 
@@ -287,10 +289,8 @@ lsp_execute(struct acl_lsp *s, json_t *params, const char **error)
     json_t *changes;
     size_t i;
 
-    if (cmd == NULL || strcmp(cmd, "agentcore-lint.fixAll") != 0 ||
-        uri == NULL)
-        return *error = "unknown command, or no document URI argument",
-               NULL;
+    if (cmd == NULL || strcmp(cmd, "agentcore-lint.fixAll") != 0 || uri == NULL)
+        return *error = "unknown command, or no document URI argument", NULL;
     if ((lp = lsp_doc_project(s, uri, &t)) == NULL)
         return json_null();
     memset(&plan, 0, sizeof plan);
@@ -304,7 +304,7 @@ lsp_execute(struct acl_lsp *s, json_t *params, const char **error)
     lsp_send(s, json_pack("{s:I,s:s,s:{s:s,s:{s:o}}}", "id",
                           (json_int_t)++s->next_id, "method",
                           "workspace/applyEdit", "params", "label",
-                          "agentcore-lint: fix all", "edit",
-                          "documentChanges", changes));
+                          "agentcore-lint: fix all", "edit", "documentChanges",
+                          changes));
     return json_null();
 }

@@ -68,10 +68,11 @@ char *lsp_text_uri(const struct lsp_project *lp, const struct acl_text *t);
 char *lsp_rel_uri(const struct lsp_project *lp, const char *rel);
 
 /* lsp_edit.c */
-json_t *lsp_range(const struct acl_lsp *s, const struct acl_text *t, size_t start,
-                  size_t end);
+json_t *lsp_range(const struct acl_lsp *s, const struct acl_text *t,
+                  size_t start, size_t end);
 /* The byte offset of an LSP position in t. */
-size_t lsp_offset(const struct acl_lsp *s, const struct acl_text *t, json_t *pos);
+size_t lsp_offset(const struct acl_lsp *s, const struct acl_text *t,
+                  json_t *pos);
 json_t *lsp_code_actions(struct acl_lsp *s, json_t *params);
 json_t *lsp_hover(struct acl_lsp *s, json_t *params);
 /* workspace/executeCommand: "agentcore-lint.fixAll". */

@@ -91,14 +91,16 @@ content_length(const char *s, size_t n)
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         size_t k = eol ? (size_t)(eol - p) : (size_t)(end - p);
 
-        if (k >= sizeof name - 1 && strncasecmp(p, name, sizeof name - 1) == 0) {
+        if (k >= sizeof name - 1 &&
+            strncasecmp(p, name, sizeof name - 1) == 0) {
             const char *d = p + sizeof name - 1;
             long long v = 0;
             int digits = 0;
 
             while (d < p + k && (*d == ' ' || *d == '\t'))
                 d++;
-            for (; d < p + k && *d >= '0' && *d <= '9' && v < (1LL << 40); d++) {
+            for (; d < p + k && *d >= '0' && *d <= '9' && v < (1LL << 40);
+                 d++) {
                 v = v * 10 + (*d - '0');
                 digits++;
             }
@@ -141,8 +143,10 @@ acl_lsp_reader_next(struct acl_lsp_reader *r, char **body, size_t *len,
         r->pos += h + have;
         r->skip = (size_t)cl - have;
         compact(r);
-        return acl_error_set(err, "message of %lld bytes is larger than "
-                                  "the limit of %zu", cl, r->max);
+        return acl_error_set(err,
+                             "message of %lld bytes is larger than "
+                             "the limit of %zu",
+                             cl, r->max);
     }
     if (n - h < (size_t)cl)
         return 0;

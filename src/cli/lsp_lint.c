@@ -17,10 +17,10 @@
 char *
 lsp_rel_uri(const struct lsp_project *lp, const char *rel)
 {
-    char *path = rel[0] == '/' ? acl_xstrdup(rel)
-                               : acl_xasprintf("%s/%s",
-                                               strcmp(lp->root, "/") ?
-                                               lp->root : "", rel);
+    char *path = rel[0] == '/'
+                     ? acl_xstrdup(rel)
+                     : acl_xasprintf(
+                           "%s/%s", strcmp(lp->root, "/") ? lp->root : "", rel);
     char *uri = lsp_path_uri(path);
 
     free(path);
@@ -172,19 +172,20 @@ related(struct acl_lsp *s, const struct lsp_project *lp,
             if (e->file == f->file && e->start >= f->span.start &&
                 e->end <= f->span.end)
                 continue;
-            uri = e->file ? lsp_text_uri(lp, e->file)
-                          : lsp_rel_uri(lp, e->path);
-            msg = acl_xasprintf("%s: %s", f->fixes.items[i].kind == ACL_FIX
-                                ? "fix" : "suggestion",
-                                f->fixes.items[i].title);
-            json_array_append_new(all, json_pack(
-                "{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
-                e->file ? lsp_range(s, e->file, e->start,
-                                    e->end)
-                        : json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "start",
-                                    "line", 0, "character", 0, "end", "line",
-                                    0, "character", 0),
-                "message", msg));
+            uri =
+                e->file ? lsp_text_uri(lp, e->file) : lsp_rel_uri(lp, e->path);
+            msg = acl_xasprintf(
+                "%s: %s",
+                f->fixes.items[i].kind == ACL_FIX ? "fix" : "suggestion",
+                f->fixes.items[i].title);
+            json_array_append_new(
+                all, json_pack(
+                         "{s:{s:s,s:o},s:s}", "location", "uri", uri, "range",
+                         e->file ? lsp_range(s, e->file, e->start, e->end)
+                                 : json_pack("{s:{s:i,s:i},s:{s:i,s:i}}",
+                                             "start", "line", 0, "character", 0,
+                                             "end", "line", 0, "character", 0),
+                         "message", msg));
             free(uri);
             free(msg);
         }
@@ -198,9 +199,9 @@ diagnostic(struct acl_lsp *s, const struct lsp_project *lp,
     char *href = acl_md_rule_uri(f->rule);
     json_t *d = json_pack("{s:o,s:i,s:s,s:{s:s},s:s,s:s}", "range",
                           lsp_range(s, f->file, f->span.start, f->span.end),
-                          "severity", severity(f->level), "code",
-                          f->rule->id, "codeDescription", "href", href,
-                          "source", "agentcore-lint", "message", f->message);
+                          "severity", severity(f->level), "code", f->rule->id,
+                          "codeDescription", "href", href, "source",
+                          "agentcore-lint", "message", f->message);
     json_t *rel = related(s, lp, f);
 
     if (json_array_size(rel) > 0)
@@ -220,10 +221,11 @@ add_problem(json_t *byuri, const char *uri, int ln, const char *text)
 
     if (arr == NULL)
         json_object_set_new(byuri, uri, arr = json_array());
-    json_array_append_new(arr, json_pack(
-        "{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s,s:s}", "range", "start", "line",
-        ln, "character", 0, "end", "line", ln, "character", 0, "severity", 1,
-        "source", "agentcore-lint", "message", text));
+    json_array_append_new(
+        arr,
+        json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s,s:s}", "range", "start",
+                  "line", ln, "character", 0, "end", "line", ln, "character", 0,
+                  "severity", 1, "source", "agentcore-lint", "message", text));
 }
 
 /* The line of a config error ("FILE:LINE: what"), 0-based; 0 when it
@@ -252,9 +254,9 @@ publish(struct acl_lsp *s, struct lsp_project *lp, json_t *byuri)
                        json_pack("{s:s,s:[]}", "uri", lp->published[i],
                                  "diagnostics"));
     clear_published(lp);
-    lp->published = acl_xcalloc(json_object_size(byuri) + 1,
-                                sizeof *lp->published);
-    json_object_foreach(byuri, uri, arr) {
+    lp->published =
+        acl_xcalloc(json_object_size(byuri) + 1, sizeof *lp->published);
+    json_object_foreach (byuri, uri, arr) {
         lp->published[lp->npublished++] = acl_xstrdup(uri);
         lsp_notify(s, "textDocument/publishDiagnostics",
                    json_pack("{s:s,s:O}", "uri", uri, "diagnostics", arr));

@@ -54,14 +54,32 @@ const char acl_usage_text[] =
     "2 the run could not do its job.\n";
 
 enum {
-    OPT_FAIL_ON = 256, OPT_PRODUCTION, OPT_NO_PRODUCTION, OPT_TARGET,
-    OPT_NO_CONFIG, OPT_BASELINE, OPT_ENABLE, OPT_DISABLE, OPT_SELECT, OPT_LIST_RULES,
-    OPT_EXPLAIN, OPT_COLOR, OPT_MAX_SIZE, OPT_STDIN_NAME, OPT_VERSION,
+    OPT_FAIL_ON = 256,
+    OPT_PRODUCTION,
+    OPT_NO_PRODUCTION,
+    OPT_TARGET,
+    OPT_NO_CONFIG,
+    OPT_BASELINE,
+    OPT_ENABLE,
+    OPT_DISABLE,
+    OPT_SELECT,
+    OPT_LIST_RULES,
+    OPT_EXPLAIN,
+    OPT_COLOR,
+    OPT_MAX_SIZE,
+    OPT_STDIN_NAME,
+    OPT_VERSION,
     OPT_GENERATE,
     /* Adoption: baselines, monorepos, statistics. */
-    OPT_WRITE_BASELINE, OPT_SHOW_SUPPRESSED, OPT_EXCLUDE, OPT_STATISTICS,
+    OPT_WRITE_BASELINE,
+    OPT_SHOW_SUPPRESSED,
+    OPT_EXCLUDE,
+    OPT_STATISTICS,
     /* Fixes and the language server. */
-    OPT_FIX, OPT_FIX_DRY_RUN, OPT_FIX_ONLY, OPT_LSP
+    OPT_FIX,
+    OPT_FIX_DRY_RUN,
+    OPT_FIX_ONLY,
+    OPT_LSP
 };
 
 static const struct option long_opts[] = {
@@ -108,8 +126,9 @@ parse_size(const char *s, size_t *out, struct acl_error *err)
     v = strtoul(s, &end, 10);
     if (errno != 0 || end == s || *end != '\0' || v == 0 || v > 4096 ||
         s[0] == '-')
-        return acl_error_set(err, "usage: --max-file-size takes a whole "
-                                  "number of MiB from 1 to 4096, not \"%s\"",
+        return acl_error_set(err,
+                             "usage: --max-file-size takes a whole "
+                             "number of MiB from 1 to 4096, not \"%s\"",
                              s);
     *out = (size_t)v << 20;
     return 0;
@@ -126,7 +145,10 @@ bad_choice(struct acl_error *err, const char *opt, const char *arg,
     size_t i;
 
     for (i = 0; i < n; i++)
-        acl_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+        acl_buf_printf(&b, "%s%s",
+                       i == 0       ? ""
+                       : i + 1 == n ? " or "
+                                    : ", ",
                        cands[i]);
     acl_error_set(err, "usage: --%s takes %s, not \"%s\"%s%s%s", opt, b.data,
                   arg, near ? " (did you mean \"" : "", near ? near : "",
@@ -161,8 +183,9 @@ parse_choice(int opt, const char *arg, struct acl_opts *o,
                 break;
         if (v == 3)
             return bad_choice(err, "color", arg, colors, 3);
-        o->color = v == 0 ? ACL_COLOR_AUTO
-                   : v == 1 ? ACL_COLOR_ALWAYS : ACL_COLOR_NEVER;
+        o->color = v == 0   ? ACL_COLOR_AUTO
+                   : v == 1 ? ACL_COLOR_ALWAYS
+                            : ACL_COLOR_NEVER;
         return 0;
     }
 }
@@ -184,16 +207,16 @@ near_option(const char *bad)
     memcpy(word, bad, len);
     word[len] = '\0';
     for (n = 0; long_opts[n].name != NULL; n++)
-        names[n] = strcmp(long_opts[n].name, "generate") ? long_opts[n].name
-                                                         : NULL;
+        names[n] =
+            strcmp(long_opts[n].name, "generate") ? long_opts[n].name : NULL;
     return acl_suggest(word, names, n);
 }
 
 static void
 add_toggle(struct acl_opts *o, const char *rule, int enable)
 {
-    o->toggles = acl_xrealloc(o->toggles,
-                              (o->ntoggles + 1) * sizeof *o->toggles);
+    o->toggles =
+        acl_xrealloc(o->toggles, (o->ntoggles + 1) * sizeof *o->toggles);
     o->toggles[o->ntoggles].rule = rule;
     o->toggles[o->ntoggles].enable = enable;
     o->ntoggles++;
@@ -203,43 +226,95 @@ static int
 apply_option(int c, struct acl_opts *o, struct acl_error *err)
 {
     switch (c) {
-    case 'f': case OPT_FAIL_ON: case OPT_COLOR:
+    case 'f':
+    case OPT_FAIL_ON:
+    case OPT_COLOR:
         return parse_choice(c, optarg, o, err);
-    case 'o': o->output = optarg; return 0;
-    case OPT_PRODUCTION: o->prod.force = 1; o->prod.never = 0; return 0;
-    case OPT_NO_PRODUCTION: o->prod.never = 1; o->prod.force = 0; return 0;
-    case OPT_TARGET: o->prod.target = optarg; return 0;
-    case 'c': o->config = optarg; return 0;
-    case OPT_NO_CONFIG: o->no_config = 1; return 0;
-    case OPT_BASELINE: o->baseline = optarg; return 0;
-    case OPT_ENABLE: add_toggle(o, optarg, 1); return 0;
-    case OPT_DISABLE: add_toggle(o, optarg, 0); return 0;
-    case OPT_SELECT: add_toggle(o, optarg, ACL_TOGGLE_SELECT); return 0;
-    case OPT_LIST_RULES: o->list_rules = 1; return 0;
-    case OPT_EXPLAIN: o->explain = optarg; return 0;
-    case 'q': o->quiet = 1; return 0;
-    case OPT_MAX_SIZE: return parse_size(optarg, &o->max_size, err);
-    case OPT_STDIN_NAME: o->stdin_name = optarg; return 0;
-    case OPT_VERSION: o->version = 1; return 0;
-    case 'h': o->help = 1; return 0;
-    case OPT_WRITE_BASELINE: o->write_baseline = optarg; return 0;
-    case OPT_SHOW_SUPPRESSED: o->show_suppressed = 1; return 0;
-    case OPT_STATISTICS: o->statistics = 1; return 0;
+    case 'o':
+        o->output = optarg;
+        return 0;
+    case OPT_PRODUCTION:
+        o->prod.force = 1;
+        o->prod.never = 0;
+        return 0;
+    case OPT_NO_PRODUCTION:
+        o->prod.never = 1;
+        o->prod.force = 0;
+        return 0;
+    case OPT_TARGET:
+        o->prod.target = optarg;
+        return 0;
+    case 'c':
+        o->config = optarg;
+        return 0;
+    case OPT_NO_CONFIG:
+        o->no_config = 1;
+        return 0;
+    case OPT_BASELINE:
+        o->baseline = optarg;
+        return 0;
+    case OPT_ENABLE:
+        add_toggle(o, optarg, 1);
+        return 0;
+    case OPT_DISABLE:
+        add_toggle(o, optarg, 0);
+        return 0;
+    case OPT_SELECT:
+        add_toggle(o, optarg, ACL_TOGGLE_SELECT);
+        return 0;
+    case OPT_LIST_RULES:
+        o->list_rules = 1;
+        return 0;
+    case OPT_EXPLAIN:
+        o->explain = optarg;
+        return 0;
+    case 'q':
+        o->quiet = 1;
+        return 0;
+    case OPT_MAX_SIZE:
+        return parse_size(optarg, &o->max_size, err);
+    case OPT_STDIN_NAME:
+        o->stdin_name = optarg;
+        return 0;
+    case OPT_VERSION:
+        o->version = 1;
+        return 0;
+    case 'h':
+        o->help = 1;
+        return 0;
+    case OPT_WRITE_BASELINE:
+        o->write_baseline = optarg;
+        return 0;
+    case OPT_SHOW_SUPPRESSED:
+        o->show_suppressed = 1;
+        return 0;
+    case OPT_STATISTICS:
+        o->statistics = 1;
+        return 0;
     case OPT_EXCLUDE:
-        o->excludes = acl_xrealloc(o->excludes,
-                                   (o->nexcludes + 1) * sizeof *o->excludes);
+        o->excludes =
+            acl_xrealloc(o->excludes, (o->nexcludes + 1) * sizeof *o->excludes);
         o->excludes[o->nexcludes++] = optarg;
         return 0;
-    case OPT_FIX: o->fix = 1; return 0;
-    case OPT_FIX_DRY_RUN: o->fix_dry_run = 1; return 0;
-    case OPT_FIX_ONLY: o->fix_only = optarg; return 0;
-    case OPT_LSP: o->lsp = 1; return 0;
+    case OPT_FIX:
+        o->fix = 1;
+        return 0;
+    case OPT_FIX_DRY_RUN:
+        o->fix_dry_run = 1;
+        return 0;
+    case OPT_FIX_ONLY:
+        o->fix_only = optarg;
+        return 0;
+    case OPT_LSP:
+        o->lsp = 1;
+        return 0;
     case OPT_GENERATE:
         if (strcmp(optarg, "man-rules") != 0 &&
             strcmp(optarg, "rules-md") != 0 &&
             strcmp(optarg, "config-schema") != 0)
-            return acl_error_set(err, "usage: --generate takes man-rules, "
-                                      "rules-md or config-schema, not \"%s\"",
+            return acl_error_set(err,
+                                 "usage: --generate takes man-rules, "
+                                 "rules-md or config-schema, not \"%s\"",
                                  optarg);
         o->generate = optarg;
         return 0;
@@ -250,8 +325,7 @@ apply_option(int c, struct acl_opts *o, struct acl_error *err)
 }
 
 int
-acl_opts_parse(int argc, char **argv, struct acl_opts *o,
-               struct acl_error *err)
+acl_opts_parse(int argc, char **argv, struct acl_opts *o, struct acl_error *err)
 {
     int c;
 
@@ -267,13 +341,16 @@ acl_opts_parse(int argc, char **argv, struct acl_opts *o,
             const char *near = c == '?' ? near_option(bad) : NULL;
 
             if (near != NULL)
-                acl_error_set(err, "usage: unknown option \"%s\" (did you "
-                                   "mean \"--%s\"?)", bad, near);
+                acl_error_set(err,
+                              "usage: unknown option \"%s\" (did you "
+                              "mean \"--%s\"?)",
+                              bad, near);
             else
-                acl_error_set(err, "usage: %s \"%s\" (see agentcore-lint "
-                                   "--help)", c == ':' ? "missing value after"
-                                                       : "unknown option",
-                              bad);
+                acl_error_set(
+                    err,
+                    "usage: %s \"%s\" (see agentcore-lint "
+                    "--help)",
+                    c == ':' ? "missing value after" : "unknown option", bad);
             acl_opts_free(o);
             return -1;
         }

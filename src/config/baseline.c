@@ -33,9 +33,9 @@ add_run(struct acl_baseline *b, json_t *run)
     json_t *res;
     size_t i;
 
-    json_array_foreach(json_object_get(run, "results"), i, res) {
-        json_t *fp = json_object_get(json_object_get(res, "partialFingerprints"),
-                                     ACL_FINGERPRINT_KEY);
+    json_array_foreach (json_object_get(run, "results"), i, res) {
+        json_t *fp = json_object_get(
+            json_object_get(res, "partialFingerprints"), ACL_FINGERPRINT_KEY);
 
         if (!json_is_string(fp))
             continue;
@@ -60,7 +60,7 @@ not_sarif(json_t *root)
         return "not a SARIF 2.1.0 log (\"version\" is not \"2.1.0\")";
     if (!json_is_array(runs))
         return "not a SARIF log (no \"runs\" array)";
-    json_array_foreach(runs, i, run) {
+    json_array_foreach (runs, i, run) {
         json_t *results = json_object_get(run, "results");
 
         if (!json_is_object(json_object_get(run, "tool")) ||
@@ -84,13 +84,15 @@ own_baseline(const char *name, json_t *root, struct acl_error *err)
 
     if (!json_is_integer(version) || json_integer_value(version) != 1 ||
         !json_is_array(list)) {
-        acl_error_set(err, "%s: the baseline is not of version 1 or has no "
-                           "\"findings\" array; write it again with "
-                           "--write-baseline", name);
+        acl_error_set(err,
+                      "%s: the baseline is not of version 1 or has no "
+                      "\"findings\" array; write it again with "
+                      "--write-baseline",
+                      name);
         return NULL;
     }
     b = acl_xcalloc(1, sizeof *b);
-    json_array_foreach(list, i, e) {
+    json_array_foreach (list, i, e) {
         json_t *fp = json_object_get(e, "fingerprint");
 
         if (!json_is_string(fp))
@@ -119,12 +121,14 @@ acl_baseline_parse(const char *name, const char *data, size_t len,
     if (json_object_get(root, ACL_BASELINE_KEY) != NULL) {
         b = own_baseline(name, root, err);
     } else if ((why = not_sarif(root)) != NULL) {
-        acl_error_set(err, "%s: the baseline is %s; write one with "
-                           "--write-baseline FILE", name, why);
+        acl_error_set(err,
+                      "%s: the baseline is %s; write one with "
+                      "--write-baseline FILE",
+                      name, why);
         b = NULL;
     } else {
         b = acl_xcalloc(1, sizeof *b);
-        json_array_foreach(json_object_get(root, "runs"), i, run)
+        json_array_foreach (json_object_get(root, "runs"), i, run)
             add_run(b, run);
     }
     json_decref(root);
@@ -182,11 +186,11 @@ acl_baseline_mark(const struct acl_baseline *b, struct acl_findings *l)
         struct acl_finding *f = l->items[i];
         const char *key = f->fingerprint;
 
-        f->baseline = key != NULL && b != NULL && b->n > 0 &&
-                              bsearch(&key, b->prints, b->n,
-                                      sizeof *b->prints, cmp_str)
-                          ? ACL_BASELINE_UNCHANGED
-                          : ACL_BASELINE_NEW;
+        f->baseline =
+            key != NULL && b != NULL && b->n > 0 &&
+                    bsearch(&key, b->prints, b->n, sizeof *b->prints, cmp_str)
+                ? ACL_BASELINE_UNCHANGED
+                : ACL_BASELINE_NEW;
     }
 }
 
@@ -310,8 +314,8 @@ acl_baseline_write(const char *path, const struct acl_findings *l,
     } else {
         write_entries(out, e, k);
         if (fclose(out) != 0)
-            rc = acl_error_set(err, "%s: cannot write the baseline: %s",
-                               path, strerror(errno));
+            rc = acl_error_set(err, "%s: cannot write the baseline: %s", path,
+                               strerror(errno));
     }
     for (i = 0; i < k; i++)
         free(e[i].file);

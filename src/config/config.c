@@ -18,8 +18,8 @@
 
 const char *const acl_config_members[] = {
     "$schema", "production", "productionTargets", "rules", "ignore", NULL};
-const char *const acl_config_ignore_members[] = {
-    "rule", "resource", "pointer", "path", "reason", NULL};
+const char *const acl_config_ignore_members[] = {"rule", "resource", "pointer",
+                                                 "path", "reason",   NULL};
 const char *const acl_config_levels[] = {"off", "note", "warning", "error",
                                          NULL};
 
@@ -55,9 +55,8 @@ member_name(const struct acl_doc *doc, const char *ptr, struct acl_buf *out)
 
 /* Fills the error for the value at ptr (its member name when at_key)
  * and returns -1. An empty ptr is the whole file. */
-static int
-fail(struct cctx *x, const char *ptr, int at_key, const char *fmt, ...)
-    ACL_PRINTF(4, 5);
+static int fail(struct cctx *x, const char *ptr, int at_key, const char *fmt,
+                ...) ACL_PRINTF(4, 5);
 
 static int
 fail(struct cctx *x, const char *ptr, int at_key, const char *fmt, ...)
@@ -73,7 +72,8 @@ fail(struct cctx *x, const char *ptr, int at_key, const char *fmt, ...)
     if (i >= 0) {
         struct acl_span key = acl_doc_key(doc, (size_t)i);
 
-        sp = at_key && key.end > key.start ? key : acl_doc_value(doc, (size_t)i);
+        sp =
+            at_key && key.end > key.start ? key : acl_doc_value(doc, (size_t)i);
     }
     acl_text_pos(doc->text, sp.start, &pos);
     va_start(ap, fmt);
@@ -81,8 +81,8 @@ fail(struct cctx *x, const char *ptr, int at_key, const char *fmt, ...)
     va_end(ap);
     member_name(doc, ptr, &name);
     if (name.len > 0)
-        acl_error_set(x->err, "%s:%u: \"%s\": %s", doc->text->display,
-                      pos.line, name.data, why);
+        acl_error_set(x->err, "%s:%u: \"%s\": %s", doc->text->display, pos.line,
+                      name.data, why);
     else
         acl_error_set(x->err, "%s:%u: %s", doc->text->display, pos.line, why);
     acl_buf_free(&name);
@@ -124,7 +124,8 @@ check_members(struct cctx *x, const char *ptr, json_t *obj,
     size_t len;
     json_t *v;
 
-    json_object_keylen_foreach(obj, key, len, v) {
+    json_object_keylen_foreach(obj, key, len, v)
+    {
         struct acl_buf names = {0};
         char *at;
         int rc;
@@ -149,7 +150,8 @@ find_rule(const struct acl_config *c, const char *s)
     size_t i;
 
     for (i = 0; i < c->nrules; i++)
-        if (strcmp(c->rules[i]->id, s) == 0 || strcmp(c->rules[i]->name, s) == 0)
+        if (strcmp(c->rules[i]->id, s) == 0 ||
+            strcmp(c->rules[i]->name, s) == 0)
             return (long)i;
     return -1;
 }
@@ -186,11 +188,12 @@ check_production(struct cctx *x, json_t *root)
         return fail(x, "/productionTargets", 0,
                     "must be an array of deployment target names");
     x->c->targets = acl_xcalloc(json_array_size(v) + 1, sizeof(char *));
-    json_array_foreach(v, i, t) {
+    json_array_foreach (v, i, t) {
         if (!json_is_string(t) || json_string_length(t) == 0) {
             char *at = acl_xasprintf("/productionTargets/%zu", i);
-            int rc = fail(x, at, 0, "must be a deployment target name "
-                                    "(a non-empty string)");
+            int rc = fail(x, at, 0,
+                          "must be a deployment target name "
+                          "(a non-empty string)");
 
             free(at);
             return rc;
@@ -199,7 +202,6 @@ check_production(struct cctx *x, json_t *root)
     }
     return 0;
 }
-
 
 /* The option declared by rule r under name (len bytes), or NULL. */
 static const struct acl_rule_option *
@@ -240,7 +242,8 @@ check_rule_object(struct cctx *x, const char *ptr, size_t k, json_t *obj)
     json_t *v;
 
     s->options = obj;
-    json_object_keylen_foreach(obj, key, len, v) {
+    json_object_keylen_foreach(obj, key, len, v)
+    {
         char *at = acl_jptr_join(ptr, key, len);
         const struct acl_rule_option *o = find_option(r, key, len);
         int rc = 0;
@@ -248,8 +251,9 @@ check_rule_object(struct cctx *x, const char *ptr, size_t k, json_t *obj)
         if (strcmp(key, "level") == 0 && len == 5) {
             if (!json_is_string(v) ||
                 parse_level(json_string_value(v), &s->enabled, &s->level))
-                rc = fail(x, at, 0, "must be \"off\", \"note\", \"warning\" "
-                                    "or \"error\"");
+                rc = fail(x, at, 0,
+                          "must be \"off\", \"note\", \"warning\" "
+                          "or \"error\"");
         } else if (o == NULL) {
             rc = unknown_option(x, at, r);
         } else if (!json_is_integer(v) || json_integer_value(v) < o->min ||
@@ -312,9 +316,10 @@ check_rule(struct cctx *x, const char *key, size_t len, json_t *v)
             rc = check_rule_object(x, at, (size_t)k, v);
         else if (!json_is_string(v) ||
                  parse_level(json_string_value(v), &s->enabled, &s->level))
-            rc = fail(x, at, 0, "must be \"off\", \"note\", \"warning\", "
-                                "\"error\" or an object such as "
-                                "{\"level\": \"error\"}");
+            rc = fail(x, at, 0,
+                      "must be \"off\", \"note\", \"warning\", "
+                      "\"error\" or an object such as "
+                      "{\"level\": \"error\"}");
     }
     free(at);
     return rc;
@@ -331,7 +336,8 @@ check_rules(struct cctx *x, json_t *root)
         return 0;
     if (!json_is_object(rules))
         return fail(x, "/rules", 0, "must be an object of rule IDs or names");
-    json_object_keylen_foreach(rules, key, len, v) {
+    json_object_keylen_foreach(rules, key, len, v)
+    {
         if (check_rule(x, key, len, v) != 0)
             return -1;
     }
@@ -383,8 +389,9 @@ check_match_syntax(struct cctx *x, const char *at, const struct acl_ignore *ig)
     acl_buf_free(&tok);
     if (r < 0) {
         ptr = acl_xasprintf("%s/pointer", at);
-        rc = fail(x, ptr, 0, "not a JSON pointer such as "
-                             "\"/runtimes/0/envVars/2\"");
+        rc = fail(x, ptr, 0,
+                  "not a JSON pointer such as "
+                  "\"/runtimes/0/envVars/2\"");
         free(ptr);
     } else if (ig->path != NULL && ig->path[0] == '/') {
         ptr = acl_xasprintf("%s/path", at);
@@ -404,8 +411,9 @@ check_entry(struct cctx *x, size_t i, json_t *e, struct acl_ignore *ig)
 
     ig->at = at;
     if (!json_is_object(e))
-        return fail(x, at, 0, "must be an object with \"rule\", \"reason\" "
-                              "and \"resource\", \"pointer\" or \"path\"");
+        return fail(x, at, 0,
+                    "must be an object with \"rule\", \"reason\" "
+                    "and \"resource\", \"pointer\" or \"path\"");
     if (check_members(x, at, e, acl_config_ignore_members,
                       "ignore entries take") != 0 ||
         entry_string(x, at, e, "rule", &rule) != 0 ||
@@ -420,11 +428,14 @@ check_entry(struct cctx *x, size_t i, json_t *e, struct acl_ignore *ig)
         fail(x, at, 0, "unknown rule \"%s\" (%s)", rule,
              rule_hint(x->c, rule, hint, sizeof hint));
     else if (ig->reason == NULL || blank(ig->reason))
-        fail(x, at, 0, "missing \"reason\" (say why the finding is "
-                       "accepted)");
+        fail(x, at, 0,
+             "missing \"reason\" (say why the finding is "
+             "accepted)");
     else if (!ig->resource && !ig->pointer && !ig->path)
-        fail(x, at, 0, "needs \"resource\", \"pointer\" or \"path\" (to "
-                       "turn %s off everywhere, use \"rules\")", rule);
+        fail(x, at, 0,
+             "needs \"resource\", \"pointer\" or \"path\" (to "
+             "turn %s off everywhere, use \"rules\")",
+             rule);
     else
         rc = check_match_syntax(x, at, ig);
     ig->rule = (size_t)(k < 0 ? 0 : k);
@@ -443,7 +454,7 @@ check_ignore(struct cctx *x, json_t *root)
     if (!json_is_array(arr))
         return fail(x, "/ignore", 0, "must be an array of ignore entries");
     c->ignores = acl_xcalloc(json_array_size(arr) + 1, sizeof *c->ignores);
-    json_array_foreach(arr, i, e) {
+    json_array_foreach (arr, i, e) {
         c->nignores++;
         if (check_entry(x, i, e, &c->ignores[i]) != 0)
             return -1;
@@ -489,8 +500,10 @@ acl_config_parse(struct acl_text *text, const struct acl_rule *const *rules,
                       pos.line, doc->error_text);
     } else if (doc->ndups > 0) {
         acl_text_pos(doc->text, doc->dups[0].first.start, &pos);
-        fail(&x, doc->dups[0].pointer, 1, "the member appears twice (also "
-             "on line %u); only one would count", pos.line);
+        fail(&x, doc->dups[0].pointer, 1,
+             "the member appears twice (also "
+             "on line %u); only one would count",
+             pos.line);
     } else if (check_all(&x) == 0) {
         return c;
     }
@@ -516,8 +529,8 @@ load_read(enum acl_read_status st, const struct acl_error *rerr, char *data,
 }
 
 int
-acl_config_load(const char *path, const char *display, int required,
-                size_t max, struct acl_config **out, struct acl_error *err)
+acl_config_load(const char *path, const char *display, int required, size_t max,
+                struct acl_config **out, struct acl_error *err)
 {
     char *data = NULL;
     size_t len = 0;

@@ -187,8 +187,9 @@ lookup(struct acl_config *c, const struct ignore_index *x,
         const struct acl_ignore *ig = &c->ignores[x->slots[k] - 1];
         const char *ik = entry_key(ig);
 
-        if (c->rules[ig->rule] == f->rule && (ig->pointer != NULL) == by_pointer &&
-            strlen(ik) == n && memcmp(ik, key, n) == 0)
+        if (c->rules[ig->rule] == f->rule &&
+            (ig->pointer != NULL) == by_pointer && strlen(ik) == n &&
+            memcmp(ik, key, n) == 0)
             consider(c, x->slots[k] - 1, f, best);
     }
 }
@@ -231,8 +232,9 @@ static size_t
 path_verdict(const struct acl_config *c, struct ignore_index *x,
              const struct acl_finding *f, size_t best)
 {
-    size_t k = (size_t)(((uintptr_t)f->file >> 4) * 31u +
-                        ((uintptr_t)f->rule >> 4)) & (x->vcap - 1);
+    size_t k =
+        (size_t)(((uintptr_t)f->file >> 4) * 31u + ((uintptr_t)f->rule >> 4)) &
+        (x->vcap - 1);
     struct verdict *v;
     size_t lo, hi;
 

@@ -120,8 +120,10 @@ acl_prod_reason(struct acl_check *c)
         return "";
     if (pr->target == NULL)
         return "the project is linted for production";
-    snprintf(c->reason, sizeof c->reason, "the project deploys to "
-             "production target \"%.200s\"", pr->target);
+    snprintf(c->reason, sizeof c->reason,
+             "the project deploys to "
+             "production target \"%.200s\"",
+             pr->target);
     return c->reason;
 }
 
@@ -137,8 +139,8 @@ acl_check_incomplete(struct acl_check *c, const struct acl_text *file,
     va_end(ap);
     acl_project_notice(c->project, file->display,
                        "%s %s: scan incomplete: %s; findings of this rule "
-                       "may be missing here", c->rule->id, c->rule->name,
-                       what);
+                       "may be missing here",
+                       c->rule->id, c->rule->name, what);
     free(what);
 }
 
@@ -210,8 +212,8 @@ at_object(struct acl_finding *f, const struct acl_doc *doc, long i,
 static void
 locate(struct acl_finding *f, const struct acl_node *at, const char *member)
 {
-    char *ptr = member ? acl_xasprintf("%s/%s", at->ptr, member)
-                       : acl_xstrdup(at->ptr);
+    char *ptr =
+        member ? acl_xasprintf("%s/%s", at->ptr, member) : acl_xstrdup(at->ptr);
     const struct acl_doc *doc = at->doc;
     int up;
     long i = nearest(doc, ptr, &up);
@@ -230,9 +232,10 @@ locate(struct acl_finding *f, const struct acl_node *at, const char *member)
             *strrchr(base, '/') = '\0';
         at_object(f, doc, i, base);
         /* A finding about a missing member names the object. */
-        f->pointer = member != NULL && up == 1 && acl_doc_find(doc, at->ptr) >= 0
-                         ? acl_xstrdup(at->ptr)
-                         : ptr;
+        f->pointer =
+            member != NULL && up == 1 && acl_doc_find(doc, at->ptr) >= 0
+                ? acl_xstrdup(at->ptr)
+                : ptr;
         if (f->pointer != ptr)
             free(ptr);
         free(base);
@@ -242,9 +245,8 @@ locate(struct acl_finding *f, const struct acl_node *at, const char *member)
 }
 
 struct acl_finding *
-acl_report(struct acl_check *c, enum acl_level level,
-           const struct acl_node *at, const char *member, const char *fmt,
-           ...)
+acl_report(struct acl_check *c, enum acl_level level, const struct acl_node *at,
+           const char *member, const char *fmt, ...)
 {
     struct acl_finding *f;
     va_list ap;
@@ -367,8 +369,8 @@ acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
             acl_project_load_sources(p);
     for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
         const struct acl_rule *r = registry[i];
-        struct acl_check c = {.project = p, .rule = r,
-                              .options = confs[i].options, .out = out};
+        struct acl_check c = {
+            .project = p, .rule = r, .options = confs[i].options, .out = out};
         size_t before = out->n;
 
         if (!confs[i].enabled || (r->flags & ACL_RULE_AFTER_IGNORES))
@@ -393,8 +395,11 @@ acl_engine_lint_ignores(const struct acl_project *p,
 
     for (i = 0; i < cfg->nrules; i++) {
         const struct acl_rule *r = cfg->rules[i];
-        struct acl_check c = {.project = p, .rule = r, .options = confs[i].options,
-                              .out = out, .config = cfg};
+        struct acl_check c = {.project = p,
+                              .rule = r,
+                              .options = confs[i].options,
+                              .out = out,
+                              .config = cfg};
         size_t before = out->n;
 
         if (!confs[i].enabled || !(r->flags & ACL_RULE_AFTER_IGNORES))

@@ -59,7 +59,8 @@ stable_path(const struct acl_doc *doc, const char *ptr, struct acl_buf *out)
             next = json_array_get(cur, strtoul(tok.data, NULL, 10));
             if (json_is_string(json_object_get(next, "name"))) {
                 acl_buf_puts(out, "/[");
-                acl_buf_puts(out, json_string_value(json_object_get(next, "name")));
+                acl_buf_puts(out,
+                             json_string_value(json_object_get(next, "name")));
                 acl_buf_putc(out, ']');
                 cur = next;
                 continue;

@@ -41,13 +41,12 @@ acl_fix_list_free(struct acl_fix_list *l)
 }
 
 struct acl_fix *
-acl_fix_begin(struct acl_finding *f, enum acl_fix_kind kind,
-              const char *title)
+acl_fix_begin(struct acl_finding *f, enum acl_fix_kind kind, const char *title)
 {
     struct acl_fix *x;
 
-    f->fixes.items = acl_xrealloc(f->fixes.items,
-                                  (f->fixes.n + 1) * sizeof *f->fixes.items);
+    f->fixes.items =
+        acl_xrealloc(f->fixes.items, (f->fixes.n + 1) * sizeof *f->fixes.items);
     x = &f->fixes.items[f->fixes.n++];
     memset(x, 0, sizeof *x);
     x->title = acl_xstrdup(title);
@@ -164,8 +163,8 @@ slot_for(const struct acl_fix_file *ff, const struct acl_edit *e)
     }
     if (lo > 0 && ff->edits[lo - 1]->end > e->start)
         return -1;
-    if (lo < ff->nedits && (ff->edits[lo]->start == e->start ||
-                            ff->edits[lo]->start < e->end))
+    if (lo < ff->nedits &&
+        (ff->edits[lo]->start == e->start || ff->edits[lo]->start < e->end))
         return -1;
     return (long)lo;
 }
@@ -245,8 +244,7 @@ acl_fix_plan_free(struct acl_fix_plan *plan)
 
 char *
 acl_fix_apply_edits(const char *old, size_t oldlen,
-                    const struct acl_edit *const *edits, size_t n,
-                    size_t *len)
+                    const struct acl_edit *const *edits, size_t n, size_t *len)
 {
     struct acl_buf b = {0};
     size_t at = 0, i;
@@ -274,8 +272,8 @@ char *
 acl_fix_apply(const struct acl_fix_file *ff, size_t *len)
 {
     return acl_fix_apply_edits(ff->file ? ff->file->data : "",
-                               ff->file ? ff->file->len : 0,
-                               ff->edits, ff->nedits, len);
+                               ff->file ? ff->file->len : 0, ff->edits,
+                               ff->nedits, len);
 }
 
 /* The folder of path ("." when it has none). New string. */
@@ -331,22 +329,27 @@ acl_fix_write_file(const char *root, const char *path, const char *data,
 
     if (lstat(path, &st) == 0) {
         if (!S_ISREG(st.st_mode))
-            return acl_error_set(err, "%s: not written: it is a symbolic "
-                                      "link or not a regular file", path);
+            return acl_error_set(err,
+                                 "%s: not written: it is a symbolic "
+                                 "link or not a regular file",
+                                 path);
         mode = st.st_mode & 07777;
     } else if (errno != ENOENT) {
-        return acl_error_set(err, "%s: not written: %s", path,
-                             strerror(errno));
+        return acl_error_set(err, "%s: not written: %s", path, strerror(errno));
     }
     if (!dir_inside(root, path))
-        return acl_error_set(err, "%s: not written: its folder is outside "
-                                  "the project", path);
+        return acl_error_set(err,
+                             "%s: not written: its folder is outside "
+                             "the project",
+                             path);
     dir = dir_of(path);
     tmp = acl_xasprintf("%s/.agentcore-lint-fix.XXXXXX", dir);
     free(dir);
     if ((fd = mkstemp(tmp)) < 0) {
-        rc = acl_error_set(err, "%s: not written: cannot create a file "
-                                "beside it (%s)", path, strerror(errno));
+        rc = acl_error_set(err,
+                           "%s: not written: cannot create a file "
+                           "beside it (%s)",
+                           path, strerror(errno));
         free(tmp);
         return rc;
     }

@@ -39,7 +39,8 @@ kid_index(const struct acl_doc *doc, size_t obj, size_t node)
             hi = mid;
     }
     return lo < acl_doc_nkids(doc, obj) && acl_doc_kid(doc, obj, lo) == node
-               ? (long)lo : -1;
+               ? (long)lo
+               : -1;
 }
 
 /* Does the object at ptr (a pointer) hold a repeated name? Then
@@ -173,9 +174,9 @@ acl_fix_drop_first(struct acl_finding *f, enum acl_fix_kind kind,
 /* Inserts "name": json as the last member of object obj, separated as
  * its last member is from the one before (or from the brace). */
 static void
-insert_member(struct acl_finding *f, enum acl_fix_kind kind,
-              const char *title, const struct acl_doc *doc, size_t obj,
-              const char *name, const char *json)
+insert_member(struct acl_finding *f, enum acl_fix_kind kind, const char *title,
+              const struct acl_doc *doc, size_t obj, const char *name,
+              const char *json)
 {
     struct member m = {doc, obj, 0, acl_doc_nkids(doc, obj)};
     struct acl_span o = acl_doc_value(doc, obj), key, val;
@@ -321,8 +322,7 @@ acl_fix_append_line(struct acl_finding *f, enum acl_fix_kind kind,
             acl_buf_puts(&b, nl);
         acl_buf_printf(&b, "%s%s", line, nl);
         edit_one(f, kind, title, t,
-                 (struct acl_span){(uint32_t)t->len, (uint32_t)t->len},
-                 b.data);
+                 (struct acl_span){(uint32_t)t->len, (uint32_t)t->len}, b.data);
     } else if (st == ACL_REF_MISSING) {
         disp = p->display[0] && strcmp(p->display, ".") != 0
                    ? acl_xasprintf("%s/%s", p->display, rel)

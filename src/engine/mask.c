@@ -159,12 +159,13 @@ add_json(struct acl_mask *m, json_t *v, const char *key, size_t klen)
     if (json_is_string(v)) {
         add_string(m, key, klen, json_string_value(v), json_string_length(v));
     } else if (json_is_object(v)) {
-        json_object_keylen_foreach(v, k, kl, e) {
+        json_object_keylen_foreach(v, k, kl, e)
+        {
             add_string(m, NULL, 0, k, kl);
             add_json(m, e, k, kl);
         }
     } else if (json_is_array(v)) {
-        json_array_foreach(v, i, e)
+        json_array_foreach (v, i, e)
             add_json(m, e, key, klen);
     }
 }
@@ -202,7 +203,7 @@ mask_into(const struct acl_mask *m, const char *s, size_t n, struct acl_buf *b)
 
     next_known(s, 0, n, &kat, &kend);
     while (i < n) {
-        k = i == kat ? kend - i
+        k = i == kat            ? kend - i
             : n - i >= MASK_KEY ? match_at(m, s + i, n - i)
                                 : 0;
         if (k == 0) {
@@ -288,7 +289,7 @@ hide_range(const struct acl_mask *m, const struct acl_text *t, size_t lo,
 
     next_known(d, lo, hi, &kat, &kend);
     for (i = lo; i < hi;) {
-        size_t k = i == kat ? kend - i
+        size_t k = i == kat             ? kend - i
                    : hi - i >= MASK_KEY ? match_at(m, d + i, hi - i)
                                         : 0;
 

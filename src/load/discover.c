@@ -167,8 +167,8 @@ add_gitignore(struct search *s, const char *dir)
     size_t len = 0;
     struct acl_error err;
 
-    if (rel != NULL && acl_read_file(path, (size_t)1 << 20, &data, &len,
-                                     &err) == ACL_READ_OK)
+    if (rel != NULL &&
+        acl_read_file(path, (size_t)1 << 20, &data, &len, &err) == ACL_READ_OK)
         acl_gitignore_add(s->gi, rel, data, len);
     free(data);
     free(path);
@@ -309,17 +309,20 @@ acl_discover_opts(const char *path, const struct acl_discover_opts *opts,
     }
     free(dir);
     if (!S_ISDIR(st.st_mode))
-        return acl_error_set(err, "%s: not inside an AgentCore project (no "
-                                  "agentcore/agentcore.json in its folder or "
-                                  "above)", path);
+        return acl_error_set(err,
+                             "%s: not inside an AgentCore project (no "
+                             "agentcore/agentcore.json in its folder or "
+                             "above)",
+                             path);
     search_from(real, opts, out);
     if (out->n == before && opts != NULL && opts->nexcludes > 0)
         return 0; /* every project there is excluded */
     if (out->n == before)
-        return acl_error_set(err, "%s: no AgentCore project found (looked "
-                                  "for */agentcore/agentcore.json)", path);
-    qsort(out->items + before, out->n - before, sizeof *out->items,
-          cmp_found);
+        return acl_error_set(err,
+                             "%s: no AgentCore project found (looked "
+                             "for */agentcore/agentcore.json)",
+                             path);
+    qsort(out->items + before, out->n - before, sizeof *out->items, cmp_found);
     return 0;
 }
 

@@ -13,9 +13,9 @@
 int
 acl_dotenv_name(const char *name, int *template_file)
 {
-    static const char *const templates[] = {".example", ".sample",
-                                            ".template", ".dist", ".tmpl",
-                                            ".defaults", ".tpl"};
+    static const char *const templates[] = {".example", ".sample", ".template",
+                                            ".dist",    ".tmpl",   ".defaults",
+                                            ".tpl"};
     size_t i;
 
     *template_file = 0;
@@ -30,8 +30,8 @@ acl_dotenv_name(const char *name, int *template_file)
 static int
 skipped_dir(const char *name)
 {
-    static const char *const dirs[] = {"node_modules", "venv", "__pycache__",
-                                       "dist", "build", "cdk.out",
+    static const char *const dirs[] = {"node_modules", "venv",  "__pycache__",
+                                       "dist",         "build", "cdk.out",
                                        "site-packages"};
     size_t i;
 

@@ -62,8 +62,10 @@ read_fd(int fd, const char *path, size_t max, char **out, size_t *len,
         acl_error_set(err, "%s: not a regular file", path);
         rs = ACL_READ_NOT_FILE;
     } else if ((unsigned long long)st.st_size > (unsigned long long)max) {
-        acl_error_set(err, "%s: file is %lld bytes, larger than the limit "
-                           "of %zu bytes", path, (long long)st.st_size, max);
+        acl_error_set(err,
+                      "%s: file is %lld bytes, larger than the limit "
+                      "of %zu bytes",
+                      path, (long long)st.st_size, max);
         rs = ACL_READ_TOO_BIG;
     } else {
         rs = read_all(fd, path, (size_t)st.st_size, out, len, err);
@@ -220,8 +222,8 @@ acl_text_hide(const struct acl_text *t, size_t start, size_t end)
         end = t->len;
     if (start >= end)
         return;
-    acl_xgrow((void **)&t->marks->hidden, &t->marks->hidden_cap, t->marks->nhidden + 1,
-              sizeof *t->marks->hidden);
+    acl_xgrow((void **)&t->marks->hidden, &t->marks->hidden_cap,
+              t->marks->nhidden + 1, sizeof *t->marks->hidden);
     t->marks->hidden[t->marks->nhidden].start = (uint32_t)start;
     t->marks->hidden[t->marks->nhidden].end = (uint32_t)end;
     t->marks->nhidden++;
@@ -243,7 +245,8 @@ sort_hidden(const struct acl_text *t)
 {
     size_t i, n = 0;
 
-    qsort(t->marks->hidden, t->marks->nhidden, sizeof *t->marks->hidden, span_cmp);
+    qsort(t->marks->hidden, t->marks->nhidden, sizeof *t->marks->hidden,
+          span_cmp);
     for (i = 0; i < t->marks->nhidden; i++) {
         if (n > 0 && t->marks->hidden[i].start <= t->marks->hidden[n - 1].end) {
             if (t->marks->hidden[i].end > t->marks->hidden[n - 1].end)
@@ -314,7 +317,8 @@ build_lines(const struct acl_text *t)
             continue;
         if (c == '\r' && i + 1 < t->len && t->data[i + 1] == '\n')
             i++;
-        acl_xgrow((void **)&t->marks->lines, &cap, t->marks->nlines + 1, sizeof *t->marks->lines);
+        acl_xgrow((void **)&t->marks->lines, &cap, t->marks->nlines + 1,
+                  sizeof *t->marks->lines);
         t->marks->lines[t->marks->nlines++] = (uint32_t)(i + 1);
     }
 }
@@ -392,7 +396,8 @@ acl_text_line(const struct acl_text *t, unsigned n, size_t *len)
     }
     start = t->marks->lines[n - 1];
     end = n < t->marks->nlines ? t->marks->lines[n] : t->len;
-    while (end > start && (t->data[end - 1] == '\n' || t->data[end - 1] == '\r'))
+    while (end > start &&
+           (t->data[end - 1] == '\n' || t->data[end - 1] == '\r'))
         end--;
     *len = end - start;
     return t->data + start;
@@ -404,11 +409,16 @@ acl_read_status_text(enum acl_read_status st, const struct acl_error *err)
     const char *colon = strstr(err->text, ": ");
 
     switch (st) {
-    case ACL_READ_MISSING: return "no such file";
-    case ACL_READ_NOT_FILE: return "not a regular file";
-    case ACL_READ_TOO_BIG: return "larger than the size limit";
-    case ACL_READ_OUTSIDE: return "a link leading outside the project";
-    default: return colon != NULL ? colon + 2 : err->text;
+    case ACL_READ_MISSING:
+        return "no such file";
+    case ACL_READ_NOT_FILE:
+        return "not a regular file";
+    case ACL_READ_TOO_BIG:
+        return "larger than the size limit";
+    case ACL_READ_OUTSIDE:
+        return "a link leading outside the project";
+    default:
+        return colon != NULL ? colon + 2 : err->text;
     }
 }
 
@@ -423,8 +433,8 @@ create_temp(int dirfd, const char *base, char *tmp, size_t tmpsize)
         int fd;
 
         snprintf(tmp, tmpsize, ".%.200s.%ld.%u.tmp", base, (long)getpid(), i);
-        fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-                                    O_CLOEXEC, 0666);
+        fd = openat(dirfd, tmp,
+                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0 || errno != EEXIST)
             return fd;
     }
@@ -457,17 +467,22 @@ check_target(int dirfd, const char *base, const char *path,
 
     if (fstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0)
         return errno == ENOENT ? 0
-                               : acl_error_set(err, "%s: cannot write the "
-                                                    "report there (%s)",
+                               : acl_error_set(err,
+                                               "%s: cannot write the "
+                                               "report there (%s)",
                                                path, strerror(errno));
     if (S_ISLNK(st.st_mode))
-        return acl_error_set(err, "%s: cannot write the report there (a "
-                                  "symbolic link is there and would be "
-                                  "followed; remove it or pick another "
-                                  "name)", path);
+        return acl_error_set(err,
+                             "%s: cannot write the report there (a "
+                             "symbolic link is there and would be "
+                             "followed; remove it or pick another "
+                             "name)",
+                             path);
     if (!S_ISREG(st.st_mode))
-        return acl_error_set(err, "%s: cannot write the report there (not "
-                                  "a regular file)", path);
+        return acl_error_set(err,
+                             "%s: cannot write the report there (not "
+                             "a regular file)",
+                             path);
     return 0;
 }
 
@@ -500,18 +515,18 @@ acl_write_file(const char *path, const char *data, size_t len,
                struct acl_error *err)
 {
     const char *slash = strrchr(path, '/');
-    char *dir = slash == NULL    ? acl_xstrdup(".")
+    char *dir = slash == NULL   ? acl_xstrdup(".")
                 : slash == path ? acl_xstrdup("/")
                                 : acl_xstrndup(path, (size_t)(slash - path));
     const char *base = slash != NULL ? slash + 1 : path;
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
 
     if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-        rc = acl_error_set(err, "%s: cannot write the report there (%s)",
-                           path, strerror(EISDIR));
+        rc = acl_error_set(err, "%s: cannot write the report there (%s)", path,
+                           strerror(EISDIR));
     else if (dirfd < 0)
-        rc = acl_error_set(err, "%s: cannot write the report there (%s)",
-                           path, strerror(errno));
+        rc = acl_error_set(err, "%s: cannot write the report there (%s)", path,
+                           strerror(errno));
     else
         rc = write_in(dirfd, base, path, data, len, err);
     if (dirfd >= 0)

@@ -66,7 +66,8 @@ next_entry(struct cursor *c)
 
     if (c->len - c->at < fixed)
         return -1;
-    flags = (size_t)c->data[c->at + fixed - 2] << 8 | c->data[c->at + fixed - 1];
+    flags =
+        (size_t)c->data[c->at + fixed - 2] << 8 | c->data[c->at + fixed - 1];
     c->at += fixed;
     if (flags & 0x4000) {
         if (c->version < 3 || c->len - c->at < 2)
@@ -130,8 +131,10 @@ acl_gitindex_find(const unsigned char *data, size_t len, size_t hash_len,
         return -1;
     for (i = 0; i < n; i++) {
         if (next_entry(&c) != 0)
-            return acl_error_set(err, "git index entry %lu of %lu is "
-                                      "malformed", i + 1, n);
+            return acl_error_set(err,
+                                 "git index entry %lu of %lu is "
+                                 "malformed",
+                                 i + 1, n);
         if (strcmp(c.path, path) == 0) {
             if (pos != NULL)
                 *pos = i;
@@ -215,8 +218,10 @@ acl_gitindex_link(const unsigned char *data, size_t len, size_t hash_len,
         return -1;
     for (i = 0; i < n; i++)
         if (next_entry(&c) != 0)
-            return acl_error_set(err, "git index entry %lu of %lu is "
-                                      "malformed", i + 1, n);
+            return acl_error_set(err,
+                                 "git index entry %lu of %lu is "
+                                 "malformed",
+                                 i + 1, n);
     while (c.len - c.at >= 8) { /* extensions: signature, size, data */
         size_t size = be32(c.data + c.at + 4), k;
         const unsigned char *ext = c.data + c.at + 8;

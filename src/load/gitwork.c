@@ -82,8 +82,8 @@ add_file(const struct acl_project *proj, struct acl_gitignore *g,
 
     /* On disk, a .gitignore is read only as a regular file inside the
      * work tree, opened without following links. */
-    if (unsaved ? acl_project_read(proj, path, path, MAX_GITIGNORE, &data,
-                                   &len, NULL) == ACL_READ_OK
+    if (unsaved ? acl_project_read(proj, path, path, MAX_GITIGNORE, &data, &len,
+                                   NULL) == ACL_READ_OK
                 : lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
                       acl_read_file_in(top, path, MAX_GITIGNORE, &data, &len,
                                        NULL) == ACL_READ_OK) {
@@ -175,8 +175,8 @@ common_dir(const char *gdir)
     }
     free(file);
     data[strcspn(data, "\r\n")] = '\0';
-    dir = data[0] == '/' ? acl_xstrdup(data)
-                         : acl_xasprintf("%s/%s", gdir, data);
+    dir =
+        data[0] == '/' ? acl_xstrdup(data) : acl_xasprintf("%s/%s", gdir, data);
     free(data);
     return dir;
 }
@@ -216,8 +216,8 @@ tracked_shared(const char *gdir, const struct acl_gitindex_link *link,
         ACL_READ_OK)
         rc = acl_error_set(err, "its shared index %s cannot be read", file);
     else
-        rc = acl_gitindex_find((const unsigned char *)data, len, hl, path,
-                               &pos, err);
+        rc = acl_gitindex_find((const unsigned char *)data, len, hl, path, &pos,
+                               err);
     if (rc == 1 && link->del_len > 0)
         rc = acl_gitindex_ewah_bit(link->del, link->del_len, pos) == 1 ? 0 : 1;
     free(data);

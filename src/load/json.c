@@ -23,7 +23,7 @@
 struct frame {
     json_t *value;
     uint32_t node;
-    uint32_t pend_base; /* first pending child index of this container */
+    uint32_t pend_base;  /* first pending child index of this container */
     struct acl_span key; /* current member name span (objects) */
     char *key_text;      /* current member name, decoded; the buffer is
                             kept for the next container at this depth */
@@ -50,8 +50,8 @@ struct parser {
     int failed;
 };
 
-static void
-fail(struct parser *p, size_t at, const char *fmt, ...) ACL_PRINTF(3, 4);
+static void fail(struct parser *p, size_t at, const char *fmt, ...)
+    ACL_PRINTF(3, 4);
 
 static void
 fail(struct parser *p, size_t at, const char *fmt, ...)
@@ -78,8 +78,8 @@ skip_ws(struct parser *p)
     const char *s = p->s;
     size_t i = p->pos, n = p->len;
 
-    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
-                     s[i] == '\r'))
+    while (i < n &&
+           (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
         i++;
     p->pos = i;
 }
@@ -180,15 +180,19 @@ scan_string(struct parser *p)
             return;
         }
         if (c < 0x20) {
-            fail(p, p->pos, "control character U+%04X in string: write it "
-                            "as an escape", c);
+            fail(p, p->pos,
+                 "control character U+%04X in string: write it "
+                 "as an escape",
+                 c);
             return;
         }
         if (c >= 0x80) {
             k = acl_utf8_strict(p->s + p->pos, p->len - p->pos, &cp);
             if (k == 0) {
-                fail(p, p->pos, "invalid UTF-8 byte 0x%02X: the file must "
-                                "be UTF-8", c);
+                fail(p, p->pos,
+                     "invalid UTF-8 byte 0x%02X: the file must "
+                     "be UTF-8",
+                     c);
                 return;
             }
             acl_buf_append(&p->str, p->s + p->pos, k);
@@ -493,8 +497,10 @@ member_name(struct parser *p)
     skip_ws(p);
     if (p->pos >= p->len || p->s[p->pos] != '"') {
         describe(p, p->pos, what, sizeof what);
-        fail(p, p->pos, "unexpected %s: expected a member name in double "
-                        "quotes", what);
+        fail(p, p->pos,
+             "unexpected %s: expected a member name in double "
+             "quotes",
+             what);
         return;
     }
     f->key.start = (uint32_t)p->pos;
@@ -606,7 +612,7 @@ acl_doc_parse(struct acl_text *text)
      * tens of thousands of tool files of a few hundred bytes each. */
     doc->arena = acl_arena_new(text->len < 1024         ? 2048
                                : text->len < (1u << 20) ? 16384
-                                                         : 1u << 20);
+                                                        : 1u << 20);
     prev = acl_arena_use(doc->arena);
     doc->text = text;
     p.doc = doc;
@@ -616,8 +622,9 @@ acl_doc_parse(struct acl_text *text)
     acl_xgrow((void **)&doc->nodes, &p.nodes_cap, text->len / 8 + 16,
               sizeof *doc->nodes);
     if (p.len >= 3 && memcmp(p.s, "\xEF\xBB\xBF", 3) == 0) {
-        fail(&p, 0, "file starts with a byte order mark (U+FEFF), which "
-                    "JSON.parse rejects: save it as UTF-8 without BOM");
+        fail(&p, 0,
+             "file starts with a byte order mark (U+FEFF), which "
+             "JSON.parse rejects: save it as UTF-8 without BOM");
     } else if (skip_ws(&p), p.pos >= p.len) {
         fail(&p, p.pos, "file is empty: expected a JSON value");
     } else {
@@ -805,12 +812,18 @@ acl_doc_type(const struct acl_doc *doc, size_t i)
     size_t n = doc->nodes[i].end - doc->nodes[i].start;
 
     switch (*s) {
-    case '{': return JSON_OBJECT;
-    case '[': return JSON_ARRAY;
-    case '"': return JSON_STRING;
-    case 't': return JSON_TRUE;
-    case 'f': return JSON_FALSE;
-    case 'n': return JSON_NULL;
+    case '{':
+        return JSON_OBJECT;
+    case '[':
+        return JSON_ARRAY;
+    case '"':
+        return JSON_STRING;
+    case 't':
+        return JSON_TRUE;
+    case 'f':
+        return JSON_FALSE;
+    case 'n':
+        return JSON_NULL;
     default:
         return memchr(s, '.', n) || memchr(s, 'e', n) || memchr(s, 'E', n)
                    ? JSON_REAL

@@ -17,8 +17,8 @@ exists(const char *dir, const char *rel, int want_dir)
 {
     char *p = acl_path_join(dir, rel);
     struct stat st;
-    int yes = stat(p, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode)
-                                             : !S_ISDIR(st.st_mode));
+    int yes = stat(p, &st) == 0 &&
+              (want_dir ? S_ISDIR(st.st_mode) : !S_ISDIR(st.st_mode));
 
     free(p);
     return yes;

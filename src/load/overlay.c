@@ -81,9 +81,9 @@ acl_overlay_get(const struct acl_overlay *o, const char *path)
 }
 
 enum acl_read_status
-acl_overlay_read(const struct acl_overlay *o, const char *root,
-                 const char *key, const char *open_path, size_t max,
-                 char **out, size_t *len, struct acl_error *err)
+acl_overlay_read(const struct acl_overlay *o, const char *root, const char *key,
+                 const char *open_path, size_t max, char **out, size_t *len,
+                 struct acl_error *err)
 {
     const struct acl_overlay_file *f = key ? acl_overlay_get(o, key) : NULL;
 
@@ -93,8 +93,10 @@ acl_overlay_read(const struct acl_overlay *o, const char *root,
         return acl_read_file(open_path, max, out, len, err);
     if (f->len > max) {
         if (err != NULL)
-            acl_error_set(err, "%s: file is %zu bytes, larger than the limit "
-                               "of %zu bytes", open_path, f->len, max);
+            acl_error_set(err,
+                          "%s: file is %zu bytes, larger than the limit "
+                          "of %zu bytes",
+                          open_path, f->len, max);
         return ACL_READ_TOO_BIG;
     }
     *out = acl_xmalloc(f->len + 1);

@@ -40,8 +40,10 @@ add_unread(struct acl_project *p, const char *rel, const char *disp,
 
     doc->unread = 1;
     snprintf(doc->error_text, sizeof doc->error_text, "%s", why);
-    acl_project_notice(p, disp, "not read (%s); its settings were not "
-                                "checked", why);
+    acl_project_notice(p, disp,
+                       "not read (%s); its settings were not "
+                       "checked",
+                       why);
     return doc;
 }
 
@@ -59,22 +61,23 @@ load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
     char *data = NULL;
     size_t len = 0;
     struct acl_error rerr;
-    enum acl_read_status st = acl_project_read(p, key, path, max, &data, &len,
-                                               &rerr);
+    enum acl_read_status st =
+        acl_project_read(p, key, path, max, &data, &len, &rerr);
     int rc = 0;
 
     *out = NULL;
     if (st == ACL_READ_OK)
         *out = add_doc(p, acl_text_new(rel, disp, data, len), kind);
     else if (st == ACL_READ_TOO_BIG)
-        rc = acl_error_set(err, "%s: file is larger than the limit of %zu "
-                                "MiB (raise it with --max-file-size)",
+        rc = acl_error_set(err,
+                           "%s: file is larger than the limit of %zu "
+                           "MiB (raise it with --max-file-size)",
                            disp, max >> 20);
     else if (st != ACL_READ_MISSING && kind != ACL_DOC_PROJECT)
         *out = add_unread(p, rel, disp, kind, acl_read_status_text(st, &rerr));
     else if (st == ACL_READ_NOT_FILE || st == ACL_READ_OUTSIDE)
-        rc = acl_error_set(err, "%s: %s", disp,
-                           acl_read_status_text(st, &rerr));
+        rc =
+            acl_error_set(err, "%s: %s", disp, acl_read_status_text(st, &rerr));
     else if (st != ACL_READ_MISSING)
         rc = acl_error_set(err, "%s: cannot be read (%s)", disp,
                            acl_read_status_text(st, &rerr));
@@ -109,8 +112,7 @@ is_alnum(int c)
 static int
 case_break(const char *e)
 {
-    if ((is_lower((unsigned char)e[-1]) ||
-         (e[-1] >= '0' && e[-1] <= '9')) &&
+    if ((is_lower((unsigned char)e[-1]) || (e[-1] >= '0' && e[-1] <= '9')) &&
         is_upper((unsigned char)*e))
         return 1;
     return is_upper((unsigned char)e[-1]) && is_upper((unsigned char)*e) &&
@@ -279,8 +281,8 @@ load_rest(struct acl_project *p, const struct acl_prod_opts *prod, size_t max,
     char *env;
 
     if (p->spec.doc != NULL && p->spec.doc->root != NULL) {
-        acl_node_set(&p->spec, p->spec.doc, acl_xstrdup(""),
-                     p->spec.doc->root, NULL);
+        acl_node_set(&p->spec, p->spec.doc, acl_xstrdup(""), p->spec.doc->root,
+                     NULL);
         acl_build_resources(p);
     }
     if (load_doc(p, "agentcore/aws-targets.json", ACL_DOC_TARGETS, max,
@@ -312,12 +314,11 @@ project_new(const char *root, const char *display)
 }
 
 enum acl_read_status
-acl_project_read(const struct acl_project *p, const char *key,
-                 const char *path, size_t max, char **out, size_t *len,
-                 struct acl_error *err)
+acl_project_read(const struct acl_project *p, const char *key, const char *path,
+                 size_t max, char **out, size_t *len, struct acl_error *err)
 {
-    return acl_overlay_read(p->overlay, p->real_root, key, path, max, out,
-                            len, err);
+    return acl_overlay_read(p->overlay, p->real_root, key, path, max, out, len,
+                            err);
 }
 
 struct acl_project *
@@ -387,8 +388,7 @@ acl_project_load_text(const char *root, const char *display,
         stat(disk, &st) == 0 && S_ISREG(st.st_mode) ? spec : spec_path;
 
     free(disk);
-    key = acl_xasprintf("%s/%s", realpath(root, buf) ? buf : root,
-                        spec_path);
+    key = acl_xasprintf("%s/%s", realpath(root, buf) ? buf : root, spec_path);
     acl_overlay_set(o, key, data, len);
     free(key);
     free(data);
@@ -430,8 +430,7 @@ acl_project_free(struct acl_project *p)
     acl_free_resources(p);
     acl_free_deploy(p);
     acl_node_clear(&p->spec);
-    for (i = 0; i < p->nsources; i++)
-    {
+    for (i = 0; i < p->nsources; i++) {
         acl_code_file_free(p->sources[i].code);
         acl_text_free(p->sources[i].text);
     }

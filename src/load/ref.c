@@ -146,13 +146,13 @@ cache_key(const struct acl_project *p, const char *rel)
     char *norm = joined_path(p, rel), *key;
     size_t n = strlen(p->real_root);
 
-    if (norm == NULL || !inside_root(p, norm) || strcmp(p->real_root, "/") == 0) {
+    if (norm == NULL || !inside_root(p, norm) ||
+        strcmp(p->real_root, "/") == 0) {
         free(norm);
         return acl_xstrdup(rel);
     }
-    key = acl_xstrdup(norm[n] == '\0' || strcmp(norm + n, "/") == 0
-                          ? "."
-                          : norm + n + 1);
+    key = acl_xstrdup(
+        norm[n] == '\0' || strcmp(norm + n, "/") == 0 ? "." : norm + n + 1);
     free(norm);
     return key;
 }
@@ -196,8 +196,7 @@ cache_entry(const struct acl_project *p, const char *given)
         free(rel);
         return &c->items[json_integer_value(at)];
     }
-    json_object_set_new_nocheck(c->index, rel,
-                                json_integer((json_int_t)c->n));
+    json_object_set_new_nocheck(c->index, rel, json_integer((json_int_t)c->n));
     acl_xgrow((void **)&c->items, &c->cap, c->n + 1, sizeof *c->items);
     e = &c->items[c->n++];
     memset(e, 0, sizeof *e);
@@ -219,12 +218,12 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
     /* Opened again from the root without following links: a link
      * swapped in since resolve() is refused, not followed. */
     st = acl_project_read(p, path, path, ACL_REF_MAX_SIZE, &data, &len, NULL);
-    e->status = st == ACL_READ_OK          ? ACL_REF_OK
-                : st == ACL_READ_MISSING   ? ACL_REF_MISSING
-                : st == ACL_READ_OUTSIDE   ? ACL_REF_OUTSIDE
-                : st == ACL_READ_NOT_FILE  ? ACL_REF_WRONG_KIND
-                : st == ACL_READ_TOO_BIG   ? ACL_REF_TOO_BIG
-                                           : ACL_REF_UNREADABLE;
+    e->status = st == ACL_READ_OK         ? ACL_REF_OK
+                : st == ACL_READ_MISSING  ? ACL_REF_MISSING
+                : st == ACL_READ_OUTSIDE  ? ACL_REF_OUTSIDE
+                : st == ACL_READ_NOT_FILE ? ACL_REF_WRONG_KIND
+                : st == ACL_READ_TOO_BIG  ? ACL_REF_TOO_BIG
+                                          : ACL_REF_UNREADABLE;
     if (e->status == ACL_REF_TOO_BIG || e->status == ACL_REF_UNREADABLE ||
         e->status == ACL_REF_WRONG_KIND) {
         disp = acl_path_join(p->display, e->rel);

@@ -42,13 +42,13 @@ struct ids {
 struct walker {
     struct acl_project *p;
     const char *owner;
-    size_t cap;          /* room in p->sources */
-    struct ids dirs;     /* folders entered */
-    struct ids files;    /* files read */
-    size_t entries;      /* directory entries looked at */
-    size_t bytes;        /* bytes read */
-    int capped;          /* a bound stopped the scan (said once) */
-    int entries_capped;  /* the entry bound was reached (said once) */
+    size_t cap;         /* room in p->sources */
+    struct ids dirs;    /* folders entered */
+    struct ids files;   /* files read */
+    size_t entries;     /* directory entries looked at */
+    size_t bytes;       /* bytes read */
+    int capped;         /* a bound stopped the scan (said once) */
+    int entries_capped; /* the entry bound was reached (said once) */
 };
 
 static const char *const skipped_dirs[] = {
@@ -183,8 +183,10 @@ source_notice(struct walker *w, const char *rel, const char *why)
 {
     char *disp = acl_path_join(w->p->display, rel);
 
-    acl_project_notice(w->p, disp, "agent source not scanned for secrets or "
-                                   "gateway variables: %s", why);
+    acl_project_notice(w->p, disp,
+                       "agent source not scanned for secrets or "
+                       "gateway variables: %s",
+                       why);
     free(disp);
 }
 
@@ -193,8 +195,9 @@ static void
 cap_notice(struct walker *w, const char *rel)
 {
     if (!w->capped)
-        source_notice(w, rel, "past the scan's bounds (10,000 files, "
-                              "256 MiB), as are the files after it");
+        source_notice(w, rel,
+                      "past the scan's bounds (10,000 files, "
+                      "256 MiB), as are the files after it");
     w->capped = 1;
 }
 
@@ -207,7 +210,8 @@ read_source(struct walker *w, const char *abs, const char *rel,
     char *data;
     size_t len;
 
-    if (w->p->nsources >= MAX_FILES || w->bytes + (size_t)st->st_size > MAX_TOTAL_BYTES) {
+    if (w->p->nsources >= MAX_FILES ||
+        w->bytes + (size_t)st->st_size > MAX_TOTAL_BYTES) {
         cap_notice(w, rel);
         return;
     }
@@ -244,17 +248,19 @@ errno_text(int e)
  * the project root (stat filled). Otherwise says why in a notice and
  * returns 0. */
 static int
-follow_link(struct walker *w, const char *abs, const char *rel,
-            char *real, struct stat *st)
+follow_link(struct walker *w, const char *abs, const char *rel, char *real,
+            struct stat *st)
 {
     if (realpath(abs, real) == NULL) {
-        source_notice(w, rel, errno == ENOENT ? "a link that leads nowhere"
-                                              : errno_text(errno));
+        source_notice(w, rel,
+                      errno == ENOENT ? "a link that leads nowhere"
+                                      : errno_text(errno));
         return 0;
     }
     if (!inside_root(w->p, real)) {
-        source_notice(w, rel, "a link that leads outside the project, not "
-                              "followed");
+        source_notice(w, rel,
+                      "a link that leads outside the project, not "
+                      "followed");
         return 0;
     }
     if (stat(real, st) != 0) {
@@ -271,7 +277,8 @@ static void
 visit(struct walker *w, const char *dir_abs, const char *dir_rel,
       const char *name, int depth)
 {
-    char *abs = acl_path_join(dir_abs, name), *rel = acl_path_join(dir_rel, name);
+    char *abs = acl_path_join(dir_abs, name),
+         *rel = acl_path_join(dir_rel, name);
     char real[PATH_MAX];
     const char *open_path = abs;
     struct stat st;
@@ -289,8 +296,9 @@ visit(struct walker *w, const char *dir_abs, const char *dir_rel,
         if (depth < MAX_DEPTH)
             walk_dir(w, open_path, rel, depth + 1);
         else
-            source_notice(w, rel, "a folder nested deeper than the scan "
-                                  "goes (24 levels)");
+            source_notice(w, rel,
+                          "a folder nested deeper than the scan "
+                          "goes (24 levels)");
     } else if (is_code_file(name)) {
         if (S_ISREG(st.st_mode))
             read_source(w, open_path, rel, &st);

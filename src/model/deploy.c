@@ -14,9 +14,9 @@ build_targets(struct acl_project *p, const struct acl_doc *doc)
     json_t *arr = doc != NULL ? doc->root : NULL, *e;
     size_t i;
 
-    p->deploy_targets = acl_alloc_for(arr, sizeof *p->deploy_targets,
-                                      &p->ndeploy_targets);
-    json_array_foreach(arr, i, e) {
+    p->deploy_targets =
+        acl_alloc_for(arr, sizeof *p->deploy_targets, &p->ndeploy_targets);
+    json_array_foreach (arr, i, e) {
         struct acl_deploy_target *t;
 
         if (!json_is_object(e))
@@ -35,14 +35,15 @@ struct deployed_list {
 /* Adds every entry of a resource map (name -> state object). */
 static void
 add_map(struct deployed_list *l, const struct acl_doc *doc, const char *base,
-        const char *target, json_t *map, const char *idkey,
-        const char *arnkey, int mcp)
+        const char *target, json_t *map, const char *idkey, const char *arnkey,
+        int mcp)
 {
     const char *name;
     size_t klen;
     json_t *v;
 
-    json_object_keylen_foreach(map, name, klen, v) {
+    json_object_keylen_foreach(map, name, klen, v)
+    {
         struct acl_deployed *d;
 
         if (!json_is_object(v))
@@ -74,12 +75,12 @@ add_target_state(struct deployed_list *rt, struct deployed_list *gw,
     for (i = 0; i < 2; i++) {
         char *mb = acl_xasprintf("%s/%s", rbase, rt_maps[i]);
 
-        add_map(rt, doc, mb, tname, acl_json_path(res, rt_maps[i]),
-                "runtimeId", "runtimeArn", i == 1);
+        add_map(rt, doc, mb, tname, acl_json_path(res, rt_maps[i]), "runtimeId",
+                "runtimeArn", i == 1);
         free(mb);
         mb = acl_xasprintf("%s/%s", rbase, gw_maps[i]);
-        add_map(gw, doc, mb, tname, acl_json_path(res, gw_maps[i]),
-                "gatewayId", "gatewayArn", i == 1);
+        add_map(gw, doc, mb, tname, acl_json_path(res, gw_maps[i]), "gatewayId",
+                "gatewayArn", i == 1);
         free(mb);
     }
     free(rbase);
@@ -91,13 +92,15 @@ acl_build_deploy(struct acl_project *p, const struct acl_doc *targets,
                  const struct acl_doc *state)
 {
     struct deployed_list rt = {0}, gw = {0};
-    json_t *map = state != NULL ? json_object_get(state->root, "targets") : NULL;
+    json_t *map =
+        state != NULL ? json_object_get(state->root, "targets") : NULL;
     const char *tname;
     size_t tlen;
     json_t *t;
 
     build_targets(p, targets);
-    json_object_keylen_foreach(map, tname, tlen, t) {
+    json_object_keylen_foreach(map, tname, tlen, t)
+    {
         json_t *res = json_object_get(t, "resources");
 
         if (json_is_object(res))

@@ -49,18 +49,17 @@ char *
 acl_target_label_as(const struct acl_target *t, const char *type)
 {
     const char *name = t->name != NULL ? t->name : "";
-    const char *gw = t->gateway == NULL          ? NULL
+    const char *gw = t->gateway == NULL         ? NULL
                      : t->gateway->name != NULL ? t->gateway->name
                                                 : "";
 
     if (type == NULL)
-        return gw == NULL ? acl_xasprintf("unassigned target \"%s\"", name)
-                          : acl_xasprintf("target \"%s\" of gateway \"%s\"",
-                                          name, gw);
-    return gw == NULL
-               ? acl_xasprintf("unassigned %s target \"%s\"", type, name)
-               : acl_xasprintf("%s target \"%s\" of gateway \"%s\"", type,
-                               name, gw);
+        return gw == NULL
+                   ? acl_xasprintf("unassigned target \"%s\"", name)
+                   : acl_xasprintf("target \"%s\" of gateway \"%s\"", name, gw);
+    return gw == NULL ? acl_xasprintf("unassigned %s target \"%s\"", type, name)
+                      : acl_xasprintf("%s target \"%s\" of gateway \"%s\"",
+                                      type, name, gw);
 }
 
 /* The index in an index_names map (model_res.c) of name (len bytes),
@@ -79,8 +78,9 @@ acl_env_var_part(const char *name)
     char *s = acl_xstrdup(name), *q;
 
     for (q = s; *q != '\0'; q++)
-        *q = *q == '-' ? '_'
-             : (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
+        *q = *q == '-'                  ? '_'
+             : (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A')
+                                        : *q;
     return s;
 }
 
@@ -93,8 +93,7 @@ acl_find_gateway_by_var(const struct acl_project *p, const char *x, size_t n)
 }
 
 const struct acl_credential *
-acl_find_credential_n(const struct acl_project *p, const char *name,
-                      size_t len)
+acl_find_credential_n(const struct acl_project *p, const char *name, size_t len)
 {
     long i = indexed(p->credential_index, name, len);
 
@@ -132,7 +131,8 @@ acl_find_runtime(const struct acl_project *p, const char *name)
 /* Does the owner's own environment (runtime envVars, harness
  * environmentVariables) set name? */
 int
-acl_owner_sets_env(const struct acl_project *p, const char *owner, const char *name)
+acl_owner_sets_env(const struct acl_project *p, const char *owner,
+                   const char *name)
 {
     const struct acl_runtime *rt = owner ? acl_find_runtime(p, owner) : NULL;
     size_t i;

@@ -69,8 +69,7 @@ void *
 acl_alloc_for(json_t *arr, size_t size, size_t *n)
 {
     *n = 0;
-    return acl_xcalloc(json_is_array(arr) ? json_array_size(arr) + 1 : 1,
-                       size);
+    return acl_xcalloc(json_is_array(arr) ? json_array_size(arr) + 1 : 1, size);
 }
 
 size_t
@@ -83,7 +82,8 @@ acl_build_kv(const struct acl_doc *doc, const char *base, json_t *obj,
 
     *out = acl_xcalloc(json_is_object(obj) ? json_object_size(obj) + 1 : 1,
                        sizeof **out);
-    json_object_keylen_foreach(obj, key, klen, v) {
+    json_object_keylen_foreach(obj, key, klen, v)
+    {
         struct acl_kv *kv = &(*out)[n++];
 
         kv->key = key;
@@ -162,8 +162,8 @@ target_auth(struct acl_target *t, json_t *j)
 
     t->has_outbound_auth = auth != NULL;
     t->auth_type_text = acl_json_str(auth, "type");
-    t->auth_type = json_is_object(auth) ? auth_type(t->auth_type_text)
-                                        : ACL_AUTH_NONE;
+    t->auth_type =
+        json_is_object(auth) ? auth_type(t->auth_type_text) : ACL_AUTH_NONE;
     t->credential_name =
         acl_json_strn(auth, "credentialName", &t->credential_name_len);
     t->auth_service = acl_json_str(auth, "service");
@@ -183,7 +183,8 @@ target_tools(struct acl_target *t, json_t *j)
     t->inline_schema_path =
         json_string_value(acl_json_path(j, "schemaSource/inline/path"));
     t->schema_in_s3 = acl_json_path(j, "schemaSource/s3") != NULL;
-    t->http_runtime = json_string_value(acl_json_path(j, "httpRuntime/runtime"));
+    t->http_runtime =
+        json_string_value(acl_json_path(j, "httpRuntime/runtime"));
     t->connector_id = acl_json_str(j, "connectorId");
     t->has_configurations = json_is_array(confs);
     t->nconfigurations = json_array_size(confs);
@@ -230,10 +231,9 @@ acl_build_targets(const struct acl_doc *doc, const char *base, json_t *arr,
     json_t *j;
 
     *out = acl_alloc_for(arr, sizeof **out, &n);
-    json_array_foreach(arr, i, j) {
+    json_array_foreach (arr, i, j) {
         if (json_is_object(j))
-            acl_build_target(&(*out)[n++], doc, acl_jptr_index(base, i), j,
-                             gw);
+            acl_build_target(&(*out)[n++], doc, acl_jptr_index(base, i), j, gw);
     }
     return n;
 }
@@ -258,8 +258,8 @@ acl_build_gateway(struct acl_gateway *g, const struct acl_doc *doc, char *ptr,
         acl_json_strn(pe, "policyEngineName", &g->policy_engine_name_len);
     g->policy_mode = acl_json_str(pe, "mode");
     tptr = acl_jptr_join(ptr, "targets", 7);
-    g->ntargets = acl_build_targets(doc, tptr, json_object_get(j, "targets"),
-                                    g, &g->targets);
+    g->ntargets = acl_build_targets(doc, tptr, json_object_get(j, "targets"), g,
+                                    &g->targets);
     free(tptr);
 }
 
@@ -275,8 +275,7 @@ acl_free_targets(struct acl_target *t, size_t n)
 
 struct walk {
     const struct acl_doc *doc;
-    void (*fn)(const struct acl_node *n, const char *s, size_t len,
-               void *arg);
+    void (*fn)(const struct acl_node *n, const char *s, size_t len, void *arg);
     void *arg;
     struct acl_buf ptr;
 };
@@ -294,14 +293,15 @@ walk_value(struct walk *w, json_t *v)
 
         w->fn(&n, json_string_value(v), json_string_length(v), w->arg);
     } else if (json_is_object(v)) {
-        json_object_keylen_foreach(v, key, klen, c) {
+        json_object_keylen_foreach(v, key, klen, c)
+        {
             acl_jptr_append(&w->ptr, key, klen);
             walk_value(w, c);
             w->ptr.len = mark;
             w->ptr.data[mark] = '\0';
         }
     } else if (json_is_array(v)) {
-        json_array_foreach(v, i, c) {
+        json_array_foreach (v, i, c) {
             acl_jptr_append_index(&w->ptr, i);
             walk_value(w, c);
             w->ptr.len = mark;

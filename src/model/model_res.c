@@ -34,7 +34,7 @@ build_runtime(struct acl_runtime *r, const struct acl_doc *doc, char *ptr,
     r->discovery_url = json_string_value(acl_json_path(
         j, "authorizerConfiguration/customJwtAuthorizer/discoveryUrl"));
     r->envvars = acl_alloc_for(env, sizeof *r->envvars, &r->nenvvars);
-    json_array_foreach(env, i, e) {
+    json_array_foreach (env, i, e) {
         struct acl_envvar *v;
 
         if (!json_is_object(e))
@@ -44,25 +44,25 @@ build_runtime(struct acl_runtime *r, const struct acl_doc *doc, char *ptr,
         v->value = acl_json_str(e, "value");
         acl_node_set(&v->node, doc, acl_jptr_index(eptr, i), e, r->name);
     }
-    r->nbuild_args = acl_build_kv(doc, aptr,
-                                  json_object_get(j, "customDockerBuildArgs"),
-                                  r->name, &r->build_args);
+    r->nbuild_args =
+        acl_build_kv(doc, aptr, json_object_get(j, "customDockerBuildArgs"),
+                     r->name, &r->build_args);
     free(eptr);
     free(aptr);
 }
 
 static void
-build_credential(struct acl_credential *c, const struct acl_doc *doc,
-                 char *ptr, json_t *j)
+build_credential(struct acl_credential *c, const struct acl_doc *doc, char *ptr,
+                 json_t *j)
 {
     const char *t = acl_json_str(j, "authorizerType");
 
     c->name = acl_json_str(j, "name");
     acl_node_set(&c->node, doc, ptr, j, c->name);
     c->authorizer_type = t;
-    c->kind = t == NULL                                    ? ACL_CRED_OTHER
-              : strcmp(t, "ApiKeyCredentialProvider") == 0 ? ACL_CRED_API_KEY
-              : strcmp(t, "OAuthCredentialProvider") == 0  ? ACL_CRED_OAUTH
+    c->kind = t == NULL                                     ? ACL_CRED_OTHER
+              : strcmp(t, "ApiKeyCredentialProvider") == 0  ? ACL_CRED_API_KEY
+              : strcmp(t, "OAuthCredentialProvider") == 0   ? ACL_CRED_OAUTH
               : strcmp(t, "PaymentCredentialProvider") == 0 ? ACL_CRED_PAYMENT
                                                             : ACL_CRED_OTHER;
     c->usage = acl_json_str(j, "usage");
@@ -71,8 +71,8 @@ build_credential(struct acl_credential *c, const struct acl_doc *doc,
 }
 
 static void
-build_engine(struct acl_policy_engine *e, const struct acl_doc *doc,
-             char *ptr, json_t *j)
+build_engine(struct acl_policy_engine *e, const struct acl_doc *doc, char *ptr,
+             json_t *j)
 {
     json_t *arr = json_object_get(j, "policies");
     char *pptr = member_ptr(ptr, "policies");
@@ -82,7 +82,7 @@ build_engine(struct acl_policy_engine *e, const struct acl_doc *doc,
     e->name = acl_json_str(j, "name");
     acl_node_set(&e->node, doc, ptr, j, e->name);
     e->policies = acl_alloc_for(arr, sizeof *e->policies, &e->npolicies);
-    json_array_foreach(arr, i, pj) {
+    json_array_foreach (arr, i, pj) {
         struct acl_policy *pol;
 
         if (!json_is_object(pj))
@@ -118,19 +118,19 @@ build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
 }
 
 /* Builds one array of agentcore.json with a per-element builder. */
-#define BUILD_ARRAY(p, key, field, count, builder)                          \
-    do {                                                                    \
-        json_t *arr_ = json_object_get((p)->spec.json, key);                \
-        char *base_ = member_ptr("", key);                                  \
-        size_t i_;                                                          \
-        json_t *e_;                                                         \
-        (p)->field = acl_alloc_for(arr_, sizeof *(p)->field, &(p)->count);  \
-        json_array_foreach(arr_, i_, e_) {                                  \
-            if (json_is_object(e_))                                         \
-                builder(&(p)->field[(p)->count++], (p)->spec.doc,           \
-                        acl_jptr_index(base_, i_), e_);                     \
-        }                                                                   \
-        free(base_);                                                        \
+#define BUILD_ARRAY(p, key, field, count, builder)                         \
+    do {                                                                   \
+        json_t *arr_ = json_object_get((p)->spec.json, key);               \
+        char *base_ = member_ptr("", key);                                 \
+        size_t i_;                                                         \
+        json_t *e_;                                                        \
+        (p)->field = acl_alloc_for(arr_, sizeof *(p)->field, &(p)->count); \
+        json_array_foreach (arr_, i_, e_) {                                \
+            if (json_is_object(e_))                                        \
+                builder(&(p)->field[(p)->count++], (p)->spec.doc,          \
+                        acl_jptr_index(base_, i_), e_);                    \
+        }                                                                  \
+        free(base_);                                                       \
     } while (0)
 
 /* Name -> index of the first of n resources, stride bytes apart from
@@ -208,10 +208,8 @@ acl_build_resources(struct acl_project *p)
         return;
     p->name = acl_json_str(p->spec.json, "name");
     BUILD_ARRAY(p, "runtimes", runtimes, nruntimes, build_runtime);
-    BUILD_ARRAY(p, "agentCoreGateways", gateways, ngateways,
-                acl_build_gateway);
-    BUILD_ARRAY(p, "credentials", credentials, ncredentials,
-                build_credential);
+    BUILD_ARRAY(p, "agentCoreGateways", gateways, ngateways, acl_build_gateway);
+    BUILD_ARRAY(p, "credentials", credentials, ncredentials, build_credential);
     BUILD_ARRAY(p, "policyEngines", engines, nengines, build_engine);
     BUILD_ARRAY(p, "harnesses", harnesses, nharnesses, build_harness);
     BUILD_ARRAY(p, "payments", payments, npayments, build_payment);
@@ -219,12 +217,11 @@ acl_build_resources(struct acl_project *p)
     p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
                                        NULL, &p->unassigned);
     p->all_targets = list_targets(p, &p->nall_targets);
-    p->runtime_index = index_names(p->runtimes, p->nruntimes,
-                                   sizeof *p->runtimes);
-    p->credential_index = index_names(p->credentials, p->ncredentials,
-                                      sizeof *p->credentials);
-    p->engine_index = index_names(p->engines, p->nengines,
-                                  sizeof *p->engines);
+    p->runtime_index =
+        index_names(p->runtimes, p->nruntimes, sizeof *p->runtimes);
+    p->credential_index =
+        index_names(p->credentials, p->ncredentials, sizeof *p->credentials);
+    p->engine_index = index_names(p->engines, p->nengines, sizeof *p->engines);
     p->gateway_var_index = index_gateway_vars(p);
 }
 
@@ -316,7 +313,7 @@ acl_build_harness_spec(struct acl_harness *h, const struct acl_doc *doc)
                            json_object_get(root, "environmentVariables"),
                            h->name, &h->env);
     h->tools = acl_alloc_for(tools, sizeof *h->tools, &h->ntools);
-    json_array_foreach(tools, i, t) {
+    json_array_foreach (tools, i, t) {
         if (json_is_object(t))
             build_harness_tool(&h->tools[h->ntools++], doc,
                                acl_jptr_index("/tools", i), t, h->name);

@@ -23,7 +23,7 @@ json_servers(const struct walk *w, json_t *servers, struct acl_buf *ptr)
     size_t i, len = ptr->len;
     json_t *e;
 
-    json_array_foreach(servers, i, e) {
+    json_array_foreach (servers, i, e) {
         json_t *url = json_object_get(e, "url");
         struct acl_openapi_server s = {w->doc, NULL, {0, 0}, NULL};
 
@@ -63,7 +63,7 @@ json_walk(const struct walk *w, json_t *root)
 
     acl_buf_puts(&ptr, "");
     json_servers_of(w, root, &ptr);
-    json_object_foreach(paths, path, item) {
+    json_object_foreach (paths, path, item) {
         size_t base = ptr.len, pbase;
 
         if (!json_is_object(item))
@@ -72,7 +72,7 @@ json_walk(const struct walk *w, json_t *root)
         acl_jptr_append(&ptr, path, strlen(path));
         json_servers_of(w, item, &ptr);
         pbase = ptr.len;
-        json_object_foreach(item, method, op) {
+        json_object_foreach (item, method, op) {
             if (!json_is_object(op) || strcmp(method, "servers") == 0)
                 continue;
             acl_jptr_append(&ptr, method, strlen(method));

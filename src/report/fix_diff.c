@@ -30,8 +30,7 @@ lines_of(const char *s, size_t len, struct lines *l)
     while (i < len) {
         const char *nl = memchr(s + i, '\n', len - i);
 
-        acl_xgrow((void **)&l->start, &cap, (size_t)l->n + 2,
-                  sizeof *l->start);
+        acl_xgrow((void **)&l->start, &cap, (size_t)l->n + 2, sizeof *l->start);
         l->start[l->n++] = i;
         i = nl ? (size_t)(nl - s) + 1 : len;
     }
@@ -128,7 +127,8 @@ put_change(FILE *out, const char *o, size_t on, const char *n, size_t nn)
     size_t k, head = 0, tail = 0;
 
     while (head < on && head < nn &&
-           (k = line_len(o + head, on - head)) == line_len(n + head, nn - head) &&
+           (k = line_len(o + head, on - head)) ==
+               line_len(n + head, nn - head) &&
            o[head + k - 1] == '\n' && memcmp(o + head, n + head, k) == 0)
         head += k;
     while (tail < on - head && tail < nn - head &&
@@ -143,8 +143,8 @@ put_change(FILE *out, const char *o, size_t on, const char *n, size_t nn)
 }
 
 struct hunk {
-    long first, last;  /* changed old lines, last < first: none */
-    size_t i, j;       /* edits [i, j) */
+    long first, last; /* changed old lines, last < first: none */
+    size_t i, j;      /* edits [i, j) */
 };
 
 /* The hunk's changed part, with its edits applied: a new buffer. */
@@ -211,9 +211,9 @@ acl_fix_diff(FILE *out, const struct acl_fix_file *ff)
         h.i = i;
         h.first = line_of(&l, ff->edits[i]->start);
         h.last = last_line(&l, ff->edits[i]);
-        for (h.j = i + 1; h.j < ff->nedits &&
-                          line_of(&l, ff->edits[h.j]->start) <=
-                              h.last + 2 * CTX + 1;
+        for (h.j = i + 1;
+             h.j < ff->nedits &&
+             line_of(&l, ff->edits[h.j]->start) <= h.last + 2 * CTX + 1;
              h.j++) {
             long lj = last_line(&l, ff->edits[h.j]);
 

@@ -56,7 +56,6 @@ newline(struct out *o, size_t depth)
     put(o, spaces, n);
 }
 
-
 static void
 put_escape(struct out *o, uint32_t cp)
 {
@@ -91,9 +90,12 @@ put_string(struct out *o, const char *str, size_t len)
             char e[2] = {'\\', (char)c};
             put(o, e, 2);
         } else if (c < 0x20) {
-            const char *named = c == '\b' ? "\\b" : c == '\f' ? "\\f"
-                              : c == '\n' ? "\\n" : c == '\r' ? "\\r"
-                              : c == '\t' ? "\\t" : NULL;
+            const char *named = c == '\b'   ? "\\b"
+                                : c == '\f' ? "\\f"
+                                : c == '\n' ? "\\n"
+                                : c == '\r' ? "\\r"
+                                : c == '\t' ? "\\t"
+                                            : NULL;
             if (named != NULL)
                 put(o, named, 2);
             else
@@ -211,7 +213,8 @@ put_number(struct out *o, const json_t *v)
     int n;
 
     if (json_is_integer(v))
-        n = snprintf(b, sizeof b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        n = snprintf(b, sizeof b, "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(v));
     else
         n = format_real(b, sizeof b, json_real_value(v));
     if (n > 0 && n < (int)sizeof b)

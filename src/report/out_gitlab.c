@@ -63,14 +63,14 @@ issue_at(void *arg, size_t i)
     if (i >= ctx->findings->n)
         return NULL;
     f = ctx->findings->items[i];
-    desc = acl_xasprintf("%s [%s %s]%s", f->message, f->rule->id,
-                         f->rule->name, acl_report_mark(f));
+    desc = acl_xasprintf("%s [%s %s]%s", f->message, f->rule->id, f->rule->name,
+                         acl_report_mark(f));
     fp = issue_fingerprint(ctx, i);
-    o = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:{s:i, s:i}}}",
-                  "description", desc, "check_name", f->rule->id,
-                  "fingerprint", fp, "severity", severity(f->level),
-                  "location", "path", f->file->display, "lines", "begin",
-                  (int)f->start.line, "end", (int)f->end.line);
+    o = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:{s:i, s:i}}}", "description",
+                  desc, "check_name", f->rule->id, "fingerprint", fp,
+                  "severity", severity(f->level), "location", "path",
+                  f->file->display, "lines", "begin", (int)f->start.line, "end",
+                  (int)f->end.line);
     free(desc);
     free(fp);
     return o;

@@ -23,8 +23,9 @@ style_for(const struct acl_report_ctx *ctx, enum acl_level l)
 
     if (ctx->color) {
         s.bold = "\033[1m";
-        s.level = l == ACL_ERROR ? "\033[1;31m"
-                  : l == ACL_WARNING ? "\033[1;33m" : "\033[1;36m";
+        s.level = l == ACL_ERROR     ? "\033[1;31m"
+                  : l == ACL_WARNING ? "\033[1;33m"
+                                     : "\033[1;36m";
         s.caret = "\033[1;32m";
         s.reset = "\033[0m";
     }
@@ -83,8 +84,8 @@ line_window(const struct acl_finding *f, const char *line, size_t len,
  * spaces, a secret as ****); *w gets its columns. Returns the bytes
  * consumed. */
 static size_t
-render_char(const struct acl_finding *f, const char *line, size_t i,
-            size_t hi, size_t off, struct acl_buf *text, size_t *w)
+render_char(const struct acl_finding *f, const char *line, size_t i, size_t hi,
+            size_t off, struct acl_buf *text, size_t *w)
 {
     /* Any finding's secret on this line, not only f's own. */
     size_t me = acl_report_hidden_end(f, off);
@@ -162,8 +163,7 @@ print_snippet(const struct acl_report_ctx *ctx, const struct acl_finding *f,
         acl_buf_append(&text, "", 0);
         acl_buf_append(&mark, "", 0);
         render_line(f, n, &text, &mark);
-        fprintf(ctx->out, "%5u |%s%s\n", n, text.len > 0 ? " " : "",
-                text.data);
+        fprintf(ctx->out, "%5u |%s%s\n", n, text.len > 0 ? " " : "", text.data);
         if (mark.len > 0)
             fprintf(ctx->out, "      | %s%s%s\n", st->caret, mark.data,
                     st->reset);

@@ -34,10 +34,9 @@ finding_json(const struct acl_finding *f)
         json_object_set_new(o, "justification",
                             acl_sarif_str(f->justification));
     if (f->baseline != ACL_BASELINE_NONE)
-        json_object_set_new(o, "baselineState",
-                            json_string(f->baseline == ACL_BASELINE_NEW
-                                            ? "new"
-                                            : "unchanged"));
+        json_object_set_new(
+            o, "baselineState",
+            json_string(f->baseline == ACL_BASELINE_NEW ? "new" : "unchanged"));
     json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
     return o;
 }
@@ -77,7 +76,8 @@ summary_json(const struct acl_report_ctx *ctx)
         if (!f->suppressed && acl_finding_accepted(f))
             baselined++;
     }
-    json_object_set_new(s, "errors", json_integer((json_int_t)counts[ACL_ERROR]));
+    json_object_set_new(s, "errors",
+                        json_integer((json_int_t)counts[ACL_ERROR]));
     json_object_set_new(s, "warnings",
                         json_integer((json_int_t)counts[ACL_WARNING]));
     json_object_set_new(s, "notes", json_integer((json_int_t)counts[ACL_NOTE]));
@@ -85,7 +85,8 @@ summary_json(const struct acl_report_ctx *ctx)
      * accepted (the others an ignore entry did). */
     json_object_set_new(s, "suppressed", json_integer((json_int_t)suppressed));
     json_object_set_new(s, "baselined", json_integer((json_int_t)baselined));
-    json_object_set_new(s, "projects", json_integer((json_int_t)ctx->nprojects));
+    json_object_set_new(s, "projects",
+                        json_integer((json_int_t)ctx->nprojects));
     if (ctx->statistics)
         json_object_set_new(s, "rules", statistics_json(ctx));
     return s;

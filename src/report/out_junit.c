@@ -88,8 +88,10 @@ file_suite(const struct acl_report_ctx *ctx, size_t lo, size_t hi)
     }
     fputs("  <testsuite name=\"", ctx->out);
     put_xml(ctx->out, ctx->findings->items[lo]->file->display);
-    fprintf(ctx->out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
-                      "skipped=\"%zu\">\n", hi - lo, nfail, nskip);
+    fprintf(ctx->out,
+            "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+            "skipped=\"%zu\">\n",
+            hi - lo, nfail, nskip);
     for (i = lo; i < hi; i++)
         testcase(ctx, ctx->findings->items[i]);
     fputs("  </testsuite>\n", ctx->out);
@@ -107,7 +109,8 @@ clean_suites(const struct acl_report_ctx *ctx)
         fputs("  <testsuite name=\"", ctx->out);
         put_xml(ctx->out, d[0] ? d : ".");
         fputs("\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
-              "    <testcase classname=\"", ctx->out);
+              "    <testcase classname=\"",
+              ctx->out);
         put_xml(ctx->out, d[0] ? d : ".");
         fputs("\" name=\"agentcore-lint\"/>\n  </testsuite>\n", ctx->out);
     }
@@ -120,14 +123,17 @@ acl_report_junit(const struct acl_report_ctx *ctx)
 
     for (i = 0; i < n; i++)
         nfail += fails(ctx, ctx->findings->items[i]);
-    fprintf(ctx->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<testsuites name=\"agentcore-lint\" tests=\"%zu\" "
-                      "failures=\"%zu\">\n", n ? n : ctx->nprojects, nfail);
+    fprintf(ctx->out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<testsuites name=\"agentcore-lint\" tests=\"%zu\" "
+            "failures=\"%zu\">\n",
+            n ? n : ctx->nprojects, nfail);
     if (n == 0)
         clean_suites(ctx);
     for (lo = 0; lo < n; lo = i) {
         for (i = lo; i < n && ctx->findings->items[i]->file ==
-                                  ctx->findings->items[lo]->file; i++)
+                                  ctx->findings->items[lo]->file;
+             i++)
             ;
         file_suite(ctx, lo, i);
     }

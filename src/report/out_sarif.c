@@ -120,14 +120,15 @@ rule_json(const struct acl_rule *r, const struct acl_rule_conf *conf,
     json_object_set_new(o, "shortDescription", text_sentence(r->summary));
     json_object_set_new(o, "fullDescription",
                         json_pack("{s:s}", "text", r->description));
-    json_object_set_new(o, "help", json_pack("{s:s, s:o}", "text", help,
-                                             "markdown", help_markdown(r)));
+    json_object_set_new(
+        o, "help",
+        json_pack("{s:s, s:o}", "text", help, "markdown", help_markdown(r)));
     json_object_set_new(o, "helpUri", json_string(uri));
     json_object_set_new(o, "defaultConfiguration",
                         json_pack("{s:s}", "level", acl_level_name(lv)));
-    json_object_set_new(o, "properties",
-                        rule_properties(r, top != ACL_LEVEL_NONE ? top : lv,
-                                        fail_on));
+    json_object_set_new(
+        o, "properties",
+        rule_properties(r, top != ACL_LEVEL_NONE ? top : lv, fail_on));
     free(uri);
     free(help);
     return o;
@@ -158,11 +159,11 @@ driver_rules(struct acl_sarif *s)
         if (!used[i] && !s->ctx->confs[i].enabled)
             continue;
         s->rule_index[i] = (long)json_array_size(arr);
-        json_array_append_new(
-            arr, rule_json(acl_rules_at(i), &s->ctx->confs[i],
-                           used[i] > 1 ? (enum acl_level)(used[i] - 1)
-                                       : ACL_LEVEL_NONE,
-                           s->ctx->fail_on));
+        json_array_append_new(arr, rule_json(acl_rules_at(i), &s->ctx->confs[i],
+                                             used[i] > 1
+                                                 ? (enum acl_level)(used[i] - 1)
+                                                 : ACL_LEVEL_NONE,
+                                             s->ctx->fail_on));
     }
     free(used);
     return arr;
@@ -201,8 +202,7 @@ collect_artifacts(struct acl_sarif *s)
         size_t k_art = acl_sarif_art_of(s, f->file);
         struct acl_sarif_art *a = &s->arts[k_art];
 
-        acl_xgrow((void **)&a->lines, &a->cap, a->nlines + 1,
-                  sizeof *a->lines);
+        acl_xgrow((void **)&a->lines, &a->cap, a->nlines + 1, sizeof *a->lines);
         a->lines[a->nlines++] = f->start.line;
     }
     for (i = 0; i < s->narts; i++) {
@@ -247,8 +247,8 @@ notification(const struct acl_notice *n)
     char *text = acl_xasprintf("%s: %s", n->file ? n->file : "",
                                n->text ? n->text : "cannot be read");
 
-    json_object_set_new(o, "message", json_pack("{s:o}", "text",
-                                                acl_sarif_str(text)));
+    json_object_set_new(o, "message",
+                        json_pack("{s:o}", "text", acl_sarif_str(text)));
     if (n->file != NULL && n->file[0] != '\0') {
         char *uri = acl_sarif_uri(n->file);
         json_t *art = json_pack("{s:o}", "uri", acl_sarif_str(uri));
@@ -344,13 +344,11 @@ acl_report_sarif_failed(FILE *out, const char *why)
 {
     json_t *driver = json_pack("{s:s, s:s, s:s, s:s, s:[]}", "name", ACL_NAME,
                                "version", ACL_VERSION, "semanticVersion",
-                               ACL_VERSION, "informationUri", ACL_URI,
-                               "rules");
+                               ACL_VERSION, "informationUri", ACL_URI, "rules");
     json_t *note = json_pack("{s:s, s:{s:o}}", "level", "error", "message",
                              "text", acl_sarif_str(why));
     json_t *inv = json_pack("{s:b, s:i, s:[o]}", "executionSuccessful", 0,
-                            "exitCode", 2, "toolExecutionNotifications",
-                            note);
+                            "exitCode", 2, "toolExecutionNotifications", note);
     json_t *run = json_pack("{s:{s:o}, s:[o], s:[]}", "tool", "driver", driver,
                             "invocations", inv, "results");
     json_t *log = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,

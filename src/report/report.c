@@ -10,7 +10,7 @@
 #include "acl/report_util.h"
 #include "acl/utf8.h"
 
-const char *const acl_format_names[] = {"human",  "sarif",  "json", "gcc",
+const char *const acl_format_names[] = {"human",  "sarif",  "json",  "gcc",
                                         "github", "gitlab", "junit", NULL};
 
 int
@@ -43,9 +43,8 @@ int
 acl_report_write(const struct acl_report_ctx *ctx, struct acl_error *err)
 {
     static int (*const writers[])(const struct acl_report_ctx *) = {
-        acl_report_human,  acl_report_sarif,  acl_report_json,
-        acl_report_gcc,    acl_report_github, acl_report_gitlab,
-        acl_report_junit};
+        acl_report_human,  acl_report_sarif,  acl_report_json, acl_report_gcc,
+        acl_report_github, acl_report_gitlab, acl_report_junit};
     struct acl_report_ctx view = *ctx;
     struct acl_findings list = {0};
     const struct acl_findings *all = ctx->all ? ctx->all : ctx->findings;
@@ -173,8 +172,9 @@ acl_report_hidden_end(const struct acl_finding *f, size_t offset)
 const char *
 acl_report_mark(const struct acl_finding *f)
 {
-    return f->suppressed ? " (suppressed)"
-           : acl_finding_accepted(f) ? " (baselined)" : "";
+    return f->suppressed             ? " (suppressed)"
+           : acl_finding_accepted(f) ? " (baselined)"
+                                     : "";
 }
 
 int

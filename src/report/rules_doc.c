@@ -39,11 +39,10 @@ options_json(const struct acl_rule *r)
 static json_t *
 rule_json(const struct acl_rule *r)
 {
-    json_t *o = json_pack("{s:s, s:s, s:s, s:b, s:s, s:b}", "id", r->id,
-                          "name", r->name, "level", acl_level_name(r->level),
-                          "productionDependent", acl_rule_prod_level(r),
-                          "summary", r->summary, "security",
-                          (r->flags & ACL_RULE_SECURITY) != 0);
+    json_t *o = json_pack(
+        "{s:s, s:s, s:s, s:b, s:s, s:b}", "id", r->id, "name", r->name, "level",
+        acl_level_name(r->level), "productionDependent", acl_rule_prod_level(r),
+        "summary", r->summary, "security", (r->flags & ACL_RULE_SECURITY) != 0);
 
     json_object_set_new(o, "description", json_string(r->description));
     json_object_set_new(o, "help", json_string(r->help));
@@ -85,8 +84,7 @@ explain_config(FILE *out, const struct acl_rule *r)
 {
     const struct acl_rule_option *o;
 
-    fprintf(out, "Options (config file, \"rules\": {\"%s\": {...}}):\n",
-            r->id);
+    fprintf(out, "Options (config file, \"rules\": {\"%s\": {...}}):\n", r->id);
     for (o = r->options; o != NULL && o->name != NULL; o++)
         fprintf(out, "  %s  %s (%ld to %ld, default %ld)\n", o->name,
                 o->summary ? o->summary : "", o->min, o->max, o->def);
@@ -96,8 +94,7 @@ explain_config(FILE *out, const struct acl_rule *r)
 int
 acl_rules_explain(FILE *out, const struct acl_rule *r)
 {
-    fprintf(out, "%s %s (%s%s)\n\n", r->id, r->name,
-            acl_prod_level_phrase(r),
+    fprintf(out, "%s %s (%s%s)\n\n", r->id, r->name, acl_prod_level_phrase(r),
             (r->flags & ACL_RULE_SECURITY) ? ", security" : "");
     fprintf(out, "What: %s.\n\n", r->summary);
     fprintf(out, "Why: %s\n\n", r->description);
@@ -106,8 +103,10 @@ acl_rules_explain(FILE *out, const struct acl_rule *r)
         fprintf(out, "Example:\n%s\n\n", r->example);
     if (r->options != NULL && r->options->name != NULL)
         explain_config(out, r);
-    fprintf(out, "Turn it off: --disable %s, or \"rules\": {\"%s\": \"off\"} "
-                 "in .agentcore-lint.json.\n", r->id, r->id);
+    fprintf(out,
+            "Turn it off: --disable %s, or \"rules\": {\"%s\": \"off\"} "
+            "in .agentcore-lint.json.\n",
+            r->id, r->id);
     return 0;
 }
 

@@ -109,7 +109,8 @@ man_header(FILE *out)
             ".Bd -literal -offset indent\n"
             "{ \"rules\": { \"AC012\": \"off\", \"AC005\": { \"level\": "
             "\"error\" } } }\n.Ed\n"
-            ".Sh RULES\n", ACL_DATE);
+            ".Sh RULES\n",
+            ACL_DATE);
 }
 
 static void

@@ -120,14 +120,13 @@ logical_location(const struct acl_finding *f)
 {
     struct acl_buf last = {0};
     json_t *parent = pointer_parent(f, &last), *o = json_object();
-    int element = json_is_array(parent) ||
-                  (parent == NULL && last.len > 0 &&
-                   strspn(last.data, "0123456789") == last.len);
+    int element =
+        json_is_array(parent) || (parent == NULL && last.len > 0 &&
+                                  strspn(last.data, "0123456789") == last.len);
 
     json_object_set_new(o, "name", acl_sarif_text(last.data, last.len));
     json_object_set_new(o, "fullyQualifiedName", acl_sarif_str(f->pointer));
-    json_object_set_new(o, "kind", json_string(element ? "element"
-                                                        : "member"));
+    json_object_set_new(o, "kind", json_string(element ? "element" : "member"));
     acl_buf_free(&last);
     return o;
 }
@@ -164,8 +163,7 @@ line_hash(struct acl_sarif *s, const struct acl_finding *f)
         else
             hi = mid;
     }
-    return lo < a->nlines && a->lines[lo] == f->start.line ? a->hashes[lo]
-                                                           : "";
+    return lo < a->nlines && a->lines[lo] == f->start.line ? a->hashes[lo] : "";
 }
 
 static json_t *
@@ -175,8 +173,7 @@ fingerprints(struct acl_sarif *s, const struct acl_finding *f)
     const char *lh = line_hash(s, f);
 
     if (f->fingerprint != NULL)
-        json_object_set_new(o, "agentcoreLint/v1",
-                            json_string(f->fingerprint));
+        json_object_set_new(o, "agentcoreLint/v1", json_string(f->fingerprint));
     if (lh[0] != '\0')
         json_object_set_new(o, "primaryLocationLineHash", json_string(lh));
     return o;
@@ -240,26 +237,24 @@ fixes(struct acl_sarif *s, const struct acl_finding *f)
     for (i = 0; i < f->fixes.n; i++) {
         const struct acl_fix *x = &f->fixes.items[i];
         json_t *changes = json_array();
-        char *desc = acl_xasprintf("%s%s", x->title,
-                                   x->kind == ACL_FIX ? "" :
-                                   " (a suggestion: it changes behaviour)");
+        char *desc = acl_xasprintf(
+            "%s%s", x->title,
+            x->kind == ACL_FIX ? "" : " (a suggestion: it changes behaviour)");
 
         for (k = 0; k < x->nedits; k++) {
             const struct acl_edit *e = &x->edits[k];
-            json_t *rep = json_pack("{s:o,s:{s:o}}", "deletedRegion",
-                                    edit_region(e), "insertedContent",
-                                    "text", acl_sarif_str(e->text));
+            json_t *rep =
+                json_pack("{s:o,s:{s:o}}", "deletedRegion", edit_region(e),
+                          "insertedContent", "text", acl_sarif_str(e->text));
 
-            json_array_append_new(changes,
-                                  json_pack("{s:o,s:[o]}", "artifactLocation",
-                                            edit_location(s, e),
-                                            "replacements", rep));
+            json_array_append_new(
+                changes, json_pack("{s:o,s:[o]}", "artifactLocation",
+                                   edit_location(s, e), "replacements", rep));
         }
-        json_array_append_new(all, json_pack("{s:{s:o},s:o,s:{s:b}}",
-                                             "description", "text",
-                                             sentence(desc), "artifactChanges",
-                                             changes, "properties", "safe",
-                                             x->kind == ACL_FIX));
+        json_array_append_new(
+            all, json_pack("{s:{s:o},s:o,s:{s:b}}", "description", "text",
+                           sentence(desc), "artifactChanges", changes,
+                           "properties", "safe", x->kind == ACL_FIX));
         free(desc);
     }
     return all;
@@ -280,8 +275,8 @@ result(struct acl_sarif *s, const struct acl_finding *f)
     json_object_set_new(r, "partialFingerprints", fingerprints(s, f));
     if (f->suppressed) {
         /* "accepted": the project decided so (SARIF 2.1.0, 3.35.3). */
-        json_t *sup = json_pack("{s:s, s:s}", "kind", "external", "state",
-                                "accepted");
+        json_t *sup =
+            json_pack("{s:s, s:s}", "kind", "external", "state", "accepted");
 
         if (f->justification != NULL)
             json_object_set_new(sup, "justification",
@@ -291,9 +286,9 @@ result(struct acl_sarif *s, const struct acl_finding *f)
     if (f->fixes.n > 0)
         json_object_set_new(r, "fixes", fixes(s, f));
     if (f->baseline != ACL_BASELINE_NONE)
-        json_object_set_new(r, "baselineState",
-                            json_string(f->baseline == ACL_BASELINE_NEW
-                                            ? "new" : "unchanged"));
+        json_object_set_new(
+            r, "baselineState",
+            json_string(f->baseline == ACL_BASELINE_NEW ? "new" : "unchanged"));
     return r;
 }
 

@@ -402,8 +402,8 @@ line_starts(const char *data, size_t len, const unsigned *lines, size_t n,
 }
 
 void
-acl_line_hashes(const char *data, size_t len, const unsigned *lines,
-                size_t n, char (*out)[ACL_LINE_HASH_SIZE])
+acl_line_hashes(const char *data, size_t len, const unsigned *lines, size_t n,
+                char (*out)[ACL_LINE_HASH_SIZE])
 {
     struct hasher *h = acl_xcalloc(1, sizeof *h);
     size_t *starts = acl_xcalloc(n + 1, sizeof *starts);

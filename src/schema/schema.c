@@ -41,7 +41,8 @@ sx_string_body(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
     n = acl_sx_utf16_len(s, len);
     if ((t->flags & ACL_SX_MIN) && n < t->min) {
         if (t->flags & ACL_SX_MAX)
-            acl_sx_fail(cx, "must be %.0f-%.0f characters long", t->min, t->max);
+            acl_sx_fail(cx, "must be %.0f-%.0f characters long", t->min,
+                        t->max);
         else
             acl_sx_fail(cx, "must be at least %.0f character%s long", t->min,
                         t->min == 1 ? "" : "s");
@@ -49,7 +50,8 @@ sx_string_body(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
     }
     if ((t->flags & ACL_SX_MAX) && n > t->max) {
         if (t->flags & ACL_SX_MIN)
-            acl_sx_fail(cx, "must be %.0f-%.0f characters long", t->min, t->max);
+            acl_sx_fail(cx, "must be %.0f-%.0f characters long", t->min,
+                        t->max);
         else
             acl_sx_fail(cx, "must be at most %.0f characters long", t->max);
         return;
@@ -106,7 +108,8 @@ sx_number(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     double d;
 
     if (!json_is_number(v)) {
-        acl_sx_wrong_type(cx, t->kind == ACL_SX_INT ? "an integer" : "a number", v);
+        acl_sx_wrong_type(cx, t->kind == ACL_SX_INT ? "an integer" : "a number",
+                          v);
         return;
     }
     d = json_number_value(v);
@@ -158,8 +161,8 @@ static void
 sx_count(struct acl_sx_ctx *cx, const struct acl_sx_type *t, size_t n,
          const char *one, const char *many)
 {
-    if ((t->flags & ACL_SX_MIN) && (t->flags & ACL_SX_MAX) && t->min == t->max &&
-        n != t->min) {
+    if ((t->flags & ACL_SX_MIN) && (t->flags & ACL_SX_MAX) &&
+        t->min == t->max && n != t->min) {
         acl_sx_fail(cx, "must have exactly %.0f %s", t->min,
                     t->min == 1 ? one : many);
     } else if ((t->flags & ACL_SX_MIN) && n < t->min) {
@@ -213,7 +216,7 @@ sx_unique(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     size_t i;
     json_t *item;
 
-    json_array_foreach(v, i, item) {
+    json_array_foreach (v, i, item) {
         json_t *k = sx_unique_key(item, t->unique);
         const char *s;
         size_t n, old;
@@ -251,7 +254,7 @@ sx_array(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         return;
     }
     sx_count(cx, t, json_array_size(v), "item", "items");
-    json_array_foreach(v, i, item) {
+    json_array_foreach (v, i, item) {
         old = acl_sx_push_index(cx, i);
         acl_sx_value(cx, t->item, item);
         acl_sx_pop(cx, old);
@@ -264,8 +267,8 @@ sx_array(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
 
 /* Checks a map key against the key type; messages name the key. */
 static void
-sx_map_key(struct acl_sx_ctx *cx, const struct acl_sx_type *kt,
-           const char *key, size_t len)
+sx_map_key(struct acl_sx_ctx *cx, const struct acl_sx_type *kt, const char *key,
+           size_t len)
 {
     struct acl_buf label = {0};
     json_t *k = json_stringn_nocheck(key, len);
@@ -311,7 +314,8 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         acl_sx_wrong_type(cx, "an object", v);
         return;
     }
-    json_object_keylen_foreach(v, key, len, val) {
+    json_object_keylen_foreach(v, key, len, val)
+    {
         if (acl_sx_is_proto(key, len)) {
             /* zod's records skip it: never checked, never counted, and
              * gone from what the CLI loads */
@@ -325,7 +329,9 @@ sx_map(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         sx_map_value(cx, t->item, key, len, val);
         acl_sx_pop(cx, old);
     }
-    sx_count(cx, t, json_object_size(v) - (json_object_getn(v, "__proto__", 9) != NULL),
+    sx_count(cx, t,
+             json_object_size(v) -
+                 (json_object_getn(v, "__proto__", 9) != NULL),
              "entry", "entries");
     if (t->check != NULL && cx->count == before)
         t->check(cx, v);
@@ -348,8 +354,10 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
     else if (sug != NULL)
         acl_buf_printf(&b, " (did you mean \"%s\"?)", sug);
     else if (o->name != NULL && o->name[0] != '{')
-        acl_buf_printf(&b, " (%s does not define it: remove it, or move it "
-                           "to the object that does)", o->name);
+        acl_buf_printf(&b,
+                       " (%s does not define it: remove it, or move it "
+                       "to the object that does)",
+                       o->name);
     else
         acl_buf_puts(&b, " (this object does not define it: remove it, or "
                          "move it to the object that does)");
@@ -366,8 +374,7 @@ sx_unknown(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
     if (sug != NULL && cx->sink != NULL && cx->sink->rename != NULL &&
         memchr(key, '\0', len) == NULL &&
         acl_edit_distance(key, len, sug, strlen(sug), 1) <= 3)
-        cx->sink->rename(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
-                         sug);
+        cx->sink->rename(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "", sug);
     acl_sx_pop(cx, old);
     acl_buf_free(&b);
     acl_buf_free(&help);
@@ -403,8 +410,8 @@ sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
 
         if (c == NULL) {
             if (m->presence == ACL_SX_REQ) {
-                char *msg = acl_xasprintf("missing required member \"%s\"",
-                                          m->name);
+                char *msg =
+                    acl_xasprintf("missing required member \"%s\"", m->name);
                 acl_sx_emit(cx, m->name, msg);
                 free(msg);
             }
@@ -415,12 +422,14 @@ sx_object(struct acl_sx_ctx *cx, const struct acl_sx_object *o, json_t *v)
         acl_sx_pop(cx, old);
     }
     if (o->mode == ACL_SX_STRICT) {
-        json_object_keylen_foreach(v, key, len, val) {
+        json_object_keylen_foreach(v, key, len, val)
+        {
             if (!sx_known(o, key, len))
                 sx_unknown(cx, o, key, len);
         }
     } else if (o->mode == ACL_SX_STRIP && cx->drop != NULL) {
-        json_object_keylen_foreach(v, key, len, val) {
+        json_object_keylen_foreach(v, key, len, val)
+        {
             if (!sx_known(o, key, len))
                 acl_sx_report_drop(cx, o, key, len);
         }
@@ -585,22 +594,41 @@ acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     }
     cx->depth++;
     switch (t->kind) {
-    case ACL_SX_ANY: break;
+    case ACL_SX_ANY:
+        break;
     case ACL_SX_STRING:
-    case ACL_SX_URL: sx_string(cx, t, v); break;
+    case ACL_SX_URL:
+        sx_string(cx, t, v);
+        break;
     case ACL_SX_INT:
-    case ACL_SX_NUMBER: sx_number(cx, t, v); break;
+    case ACL_SX_NUMBER:
+        sx_number(cx, t, v);
+        break;
     case ACL_SX_BOOL:
         if (!json_is_boolean(v))
             acl_sx_wrong_type(cx, "true or false", v);
         break;
-    case ACL_SX_ENUM: sx_enum(cx, t, v); break;
-    case ACL_SX_ARRAY: sx_array(cx, t, v); break;
-    case ACL_SX_OBJECT: sx_object(cx, t->obj, v); break;
-    case ACL_SX_MAP: sx_map(cx, t, v); break;
-    case ACL_SX_UNION: sx_union(cx, t, v); break;
-    case ACL_SX_DUNION: sx_dunion(cx, t, v); break;
-    case ACL_SX_NEVER: acl_sx_fail(cx, "is not allowed here"); break;
+    case ACL_SX_ENUM:
+        sx_enum(cx, t, v);
+        break;
+    case ACL_SX_ARRAY:
+        sx_array(cx, t, v);
+        break;
+    case ACL_SX_OBJECT:
+        sx_object(cx, t->obj, v);
+        break;
+    case ACL_SX_MAP:
+        sx_map(cx, t, v);
+        break;
+    case ACL_SX_UNION:
+        sx_union(cx, t, v);
+        break;
+    case ACL_SX_DUNION:
+        sx_dunion(cx, t, v);
+        break;
+    case ACL_SX_NEVER:
+        acl_sx_fail(cx, "is not allowed here");
+        break;
     }
     if (t->check != NULL && cx->count == before &&
         (t->kind == ACL_SX_OBJECT || t->kind == ACL_SX_UNION ||
@@ -613,19 +641,24 @@ static const struct acl_sx_type *
 sx_doc_type(enum acl_doc_kind kind)
 {
     switch (kind) {
-    case ACL_DOC_PROJECT: return &acl_sx_project;
-    case ACL_DOC_TARGETS: return &acl_sx_aws_targets;
-    case ACL_DOC_STATE: return &acl_sx_deployed_state;
-    case ACL_DOC_HARNESS: return &acl_sx_harness_spec;
-    default: return NULL;
+    case ACL_DOC_PROJECT:
+        return &acl_sx_project;
+    case ACL_DOC_TARGETS:
+        return &acl_sx_aws_targets;
+    case ACL_DOC_STATE:
+        return &acl_sx_deployed_state;
+    case ACL_DOC_HARNESS:
+        return &acl_sx_harness_spec;
+    default:
+        return NULL;
     }
 }
 
 /* The CLI's extra deployed-state rule: every target key is a name in
  * aws-targets.json. */
 static void
-sx_state_targets(struct acl_sx_ctx *cx, json_t *root,
-                 const char *const *names, size_t n)
+sx_state_targets(struct acl_sx_ctx *cx, json_t *root, const char *const *names,
+                 size_t n)
 {
     json_t *targets = json_object_get(root, "targets"), *val;
     const char *key;
@@ -633,7 +666,8 @@ sx_state_targets(struct acl_sx_ctx *cx, json_t *root,
 
     if (!json_is_object(targets))
         return;
-    json_object_keylen_foreach(targets, key, len, val) {
+    json_object_keylen_foreach(targets, key, len, val)
+    {
         struct acl_buf q = {0};
 
         if (acl_sx_is_proto(key, len))
@@ -646,9 +680,10 @@ sx_state_targets(struct acl_sx_ctx *cx, json_t *root,
         acl_sx_quote(&q, key, len);
         old = acl_sx_push(cx, "targets", 7);
         acl_sx_push(cx, key, len);
-        acl_sx_fail_at(cx, NULL, "deployment target %s is not a name in "
-                                 "aws-targets.json (deployed state may only "
-                                 "hold targets that aws-targets.json lists)",
+        acl_sx_fail_at(cx, NULL,
+                       "deployment target %s is not a name in "
+                       "aws-targets.json (deployed state may only "
+                       "hold targets that aws-targets.json lists)",
                        q.data);
         acl_sx_pop(cx, old);
         acl_buf_free(&q);
@@ -746,7 +781,7 @@ acl_schema_target_names(json_t *root, size_t *n)
     if (bad > 0)
         return NULL;
     names = acl_xcalloc(json_array_size(root) + 1, sizeof *names);
-    json_array_foreach(root, i, e)
+    json_array_foreach (root, i, e)
         names[i] = json_string_value(json_object_get(e, "name"));
     *n = json_array_size(root);
     return names;
@@ -757,4 +792,3 @@ acl_schema_fini(void)
 {
     acl_sx_pattern_fini();
 }
-

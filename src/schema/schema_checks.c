@@ -7,17 +7,55 @@
 
 #include "schema_int.h"
 
-static const char *const sx_reserved_projects[] = {
-    "anthropic", "autogen", "autogenagentchat", "autogenext", "bedrock",
-    "bedrockagentcore", "googleadk", "googlegenerativeai", "langchain",
-    "langchainanthropic", "langchainaws", "langchaingooglegenai",
-    "langchainmcpadapters", "langchainopenai", "langgraph", "mcp", "openai",
-    "openaiagents", "strands", "strandsagents", "strandsagentstools", "agui",
-    "aguistrands", "aguilanggraph", "aguiadk", "aguiprotocol", "vercelai",
-    "aisdk", "httpx", "pytest", "pytestasyncio", "pythondotenv", "hatchling",
-    "setuptools", "wheel", "awsopentelemetrydistro", "boto3", "botocore",
-    "test", "tests", "src", "lib", "dist", "build", "env", "venv", "site",
-    "pip", "uv"};
+static const char *const sx_reserved_projects[] = {"anthropic",
+                                                   "autogen",
+                                                   "autogenagentchat",
+                                                   "autogenext",
+                                                   "bedrock",
+                                                   "bedrockagentcore",
+                                                   "googleadk",
+                                                   "googlegenerativeai",
+                                                   "langchain",
+                                                   "langchainanthropic",
+                                                   "langchainaws",
+                                                   "langchaingooglegenai",
+                                                   "langchainmcpadapters",
+                                                   "langchainopenai",
+                                                   "langgraph",
+                                                   "mcp",
+                                                   "openai",
+                                                   "openaiagents",
+                                                   "strands",
+                                                   "strandsagents",
+                                                   "strandsagentstools",
+                                                   "agui",
+                                                   "aguistrands",
+                                                   "aguilanggraph",
+                                                   "aguiadk",
+                                                   "aguiprotocol",
+                                                   "vercelai",
+                                                   "aisdk",
+                                                   "httpx",
+                                                   "pytest",
+                                                   "pytestasyncio",
+                                                   "pythondotenv",
+                                                   "hatchling",
+                                                   "setuptools",
+                                                   "wheel",
+                                                   "awsopentelemetrydistro",
+                                                   "boto3",
+                                                   "botocore",
+                                                   "test",
+                                                   "tests",
+                                                   "src",
+                                                   "lib",
+                                                   "dist",
+                                                   "build",
+                                                   "env",
+                                                   "venv",
+                                                   "site",
+                                                   "pip",
+                                                   "uv"};
 
 /* Does s (n bytes) start with prefix, ignoring ASCII case? */
 static int
@@ -42,8 +80,9 @@ acl_sx_check_project_name(struct acl_sx_ctx *cx, json_t *v)
      * so ASCII lower-casing is JavaScript's toLowerCase here. */
     for (i = 0; i < ACL_ARRAY_LEN(sx_reserved_projects); i++)
         if (acl_strieq(json_string_value(v), sx_reserved_projects[i]))
-            acl_sx_fail(cx, "is a reserved name (it conflicts with the package "
-                            "dependency \"%s\"); choose another project name",
+            acl_sx_fail(cx,
+                        "is a reserved name (it conflicts with the package "
+                        "dependency \"%s\"); choose another project name",
                         sx_reserved_projects[i]);
 }
 
@@ -79,16 +118,18 @@ acl_sx_check_dockerfile(struct acl_sx_ctx *cx, json_t *v)
             if (len == 0 || (len == 2 && seg[0] == '.' && seg[1] == '.'))
                 ok = 0;
             seg = s + i + 1;
-        } else if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
-                     (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '_' ||
-                     s[i] == '-')) {
+        } else if (!((s[i] >= 'A' && s[i] <= 'Z') ||
+                     (s[i] >= 'a' && s[i] <= 'z') ||
+                     (s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+                     s[i] == '_' || s[i] == '-')) {
             ok = 0;
         }
     }
     if (!ok)
-        acl_sx_fail(cx, "must be a relative path inside the build context: letters, "
-                        "digits, '.', '_', '-' and '/', no leading '/', no empty or "
-                        "'..' segment");
+        acl_sx_fail(
+            cx, "must be a relative path inside the build context: letters, "
+                "digits, '.', '_', '-' and '/', no leading '/', no empty or "
+                "'..' segment");
 }
 
 void
@@ -115,8 +156,9 @@ acl_sx_check_header(struct acl_sx_ctx *cx, json_t *v)
     size_t n = json_string_length(v);
 
     if (sx_iprefix(s, n, "x-amz-"))
-        acl_sx_fail(cx, "is reserved: headers starting with x-amz- are used for "
-                        "AWS request signing");
+        acl_sx_fail(cx,
+                    "is reserved: headers starting with x-amz- are used for "
+                    "AWS request signing");
     else if (sx_iprefix(s, n, "x-amzn-") &&
              !sx_iprefix(s, n, "x-amzn-bedrock-agentcore-runtime-custom-"))
         acl_sx_fail(cx, "is reserved: x-amzn- headers are allowed only as "
@@ -133,8 +175,8 @@ acl_sx_check_oidc_url(struct acl_sx_ctx *cx, json_t *v)
     if (n < 8 || memcmp(u, "https://", 8) != 0)
         acl_sx_fail(cx, "must use HTTPS (an OIDC discovery URL starting with "
                         "https://)");
-    if (n < sizeof suffix - 1 || memcmp(u + n - (sizeof suffix - 1), suffix,
-                                        sizeof suffix - 1) != 0)
+    if (n < sizeof suffix - 1 ||
+        memcmp(u + n - (sizeof suffix - 1), suffix, sizeof suffix - 1) != 0)
         acl_sx_fail(cx, "must end with '%s'", suffix);
     free(u);
 }
@@ -142,7 +184,8 @@ acl_sx_check_oidc_url(struct acl_sx_ctx *cx, json_t *v)
 void
 acl_sx_check_claim_name(struct acl_sx_ctx *cx, json_t *v)
 {
-    if (strcmp(json_string_value(v), "client_id") == 0 && json_string_length(v) == 9)
+    if (strcmp(json_string_value(v), "client_id") == 0 &&
+        json_string_length(v) == 9)
         acl_sx_fail(cx, "cannot be a reserved claim name (client_id)");
 }
 
@@ -215,6 +258,7 @@ acl_sx_check_container_uri(struct acl_sx_ctx *cx, json_t *v)
     tag++;
     at = strchr(tag, '@');
     if (acl_sx_utf16_len(tag, at ? (size_t)(at - tag) : strlen(tag)) > 300)
-        acl_sx_fail(cx, "must match %s (%s)", acl_sx_pattern_js(ACL_PAT_CONTAINER_URI),
+        acl_sx_fail(cx, "must match %s (%s)",
+                    acl_sx_pattern_js(ACL_PAT_CONTAINER_URI),
                     acl_sx_pattern_desc(ACL_PAT_CONTAINER_URI));
 }

@@ -100,7 +100,8 @@ sx_label(struct acl_sx_ctx *cx, struct acl_buf *b)
 
         while (t > p && t[-1] != '/')
             t--;
-        (void)acl_jptr_unescape(&tok, t, (size_t)(s - t)); /* ours: well-formed */
+        (void)acl_jptr_unescape(&tok, t,
+                                (size_t)(s - t)); /* ours: well-formed */
     }
     for (s = idx; s < end; s++) { /* "/2/0" -> "[2][0]" */
         if (*s == '/')
@@ -119,8 +120,8 @@ acl_sx_emit(struct acl_sx_ctx *cx, const char *missing, const char *msg)
 {
     cx->count++;
     if (cx->sink != NULL)
-        cx->sink->emit(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "",
-                       missing, cx->at_name, msg);
+        cx->sink->emit(cx->sink->arg, cx->ptr.data ? cx->ptr.data : "", missing,
+                       cx->at_name, msg);
 }
 
 void
@@ -172,14 +173,20 @@ static const char *
 sx_type_name(json_t *v)
 {
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
     case JSON_INTEGER:
-    case JSON_REAL: return "a number";
+    case JSON_REAL:
+        return "a number";
     case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    default: return "null";
+    case JSON_FALSE:
+        return "a boolean";
+    default:
+        return "null";
     }
 }
 
@@ -229,12 +236,17 @@ int
 acl_sx_truthy(json_t *v)
 {
     switch (v ? json_typeof(v) : JSON_NULL) {
-    case JSON_STRING: return json_string_length(v) > 0;
+    case JSON_STRING:
+        return json_string_length(v) > 0;
     case JSON_INTEGER:
-    case JSON_REAL: return json_number_value(v) != 0;
-    case JSON_TRUE: return 1;
+    case JSON_REAL:
+        return json_number_value(v) != 0;
+    case JSON_TRUE:
+        return 1;
     case JSON_FALSE:
-    case JSON_NULL: return 0;
-    default: return 1;
+    case JSON_NULL:
+        return 0;
+    default:
+        return 1;
     }
 }

@@ -14,31 +14,38 @@ static const struct acl_sx_member sx_deploy_target_members[] = {
     {"account", SX_STR_PAT(ACL_PAT_ACCOUNT), ACL_SX_REQ, 0},
     {"region",
      SX_ENUM("ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-south-2",
-             "ap-southeast-1", "ap-southeast-2", "ap-southeast-5", "ap-southeast-7",
-             "ca-central-1", "eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2",
-             "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "us-east-1", "us-east-2",
-             "us-west-1", "us-west-2", "us-gov-west-1"),
+             "ap-southeast-1", "ap-southeast-2", "ap-southeast-5",
+             "ap-southeast-7", "ca-central-1", "eu-central-1", "eu-north-1",
+             "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3",
+             "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+             "us-gov-west-1"),
      ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_deploy_target =
-    SX_OBJECT("AwsDeploymentTarget", ACL_SX_STRIP, sx_deploy_target_members, NULL);
+static const struct acl_sx_object sx_deploy_target = SX_OBJECT(
+    "AwsDeploymentTarget", ACL_SX_STRIP, sx_deploy_target_members, NULL);
 
 const struct acl_sx_type acl_sx_aws_targets = {
-    .kind = ACL_SX_ARRAY, .item = SX_OBJ(&sx_deploy_target), .unique = "name",
+    .kind = ACL_SX_ARRAY,
+    .item = SX_OBJ(&sx_deploy_target),
+    .unique = "name",
     .unique_msg = "Duplicate deployment target name"};
 
 /* ---- deployed-state.json ---------------------------------------------- */
 
 #define S1 SX_STR_MIN(1)
-#define STATE(nm, mem) static const struct acl_sx_object nm = \
-    SX_OBJECT(#nm, ACL_SX_STRIP, mem, NULL)
+#define STATE(nm, mem)                     \
+    static const struct acl_sx_object nm = \
+        SX_OBJECT(#nm, ACL_SX_STRIP, mem, NULL)
 #define MAP_OF(o) SX_MAP(NULL, SX_OBJ(&(o)))
 
 static const struct acl_sx_member sx_st_runtime_members[] = {
-    {"runtimeId", S1, ACL_SX_REQ, 0},       {"runtimeArn", S1, ACL_SX_REQ, 0},
-    {"roleArn", S1, ACL_SX_REQ, 0},         {"sessionId", SX_STR, ACL_SX_OPT, 0},
+    {"runtimeId", S1, ACL_SX_REQ, 0},
+    {"runtimeArn", S1, ACL_SX_REQ, 0},
+    {"roleArn", S1, ACL_SX_REQ, 0},
+    {"sessionId", SX_STR, ACL_SX_OPT, 0},
     {"memoryIds", SX_ARR(SX_STR), ACL_SX_OPT, 0},
-    {"browserId", SX_STR, ACL_SX_OPT, 0},   {"codeInterpreterId", SX_STR, ACL_SX_OPT, 0},
+    {"browserId", SX_STR, ACL_SX_OPT, 0},
+    {"codeInterpreterId", SX_STR, ACL_SX_OPT, 0},
     {"runtimeVersion", SX_INT_MIN(1), ACL_SX_OPT, 0},
 };
 STATE(sx_st_runtime, sx_st_runtime_members);
@@ -144,7 +151,8 @@ static const struct acl_sx_member sx_st_ab_members[] = {
 };
 STATE(sx_st_ab, sx_st_ab_members);
 static const struct acl_sx_member sx_st_engine_members[] = {
-    {"policyEngineId", S1, ACL_SX_REQ, 0}, {"policyEngineArn", S1, ACL_SX_REQ, 0}};
+    {"policyEngineId", S1, ACL_SX_REQ, 0},
+    {"policyEngineArn", S1, ACL_SX_REQ, 0}};
 STATE(sx_st_engine, sx_st_engine_members);
 static const struct acl_sx_member sx_st_policy_members[] = {
     {"policyId", S1, ACL_SX_REQ, 0},
@@ -185,13 +193,14 @@ static const struct acl_sx_member sx_st_payment_members[] = {
     {"managerId", S1, ACL_SX_REQ, 0},
     {"managerArn", S1, ACL_SX_REQ, 0},
     {"connectors",
-     SX_MAP(NULL, SX_T(.kind = ACL_SX_UNION,
-                       .options = SX_OPTIONS(SX_OBJ(&sx_st_conn_quick),
-                                             SX_OBJ(&sx_st_conn_manual)),
-                       .noptions = 2,
-                       .desc = "{connectorId, provisionMode: \"QUICK_CREATE\"} or "
-                               "{connectorId, provisionMode?: \"MANUAL\", "
-                               "credentialProviderArn}")),
+     SX_MAP(NULL,
+            SX_T(.kind = ACL_SX_UNION,
+                 .options = SX_OPTIONS(SX_OBJ(&sx_st_conn_quick),
+                                       SX_OBJ(&sx_st_conn_manual)),
+                 .noptions = 2,
+                 .desc = "{connectorId, provisionMode: \"QUICK_CREATE\"} or "
+                         "{connectorId, provisionMode?: \"MANUAL\", "
+                         "credentialProviderArn}")),
      ACL_SX_DEF, "{}"},
     {"processPaymentRoleArn", S1, ACL_SX_REQ, 0},
     {"resourceRetrievalRoleArn", S1, ACL_SX_REQ, 0},
@@ -202,7 +211,8 @@ static const struct acl_sx_member sx_st_payment_members[] = {
 };
 STATE(sx_st_payment, sx_st_payment_members);
 static const struct acl_sx_member sx_st_cp_members[] = {
-    {"capacityProviderId", S1, ACL_SX_REQ, 0}, {"capacityProviderArn", S1, ACL_SX_REQ, 0}};
+    {"capacityProviderId", S1, ACL_SX_REQ, 0},
+    {"capacityProviderArn", S1, ACL_SX_REQ, 0}};
 STATE(sx_st_cp, sx_st_cp_members);
 
 static const struct acl_sx_member sx_st_resources_members[] = {
@@ -234,9 +244,11 @@ static const struct acl_sx_member sx_st_target_members[] = {
 STATE(sx_st_target, sx_st_target_members);
 
 static const struct acl_sx_member sx_state_members[] = {
-    {"targets", SX_MAP(SX_STR_LEN_PAT(1, 64, ACL_PAT_TARGET_NAME), SX_OBJ(&sx_st_target)),
+    {"targets",
+     SX_MAP(SX_STR_LEN_PAT(1, 64, ACL_PAT_TARGET_NAME), SX_OBJ(&sx_st_target)),
      ACL_SX_REQ, 0},
 };
 static const struct acl_sx_object sx_state =
     SX_OBJECT("DeployedState", ACL_SX_STRIP, sx_state_members, NULL);
-const struct acl_sx_type acl_sx_deployed_state = {.kind = ACL_SX_OBJECT, .obj = &sx_state};
+const struct acl_sx_type acl_sx_deployed_state = {.kind = ACL_SX_OBJECT,
+                                                  .obj = &sx_state};

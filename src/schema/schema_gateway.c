@@ -7,7 +7,8 @@
 /* ---- OutboundAuth (strict) -------------------------------------------- */
 
 static const struct acl_sx_member sx_outbound_members[] = {
-    {"type", SX_ENUM("OAUTH", "API_KEY", "NONE", "GATEWAY_IAM_ROLE", "JWT_PASSTHROUGH"),
+    {"type",
+     SX_ENUM("OAUTH", "API_KEY", "NONE", "GATEWAY_IAM_ROLE", "JWT_PASSTHROUGH"),
      ACL_SX_DEF, "\"NONE\""},
     {"credentialName", SX_STR_MIN(1), ACL_SX_OPT, 0},
     {"scopes", SX_ARR(SX_STR), ACL_SX_OPT, 0},
@@ -24,21 +25,21 @@ static const struct acl_sx_member sx_impl_members[] = {
     {"path", SX_STR_MIN(1), ACL_SX_REQ, 0},
     {"handler", SX_STR_MIN(1), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_impl =
-    SX_OBJECT("ToolImplementationBinding", ACL_SX_STRICT, sx_impl_members, NULL);
+static const struct acl_sx_object sx_impl = SX_OBJECT(
+    "ToolImplementationBinding", ACL_SX_STRICT, sx_impl_members, NULL);
 
 static const struct acl_sx_member sx_iam_policy_members[] = {
     {"Version", SX_STR, ACL_SX_REQ, 0},
     {"Statement", SX_ARR(SX_ANY), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_iam_policy =
-    SX_OBJECT("IamPolicyDocument", ACL_SX_PASSTHROUGH, sx_iam_policy_members, NULL);
+static const struct acl_sx_object sx_iam_policy = SX_OBJECT(
+    "IamPolicyDocument", ACL_SX_PASSTHROUGH, sx_iam_policy_members, NULL);
 
 static const struct acl_sx_member sx_instrumentation_members[] = {
     {"enableOtel", SX_BOOL, ACL_SX_DEF, "true"},
 };
-static const struct acl_sx_object sx_instrumentation =
-    SX_OBJECT("Instrumentation", ACL_SX_STRIP, sx_instrumentation_members, NULL);
+static const struct acl_sx_object sx_instrumentation = SX_OBJECT(
+    "Instrumentation", ACL_SX_STRIP, sx_instrumentation_members, NULL);
 
 static const struct acl_sx_member sx_codezip_members[] = {
     {"artifact", SX_ENUM("CodeZip"), ACL_SX_REQ, 0},
@@ -62,8 +63,9 @@ static const struct acl_sx_member sx_lambda_compute_members[] = {
     {"memorySize", SX_INT_RANGE(128, 10240), ACL_SX_OPT, 0},
     {"iamPolicy", SX_OBJ(&sx_iam_policy), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_lambda_compute = SX_OBJECT(
-    "LambdaCompute", ACL_SX_STRICT, sx_lambda_compute_members, acl_sx_rule_lambda_compute);
+static const struct acl_sx_object sx_lambda_compute =
+    SX_OBJECT("LambdaCompute", ACL_SX_STRICT, sx_lambda_compute_members,
+              acl_sx_rule_lambda_compute);
 
 static const struct acl_sx_member sx_runtime_compute_members[] = {
     {"host", SX_ENUM("AgentCoreRuntime"), ACL_SX_REQ, 0},
@@ -72,12 +74,14 @@ static const struct acl_sx_member sx_runtime_compute_members[] = {
     {"iamPolicy", SX_OBJ(&sx_iam_policy), ACL_SX_OPT, 0},
 };
 static const struct acl_sx_object sx_runtime_compute =
-    SX_OBJECT("AgentCoreRuntimeCompute", ACL_SX_STRICT, sx_runtime_compute_members,
-              acl_sx_rule_runtime_compute);
+    SX_OBJECT("AgentCoreRuntimeCompute", ACL_SX_STRICT,
+              sx_runtime_compute_members, acl_sx_rule_runtime_compute);
 
 static const struct acl_sx_type sx_compute = {
-    .kind = ACL_SX_DUNION, .tag = "host",
-    .options = SX_OPTIONS(SX_OBJ(&sx_lambda_compute), SX_OBJ(&sx_runtime_compute)),
+    .kind = ACL_SX_DUNION,
+    .tag = "host",
+    .options =
+        SX_OPTIONS(SX_OBJ(&sx_lambda_compute), SX_OBJ(&sx_runtime_compute)),
     .noptions = 2};
 
 /* ---- SchemaSource: {inline} or {s3}, strict --------------------------- */
@@ -87,8 +91,9 @@ static const struct acl_sx_member sx_inline_members[] = {
 static const struct acl_sx_object sx_inline =
     SX_OBJECT("SchemaInlineSource", ACL_SX_STRICT, sx_inline_members, NULL);
 static const struct acl_sx_member sx_s3_members[] = {
-    {"uri", SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN, .min = 1,
-                 .pattern = ACL_PAT_S3_PREFIX),
+    {"uri",
+     SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN, .min = 1,
+          .pattern = ACL_PAT_S3_PREFIX),
      ACL_SX_REQ, 0},
     {"bucketOwnerAccountId", SX_STR, ACL_SX_OPT, 0},
 };
@@ -106,13 +111,15 @@ static const struct acl_sx_type sx_schema_source = {
     .kind = ACL_SX_UNION,
     .options = SX_OPTIONS(SX_OBJ(&sx_src_inline), SX_OBJ(&sx_src_s3)),
     .noptions = 2,
-    .desc = "{\"inline\": {\"path\": ...}} or {\"s3\": {\"uri\": \"s3://...\"}}"};
+    .desc =
+        "{\"inline\": {\"path\": ...}} or {\"s3\": {\"uri\": \"s3://...\"}}"};
 
 /* ---- ApiGatewayConfig (strict) ---------------------------------------- */
 
 static const struct acl_sx_type sx_http_method = {
     .kind = ACL_SX_ENUM,
-    .values = ACL_SX_VALUES("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")};
+    .values = ACL_SX_VALUES("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
+                            "OPTIONS")};
 
 static const struct acl_sx_member sx_filter_members[] = {
     {"filterPath", SX_STR_MIN(1), ACL_SX_REQ, 0},
@@ -126,14 +133,14 @@ static const struct acl_sx_member sx_override_members[] = {
     {"method", &sx_http_method, ACL_SX_REQ, 0},
     {"description", SX_STR, ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_override =
-    SX_OBJECT("ApiGatewayToolOverride", ACL_SX_STRICT, sx_override_members, NULL);
+static const struct acl_sx_object sx_override = SX_OBJECT(
+    "ApiGatewayToolOverride", ACL_SX_STRICT, sx_override_members, NULL);
 static const struct acl_sx_member sx_tool_config_members[] = {
     {"toolFilters", SX_ARR_MIN(SX_OBJ(&sx_filter), 1), ACL_SX_REQ, 0},
     {"toolOverrides", SX_ARR(SX_OBJ(&sx_override)), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_tool_config =
-    SX_OBJECT("ApiGatewayToolConfiguration", ACL_SX_STRICT, sx_tool_config_members, NULL);
+static const struct acl_sx_object sx_tool_config = SX_OBJECT(
+    "ApiGatewayToolConfiguration", ACL_SX_STRICT, sx_tool_config_members, NULL);
 static const struct acl_sx_member sx_apigw_members[] = {
     {"restApiId", SX_STR_MIN(1), ACL_SX_REQ, 0},
     {"stage", SX_STR_MIN(1), ACL_SX_REQ, 0},
@@ -148,31 +155,31 @@ static const struct acl_sx_member sx_lambda_arn_members[] = {
     {"lambdaArn", SX_STR_LEN(1, 170), ACL_SX_REQ, 0},
     {"toolSchemaFile", SX_STR_MIN(1), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_lambda_arn =
-    SX_OBJECT("LambdaFunctionArnConfig", ACL_SX_STRICT, sx_lambda_arn_members, NULL);
+static const struct acl_sx_object sx_lambda_arn = SX_OBJECT(
+    "LambdaFunctionArnConfig", ACL_SX_STRICT, sx_lambda_arn_members, NULL);
 
 static const struct acl_sx_member sx_http_runtime_members[] = {
     {"runtime", SX_STR_MIN(1), ACL_SX_REQ, 0},
     {"runtimeEndpoint", SX_STR_MIN(1), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_http_runtime =
-    SX_OBJECT("HttpRuntimeConfig", ACL_SX_STRICT, sx_http_runtime_members, NULL);
+static const struct acl_sx_object sx_http_runtime = SX_OBJECT(
+    "HttpRuntimeConfig", ACL_SX_STRICT, sx_http_runtime_members, NULL);
 
 static const struct acl_sx_member sx_param_override_members[] = {
     {"path", SX_STR, ACL_SX_REQ, 0},
     {"description", SX_STR, ACL_SX_OPT, 0},
     {"visible", SX_BOOL, ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_param_override =
-    SX_OBJECT("ParameterOverride", ACL_SX_STRIP, sx_param_override_members, NULL);
+static const struct acl_sx_object sx_param_override = SX_OBJECT(
+    "ParameterOverride", ACL_SX_STRIP, sx_param_override_members, NULL);
 static const struct acl_sx_member sx_connector_config_members[] = {
     {"name", SX_STR, ACL_SX_REQ, 0},
     {"description", SX_STR, ACL_SX_OPT, 0},
     {"parameterValues", SX_MAP(NULL, SX_ANY), ACL_SX_OPT, 0},
     {"parameterOverrides", SX_ARR(SX_OBJ(&sx_param_override)), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_connector_config =
-    SX_OBJECT("ConnectorConfiguration", ACL_SX_STRIP, sx_connector_config_members, NULL);
+static const struct acl_sx_object sx_connector_config = SX_OBJECT(
+    "ConnectorConfiguration", ACL_SX_STRIP, sx_connector_config_members, NULL);
 
 static const struct acl_sx_member sx_stickiness_members[] = {
     {"identifier", SX_STR_LEN(1, 256), ACL_SX_REQ, 0},
@@ -181,8 +188,9 @@ static const struct acl_sx_member sx_stickiness_members[] = {
 static const struct acl_sx_object sx_stickiness =
     SX_OBJECT("StickinessConfig", ACL_SX_STRICT, sx_stickiness_members, NULL);
 static const struct acl_sx_member sx_passthrough_members[] = {
-    {"endpoint", SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN, .min = 1,
-                      .pattern = ACL_PAT_PASSTHROUGH_URL),
+    {"endpoint",
+     SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN, .min = 1,
+          .pattern = ACL_PAT_PASSTHROUGH_URL),
      ACL_SX_REQ, 0},
     {"protocolType", SX_ENUM("MCP", "A2A", "INFERENCE", "CUSTOM"), ACL_SX_DEF,
      "\"CUSTOM\""},
@@ -196,8 +204,9 @@ static const struct acl_sx_object sx_passthrough =
 static const struct acl_sx_member sx_target_members[] = {
     {"name", SX_STR_MIN(1), ACL_SX_REQ, 0},
     {"targetType",
-     SX_ENUM("lambda", "mcpServer", "openApiSchema", "smithyModel", "apiGateway",
-             "lambdaFunctionArn", "httpRuntime", "connector", "passthrough"),
+     SX_ENUM("lambda", "mcpServer", "openApiSchema", "smithyModel",
+             "apiGateway", "lambdaFunctionArn", "httpRuntime", "connector",
+             "passthrough"),
      ACL_SX_REQ, 0},
     {"toolDefinitions", SX_ARR(&acl_sx_tool_definition), ACL_SX_OPT, 0},
     {"compute", &sx_compute, ACL_SX_OPT, 0},
@@ -207,13 +216,16 @@ static const struct acl_sx_member sx_target_members[] = {
     {"schemaSource", &sx_schema_source, ACL_SX_OPT, 0},
     {"lambdaFunctionArn", SX_OBJ(&sx_lambda_arn), ACL_SX_OPT, 0},
     {"httpRuntime", SX_OBJ(&sx_http_runtime), ACL_SX_OPT, 0},
-    {"connectorId", SX_ENUM("bedrock-knowledge-bases", "web-search"), ACL_SX_OPT, 0},
+    {"connectorId", SX_ENUM("bedrock-knowledge-bases", "web-search"),
+     ACL_SX_OPT, 0},
     {"configurations", SX_ARR(SX_OBJ(&sx_connector_config)), ACL_SX_OPT, 0},
     {"passthrough", SX_OBJ(&sx_passthrough), ACL_SX_OPT, 0},
 };
 static const struct acl_sx_object sx_target =
-    SX_OBJECT("AgentCoreGatewayTarget", ACL_SX_STRICT, sx_target_members, acl_sx_rule_target);
-const struct acl_sx_type acl_sx_target = {.kind = ACL_SX_OBJECT, .obj = &sx_target};
+    SX_OBJECT("AgentCoreGatewayTarget", ACL_SX_STRICT, sx_target_members,
+              acl_sx_rule_target);
+const struct acl_sx_type acl_sx_target = {.kind = ACL_SX_OBJECT,
+                                          .obj = &sx_target};
 
 /* ---- Gateways (strict) ------------------------------------------------ */
 
@@ -221,12 +233,16 @@ static const struct acl_sx_member sx_policy_config_members[] = {
     {"policyEngineName", SX_STR_MIN(1), ACL_SX_REQ, 0},
     {"mode", SX_ENUM("LOG_ONLY", "ENFORCE"), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_policy_config = SX_OBJECT(
-    "GatewayPolicyEngineConfiguration", ACL_SX_STRICT, sx_policy_config_members, NULL);
+static const struct acl_sx_object sx_policy_config =
+    SX_OBJECT("GatewayPolicyEngineConfiguration", ACL_SX_STRICT,
+              sx_policy_config_members, NULL);
 
 static const struct acl_sx_type sx_gateway_name = {
-    .kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 1,
-    .max = 100, .pattern = ACL_PAT_GATEWAY_NAME};
+    .kind = ACL_SX_STRING,
+    .flags = ACL_SX_MIN | ACL_SX_MAX,
+    .min = 1,
+    .max = 100,
+    .pattern = ACL_PAT_GATEWAY_NAME};
 
 static const struct acl_sx_member sx_gateway_members[] = {
     {"name", &sx_gateway_name, ACL_SX_REQ, 0},
@@ -234,19 +250,22 @@ static const struct acl_sx_member sx_gateway_members[] = {
     {"protocolType", SX_ENUM("MCP", "None"), ACL_SX_OPT, 0},
     {"description", SX_STR, ACL_SX_OPT, 0},
     {"targets", SX_ARR(&acl_sx_target), ACL_SX_REQ, 0},
-    {"authorizerType", SX_ENUM("NONE", "AWS_IAM", "CUSTOM_JWT"), ACL_SX_DEF, "\"NONE\""},
+    {"authorizerType", SX_ENUM("NONE", "AWS_IAM", "CUSTOM_JWT"), ACL_SX_DEF,
+     "\"NONE\""},
     {"authorizerConfiguration", &acl_sx_authorizer_config, ACL_SX_OPT, 0},
     {"enableSemanticSearch", SX_BOOL, ACL_SX_DEF, "true"},
     {"exceptionLevel", SX_ENUM("NONE", "DEBUG"), ACL_SX_DEF, "\"NONE\""},
     {"policyEngineConfiguration", SX_OBJ(&sx_policy_config), ACL_SX_OPT, 0},
-    {"executionRoleArn", SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MAX, .max = 2048,
-                              .pattern = ACL_PAT_ROLE_ARN_PREFIX),
+    {"executionRoleArn",
+     SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MAX, .max = 2048,
+          .pattern = ACL_PAT_ROLE_ARN_PREFIX),
      ACL_SX_OPT, 0},
     {"tags", &acl_sx_tags, ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_gateway =
-    SX_OBJECT("AgentCoreGateway", ACL_SX_STRICT, sx_gateway_members, acl_sx_rule_gateway);
-const struct acl_sx_type acl_sx_gateway = {.kind = ACL_SX_OBJECT, .obj = &sx_gateway};
+static const struct acl_sx_object sx_gateway = SX_OBJECT(
+    "AgentCoreGateway", ACL_SX_STRICT, sx_gateway_members, acl_sx_rule_gateway);
+const struct acl_sx_type acl_sx_gateway = {.kind = ACL_SX_OBJECT,
+                                           .obj = &sx_gateway};
 
 /* ---- mcpRuntimeTools (strict) ----------------------------------------- */
 
@@ -263,7 +282,7 @@ static const struct acl_sx_member sx_mcp_tool_members[] = {
     {"compute", SX_OBJ(&sx_runtime_compute), ACL_SX_REQ, 0},
     {"bindings", SX_ARR(SX_OBJ(&sx_binding)), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_mcp_tool =
-    SX_OBJECT("AgentCoreMcpRuntimeTool", ACL_SX_STRICT, sx_mcp_tool_members, NULL);
+static const struct acl_sx_object sx_mcp_tool = SX_OBJECT(
+    "AgentCoreMcpRuntimeTool", ACL_SX_STRICT, sx_mcp_tool_members, NULL);
 const struct acl_sx_type acl_sx_mcp_runtime_tool = {.kind = ACL_SX_OBJECT,
                                                     .obj = &sx_mcp_tool};

@@ -25,7 +25,7 @@ enum acl_sx_kind {
     ACL_SX_INT,    /* finite, no fraction, |x| <= 2^53-1 */
     ACL_SX_NUMBER, /* finite */
     ACL_SX_BOOL,
-    ACL_SX_ENUM,   /* a string out of a fixed list */
+    ACL_SX_ENUM, /* a string out of a fixed list */
     ACL_SX_ARRAY,
     ACL_SX_OBJECT,
     ACL_SX_MAP,    /* an object used as a dictionary */
@@ -69,8 +69,8 @@ struct acl_sx_type {
     enum acl_sx_kind kind;
     unsigned flags; /* ACL_SX_MIN, ACL_SX_MAX, ACL_SX_TRIM */
     double min, max;
-    int pattern; /* enum acl_sx_pat, 0 for none */
-    const char *const *values; /* enums: NULL-terminated */
+    int pattern;                    /* enum acl_sx_pat, 0 for none */
+    const char *const *values;      /* enums: NULL-terminated */
     const struct acl_sx_type *item; /* array items, map values */
     const struct acl_sx_type *key;  /* map keys (NULL: any string) */
     const struct acl_sx_object *obj;
@@ -92,18 +92,18 @@ struct acl_sx_type {
 enum acl_sx_pat {
     ACL_PAT_NONE = 0,
     ACL_PAT_PROJECT_NAME,
-    ACL_PAT_NAME48,        /* runtime, memory, evaluator, ... */
-    ACL_PAT_NAME48_UPPER,  /* policy engine, policy */
+    ACL_PAT_NAME48,       /* runtime, memory, evaluator, ... */
+    ACL_PAT_NAME48_UPPER, /* policy engine, policy */
     ACL_PAT_HARNESS_NAME,
     ACL_PAT_BUNDLE_NAME,
-    ACL_PAT_KB_NAME,       /* also capacity-provider volume names */
+    ACL_PAT_KB_NAME, /* also capacity-provider volume names */
     ACL_PAT_PAYMENT_NAME,
     ACL_PAT_GATEWAY_NAME,
     ACL_PAT_CREDENTIAL_NAME,
-    ACL_PAT_TARGET_NAME,   /* deployment target */
+    ACL_PAT_TARGET_NAME, /* deployment target */
     ACL_PAT_ENV_NAME,
     ACL_PAT_CONNECTION_ID,
-    ACL_PAT_TOOL_NAME,     /* harness tool */
+    ACL_PAT_TOOL_NAME, /* harness tool */
     ACL_PAT_TAG,
     ACL_PAT_VPC_ID,
     ACL_PAT_SUBNET_ID,
@@ -182,11 +182,16 @@ enum { ACL_SX_IDNA_VALID, ACL_SX_IDNA_MAPPED, ACL_SX_IDNA_REFUSED };
 /* The classes the parser's bidi rule tells apart (RTL: R and AL;
  * NEUTRAL: ES, CS, ET, ON and BN). */
 enum {
-    ACL_SX_BIDI_L, ACL_SX_BIDI_EN, ACL_SX_BIDI_NEUTRAL, ACL_SX_BIDI_NSM,
-    ACL_SX_BIDI_RTL, ACL_SX_BIDI_AN, ACL_SX_BIDI_OTHER
+    ACL_SX_BIDI_L,
+    ACL_SX_BIDI_EN,
+    ACL_SX_BIDI_NEUTRAL,
+    ACL_SX_BIDI_NSM,
+    ACL_SX_BIDI_RTL,
+    ACL_SX_BIDI_AN,
+    ACL_SX_BIDI_OTHER
 };
 struct acl_sx_idna_run {
-    unsigned int start;  /* first code point of the run */
+    unsigned int start;   /* first code point of the run */
     unsigned char status; /* inside a label | at its start << 2 | bidi << 4 */
 };
 extern const struct acl_sx_idna_run acl_sx_idna_runs[];
@@ -205,8 +210,8 @@ struct acl_sx_ctx {
     const char *key_label;              /* set while checking a map key */
     int at_name; /* what is reported is the member's name, not its value */
     unsigned depth;
-    json_t *index; /* name lookups of the cross-resource rules */
-    size_t incomplete;  /* values a pattern gave up on */
+    json_t *index;       /* name lookups of the cross-resource rules */
+    size_t incomplete;   /* values a pattern gave up on */
     char *incomplete_at; /* the pointer of the first one */
     /* Set by acl_schema_dropped: where dropped members go (NULL while
      * trying a union option, and in a plain validation). */
@@ -238,8 +243,7 @@ void acl_sx_report_deprecated(struct acl_sx_ctx *cx,
 void acl_sx_value(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
                   json_t *v);
 /* Would v pass t? Counts only; reports nothing. */
-int acl_sx_valid(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
-                 json_t *v);
+int acl_sx_valid(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v);
 /* Index of the first union option v passes, or -1. */
 int acl_sx_first_match(struct acl_sx_ctx *cx, const struct acl_sx_type *t,
                        json_t *v);
@@ -250,12 +254,11 @@ size_t acl_sx_push_index(struct acl_sx_ctx *cx, size_t i);
 void acl_sx_pop(struct acl_sx_ctx *cx, size_t old);
 /* Reports a violation at the current pointer plus path, a '/'-separated
  * list of plain member names and indices ("" or NULL: here). */
-void acl_sx_fail_at(struct acl_sx_ctx *cx, const char *path,
-                    const char *fmt, ...) ACL_PRINTF(3, 4);
+void acl_sx_fail_at(struct acl_sx_ctx *cx, const char *path, const char *fmt,
+                    ...) ACL_PRINTF(3, 4);
 /* Reports a violation whose message starts with the current value's
  * quoted label: "name" must ... */
-void acl_sx_fail(struct acl_sx_ctx *cx, const char *fmt, ...)
-    ACL_PRINTF(2, 3);
+void acl_sx_fail(struct acl_sx_ctx *cx, const char *fmt, ...) ACL_PRINTF(2, 3);
 /* Reports msg at the current pointer (missing: the absent member). */
 void acl_sx_emit(struct acl_sx_ctx *cx, const char *missing, const char *msg);
 /* Reports a value of the wrong JSON type: "x" must be <want> (got ...). */
@@ -280,40 +283,45 @@ int acl_sx_is_proto(const char *key, size_t len);
 #define SX_ANY SX_T(.kind = ACL_SX_ANY)
 #define SX_BOOL SX_T(.kind = ACL_SX_BOOL)
 #define SX_STR SX_T(.kind = ACL_SX_STRING)
-#define SX_STR_MIN(a) SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN, .min = (a))
-#define SX_STR_MAX(b) SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MAX, .max = (b))
-#define SX_STR_LEN(a, b)                                                     \
+#define SX_STR_MIN(a) \
+    SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN, .min = (a))
+#define SX_STR_MAX(b) \
+    SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MAX, .max = (b))
+#define SX_STR_LEN(a, b)                                                      \
     SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = (a), \
          .max = (b))
 #define SX_STR_PAT(p) SX_T(.kind = ACL_SX_STRING, .pattern = (p))
-#define SX_STR_LEN_PAT(a, b, p)                                              \
+#define SX_STR_LEN_PAT(a, b, p)                                               \
     SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = (a), \
          .max = (b), .pattern = (p))
 #define SX_URL SX_T(.kind = ACL_SX_URL)
 #define SX_NUM SX_T(.kind = ACL_SX_NUMBER)
-#define SX_NUM_RANGE(a, b)                                                   \
+#define SX_NUM_RANGE(a, b)                                                    \
     SX_T(.kind = ACL_SX_NUMBER, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = (a), \
          .max = (b))
 #define SX_INT SX_T(.kind = ACL_SX_INT)
 #define SX_INT_MIN(a) SX_T(.kind = ACL_SX_INT, .flags = ACL_SX_MIN, .min = (a))
-#define SX_INT_RANGE(a, b)                                                   \
-    SX_T(.kind = ACL_SX_INT, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = (a),    \
+#define SX_INT_RANGE(a, b)                                                 \
+    SX_T(.kind = ACL_SX_INT, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = (a), \
          .max = (b))
-#define SX_ENUM(...) SX_T(.kind = ACL_SX_ENUM, .values = ACL_SX_VALUES(__VA_ARGS__))
+#define SX_ENUM(...) \
+    SX_T(.kind = ACL_SX_ENUM, .values = ACL_SX_VALUES(__VA_ARGS__))
 #define SX_ARR(t) SX_T(.kind = ACL_SX_ARRAY, .item = (t))
-#define SX_ARR_MIN(t, a)                                                     \
+#define SX_ARR_MIN(t, a) \
     SX_T(.kind = ACL_SX_ARRAY, .item = (t), .flags = ACL_SX_MIN, .min = (a))
-#define SX_ARR_MAX(t, b)                                                     \
+#define SX_ARR_MAX(t, b) \
     SX_T(.kind = ACL_SX_ARRAY, .item = (t), .flags = ACL_SX_MAX, .max = (b))
-#define SX_ARR_LEN(t, a, b)                                                  \
+#define SX_ARR_LEN(t, a, b)                                                   \
     SX_T(.kind = ACL_SX_ARRAY, .item = (t), .flags = ACL_SX_MIN | ACL_SX_MAX, \
          .min = (a), .max = (b))
 #define SX_MAP(k, v) SX_T(.kind = ACL_SX_MAP, .key = (k), .item = (v))
 #define SX_OBJ(o) SX_T(.kind = ACL_SX_OBJECT, .obj = (o))
 #define SX_NEVER SX_T(.kind = ACL_SX_NEVER)
-#define SX_OBJECT(nm, md, mem, rl)                                           \
-    {.name = (nm), .mode = (md), .members = (mem),                           \
-     .nmembers = ACL_ARRAY_LEN(mem), .rule = (rl)}
+#define SX_OBJECT(nm, md, mem, rl)                    \
+    {                                                 \
+        .name = (nm), .mode = (md), .members = (mem), \
+        .nmembers = ACL_ARRAY_LEN(mem), .rule = (rl)  \
+    }
 #define SX_OPTIONS(...) ((const struct acl_sx_type *const[]){__VA_ARGS__})
 
 /* Shared descriptors (schema_shared.c). */
@@ -335,23 +343,24 @@ extern const struct acl_sx_type acl_sx_name48; /* AgentName and kin */
 extern const struct acl_sx_type acl_sx_network_mode;
 
 /* Top-level documents. */
-extern const struct acl_sx_type acl_sx_project;      /* schema_project.c */
-extern const struct acl_sx_type acl_sx_runtime;      /* schema_project.c */
-extern const struct acl_sx_type acl_sx_gateway;      /* schema_gateway.c */
-extern const struct acl_sx_type acl_sx_target;       /* schema_gateway.c */
-extern const struct acl_sx_type acl_sx_mcp_runtime_tool; /* schema_gateway.c */
-extern const struct acl_sx_type acl_sx_knowledge_base;   /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_evaluator;        /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_online_eval;      /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_config_bundle;    /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_ab_test;          /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_dataset;          /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_project;           /* schema_project.c */
+extern const struct acl_sx_type acl_sx_runtime;           /* schema_project.c */
+extern const struct acl_sx_type acl_sx_gateway;           /* schema_gateway.c */
+extern const struct acl_sx_type acl_sx_target;            /* schema_gateway.c */
+extern const struct acl_sx_type acl_sx_mcp_runtime_tool;  /* schema_gateway.c */
+extern const struct acl_sx_type acl_sx_knowledge_base;    /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_evaluator;         /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_online_eval;       /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_config_bundle;     /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_ab_test;           /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_dataset;           /* schema_extra.c */
 extern const struct acl_sx_type acl_sx_capacity_provider; /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_payment_manager;  /* schema_extra.c */
-extern const struct acl_sx_type acl_sx_aws_targets;      /* schema_files.c */
-extern const struct acl_sx_type acl_sx_deployed_state;   /* schema_files.c */
-extern const struct acl_sx_type acl_sx_harness_spec;     /* schema_harness.c */
-extern const struct acl_sx_type acl_sx_harness_tool_config; /* schema_harness.c */
+extern const struct acl_sx_type acl_sx_payment_manager;   /* schema_extra.c */
+extern const struct acl_sx_type acl_sx_aws_targets;       /* schema_files.c */
+extern const struct acl_sx_type acl_sx_deployed_state;    /* schema_files.c */
+extern const struct acl_sx_type acl_sx_harness_spec;      /* schema_harness.c */
+extern const struct acl_sx_type
+    acl_sx_harness_tool_config; /* schema_harness.c */
 
 /* Cross-field rules (schema_rules.c, schema_rules_target.c,
  * schema_rules_xref.c). */

@@ -208,13 +208,13 @@ void
 acl_sx_report_drop(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
                    const char *key, size_t len)
 {
-    report(cx, o, key, len, o != NULL ? acl_sx_member_suggest(o, key, len)
-                                      : NULL, 0);
+    report(cx, o, key, len,
+           o != NULL ? acl_sx_member_suggest(o, key, len) : NULL, 0);
 }
 
 void
-acl_sx_report_deprecated(struct acl_sx_ctx *cx,
-                         const struct acl_sx_object *o, json_t *v)
+acl_sx_report_deprecated(struct acl_sx_ctx *cx, const struct acl_sx_object *o,
+                         json_t *v)
 {
     size_t i;
 

@@ -26,39 +26,53 @@ struct sx_pattern {
 #define AWS_ID(p) "^" p "-(?:[0-9a-f]{8}|[0-9a-f]{17})$"
 
 static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
-    [ACL_PAT_PROJECT_NAME] = {"^[A-Za-z][A-Za-z0-9]{0,22}$",
-                              "1-23 letters and digits, starting with a letter"},
-    [ACL_PAT_NAME48] = {"^[a-zA-Z][a-zA-Z0-9_]{0,47}$",
-                        "1-48 letters, digits and underscores, starting with a letter"},
-    [ACL_PAT_NAME48_UPPER] = {"^[A-Za-z][A-Za-z0-9_]{0,47}$",
-                              "1-48 letters, digits and underscores, starting with a letter"},
-    [ACL_PAT_HARNESS_NAME] = {"^[a-zA-Z][a-zA-Z0-9_]{0,39}$",
-                              "1-40 letters, digits and underscores, starting with a letter"},
-    [ACL_PAT_BUNDLE_NAME] = {"^[a-zA-Z][a-zA-Z0-9_]{0,99}$",
-                             "1-100 letters, digits and underscores, starting with a letter"},
-    [ACL_PAT_KB_NAME] = {"^[a-zA-Z][a-zA-Z0-9_-]{0,47}$",
-                         "1-48 letters, digits, '_' and '-', starting with a letter"},
-    [ACL_PAT_PAYMENT_NAME] = {"^[a-zA-Z][a-zA-Z0-9]{0,47}$",
-                              "1-48 letters and digits, starting with a letter"},
-    [ACL_PAT_GATEWAY_NAME] = {"^[0-9a-zA-Z](?:[0-9a-zA-Z-]*[0-9a-zA-Z])?$",
-                              "letters, digits and '-', not starting or ending with '-'"},
-    [ACL_PAT_CREDENTIAL_NAME] = {"^[a-zA-Z0-9\\-_]+$", "letters, digits, '-' and '_'"},
+    [ACL_PAT_PROJECT_NAME] =
+        {"^[A-Za-z][A-Za-z0-9]{0,22}$",
+         "1-23 letters and digits, starting with a letter"},
+    [ACL_PAT_NAME48] =
+        {"^[a-zA-Z][a-zA-Z0-9_]{0,47}$",
+         "1-48 letters, digits and underscores, starting with a letter"},
+    [ACL_PAT_NAME48_UPPER] =
+        {"^[A-Za-z][A-Za-z0-9_]{0,47}$",
+         "1-48 letters, digits and underscores, starting with a letter"},
+    [ACL_PAT_HARNESS_NAME] =
+        {"^[a-zA-Z][a-zA-Z0-9_]{0,39}$",
+         "1-40 letters, digits and underscores, starting with a letter"},
+    [ACL_PAT_BUNDLE_NAME] =
+        {"^[a-zA-Z][a-zA-Z0-9_]{0,99}$",
+         "1-100 letters, digits and underscores, starting with a letter"},
+    [ACL_PAT_KB_NAME] =
+        {"^[a-zA-Z][a-zA-Z0-9_-]{0,47}$",
+         "1-48 letters, digits, '_' and '-', starting with a letter"},
+    [ACL_PAT_PAYMENT_NAME] =
+        {"^[a-zA-Z][a-zA-Z0-9]{0,47}$",
+         "1-48 letters and digits, starting with a letter"},
+    [ACL_PAT_GATEWAY_NAME] =
+        {"^[0-9a-zA-Z](?:[0-9a-zA-Z-]*[0-9a-zA-Z])?$",
+         "letters, digits and '-', not starting or ending with '-'"},
+    [ACL_PAT_CREDENTIAL_NAME] = {"^[a-zA-Z0-9\\-_]+$",
+                                 "letters, digits, '-' and '_'"},
     [ACL_PAT_TARGET_NAME] = {"^[a-zA-Z][a-zA-Z0-9-]*$",
                              "letters, digits and '-', starting with a letter"},
     [ACL_PAT_ENV_NAME] = {"^[A-Za-z_][A-Za-z0-9_]*$",
                           "letters, digits and '_', not starting with a digit"},
-    [ACL_PAT_CONNECTION_ID] = {"^[a-zA-Z][a-zA-Z0-9_-]{0,63}$",
-                               "1-64 letters, digits, '_' and '-', starting with a letter"},
+    [ACL_PAT_CONNECTION_ID] =
+        {"^[a-zA-Z][a-zA-Z0-9_-]{0,63}$",
+         "1-64 letters, digits, '_' and '-', starting with a letter"},
     [ACL_PAT_TOOL_NAME] = {"^[a-zA-Z0-9_-]+$", "letters, digits, '_' and '-'"},
     [ACL_PAT_TAG] = {"^[\\p{L}\\p{N}\\s_.:/=+\\-@]*$",
                      "letters, digits, spaces and _ . : / = + - @"},
-    [ACL_PAT_VPC_ID] = {AWS_ID("vpc"), "a VPC id: vpc- and 8 or 17 lower-case hex digits"},
-    [ACL_PAT_SUBNET_ID] = {AWS_ID("subnet"),
-                           "a subnet id: subnet- and 8 or 17 lower-case hex digits"},
-    [ACL_PAT_SG_ID] = {AWS_ID("sg"),
-                       "a security group id: sg- and 8 or 17 lower-case hex digits"},
-    [ACL_PAT_KMS_ARN] = {"^arn:[^:]+:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$",
-                         "a KMS key ARN"},
+    [ACL_PAT_VPC_ID] = {AWS_ID("vpc"),
+                        "a VPC id: vpc- and 8 or 17 lower-case hex digits"},
+    [ACL_PAT_SUBNET_ID] =
+        {AWS_ID("subnet"),
+         "a subnet id: subnet- and 8 or 17 lower-case hex digits"},
+    [ACL_PAT_SG_ID] =
+        {AWS_ID("sg"),
+         "a security group id: sg- and 8 or 17 lower-case hex digits"},
+    [ACL_PAT_KMS_ARN] =
+        {"^arn:[^:]+:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$",
+         "a KMS key ARN"},
     [ACL_PAT_DATASET_KMS_ARN] =
         {"^arn:aws(-[a-z]+)*:kms:[a-zA-Z0-9-]*:[0-9]{12}:key\\/[a-zA-Z0-9-]{36}$",
          "a KMS key ARN in an aws partition"},
@@ -68,7 +82,8 @@ static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
     [ACL_PAT_PY_ENTRYPOINT] =
         {"^[a-zA-Z0-9_][a-zA-Z0-9_/.-]*\\.py(:[a-zA-Z_][a-zA-Z0-9_]*)?$",
          "a relative .py file, optionally with :handler"},
-    [ACL_PAT_HEADER_NAME] = {"^[A-Za-z0-9\\-_]+$", "letters, digits, '-' and '_'"},
+    [ACL_PAT_HEADER_NAME] = {"^[A-Za-z0-9\\-_]+$",
+                             "letters, digits, '-' and '_'"},
     [ACL_PAT_MOUNT_PATH] = {"^\\/mnt\\/[a-zA-Z0-9._-]+\\/?$",
                             "one folder level under /mnt, e.g. /mnt/data"},
     [ACL_PAT_EFS_ARN] =
@@ -80,49 +95,61 @@ static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
     [ACL_PAT_CP_ARN] =
         {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:capacity-provider\\/[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10}$",
          "a capacity provider ARN"},
-    [ACL_PAT_CP_ROLE_ARN] = {"^arn:[^:]+:iam::([0-9]{12})?:role\\/.+$", "an IAM role ARN"},
+    [ACL_PAT_CP_ROLE_ARN] = {"^arn:[^:]+:iam::([0-9]{12})?:role\\/.+$",
+                             "an IAM role ARN"},
     [ACL_PAT_CP_SUBNET] = {"^subnet-[0-9a-zA-Z]{8,17}$", "a subnet id"},
     [ACL_PAT_CP_SG] = {"^sg-[0-9a-zA-Z]{8,17}$", "a security group id"},
-    [ACL_PAT_INSTANCE_PROFILE_ARN] = {"^arn:[^:]+:iam::[0-9]{12}:instance-profile\\/.+$",
-                                      "an IAM instance profile ARN"},
+    [ACL_PAT_INSTANCE_PROFILE_ARN] =
+        {"^arn:[^:]+:iam::[0-9]{12}:instance-profile\\/.+$",
+         "an IAM instance profile ARN"},
     [ACL_PAT_EBS_KMS_ARN] =
         {"^arn:[^:]+:kms:[a-z0-9-]+:[0-9]{12}:key\\/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$",
          "a KMS key ARN"},
     [ACL_PAT_INDEXED_KEY] = {"^[a-zA-Z0-9\\s._:/=+@-]+$",
                              "letters, digits, whitespace and . _ : / = + @ -"},
-    [ACL_PAT_MEMORY_ARN] = {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:memory\\/.+$",
-                            "a bedrock-agentcore memory ARN"},
-    [ACL_PAT_GATEWAY_ARN] = {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:gateway\\/.+$",
-                             "a bedrock-agentcore gateway ARN"},
-    [ACL_PAT_RUNTIME_ARN] = {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:runtime\\/.+$",
-                             "a bedrock-agentcore runtime ARN"},
+    [ACL_PAT_MEMORY_ARN] =
+        {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:memory\\/.+$",
+         "a bedrock-agentcore memory ARN"},
+    [ACL_PAT_GATEWAY_ARN] =
+        {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:gateway\\/.+$",
+         "a bedrock-agentcore gateway ARN"},
+    [ACL_PAT_RUNTIME_ARN] =
+        {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:\\d{12}:runtime\\/.+$",
+         "a bedrock-agentcore runtime ARN"},
     [ACL_PAT_BROWSER_ARN] =
         {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:(\\d{12}|aws):browser(-custom)?\\/.+$",
          "a bedrock-agentcore browser ARN"},
     [ACL_PAT_CODE_INTERPRETER_ARN] =
         {"^arn:[^:]+:bedrock-agentcore:[a-z0-9-]+:(\\d{12}|aws):code-interpreter(-custom)?\\/.+$",
          "a bedrock-agentcore code-interpreter ARN"},
-    [ACL_PAT_ROLE_ARN_PREFIX] = {"^arn:[^:]+:iam::\\d{12}:role\\/.+", "an IAM role ARN"},
-    [ACL_PAT_PASSTHROUGH_URL] = {"^https:\\/\\/[a-zA-Z0-9\\-.]+(:[0-9]{1,5})?(\\/.*)?$",
-                                 "an https:// URL"},
+    [ACL_PAT_ROLE_ARN_PREFIX] = {"^arn:[^:]+:iam::\\d{12}:role\\/.+",
+                                 "an IAM role ARN"},
+    [ACL_PAT_PASSTHROUGH_URL] =
+        {"^https:\\/\\/[a-zA-Z0-9\\-.]+(:[0-9]{1,5})?(\\/.*)?$",
+         "an https:// URL"},
     [ACL_PAT_S3_PREFIX] = {"^s3:\\/\\/", "an S3 URI starting with s3://"},
     [ACL_PAT_HTTPS_PREFIX] = {"^https:\\/\\/", "an https:// URL"},
-    [ACL_PAT_MATCH_VALUE] = {"^[A-Za-z0-9_.-]+$", "letters, digits, '_', '.' and '-'"},
+    [ACL_PAT_MATCH_VALUE] = {"^[A-Za-z0-9_.-]+$",
+                             "letters, digits, '_', '.' and '-'"},
     [ACL_PAT_SCOPE] = {"^[\\x21\\x23-\\x5B\\x5D-\\x7E]+$",
                        "printable ASCII without space, '\"' or '\\'"},
-    [ACL_PAT_CLAIM_NAME] = {"^[A-Za-z0-9_.:-]+$", "letters, digits, '_', '.', ':' and '-'"},
+    [ACL_PAT_CLAIM_NAME] = {"^[A-Za-z0-9_.:-]+$",
+                            "letters, digits, '_', '.', ':' and '-'"},
     [ACL_PAT_LATTICE] =
         {"^((rcfg-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\\d{12}:resourceconfiguration\\/rcfg-[0-9a-z]{17}))$",
          "a VPC Lattice resource configuration id or ARN"},
     [ACL_PAT_MODEL_ID] = {"^[\\x21-\\x7e]+$", "printable ASCII without spaces"},
-    [ACL_PAT_LAMBDA_ARN] = {"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:.+$",
-                            "a Lambda function ARN"},
+    [ACL_PAT_LAMBDA_ARN] =
+        {"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:.+$",
+         "a Lambda function ARN"},
     [ACL_PAT_ACCOUNT] = {"^[0-9]{12}$", "12 digits"},
     [ACL_PAT_CONTAINER_URI] =
         {"^(([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?|public\\.ecr\\.aws)\\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?$",
          "an ECR image URI"},
-    [ACL_PAT_ALLOWED_TOOL] = {"^(\\*|@?[^/]+(\\/[^/]+)?)$", "\"*\" or a tool name pattern"},
-    [ACL_PAT_S3_URI] = {"^s3:\\/\\/([^/]+)(?:\\/.*)?$", "an s3://bucket/key URI"},
+    [ACL_PAT_ALLOWED_TOOL] = {"^(\\*|@?[^/]+(\\/[^/]+)?)$",
+                              "\"*\" or a tool name pattern"},
+    [ACL_PAT_S3_URI] = {"^s3:\\/\\/([^/]+)(?:\\/.*)?$",
+                        "an s3://bucket/key URI"},
     [ACL_PAT_S3_BUCKET] =
         {"^(?!xn--)(?!sthree-)[a-z0-9](?!.*\\.\\.)[a-z0-9.-]{1,61}[a-z0-9](?<!-s3alias)$",
          "an S3 bucket name"},
@@ -134,8 +161,9 @@ static const struct sx_pattern sx_patterns[ACL_PAT_COUNT] = {
  * acl_sx_pattern_init. */
 static struct acl_regex *sx_re[ACL_PAT_COUNT];
 
-#define JS_SPACE "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}" \
-                 "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
+#define JS_SPACE                                              \
+    "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}" \
+    "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
 #define JS_DOT "[^\\n\\r\\x{2028}\\x{2029}]"
 
 /* Rewrites a JavaScript regex source for PCRE2 (see the file comment). */
@@ -149,7 +177,8 @@ sx_translate(const char *js)
     for (p = js; *p != '\0'; p++) {
         if (*p == '\\' && (p[1] == 's' || p[1] == 'S')) {
             if (in_class)
-                acl_buf_puts(&b, JS_SPACE); /* \S never occurs in a class here */
+                acl_buf_puts(&b,
+                             JS_SPACE); /* \S never occurs in a class here */
             else
                 acl_buf_printf(&b, "[%s%s]", p[1] == 'S' ? "^" : "", JS_SPACE);
             p++;

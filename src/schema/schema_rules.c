@@ -37,16 +37,18 @@ sx_runtime_network(struct acl_sx_ctx *cx, json_t *v)
 {
     int vpc = sx_is(v, "networkMode", "VPC");
     json_t *nc = json_object_get(v, "networkConfig");
-    int container = sx_is(v, "build", "Container") || acl_sx_has(v, "dockerfile");
+    int container =
+        sx_is(v, "build", "Container") || acl_sx_has(v, "dockerfile");
 
     sx_vpc_pair(cx, vpc, nc);
     if (acl_sx_has(v, "capacityProviderConfiguration") &&
         (acl_sx_has(v, "networkMode") || nc != NULL))
-        acl_sx_fail_at(cx, "capacityProviderConfiguration",
-                       "capacityProviderConfiguration cannot be combined with a "
-                       "networkMode or VPC networking: the capacity provider "
-                       "supplies the network, so leave networkMode and "
-                       "networkConfig unset");
+        acl_sx_fail_at(
+            cx, "capacityProviderConfiguration",
+            "capacityProviderConfiguration cannot be combined with a "
+            "networkMode or VPC networking: the capacity provider "
+            "supplies the network, so leave networkMode and "
+            "networkConfig unset");
     if (vpc && container && nc != NULL && acl_sx_len(nc, "securityGroups") > 5)
         acl_sx_fail_at(cx, "networkConfig/securityGroups",
                        "Container builds in VPC mode allow at most 5 security "
@@ -75,20 +77,32 @@ sx_runtime_container(struct acl_sx_ctx *cx, json_t *v)
 {
     static const char *const fields[] = {"dockerfile", "buildContextPath",
                                          "customDockerBuildArgs"};
-    static const char *const reserved[] = {
-        "ECR_REGISTRY", "IMAGE_URI", "DOCKERFILE_PATH", "BUILD_ARG_FLAGS", "PATH",
-        "HOME", "IFS", "LD_PRELOAD", "LD_LIBRARY_PATH", "DOCKER_HOST", "DOCKER_CONFIG",
-        "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"};
+    static const char *const reserved[] = {"ECR_REGISTRY",
+                                           "IMAGE_URI",
+                                           "DOCKERFILE_PATH",
+                                           "BUILD_ARG_FLAGS",
+                                           "PATH",
+                                           "HOME",
+                                           "IFS",
+                                           "LD_PRELOAD",
+                                           "LD_LIBRARY_PATH",
+                                           "DOCKER_HOST",
+                                           "DOCKER_CONFIG",
+                                           "DOCKER_TLS_VERIFY",
+                                           "DOCKER_CERT_PATH"};
     json_t *args = json_object_get(v, "customDockerBuildArgs"), *val;
     const char *key;
     size_t i, len, old;
 
     for (i = 0; i < ACL_ARRAY_LEN(fields); i++)
         if (!sx_is(v, "build", "Container") && acl_sx_has(v, fields[i]))
-            acl_sx_fail_at(cx, fields[i], "%s is only allowed for Container builds",
+            acl_sx_fail_at(cx, fields[i],
+                           "%s is only allowed for Container builds",
                            fields[i]);
-    json_object_keylen_foreach(args, key, len, val) {
-        int bad = acl_starts_with(key, "CODEBUILD_") || acl_starts_with(key, "AWS_");
+    json_object_keylen_foreach(args, key, len, val)
+    {
+        int bad =
+            acl_starts_with(key, "CODEBUILD_") || acl_starts_with(key, "AWS_");
 
         if (acl_sx_is_proto(key, len))
             continue;
@@ -98,9 +112,11 @@ sx_runtime_container(struct acl_sx_ctx *cx, json_t *v)
             continue;
         old = acl_sx_push(cx, "customDockerBuildArgs", 21);
         acl_sx_push(cx, key, len);
-        acl_sx_fail_at(cx, NULL, "customDockerBuildArgs key \"%s\" is reserved by "
-                                 "the build environment (CODEBUILD_*, AWS_* and the "
-                                 "buildspec and shell variables)", key);
+        acl_sx_fail_at(cx, NULL,
+                       "customDockerBuildArgs key \"%s\" is reserved by "
+                       "the build environment (CODEBUILD_*, AWS_* and the "
+                       "buildspec and shell variables)",
+                       key);
         acl_sx_pop(cx, old);
         (void)val;
     }
@@ -111,7 +127,8 @@ static json_t *
 sx_fs_inner(json_t *fc, const char **kind)
 {
     static const char *const kinds[] = {"sessionStorage", "efsAccessPoint",
-                                        "s3FilesAccessPoint", "capacityProviderVolume"};
+                                        "s3FilesAccessPoint",
+                                        "capacityProviderVolume"};
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(kinds); i++) {
@@ -134,7 +151,7 @@ sx_paths_unique(json_t *paths)
     size_t i;
     int ok = 1;
 
-    json_array_foreach(paths, i, p) {
+    json_array_foreach (paths, i, p) {
         const char *s = json_string_value(p);
         size_t n = json_string_length(p);
 
@@ -156,7 +173,7 @@ sx_runtime_filesystems(struct acl_sx_ctx *cx, json_t *v)
     size_t i, efs = 0, s3 = 0, ss = 0, cp = 0;
     const char *kind, *where = "filesystemConfigurations";
 
-    json_array_foreach(fcs, i, fc) {
+    json_array_foreach (fcs, i, fc) {
         json_t *in = sx_fs_inner(fc, &kind);
 
         efs += strcmp(kind, "efsAccessPoint") == 0;
@@ -166,20 +183,26 @@ sx_runtime_filesystems(struct acl_sx_ctx *cx, json_t *v)
         json_array_append(paths, json_object_get(in, "mountPath"));
     }
     if (cp > 0 && !acl_sx_has(v, "capacityProviderConfiguration"))
-        acl_sx_fail_at(cx, where, "capacityProviderVolume filesystem mounts require "
-                                  "the runtime to be attached to a capacity provider "
-                                  "(set capacityProviderConfiguration)");
+        acl_sx_fail_at(cx, where,
+                       "capacityProviderVolume filesystem mounts require "
+                       "the runtime to be attached to a capacity provider "
+                       "(set capacityProviderConfiguration)");
     if (json_array_size(fcs) > 5)
-        acl_sx_fail_at(cx, where, "Maximum 5 filesystem configurations allowed");
+        acl_sx_fail_at(cx, where,
+                       "Maximum 5 filesystem configurations allowed");
     if (efs > 2)
-        acl_sx_fail_at(cx, where, "Maximum 2 efsAccessPoint configurations allowed");
+        acl_sx_fail_at(cx, where,
+                       "Maximum 2 efsAccessPoint configurations allowed");
     if (s3 > 2)
-        acl_sx_fail_at(cx, where, "Maximum 2 s3FilesAccessPoint configurations allowed");
+        acl_sx_fail_at(cx, where,
+                       "Maximum 2 s3FilesAccessPoint configurations allowed");
     if (ss > 1)
-        acl_sx_fail_at(cx, where, "Maximum 1 sessionStorage configuration allowed");
+        acl_sx_fail_at(cx, where,
+                       "Maximum 1 sessionStorage configuration allowed");
     if (efs + s3 > 0 && !sx_is(v, "networkMode", "VPC"))
-        acl_sx_fail_at(cx, where, "efsAccessPoint and s3FilesAccessPoint filesystem "
-                                  "mounts require networkMode: VPC");
+        acl_sx_fail_at(cx, where,
+                       "efsAccessPoint and s3FilesAccessPoint filesystem "
+                       "mounts require networkMode: VPC");
     if (!sx_paths_unique(paths))
         acl_sx_fail_at(cx, where, "Filesystem mount paths must be unique");
     json_decref(paths);
@@ -200,7 +223,8 @@ acl_sx_rule_lifecycle(struct acl_sx_ctx *cx, json_t *v)
     json_t *idle = json_object_get(v, "idleRuntimeSessionTimeout");
     json_t *max = json_object_get(v, "maxLifetime");
 
-    if (idle != NULL && max != NULL && json_number_value(idle) > json_number_value(max))
+    if (idle != NULL && max != NULL &&
+        json_number_value(idle) > json_number_value(max))
         acl_sx_fail_at(cx, "idleRuntimeSessionTimeout",
                        "idleRuntimeSessionTimeout must be <= maxLifetime");
 }
@@ -219,29 +243,34 @@ void
 acl_sx_rule_harness(struct acl_sx_ctx *cx, json_t *v)
 {
     int vpc = sx_is(v, "networkMode", "VPC");
-    json_t *nc = json_object_get(v, "networkConfig"), *paths = json_array(), *ap;
-    int container = acl_sx_has(v, "containerUri") || acl_sx_has(v, "dockerfile");
+    json_t *nc = json_object_get(v, "networkConfig"), *paths = json_array(),
+           *ap;
+    int container =
+        acl_sx_has(v, "containerUri") || acl_sx_has(v, "dockerfile");
     const char *lists[] = {"efsAccessPoints", "s3AccessPoints"};
     size_t i, k;
 
     if (acl_sx_has(v, "containerUri") && acl_sx_has(v, "dockerfile"))
-        acl_sx_fail_at(cx, "containerUri", "containerUri and dockerfile are "
-                                           "mutually exclusive");
+        acl_sx_fail_at(cx, "containerUri",
+                       "containerUri and dockerfile are "
+                       "mutually exclusive");
     sx_vpc_pair(cx, vpc, nc);
     if (vpc && container && nc != NULL && acl_sx_len(nc, "securityGroups") > 5)
         acl_sx_fail_at(cx, "networkConfig/securityGroups",
                        "Container builds in VPC mode allow at most 5 security "
                        "groups (CodeBuild limit)");
     if ((acl_sx_len(v, lists[0]) > 0 || acl_sx_len(v, lists[1]) > 0) && !vpc)
-        acl_sx_fail_at(cx, "efsAccessPoints", "efsAccessPoints and s3AccessPoints "
-                                              "require networkMode: VPC");
+        acl_sx_fail_at(cx, "efsAccessPoints",
+                       "efsAccessPoints and s3AccessPoints "
+                       "require networkMode: VPC");
     if (acl_sx_has(v, "sessionStoragePath"))
         json_array_append(paths, json_object_get(v, "sessionStoragePath"));
     for (k = 0; k < 2; k++)
-        json_array_foreach(json_object_get(v, lists[k]), i, ap)
+        json_array_foreach (json_object_get(v, lists[k]), i, ap)
             json_array_append(paths, json_object_get(ap, "mountPath"));
     if (!sx_paths_unique(paths))
-        acl_sx_fail_at(cx, "efsAccessPoints", "Filesystem mount paths must be unique");
+        acl_sx_fail_at(cx, "efsAccessPoints",
+                       "Filesystem mount paths must be unique");
     json_decref(paths);
     sx_authorizer_pair(cx, v);
 }
@@ -266,22 +295,27 @@ sx_jwt_overrides(struct acl_sx_ctx *cx, json_t *v)
     size_t i;
 
     if (json_array_size(ov) > 0 && base == NULL)
-        acl_sx_fail_at(cx, "privateEndpointOverrides", "privateEndpointOverrides can "
+        acl_sx_fail_at(cx, "privateEndpointOverrides",
+                       "privateEndpointOverrides can "
                        "only be used when privateEndpoint is also set");
-    json_array_foreach(ov, i, o) {
+    json_array_foreach (ov, i, o) {
         const char *d = acl_sx_str(o, "domain");
         json_t *d_json = json_object_get(o, "domain");
 
-        snprintf(path, sizeof path, "privateEndpointOverrides/%zu/privateEndpoint", i);
-        if (base != NULL && strcmp(sx_endpoint_arm(base),
-                                   sx_endpoint_arm(json_object_get(o, "privateEndpoint"))))
-            acl_sx_fail_at(cx, path, "privateEndpoint and privateEndpointOverrides "
-                                     "must all be the same kind: all "
-                                     "selfManagedLatticeResource or all "
-                                     "managedVpcResource");
+        snprintf(path, sizeof path,
+                 "privateEndpointOverrides/%zu/privateEndpoint", i);
+        if (base != NULL &&
+            strcmp(sx_endpoint_arm(base),
+                   sx_endpoint_arm(json_object_get(o, "privateEndpoint"))))
+            acl_sx_fail_at(cx, path,
+                           "privateEndpoint and privateEndpointOverrides "
+                           "must all be the same kind: all "
+                           "selfManagedLatticeResource or all "
+                           "managedVpcResource");
         snprintf(path, sizeof path, "privateEndpointOverrides/%zu/domain", i);
         if (json_object_getn(seen, d, json_string_length(d_json)) != NULL)
-            acl_sx_fail_at(cx, path, "Duplicate privateEndpointOverride domain: %s", d);
+            acl_sx_fail_at(cx, path,
+                           "Duplicate privateEndpointOverride domain: %s", d);
         json_object_setn(seen, d, json_string_length(d_json), json_true());
     }
     json_decref(seen);
@@ -290,10 +324,13 @@ sx_jwt_overrides(struct acl_sx_ctx *cx, json_t *v)
 void
 acl_sx_rule_jwt(struct acl_sx_ctx *cx, json_t *v)
 {
-    if (acl_sx_len(v, "allowedAudience") == 0 && acl_sx_len(v, "allowedClients") == 0 &&
-        acl_sx_len(v, "allowedScopes") == 0 && acl_sx_len(v, "customClaims") == 0)
-        acl_sx_fail_at(cx, NULL, "At least one of allowedAudience, allowedClients, "
-                                 "allowedScopes, or customClaims must be provided");
+    if (acl_sx_len(v, "allowedAudience") == 0 &&
+        acl_sx_len(v, "allowedClients") == 0 &&
+        acl_sx_len(v, "allowedScopes") == 0 &&
+        acl_sx_len(v, "customClaims") == 0)
+        acl_sx_fail_at(cx, NULL,
+                       "At least one of allowedAudience, allowedClients, "
+                       "allowedScopes, or customClaims must be provided");
     sx_jwt_overrides(cx, v);
 }
 
@@ -302,8 +339,9 @@ acl_sx_rule_private_endpoint(struct acl_sx_ctx *cx, json_t *v)
 {
     if (acl_sx_has(v, "selfManagedLatticeResource") ==
         acl_sx_has(v, "managedVpcResource"))
-        acl_sx_fail_at(cx, NULL, "A private endpoint must set exactly one of "
-                                 "selfManagedLatticeResource or managedVpcResource");
+        acl_sx_fail_at(cx, NULL,
+                       "A private endpoint must set exactly one of "
+                       "selfManagedLatticeResource or managedVpcResource");
 }
 
 void
@@ -313,9 +351,11 @@ acl_sx_rule_claim_value(struct acl_sx_ctx *cx, json_t *v)
     int list = acl_sx_has(v, "matchValueStringList");
 
     if (!one && !list)
-        acl_sx_fail_at(cx, NULL, "Either matchValueString or matchValueStringList "
-                                 "must be provided");
+        acl_sx_fail_at(cx, NULL,
+                       "Either matchValueString or matchValueStringList "
+                       "must be provided");
     if (one && list)
-        acl_sx_fail_at(cx, NULL, "Only one of matchValueString or "
-                                 "matchValueStringList may be provided");
+        acl_sx_fail_at(cx, NULL,
+                       "Only one of matchValueString or "
+                       "matchValueStringList may be provided");
 }

@@ -22,8 +22,9 @@ void
 acl_sx_rule_memory(struct acl_sx_ctx *cx, json_t *v)
 {
     if (acl_sx_len(v, "indexedKeys") > 0 && acl_sx_len(v, "strategies") == 0)
-        acl_sx_fail_at(cx, "indexedKeys", "indexedKeys requires at least one memory "
-                                          "strategy (long-term memory)");
+        acl_sx_fail_at(cx, "indexedKeys",
+                       "indexedKeys requires at least one memory "
+                       "strategy (long-term memory)");
 }
 
 /* Byte order of two JSON strings (the shorter first on a tie). */
@@ -32,7 +33,8 @@ sx_cmp_strings(const void *a, const void *b)
 {
     json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
     size_t nx = json_string_length(x), ny = json_string_length(y);
-    int c = memcmp(json_string_value(x), json_string_value(y), nx < ny ? nx : ny);
+    int c =
+        memcmp(json_string_value(x), json_string_value(y), nx < ny ? nx : ny);
 
     return c != 0 ? c : (nx > ny) - (nx < ny);
 }
@@ -50,7 +52,7 @@ sx_prefixes_ok(json_t *refl, json_t *ns)
     for (i = 0; i < n; i++)
         v[i] = json_array_get(ns, i);
     qsort(v, n, sizeof *v, sx_cmp_strings);
-    json_array_foreach(refl, i, r) {
+    json_array_foreach (refl, i, r) {
         size_t rl = json_string_length(r);
 
         for (lo = 0, hi = n; lo < hi;) { /* the first entry >= r */
@@ -81,21 +83,26 @@ acl_sx_rule_strategy(struct acl_sx_ctx *cx, json_t *v)
     int episodic = sx_is(v, "type", "EPISODIC");
 
     if (json_array_size(nn) > 0 && json_array_size(nt) > 0)
-        acl_sx_fail_at(cx, "namespaceTemplates", "'namespaces' and "
+        acl_sx_fail_at(cx, "namespaceTemplates",
+                       "'namespaces' and "
                        "'namespaceTemplates' are mutually exclusive (prefer "
                        "'namespaceTemplates'; 'namespaces' is deprecated)");
     if (json_array_size(rn) > 0 && json_array_size(rt) > 0)
-        acl_sx_fail_at(cx, where, "'reflectionNamespaces' and "
+        acl_sx_fail_at(cx, where,
+                       "'reflectionNamespaces' and "
                        "'reflectionNamespaceTemplates' are mutually exclusive");
     if (!episodic && (rt != NULL || rn != NULL))
-        acl_sx_fail_at(cx, where, "'reflectionNamespaceTemplates' is only allowed "
-                                  "on EPISODIC strategies");
+        acl_sx_fail_at(cx, where,
+                       "'reflectionNamespaceTemplates' is only allowed "
+                       "on EPISODIC strategies");
     if (episodic && json_array_size(refl) == 0)
-        acl_sx_fail_at(cx, where, "EPISODIC strategy requires "
-                                  "reflectionNamespaceTemplates");
+        acl_sx_fail_at(cx, where,
+                       "EPISODIC strategy requires "
+                       "reflectionNamespaceTemplates");
     if (episodic && refl != NULL && ns != NULL && !sx_prefixes_ok(refl, ns))
-        acl_sx_fail_at(cx, where, "Each reflectionNamespaceTemplate must be a "
-                                  "prefix of at least one namespaceTemplate");
+        acl_sx_fail_at(cx, where,
+                       "Each reflectionNamespaceTemplate must be a "
+                       "prefix of at least one namespaceTemplate");
 }
 
 /* ---- Evaluators ------------------------------------------------------- */
@@ -128,28 +135,35 @@ void
 acl_sx_rule_online_eval(struct acl_sx_ctx *cx, json_t *v)
 {
     int agent = acl_sx_has(v, "agent"), logs = acl_sx_has(v, "logGroupNames");
-    int evals = acl_sx_len(v, "evaluators") > 0, ins = acl_sx_len(v, "insights") > 0;
+    int evals = acl_sx_len(v, "evaluators") > 0,
+        ins = acl_sx_len(v, "insights") > 0;
 
     if (!agent && !logs)
-        acl_sx_fail_at(cx, NULL, "Either \"agent\" or \"logGroupNames\" must be "
-                                 "provided");
+        acl_sx_fail_at(cx, NULL,
+                       "Either \"agent\" or \"logGroupNames\" must be "
+                       "provided");
     if (agent && logs)
-        acl_sx_fail_at(cx, NULL, "\"agent\" and \"logGroupNames\" are mutually "
-                                 "exclusive");
+        acl_sx_fail_at(cx, NULL,
+                       "\"agent\" and \"logGroupNames\" are mutually "
+                       "exclusive");
     if (acl_sx_has(v, "endpoint") && !agent)
         acl_sx_fail_at(cx, "endpoint", "\"endpoint\" requires \"agent\"");
     if (acl_sx_has(v, "serviceNames") && !logs)
-        acl_sx_fail_at(cx, "serviceNames", "\"serviceNames\" requires "
-                                           "\"logGroupNames\"");
+        acl_sx_fail_at(cx, "serviceNames",
+                       "\"serviceNames\" requires "
+                       "\"logGroupNames\"");
     if (!evals && !ins)
-        acl_sx_fail_at(cx, NULL, "At least one of evaluators or insights must be "
-                                 "provided");
+        acl_sx_fail_at(cx, NULL,
+                       "At least one of evaluators or insights must be "
+                       "provided");
     if (evals && ins)
-        acl_sx_fail_at(cx, NULL, "Cannot have both evaluators and insights "
-                                 "(preview constraint)");
+        acl_sx_fail_at(cx, NULL,
+                       "Cannot have both evaluators and insights "
+                       "(preview constraint)");
     if (acl_sx_has(v, "clusteringConfig") && !ins)
-        acl_sx_fail_at(cx, "clusteringConfig", "clusteringConfig requires insights "
-                                               "to be set");
+        acl_sx_fail_at(cx, "clusteringConfig",
+                       "clusteringConfig requires insights "
+                       "to be set");
 }
 
 /* ---- AB tests and payments -------------------------------------------- */
@@ -163,7 +177,7 @@ acl_sx_rule_ab_test(struct acl_sx_ctx *cx, json_t *v)
     double sum = 0;
     size_t i;
 
-    json_array_foreach(vars, i, var) {
+    json_array_foreach (vars, i, var) {
         json_t *vc = json_object_get(var, "variantConfiguration");
 
         has_c |= sx_is(var, "name", "C");
@@ -173,24 +187,28 @@ acl_sx_rule_ab_test(struct acl_sx_ctx *cx, json_t *v)
             all_ok = 0;
     }
     if (!has_c || !has_t)
-        acl_sx_fail_at(cx, "variants", "Variants must include exactly one control "
-                                       "(C) and one treatment (T1)");
+        acl_sx_fail_at(cx, "variants",
+                       "Variants must include exactly one control "
+                       "(C) and one treatment (T1)");
     if (sum != 100)
         acl_sx_fail_at(cx, "variants", "Variant weights must sum to 100");
     if (!all_ok)
-        acl_sx_fail_at(cx, "variants", "Target-based mode requires target on each "
-                                       "variant; config-bundle mode requires "
-                                       "configurationBundle");
+        acl_sx_fail_at(cx, "variants",
+                       "Target-based mode requires target on each "
+                       "variant; config-bundle mode requires "
+                       "configurationBundle");
 }
 
 void
 acl_sx_rule_payment(struct acl_sx_ctx *cx, json_t *v)
 {
     if (sx_is(v, "authorizerType", "CUSTOM_JWT") &&
-        !acl_sx_has(json_object_get(v, "authorizerConfiguration"), "customJWTAuthorizer"))
-        acl_sx_fail_at(cx, "authorizerConfiguration",
-                       "authorizerConfiguration with customJWTAuthorizer is required "
-                       "when authorizerType is CUSTOM_JWT");
+        !acl_sx_has(json_object_get(v, "authorizerConfiguration"),
+                    "customJWTAuthorizer"))
+        acl_sx_fail_at(
+            cx, "authorizerConfiguration",
+            "authorizerConfiguration with customJWTAuthorizer is required "
+            "when authorizerType is CUSTOM_JWT");
 }
 
 /* ---- Harness parts ---------------------------------------------------- */
@@ -203,24 +221,31 @@ acl_sx_rule_harness_model(struct acl_sx_ctx *cx, json_t *v)
     int gemini = strcmp(p, "gemini") == 0, lite = strcmp(p, "lite_llm") == 0;
 
     if (acl_sx_has(v, "topK") && !gemini)
-        acl_sx_fail_at(cx, "topK", "topK is only supported for the \"gemini\" "
-                                   "provider");
+        acl_sx_fail_at(cx, "topK",
+                       "topK is only supported for the \"gemini\" "
+                       "provider");
     if (acl_sx_has(v, "apiFormat") && !bedrock && !openai)
-        acl_sx_fail_at(cx, "apiFormat", "apiFormat is only supported for the "
-                                        "bedrock and open_ai providers");
+        acl_sx_fail_at(cx, "apiFormat",
+                       "apiFormat is only supported for the "
+                       "bedrock and open_ai providers");
     else if (openai && sx_is(v, "apiFormat", "converse_stream"))
-        acl_sx_fail_at(cx, "apiFormat", "Invalid API format for open_ai: "
-                                        "converse_stream. Use responses, "
-                                        "chat_completions");
+        acl_sx_fail_at(cx, "apiFormat",
+                       "Invalid API format for open_ai: "
+                       "converse_stream. Use responses, "
+                       "chat_completions");
     if (!acl_sx_has(v, "apiKeyArn") && (openai || gemini))
-        acl_sx_fail_at(cx, "apiKeyArn", "apiKeyArn is required for the \"%s\" "
-                                        "provider", p);
+        acl_sx_fail_at(cx, "apiKeyArn",
+                       "apiKeyArn is required for the \"%s\" "
+                       "provider",
+                       p);
     if (acl_sx_has(v, "apiBase") && !lite)
-        acl_sx_fail_at(cx, "apiBase", "apiBase is only supported for the "
-                                      "\"lite_llm\" provider");
+        acl_sx_fail_at(cx, "apiBase",
+                       "apiBase is only supported for the "
+                       "\"lite_llm\" provider");
     if (acl_sx_has(v, "additionalParams") && !lite)
-        acl_sx_fail_at(cx, "additionalParams", "additionalParams is only supported "
-                                               "for the \"lite_llm\" provider");
+        acl_sx_fail_at(cx, "additionalParams",
+                       "additionalParams is only supported "
+                       "for the \"lite_llm\" provider");
 }
 
 /* Tool types and the config key each needs (the union's option order). */
@@ -246,22 +271,26 @@ acl_sx_rule_harness_tool(struct acl_sx_ctx *cx, json_t *v)
     if (config == NULL) {
         if (strcmp(type, "agentcore_browser") != 0 &&
             strcmp(type, "agentcore_code_interpreter") != 0)
-            acl_sx_fail_at(cx, "config", "Tool type \"%s\" requires a \"%s\" config",
-                           type, want);
+            acl_sx_fail_at(cx, "config",
+                           "Tool type \"%s\" requires a \"%s\" config", type,
+                           want);
         return;
     }
     /* The first option that fits wins and strips the other keys. */
     won = acl_sx_first_match(cx, &acl_sx_harness_tool_config, config);
     if (won >= 0 && strcmp(sx_tool_keys[won][1], want) != 0)
-        acl_sx_fail_at(cx, "config", "Tool type \"%s\" requires \"%s\" config, got "
-                                     "\"%s\"", type, want, sx_tool_keys[won][1]);
+        acl_sx_fail_at(cx, "config",
+                       "Tool type \"%s\" requires \"%s\" config, got "
+                       "\"%s\"",
+                       type, want, sx_tool_keys[won][1]);
 }
 
 void
 acl_sx_rule_harness_gateway(struct acl_sx_ctx *cx, json_t *v)
 {
     if (acl_sx_has(v, "credentialProviderName"))
-        acl_sx_fail_at(cx, "credentialProviderName", "credentialProviderName is no "
+        acl_sx_fail_at(cx, "credentialProviderName",
+                       "credentialProviderName is no "
                        "longer supported; use outboundAuth instead, e.g. "
                        "{\"awsIam\": {}} or {\"oauth\": {\"providerArn\": ..., "
                        "\"scopes\": [...]}}");
@@ -273,17 +302,20 @@ acl_sx_rule_existing_memory(struct acl_sx_ctx *cx, json_t *v)
     if (!acl_sx_has(v, "arn") && !acl_sx_has(v, "name"))
         acl_sx_fail_at(cx, NULL, "existing memory requires `arn` or `name`");
     if (acl_sx_has(v, "arn") && acl_sx_has(v, "retrievalConfig"))
-        acl_sx_fail_at(cx, "retrievalConfig", "retrievalConfig is not supported "
-                       "when memory is referenced by `arn`; reference it by `name` "
-                       "only, or drop retrievalConfig");
+        acl_sx_fail_at(
+            cx, "retrievalConfig",
+            "retrievalConfig is not supported "
+            "when memory is referenced by `arn`; reference it by `name` "
+            "only, or drop retrievalConfig");
 }
 
 void
 acl_sx_rule_retrieval(struct acl_sx_ctx *cx, json_t *v)
 {
     if (!acl_sx_has(v, "topK") && !acl_sx_has(v, "relevanceScore"))
-        acl_sx_fail_at(cx, NULL, "retrievalConfig must specify at least one of topK "
-                                 "or relevanceScore");
+        acl_sx_fail_at(cx, NULL,
+                       "retrievalConfig must specify at least one of topK "
+                       "or relevanceScore");
 }
 
 void
@@ -295,14 +327,19 @@ acl_sx_rule_truncation(struct acl_sx_ctx *cx, json_t *v)
 
     if (config == NULL)
         return;
-    got = acl_sx_has(config, "slidingWindow") ? "slidingWindow" : "summarization";
-    want = strcmp(s, "sliding_window") == 0 ? "slidingWindow"
+    got =
+        acl_sx_has(config, "slidingWindow") ? "slidingWindow" : "summarization";
+    want = strcmp(s, "sliding_window") == 0  ? "slidingWindow"
            : strcmp(s, "summarization") == 0 ? "summarization"
-                                              : NULL;
+                                             : NULL;
     if (want == NULL)
-        acl_sx_fail_at(cx, "config", "Truncation strategy \"%s\" does not take a "
-                                     "config", s);
+        acl_sx_fail_at(cx, "config",
+                       "Truncation strategy \"%s\" does not take a "
+                       "config",
+                       s);
     else if (strcmp(want, got) != 0)
-        acl_sx_fail_at(cx, "config", "Truncation strategy \"%s\" requires a \"%s\" "
-                                     "config, got \"%s\"", s, want, got);
+        acl_sx_fail_at(cx, "config",
+                       "Truncation strategy \"%s\" requires a \"%s\" "
+                       "config, got \"%s\"",
+                       s, want, got);
 }

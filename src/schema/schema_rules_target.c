@@ -25,30 +25,36 @@ static const struct sx_target_kind sx_target_kinds[] = {
     {"mcpServer", "endpoint|compute",
      "MCP Server targets require either an endpoint URL or compute configuration.",
      FIELDS("apiGateway", "lambdaFunctionArn"), 0, FIELDS("OAUTH")},
-    {"openApiSchema", "schemaSource", "openApiSchema targets require a schemaSource.",
+    {"openApiSchema", "schemaSource",
+     "openApiSchema targets require a schemaSource.",
      FIELDS("compute", "endpoint", "toolDefinitions", "apiGateway"), 1,
      FIELDS("OAUTH", "API_KEY")},
-    {"smithyModel", "schemaSource", "smithyModel targets require a schemaSource.",
+    {"smithyModel", "schemaSource",
+     "smithyModel targets require a schemaSource.",
      FIELDS("compute", "endpoint", "toolDefinitions", "apiGateway"), 0, NULL},
-    {"apiGateway", "apiGateway", "apiGateway config is required for apiGateway target type",
+    {"apiGateway", "apiGateway",
+     "apiGateway config is required for apiGateway target type",
      FIELDS("compute", "endpoint", "toolDefinitions", "lambdaFunctionArn"), 0,
      FIELDS("API_KEY")},
     {"lambdaFunctionArn", "lambdaFunctionArn",
      "lambdaFunctionArn config is required for lambdaFunctionArn target type",
-     FIELDS("compute", "endpoint", "apiGateway", "outboundAuth", "toolDefinitions"), 0,
-     FIELDS("OAUTH")},
+     FIELDS("compute", "endpoint", "apiGateway", "outboundAuth",
+            "toolDefinitions"),
+     0, FIELDS("OAUTH")},
     {"httpRuntime", "httpRuntime",
      "httpRuntime targets require an httpRuntime configuration (with a runtime reference).",
-     FIELDS("endpoint", "compute", "apiGateway", "lambdaFunctionArn", "toolDefinitions"),
+     FIELDS("endpoint", "compute", "apiGateway", "lambdaFunctionArn",
+            "toolDefinitions"),
      0, FIELDS("OAUTH")},
     {"passthrough", "passthrough",
      "passthrough targets require a passthrough configuration (with an endpoint).",
-     FIELDS("endpoint", "compute", "apiGateway", "lambdaFunctionArn", "httpRuntime",
-            "toolDefinitions"),
+     FIELDS("endpoint", "compute", "apiGateway", "lambdaFunctionArn",
+            "httpRuntime", "toolDefinitions"),
      1, FIELDS("GATEWAY_IAM_ROLE", "OAUTH", "JWT_PASSTHROUGH")},
-    {"connector", "connectorId", "connectorId is required for connector target type",
-     FIELDS("compute", "endpoint", "toolDefinitions", "apiGateway", "lambdaFunctionArn",
-            "schemaSource", "httpRuntime", "passthrough"),
+    {"connector", "connectorId",
+     "connectorId is required for connector target type",
+     FIELDS("compute", "endpoint", "toolDefinitions", "apiGateway",
+            "lambdaFunctionArn", "schemaSource", "httpRuntime", "passthrough"),
      0, NULL},
 };
 
@@ -73,7 +79,8 @@ sx_in(const char *s, const char *const *list)
 }
 
 static void
-sx_target_fields(struct acl_sx_ctx *cx, json_t *v, const struct sx_target_kind *k)
+sx_target_fields(struct acl_sx_ctx *cx, json_t *v,
+                 const struct sx_target_kind *k)
 {
     const char *const *f;
     const char *alt = strchr(k->required, '|');
@@ -82,28 +89,34 @@ sx_target_fields(struct acl_sx_ctx *cx, json_t *v, const struct sx_target_kind *
             : !acl_sx_has(v, k->required))
         acl_sx_fail_at(cx, alt ? NULL : k->required, "%s", k->required_msg);
     if (strcmp(k->type, "lambda") == 0 && acl_sx_len(v, "toolDefinitions") == 0)
-        acl_sx_fail_at(cx, "toolDefinitions", "Lambda targets require at least one "
-                                              "tool definition.");
+        acl_sx_fail_at(cx, "toolDefinitions",
+                       "Lambda targets require at least one "
+                       "tool definition.");
     for (f = k->forbidden; *f != NULL; f++) {
         if (!sx_present(v, *f))
             continue;
-        if (strcmp(*f, "endpoint") == 0 && (strcmp(k->type, "httpRuntime") == 0 ||
-                                            strcmp(k->type, "passthrough") == 0))
-            acl_sx_fail_at(cx, *f, "%s targets should use %s instead of endpoint.",
-                           k->type, strcmp(k->type, "httpRuntime") == 0
-                                        ? "httpRuntime.runtimeEndpoint"
-                                        : "passthrough.endpoint");
+        if (strcmp(*f, "endpoint") == 0 &&
+            (strcmp(k->type, "httpRuntime") == 0 ||
+             strcmp(k->type, "passthrough") == 0))
+            acl_sx_fail_at(cx, *f,
+                           "%s targets should use %s instead of endpoint.",
+                           k->type,
+                           strcmp(k->type, "httpRuntime") == 0
+                               ? "httpRuntime.runtimeEndpoint"
+                               : "passthrough.endpoint");
         else
-            acl_sx_fail_at(cx, *f, "%s is not applicable for %s target type", *f,
-                           k->type);
+            acl_sx_fail_at(cx, *f, "%s is not applicable for %s target type",
+                           *f, k->type);
     }
     if (strcmp(k->type, "connector") != 0) {
         if (acl_sx_has(v, "connectorId"))
-            acl_sx_fail_at(cx, "connectorId", "connectorId only applies to connector "
-                                              "target type");
+            acl_sx_fail_at(cx, "connectorId",
+                           "connectorId only applies to connector "
+                           "target type");
         if (acl_sx_len(v, "configurations") > 0)
-            acl_sx_fail_at(cx, "configurations", "configurations only applies to "
-                                                 "connector target type");
+            acl_sx_fail_at(cx, "configurations",
+                           "configurations only applies to "
+                           "connector target type");
     }
 }
 
@@ -118,28 +131,35 @@ sx_target_auth(struct acl_sx_ctx *cx, json_t *v, const struct sx_target_kind *k)
         t = "NONE"; /* the default, also when outboundAuth is absent */
     none = strcmp(t, "NONE") == 0;
     if (k->auth_required && none)
-        acl_sx_fail_at(cx, "outboundAuth", "%s targets require outbound auth (%s%s%s%s%s)",
-                       k->type, k->auth_types[0], k->auth_types[1] ? " or " : "",
-                       k->auth_types[1] ? k->auth_types[1] : "",
-                       k->auth_types[1] && k->auth_types[2] ? " or " : "",
-                       k->auth_types[1] && k->auth_types[2] ? k->auth_types[2] : "");
+        acl_sx_fail_at(
+            cx, "outboundAuth", "%s targets require outbound auth (%s%s%s%s%s)",
+            k->type, k->auth_types[0], k->auth_types[1] ? " or " : "",
+            k->auth_types[1] ? k->auth_types[1] : "",
+            k->auth_types[1] && k->auth_types[2] ? " or " : "",
+            k->auth_types[1] && k->auth_types[2] ? k->auth_types[2] : "");
     if (k->auth_types == NULL && !none)
-        acl_sx_fail_at(cx, "outboundAuth", "%s targets use IAM role auth; "
-                                           "outboundAuth is not applicable", k->type);
+        acl_sx_fail_at(cx, "outboundAuth",
+                       "%s targets use IAM role auth; "
+                       "outboundAuth is not applicable",
+                       k->type);
     if (k->auth_types != NULL && !none && !sx_in(t, k->auth_types))
-        acl_sx_fail_at(cx, "outboundAuth", "%s targets do not support %s outbound auth",
-                       k->type, t);
+        acl_sx_fail_at(cx, "outboundAuth",
+                       "%s targets do not support %s outbound auth", k->type,
+                       t);
     if (oa != NULL && (strcmp(t, "OAUTH") == 0 || strcmp(t, "API_KEY") == 0) &&
         !acl_sx_has(oa, "credentialName"))
         acl_sx_fail_at(cx, "outboundAuth/credentialName",
                        "%s outbound auth requires a credentialName.", t);
-    if (strcmp(k->type, "passthrough") == 0 && strcmp(t, "GATEWAY_IAM_ROLE") == 0 &&
-        !acl_sx_has(oa, "service"))
-        acl_sx_fail_at(cx, "outboundAuth/service", "GATEWAY_IAM_ROLE outbound auth on "
+    if (strcmp(k->type, "passthrough") == 0 &&
+        strcmp(t, "GATEWAY_IAM_ROLE") == 0 && !acl_sx_has(oa, "service"))
+        acl_sx_fail_at(cx, "outboundAuth/service",
+                       "GATEWAY_IAM_ROLE outbound auth on "
                        "passthrough targets requires a service name.");
-    if (strcmp(t, "JWT_PASSTHROUGH") == 0 && strcmp(k->type, "passthrough") != 0)
-        acl_sx_fail_at(cx, "outboundAuth/type", "JWT_PASSTHROUGH outbound auth is only "
-                                                "valid for passthrough targets.");
+    if (strcmp(t, "JWT_PASSTHROUGH") == 0 &&
+        strcmp(k->type, "passthrough") != 0)
+        acl_sx_fail_at(cx, "outboundAuth/type",
+                       "JWT_PASSTHROUGH outbound auth is only "
+                       "valid for passthrough targets.");
 }
 
 void
@@ -159,18 +179,21 @@ acl_sx_rule_target(struct acl_sx_ctx *cx, json_t *v)
 void
 acl_sx_rule_lambda_compute(struct acl_sx_ctx *cx, json_t *v)
 {
-    const char *lang = acl_sx_str(json_object_get(v, "implementation"), "language");
+    const char *lang =
+        acl_sx_str(json_object_get(v, "implementation"), "language");
 
     if ((strcmp(lang, "TypeScript") == 0 && !acl_sx_has(v, "nodeVersion")) ||
         (strcmp(lang, "Python") == 0 && !acl_sx_has(v, "pythonVersion")))
-        acl_sx_fail_at(cx, NULL, "TypeScript Lambda must specify nodeVersion, Python "
-                                 "Lambda must specify pythonVersion");
+        acl_sx_fail_at(cx, NULL,
+                       "TypeScript Lambda must specify nodeVersion, Python "
+                       "Lambda must specify pythonVersion");
 }
 
 void
 acl_sx_rule_runtime_compute(struct acl_sx_ctx *cx, json_t *v)
 {
-    const char *lang = acl_sx_str(json_object_get(v, "implementation"), "language");
+    const char *lang =
+        acl_sx_str(json_object_get(v, "implementation"), "language");
 
     if (strcmp(lang, "Python") != 0)
         acl_sx_fail_at(cx, "implementation/language",
@@ -187,20 +210,22 @@ acl_sx_rule_gateway(struct acl_sx_ctx *cx, json_t *v)
     size_t i;
 
     if (auth != NULL && strcmp(auth, "CUSTOM_JWT") == 0 &&
-        !acl_sx_has(json_object_get(v, "authorizerConfiguration"), "customJwtAuthorizer"))
+        !acl_sx_has(json_object_get(v, "authorizerConfiguration"),
+                    "customJwtAuthorizer"))
         acl_sx_fail_at(cx, "authorizerConfiguration",
                        "customJwtAuthorizer configuration is required when "
                        "authorizerType is CUSTOM_JWT");
-    json_array_foreach(targets, i, t) {
+    json_array_foreach (targets, i, t) {
         const char *tt = acl_sx_str(t, "targetType");
 
         if ((proto != NULL && strcmp(proto, "None") == 0) ||
             (strcmp(tt, "httpRuntime") != 0 && strcmp(tt, "passthrough") != 0))
             continue;
         snprintf(path, sizeof path, "targets/%zu/targetType", i);
-        acl_sx_fail_at(cx, path, "Target \"%s\" is %s but gateway does not have "
-                                 "protocolType: \"None\". Add --protocol-type None "
-                                 "when creating the gateway.",
+        acl_sx_fail_at(cx, path,
+                       "Target \"%s\" is %s but gateway does not have "
+                       "protocolType: \"None\". Add --protocol-type None "
+                       "when creating the gateway.",
                        acl_sx_str(t, "name"), tt);
     }
 }

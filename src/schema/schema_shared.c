@@ -7,16 +7,20 @@
 
 /* ---- Names, IDs, enums ------------------------------------------------ */
 
-const struct acl_sx_type acl_sx_name48 = {
-    .kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 1,
-    .max = 48, .pattern = ACL_PAT_NAME48};
+const struct acl_sx_type acl_sx_name48 = {.kind = ACL_SX_STRING,
+                                          .flags = ACL_SX_MIN | ACL_SX_MAX,
+                                          .min = 1,
+                                          .max = 48,
+                                          .pattern = ACL_PAT_NAME48};
 
-const struct acl_sx_type acl_sx_env_name = {
-    .kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 1,
-    .max = 255, .pattern = ACL_PAT_ENV_NAME};
+const struct acl_sx_type acl_sx_env_name = {.kind = ACL_SX_STRING,
+                                            .flags = ACL_SX_MIN | ACL_SX_MAX,
+                                            .min = 1,
+                                            .max = 255,
+                                            .pattern = ACL_PAT_ENV_NAME};
 
 const struct acl_sx_type acl_sx_kms_arn = {.kind = ACL_SX_STRING,
-                                          .pattern = ACL_PAT_KMS_ARN};
+                                           .pattern = ACL_PAT_KMS_ARN};
 
 const struct acl_sx_type acl_sx_python_version = {
     .kind = ACL_SX_ENUM,
@@ -24,26 +28,35 @@ const struct acl_sx_type acl_sx_python_version = {
                             "PYTHON_3_13", "PYTHON_3_14")};
 
 const struct acl_sx_type acl_sx_node_version = {
-    .kind = ACL_SX_ENUM, .values = ACL_SX_VALUES("NODE_18", "NODE_20", "NODE_22")};
+    .kind = ACL_SX_ENUM,
+    .values = ACL_SX_VALUES("NODE_18", "NODE_20", "NODE_22")};
 
 const struct acl_sx_type acl_sx_network_mode = {
     .kind = ACL_SX_ENUM, .values = ACL_SX_VALUES("PUBLIC", "VPC")};
 
 /* ---- Tags: map<TagKey 1-128, TagValue 0-256>, at most 50 -------------- */
 
-static const struct acl_sx_type sx_tag_key = {
-    .kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 1,
-    .max = 128, .pattern = ACL_PAT_TAG, .check = acl_sx_check_tag_key};
+static const struct acl_sx_type sx_tag_key = {.kind = ACL_SX_STRING,
+                                              .flags = ACL_SX_MIN | ACL_SX_MAX,
+                                              .min = 1,
+                                              .max = 128,
+                                              .pattern = ACL_PAT_TAG,
+                                              .check = acl_sx_check_tag_key};
 
-const struct acl_sx_type acl_sx_tags = {
-    .kind = ACL_SX_MAP, .key = &sx_tag_key,
-    .item = SX_STR_LEN_PAT(0, 256, ACL_PAT_TAG), .flags = ACL_SX_MAX, .max = 50};
+const struct acl_sx_type acl_sx_tags = {.kind = ACL_SX_MAP,
+                                        .key = &sx_tag_key,
+                                        .item =
+                                            SX_STR_LEN_PAT(0, 256, ACL_PAT_TAG),
+                                        .flags = ACL_SX_MAX,
+                                        .max = 50};
 
 /* ---- NetworkConfig (strip) -------------------------------------------- */
 
 static const struct acl_sx_member sx_network_members[] = {
-    {"subnets", SX_ARR_LEN(SX_STR_PAT(ACL_PAT_SUBNET_ID), 1, 16), ACL_SX_REQ, 0},
-    {"securityGroups", SX_ARR_LEN(SX_STR_PAT(ACL_PAT_SG_ID), 1, 16), ACL_SX_REQ, 0},
+    {"subnets", SX_ARR_LEN(SX_STR_PAT(ACL_PAT_SUBNET_ID), 1, 16), ACL_SX_REQ,
+     0},
+    {"securityGroups", SX_ARR_LEN(SX_STR_PAT(ACL_PAT_SG_ID), 1, 16), ACL_SX_REQ,
+     0},
     {"vpcId", SX_STR_PAT(ACL_PAT_VPC_ID), ACL_SX_OPT, 0},
 };
 static const struct acl_sx_object sx_network =
@@ -57,16 +70,19 @@ static const struct acl_sx_member sx_lifecycle_members[] = {
     {"idleRuntimeSessionTimeout", SX_INT_RANGE(60, 28800), ACL_SX_OPT, 0},
     {"maxLifetime", SX_INT_RANGE(60, 28800), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_lifecycle_obj = SX_OBJECT(
-    "LifecycleConfiguration", ACL_SX_STRIP, sx_lifecycle_members, acl_sx_rule_lifecycle);
+static const struct acl_sx_object sx_lifecycle_obj =
+    SX_OBJECT("LifecycleConfiguration", ACL_SX_STRIP, sx_lifecycle_members,
+              acl_sx_rule_lifecycle);
 const struct acl_sx_type acl_sx_lifecycle = {.kind = ACL_SX_OBJECT,
                                              .obj = &sx_lifecycle_obj};
 
 /* ---- Mount paths and access points ------------------------------------ */
 
-const struct acl_sx_type acl_sx_mount_path = {
-    .kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 6,
-    .max = 200, .pattern = ACL_PAT_MOUNT_PATH};
+const struct acl_sx_type acl_sx_mount_path = {.kind = ACL_SX_STRING,
+                                              .flags = ACL_SX_MIN | ACL_SX_MAX,
+                                              .min = 6,
+                                              .max = 200,
+                                              .pattern = ACL_PAT_MOUNT_PATH};
 
 static const struct acl_sx_member sx_efs_members[] = {
     {"accessPointArn", SX_STR_PAT(ACL_PAT_EFS_ARN), ACL_SX_REQ, 0},
@@ -81,60 +97,70 @@ static const struct acl_sx_member sx_s3files_members[] = {
     {"accessPointArn", SX_STR_PAT(ACL_PAT_S3FILES_ARN), ACL_SX_REQ, 0},
     {"mountPath", &acl_sx_mount_path, ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_s3files =
-    SX_OBJECT("S3FilesAccessPointConfig", ACL_SX_STRIP, sx_s3files_members, NULL);
+static const struct acl_sx_object sx_s3files = SX_OBJECT(
+    "S3FilesAccessPointConfig", ACL_SX_STRIP, sx_s3files_members, NULL);
 const struct acl_sx_type acl_sx_s3files_access_point = {.kind = ACL_SX_OBJECT,
                                                         .obj = &sx_s3files};
 
 /* ---- CustomJwtAuthorizer (3.7.1) -------------------------------------- */
 
 static const struct acl_sx_type sx_match_value = {
-    .kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 1,
-    .max = 255, .pattern = ACL_PAT_MATCH_VALUE};
+    .kind = ACL_SX_STRING,
+    .flags = ACL_SX_MIN | ACL_SX_MAX,
+    .min = 1,
+    .max = 255,
+    .pattern = ACL_PAT_MATCH_VALUE};
 
 static const struct acl_sx_member sx_claim_value_members[] = {
     {"matchValueString", &sx_match_value, ACL_SX_OPT, 0},
-    {"matchValueStringList", SX_ARR_LEN(&sx_match_value, 1, 255), ACL_SX_OPT, 0},
+    {"matchValueStringList", SX_ARR_LEN(&sx_match_value, 1, 255), ACL_SX_OPT,
+     0},
 };
-static const struct acl_sx_object sx_claim_value = SX_OBJECT(
-    "ClaimMatchValue", ACL_SX_STRIP, sx_claim_value_members, acl_sx_rule_claim_value);
+static const struct acl_sx_object sx_claim_value =
+    SX_OBJECT("ClaimMatchValue", ACL_SX_STRIP, sx_claim_value_members,
+              acl_sx_rule_claim_value);
 
 static const struct acl_sx_member sx_claim_match_members[] = {
-    {"claimMatchOperator", SX_ENUM("EQUALS", "CONTAINS", "CONTAINS_ANY"), ACL_SX_REQ, 0},
+    {"claimMatchOperator", SX_ENUM("EQUALS", "CONTAINS", "CONTAINS_ANY"),
+     ACL_SX_REQ, 0},
     {"claimMatchValue", SX_OBJ(&sx_claim_value), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_claim_match =
-    SX_OBJECT("AuthorizingClaimMatchValue", ACL_SX_STRIP, sx_claim_match_members, NULL);
+static const struct acl_sx_object sx_claim_match = SX_OBJECT(
+    "AuthorizingClaimMatchValue", ACL_SX_STRIP, sx_claim_match_members, NULL);
 
 static const struct acl_sx_member sx_claim_members[] = {
     {"inboundTokenClaimName",
      SX_T(.kind = ACL_SX_STRING, .flags = ACL_SX_MIN | ACL_SX_MAX, .min = 1,
-          .max = 255, .pattern = ACL_PAT_CLAIM_NAME, .check = acl_sx_check_claim_name),
+          .max = 255, .pattern = ACL_PAT_CLAIM_NAME,
+          .check = acl_sx_check_claim_name),
      ACL_SX_REQ, 0},
-    {"inboundTokenClaimValueType", SX_ENUM("STRING", "STRING_ARRAY"), ACL_SX_REQ, 0},
+    {"inboundTokenClaimValueType", SX_ENUM("STRING", "STRING_ARRAY"),
+     ACL_SX_REQ, 0},
     {"authorizingClaimMatchValue", SX_OBJ(&sx_claim_match), ACL_SX_REQ, 0},
 };
 static const struct acl_sx_object sx_claim =
     SX_OBJECT("CustomClaim", ACL_SX_STRICT, sx_claim_members, NULL);
-const struct acl_sx_type acl_sx_custom_claim = {.kind = ACL_SX_OBJECT, .obj = &sx_claim};
+const struct acl_sx_type acl_sx_custom_claim = {.kind = ACL_SX_OBJECT,
+                                                .obj = &sx_claim};
 
 static const struct acl_sx_member sx_lattice_members[] = {
-    {"resourceConfigurationIdentifier", SX_STR_LEN_PAT(20, 2048, ACL_PAT_LATTICE),
-     ACL_SX_REQ, 0},
+    {"resourceConfigurationIdentifier",
+     SX_STR_LEN_PAT(20, 2048, ACL_PAT_LATTICE), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_lattice =
-    SX_OBJECT("SelfManagedLatticeResource", ACL_SX_STRICT, sx_lattice_members, NULL);
+static const struct acl_sx_object sx_lattice = SX_OBJECT(
+    "SelfManagedLatticeResource", ACL_SX_STRICT, sx_lattice_members, NULL);
 
 static const struct acl_sx_member sx_managed_vpc_members[] = {
     {"vpcIdentifier", SX_STR_PAT(ACL_PAT_VPC_ID), ACL_SX_REQ, 0},
     {"subnetIds", SX_ARR_MIN(SX_STR_PAT(ACL_PAT_SUBNET_ID), 1), ACL_SX_REQ, 0},
     {"endpointIpAddressType", SX_ENUM("IPV4", "IPV6"), ACL_SX_REQ, 0},
-    {"securityGroupIds", SX_ARR_MAX(SX_STR_PAT(ACL_PAT_SG_ID), 5), ACL_SX_OPT, 0},
+    {"securityGroupIds", SX_ARR_MAX(SX_STR_PAT(ACL_PAT_SG_ID), 5), ACL_SX_OPT,
+     0},
     {"tags", &acl_sx_tags, ACL_SX_OPT, 0},
     {"routingDomain", SX_STR_LEN(3, 255), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_managed_vpc =
-    SX_OBJECT("ManagedVpcResource", ACL_SX_STRICT, sx_managed_vpc_members, NULL);
+static const struct acl_sx_object sx_managed_vpc = SX_OBJECT(
+    "ManagedVpcResource", ACL_SX_STRICT, sx_managed_vpc_members, NULL);
 
 static const struct acl_sx_member sx_private_endpoint_members[] = {
     {"selfManagedLatticeResource", SX_OBJ(&sx_lattice), ACL_SX_OPT, 0},
@@ -148,34 +174,37 @@ static const struct acl_sx_member sx_override_members[] = {
     {"domain", SX_STR_LEN(1, 253), ACL_SX_REQ, 0},
     {"privateEndpoint", SX_OBJ(&sx_private_endpoint), ACL_SX_REQ, 0},
 };
-static const struct acl_sx_object sx_override =
-    SX_OBJECT("PrivateEndpointOverride", ACL_SX_STRICT, sx_override_members, NULL);
+static const struct acl_sx_object sx_override = SX_OBJECT(
+    "PrivateEndpointOverride", ACL_SX_STRICT, sx_override_members, NULL);
 
 static const struct acl_sx_member sx_jwt_members[] = {
     {"discoveryUrl", SX_T(.kind = ACL_SX_URL, .check = acl_sx_check_oidc_url),
      ACL_SX_REQ, 0},
     {"allowedAudience", SX_ARR(SX_STR_MIN(1)), ACL_SX_OPT, 0},
     {"allowedClients", SX_ARR(SX_STR_MIN(1)), ACL_SX_OPT, 0},
-    {"allowedScopes", SX_ARR(SX_STR_LEN_PAT(1, 255, ACL_PAT_SCOPE)), ACL_SX_OPT, 0},
+    {"allowedScopes", SX_ARR(SX_STR_LEN_PAT(1, 255, ACL_PAT_SCOPE)), ACL_SX_OPT,
+     0},
     {"customClaims", SX_ARR_MIN(&acl_sx_custom_claim, 1), ACL_SX_OPT, 0},
     {"privateEndpoint", SX_OBJ(&sx_private_endpoint), ACL_SX_OPT, 0},
-    {"privateEndpointOverrides", SX_ARR_MAX(SX_OBJ(&sx_override), 5), ACL_SX_OPT, 0},
+    {"privateEndpointOverrides", SX_ARR_MAX(SX_OBJ(&sx_override), 5),
+     ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_jwt =
-    SX_OBJECT("CustomJwtAuthorizer", ACL_SX_STRICT, sx_jwt_members, acl_sx_rule_jwt);
+static const struct acl_sx_object sx_jwt = SX_OBJECT(
+    "CustomJwtAuthorizer", ACL_SX_STRICT, sx_jwt_members, acl_sx_rule_jwt);
 
 static const struct acl_sx_member sx_authorizer_members[] = {
     {"customJwtAuthorizer", SX_OBJ(&sx_jwt), ACL_SX_OPT, 0},
 };
-static const struct acl_sx_object sx_authorizer =
-    SX_OBJECT("AuthorizerConfiguration", ACL_SX_STRIP, sx_authorizer_members, NULL);
+static const struct acl_sx_object sx_authorizer = SX_OBJECT(
+    "AuthorizerConfiguration", ACL_SX_STRIP, sx_authorizer_members, NULL);
 const struct acl_sx_type acl_sx_authorizer_config = {.kind = ACL_SX_OBJECT,
                                                      .obj = &sx_authorizer};
 
 /* ---- Connections ------------------------------------------------------ */
 
 /* {} only: a strict object without members. */
-static const struct acl_sx_object sx_empty = {.name = "{}", .mode = ACL_SX_STRICT};
+static const struct acl_sx_object sx_empty = {.name = "{}",
+                                              .mode = ACL_SX_STRICT};
 
 static const struct acl_sx_member sx_aws_iam_members[] = {
     {"awsIam", SX_OBJ(&sx_empty), ACL_SX_REQ, 0}};
@@ -189,7 +218,8 @@ static const struct acl_sx_object sx_none =
 static const struct acl_sx_member sx_oauth_inner_members[] = {
     {"providerArn", SX_STR_MIN(1), ACL_SX_REQ, 0},
     {"scopes", SX_ARR(SX_STR_MIN(1)), ACL_SX_REQ, 0},
-    {"grantType", SX_ENUM("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE", "TOKEN_EXCHANGE"),
+    {"grantType",
+     SX_ENUM("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE", "TOKEN_EXCHANGE"),
      ACL_SX_OPT, 0},
     {"customParameters", SX_MAP(NULL, SX_STR), ACL_SX_OPT, 0},
 };
@@ -202,7 +232,8 @@ static const struct acl_sx_object sx_oauth =
 
 static const struct acl_sx_type sx_gateway_outbound = {
     .kind = ACL_SX_UNION,
-    .options = SX_OPTIONS(SX_OBJ(&sx_aws_iam), SX_OBJ(&sx_none), SX_OBJ(&sx_oauth)),
+    .options =
+        SX_OPTIONS(SX_OBJ(&sx_aws_iam), SX_OBJ(&sx_none), SX_OBJ(&sx_oauth)),
     .noptions = 3,
     .desc = "one of {\"awsIam\": {}}, {\"none\": {}} or {\"oauth\": {...}}"};
 
@@ -261,7 +292,8 @@ const struct acl_sx_type acl_sx_connections = {.kind = ACL_SX_ARRAY,
 
 static const struct acl_sx_type sx_schema_def;
 static const struct acl_sx_member sx_schema_def_members[] = {
-    {"type", SX_ENUM("string", "number", "object", "array", "boolean", "integer"),
+    {"type",
+     SX_ENUM("string", "number", "object", "array", "boolean", "integer"),
      ACL_SX_REQ, 0},
     {"description", SX_STR, ACL_SX_OPT, 0},
     {"items", &sx_schema_def, ACL_SX_OPT, 0},

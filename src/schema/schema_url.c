@@ -32,7 +32,8 @@ acl_sx_url_clean(const char *s, size_t len, size_t *outlen)
 static int
 sx_hex(int c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+           (c >= 'A' && c <= 'F');
 }
 
 static int
@@ -139,7 +140,9 @@ sx_ipv4_part(const char *s, size_t n)
         i = 1;
     }
     for (; i < n; i++) {
-        int d = sx_digit(s[i]) ? s[i] - '0' : sx_hex(s[i]) ? sx_unhex(s[i]) : 99;
+        int d = sx_digit(s[i]) ? s[i] - '0'
+                : sx_hex(s[i]) ? sx_unhex(s[i])
+                               : 99;
 
         if (d >= base)
             return -1;
@@ -237,8 +240,8 @@ sx_bidi_class(unsigned long c)
 
     if (c < 0x80)
         return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? ACL_SX_BIDI_L
-               : c >= '0' && c <= '9'                  ? ACL_SX_BIDI_EN
-                                                       : ACL_SX_BIDI_NEUTRAL;
+               : c >= '0' && c <= '9'                   ? ACL_SX_BIDI_EN
+                                                        : ACL_SX_BIDI_NEUTRAL;
     r = sx_idna_run(c);
     return r == NULL ? ACL_SX_BIDI_OTHER : (r->status >> 4) & 7;
 }
@@ -306,8 +309,9 @@ sx_punycode_decode(const char *s, size_t n, unsigned long **out, size_t *len)
         for (w = 1, k = 36;; k += 36) {
             int c = in < n ? s[in++] | 0x20 : -1;
 
-            d = c >= 'a' && c <= 'z' ? (unsigned long)(c - 'a')
-                : c >= '0' && c <= '9' ? (unsigned long)(c - '0' + 26) : 99;
+            d = c >= 'a' && c <= 'z'   ? (unsigned long)(c - 'a')
+                : c >= '0' && c <= '9' ? (unsigned long)(c - '0' + 26)
+                                       : 99;
             if (d == 99 || d > (0x7FFFFFFFUL - i) / w)
                 return 0;
             i += d * w;
@@ -376,8 +380,9 @@ sx_label_ok(const char *d, size_t n)
         int first = j == 0;
         unsigned long c = acl_sx_next_cp(d, n, &j);
 
-        if (c < 0x80 ? c <= 0x20 || c == 0x7F || strchr("#%/:<>?@[\\]^|", (int)c)
-                     : sx_idna(c, first) == ACL_SX_IDNA_REFUSED)
+        if (c < 0x80
+                ? c <= 0x20 || c == 0x7F || strchr("#%/:<>?@[\\]^|", (int)c)
+                : sx_idna(c, first) == ACL_SX_IDNA_REFUSED)
             return 0;
         sx_bidi_add(&bidi, sx_bidi_class(c));
     }
@@ -421,7 +426,8 @@ sx_domain(const char *s, size_t n)
             i += 2;
         } else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] >= 0xBC &&
                    (unsigned char)s[i + 1] <= 0xBD) { /* U+FF01..U+FF7F */
-            unsigned long cp = ((unsigned long)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            unsigned long cp =
+                ((unsigned long)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
 
             cp |= 0xF000;
             if (cp >= 0xFF01 && cp <= 0xFF5E) {
@@ -431,7 +437,8 @@ sx_domain(const char *s, size_t n)
         }
         acl_buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
     }
-    ok = b.len > 0 && acl_sx_utf8_valid(b.data, b.len) && sx_labels_ok(b.data, b.len) &&
+    ok = b.len > 0 && acl_sx_utf8_valid(b.data, b.len) &&
+         sx_labels_ok(b.data, b.len) &&
          (!sx_ends_in_number(b.data, b.len) || sx_ipv4(b.data, b.len));
     acl_buf_free(&b);
     return ok;
