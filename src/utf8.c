@@ -111,3 +111,38 @@ acl_utf8_put(uint32_t cp, char *out)
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+void
+acl_utf8_count(const char *s, size_t n, size_t *chars, size_t *units16)
+{
+    size_t i, c = 0, u = 0;
+
+    for (i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+
+        if ((b & 0xC0) == 0x80)
+            continue; /* continuation byte: same character */
+        c++;
+        u += b >= 0xF0 ? 2 : 1; /* beyond the BMP: a surrogate pair */
+    }
+    if (chars != NULL)
+        *chars = c;
+    if (units16 != NULL)
+        *units16 = u;
+}
+
+size_t
+acl_utf16_skip(const char *s, size_t n, size_t units)
+{
+    size_t i = 0, u = 0;
+
+    while (i < n && u < units) {
+        unsigned char b = (unsigned char)s[i++];
+
+        if ((b & 0xC0) != 0x80)
+            u += b >= 0xF0 ? 2 : 1;
+    }
+    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}

@@ -32,6 +32,16 @@ int acl_utf8_valid(const char *s, size_t n);
  * paragraph separators, and the byte order mark. */
 int acl_utf8_unsafe(uint32_t cp);
 
+/* Counts the characters of s[0..n) and the UTF-16 code units editors
+ * and JavaScript count for them (a character beyond the BMP is two):
+ * every byte that is not a continuation byte starts one. Either out
+ * pointer may be NULL. */
+void acl_utf8_count(const char *s, size_t n, size_t *chars, size_t *units16);
+
+/* The offset in s[0..n) after at most units UTF-16 code units, never
+ * inside a character. */
+size_t acl_utf16_skip(const char *s, size_t n, size_t units);
+
 /* Appends cp (<= U+10FFFF) as UTF-8 to out (4 bytes room); returns the
  * bytes written. */
 size_t acl_utf8_put(uint32_t cp, char *out);

@@ -16,6 +16,7 @@
 #include "acl/regex.h"
 #include "acl/secret.h"
 #include "acl/url.h"
+#include "acl/utf8.h"
 #include "secret_int.h"
 
 /* Filters applied to a regex match before it counts. */
@@ -796,52 +797,20 @@ acl_secret_check(const char *name, size_t nlen, const char *v, size_t vlen,
     return acl_secret_check_ctx(name, nlen, v, vlen, ACL_SECRET_CTX_CONFIG, m);
 }
 
+/* ---- preview ---- */
+
+/* Characters in s[0..n), a bad sequence counting as one (as shown). */
 static size_t
 utf8_chars(const char *s, size_t n)
 {
-    size_t i, c = 0;
+    size_t i = 0, c = 0;
+    uint32_t cp;
 
-    for (i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    while (i < n) {
+        i += acl_utf8_lenient(s + i, n - i, &cp);
+        c++;
+    }
     return c;
-}
-
-/* ---- preview ---- */
-
-/* Length of the well-formed UTF-8 sequence at s (code point in *cp), or
- * 0 when it is malformed, overlong, a surrogate or truncated. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-    size_t k, i;
-    uint32_t c;
-
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    k = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-    if (k == 0 || k > n || s[0] > 0xF4)
-        return 0;
-    c = s[0] & (0x7F >> k);
-    for (i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min[k] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return k;
-}
-
-/* Control and bidi-override characters could rewrite a terminal line. */
-static int
-unsafe_cp(uint32_t c)
-{
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
-           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 void
@@ -855,9 +824,10 @@ acl_secret_preview(const char *s, size_t len, char out[32])
         limit = 4;
     while (shown < limit && i < len) {
         uint32_t cp = 0;
-        size_t k = utf8_seq((const unsigned char *)s + i, len - i, &cp);
+        size_t k = acl_utf8_strict(s + i, len - i, &cp);
 
-        if (k == 0 || unsafe_cp(cp)) {
+        /* Controls and bidi characters could rewrite a terminal line. */
+        if (k == 0 || acl_utf8_unsafe(cp)) {
             out[o++] = '?';
             i += k == 0 ? 1 : k;
         } else {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "acl/rules_doc.h"
+#include "acl/utf8.h"
 #include "lsp_int.h"
 
 /* The start of line ln (0-based) of t, or t->len past the end. */
@@ -44,7 +45,7 @@ lsp_offset(const struct acl_lsp *s, const struct acl_text *t, json_t *pos)
 {
     json_int_t ln = json_integer_value(json_object_get(pos, "line"));
     json_int_t ch = json_integer_value(json_object_get(pos, "character"));
-    size_t i, end, units = 0;
+    size_t i, end;
 
     if (ln < 0 || ch < 0)
         return 0;
@@ -58,16 +59,7 @@ lsp_offset(const struct acl_lsp *s, const struct acl_text *t, json_t *pos)
     }
     if (s->enc == LSP_UTF8)
         return (size_t)ch < end - i ? i + (size_t)ch : end;
-    while (i < end && units < (size_t)ch) {
-        unsigned char c = (unsigned char)t->data[i++];
-
-        if ((c & 0xC0) == 0x80)
-            continue;
-        units += c >= 0xF0 ? 2 : 1;
-    }
-    while (i < end && ((unsigned char)t->data[i] & 0xC0) == 0x80)
-        i++;
-    return i;
+    return i + acl_utf16_skip(t->data + i, end - i, (size_t)ch);
 }
 
 struct lsp_project *

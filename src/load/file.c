@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "acl/file.h"
+#include "acl/utf8.h"
 
 /* Opens path for reading without ever blocking on a FIFO or device and
  * without making it our controlling terminal. */
@@ -360,13 +361,12 @@ acl_text_pos(const struct acl_text *t, size_t offset, struct acl_pos *out)
         col = t->marks->last.col;
         col16 = t->marks->last.col16;
     }
-    for (; i < offset; i++) {
-        unsigned char c = (unsigned char)t->data[i];
+    if (i < offset) {
+        size_t chars, units;
 
-        if ((c & 0xC0) == 0x80)
-            continue; /* continuation byte: same character */
-        col++;
-        col16 += c >= 0xF0 ? 2 : 1; /* beyond the BMP: a surrogate pair */
+        acl_utf8_count(t->data + i, offset - i, &chars, &units);
+        col += (unsigned)chars;
+        col16 += (unsigned)units;
     }
     out->line = (unsigned)ln + 1;
     out->col = col;

@@ -10,14 +10,9 @@
 size_t
 acl_sx_utf16_len(const char *s, size_t len)
 {
-    size_t i, n = 0;
+    size_t n;
 
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if ((c & 0xC0) != 0x80)
-            n += c >= 0xF0 ? 2 : 1;
-    }
+    acl_utf8_count(s, len, NULL, &n);
     return n;
 }
 
