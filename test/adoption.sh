@@ -291,10 +291,10 @@ chmod +x "$T/pkg-config"
     bad "make needs libcheck"
 (cd "$REPO" && $M_ -s check-deps-ok PKG_CONFIG="$T/pkg-config" >/dev/null 2>"$T/err")
 grep -q 'make check needs the test library check' "$T/err" && ok || bad "make check without libcheck: $(cat "$T/err")"
-(cd "$REPO" && $M_ -n -B build/src/cli.o) | grep -q -- '-Werror' && bad "-Werror in a user's build" || ok
-(cd "$REPO" && $M_ -n -B DEV=1 build/src/cli.o) | grep -q -- '-Werror' && ok || bad "no -Werror with DEV=1"
+(cd "$REPO" && $M_ -n -B build/src/cli/cli.o) | grep -q -- '-Werror' && bad "-Werror in a user's build" || ok
+(cd "$REPO" && $M_ -n -B DEV=1 build/src/cli/cli.o) | grep -q -- '-Werror' && ok || bad "no -Werror with DEV=1"
 (cd "$REPO" && $M_ -n ci 2>/dev/null) | grep -q -- '-Werror' && ok || bad "no -Werror in make ci"
-(cd "$REPO" && $M_ -n -B HOME_URL=https://example.test/acl build/src/cli.o) |
+(cd "$REPO" && $M_ -n -B HOME_URL=https://example.test/acl build/src/cli/cli.o) |
     grep -q "ACL_HOME_URL='\"https://example.test/acl\"'" && ok || bad "HOME_URL is not passed to the compiler"
 
 # --- The manual pages' header line is whole ----------------------------
