@@ -51,6 +51,10 @@ const char *acl_read_status_text(enum acl_read_status st,
  * already at path is refused with err saying why, and left as it is. */
 int acl_write_file(const char *path, const char *data, size_t len,
                    struct acl_error *err);
+/* The same for a file that is not the report (what: "the fix", ...),
+ * naming it so in messages. An existing file keeps its permissions. */
+int acl_write_file_as(const char *path, const char *what, const char *data,
+                      size_t len, struct acl_error *err);
 
 /* A position in a text: 1-based line, 1-based columns counted in code
  * points and in UTF-16 code units, and the 0-based byte offset. */

@@ -302,66 +302,14 @@ dir_inside(const char *root, const char *path)
     return ok;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 int
 acl_fix_write_file(const char *root, const char *path, const char *data,
                    size_t len, struct acl_error *err)
 {
-    struct stat st;
-    mode_t mode = 0644;
-    char *dir, *tmp;
-    int fd, rc;
-
-    if (lstat(path, &st) == 0) {
-        if (!S_ISREG(st.st_mode))
-            return acl_error_set(err,
-                                 "%s: not written: it is a symbolic "
-                                 "link or not a regular file",
-                                 path);
-        mode = st.st_mode & 07777;
-    } else if (errno != ENOENT) {
-        return acl_error_set(err, "%s: not written: %s", path, strerror(errno));
-    }
     if (!dir_inside(root, path))
         return acl_error_set(err,
                              "%s: not written: its folder is outside "
                              "the project",
                              path);
-    dir = dir_of(path);
-    tmp = acl_xasprintf("%s/.agentcore-lint-fix.XXXXXX", dir);
-    free(dir);
-    if ((fd = mkstemp(tmp)) < 0) {
-        rc = acl_error_set(err,
-                           "%s: not written: cannot create a file "
-                           "beside it (%s)",
-                           path, strerror(errno));
-        free(tmp);
-        return rc;
-    }
-    rc = write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 ||
-         fsync(fd) != 0;
-    rc |= close(fd) != 0;
-    if (rc || rename(tmp, path) != 0) {
-        rc = acl_error_set(err, "%s: not written: %s", path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return rc;
-    }
-    free(tmp);
-    return 0;
+    return acl_write_file_as(path, "the fix", data, len, err);
 }

@@ -457,62 +457,64 @@ write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* Refuses a target that is a link or not a regular file: the report
- * must not land wherever a committed link points. */
+/* Refuses a target that is a link or not a regular file: nothing may
+ * land wherever a committed link points. *mode gets an existing file's
+ * permissions, which the new file keeps. */
 static int
-check_target(int dirfd, const char *base, const char *path,
-             struct acl_error *err)
+check_target(int dirfd, const char *base, const char *path, const char *what,
+             mode_t *mode, struct acl_error *err)
 {
     struct stat st;
 
+    *mode = 0;
     if (fstatat(dirfd, base, &st, AT_SYMLINK_NOFOLLOW) != 0)
         return errno == ENOENT ? 0
                                : acl_error_set(err,
-                                               "%s: cannot write the "
-                                               "report there (%s)",
-                                               path, strerror(errno));
+                                               "%s: cannot write %s there "
+                                               "(%s)",
+                                               path, what, strerror(errno));
     if (S_ISLNK(st.st_mode))
         return acl_error_set(err,
-                             "%s: cannot write the report there (a "
-                             "symbolic link is there and would be "
-                             "followed; remove it or pick another "
-                             "name)",
-                             path);
+                             "%s: cannot write %s there (a symbolic link is "
+                             "there and would be followed; remove it or pick "
+                             "another name)",
+                             path, what);
     if (!S_ISREG(st.st_mode))
-        return acl_error_set(err,
-                             "%s: cannot write the report there (not "
-                             "a regular file)",
-                             path);
+        return acl_error_set(
+            err, "%s: cannot write %s there (not a regular file)", path, what);
+    *mode = st.st_mode & 07777;
     return 0;
 }
 
 /* Writes into a new file in dirfd, then renames it over base. */
 static int
-write_in(int dirfd, const char *base, const char *path, const char *data,
-         size_t len, struct acl_error *err)
+write_in(int dirfd, const char *base, const char *path, const char *what,
+         const char *data, size_t len, struct acl_error *err)
 {
     char tmp[300];
+    mode_t mode;
     int fd, bad;
 
-    if (check_target(dirfd, base, path, err) != 0)
+    if (check_target(dirfd, base, path, what, &mode, err) != 0)
         return -1;
     if ((fd = create_temp(dirfd, base, tmp, sizeof tmp)) < 0)
-        return acl_error_set(err, "%s: cannot write the report there (%s)",
-                             path, strerror(errno));
-    bad = write_all(fd, data, len) != 0 || fsync(fd) != 0;
+        return acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
+                             strerror(errno));
+    bad = write_all(fd, data, len) != 0 || (mode != 0 && fchmod(fd, mode)) ||
+          fsync(fd) != 0;
     if (close(fd) != 0)
         bad = 1;
     if (!bad && renameat(dirfd, tmp, dirfd, base) == 0)
         return 0;
-    acl_error_set(err, "%s: cannot write the report there (%s)", path,
+    acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
                   strerror(errno));
     unlinkat(dirfd, tmp, 0);
     return -1;
 }
 
 int
-acl_write_file(const char *path, const char *data, size_t len,
-               struct acl_error *err)
+acl_write_file_as(const char *path, const char *what, const char *data,
+                  size_t len, struct acl_error *err)
 {
     const char *slash = strrchr(path, '/');
     char *dir = slash == NULL   ? acl_xstrdup(".")
@@ -522,15 +524,22 @@ acl_write_file(const char *path, const char *data, size_t len,
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
 
     if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-        rc = acl_error_set(err, "%s: cannot write the report there (%s)", path,
+        rc = acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
                            strerror(EISDIR));
     else if (dirfd < 0)
-        rc = acl_error_set(err, "%s: cannot write the report there (%s)", path,
+        rc = acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
                            strerror(errno));
     else
-        rc = write_in(dirfd, base, path, data, len, err);
+        rc = write_in(dirfd, base, path, what, data, len, err);
     if (dirfd >= 0)
         close(dirfd);
     free(dir);
     return rc;
+}
+
+int
+acl_write_file(const char *path, const char *data, size_t len,
+               struct acl_error *err)
+{
+    return acl_write_file_as(path, "the report", data, len, err);
 }
