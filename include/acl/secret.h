@@ -95,6 +95,10 @@ int acl_secret_generated(const char *v, size_t len);
 /* Known format, or a secret name with a value its strength accepts.
  * Fills m (kind is "value of a secret-named variable" for the latter,
  * range whole). */
+/* The name's half of acl_secret_check alone, for a caller that has
+ * looked for known formats in v already. */
+int acl_secret_named(const char *name, size_t nlen, const char *v, size_t vlen,
+                     struct acl_secret_match *m);
 int acl_secret_check(const char *name, size_t nlen, const char *v, size_t vlen,
                      struct acl_secret_match *m);
 

@@ -753,18 +753,13 @@ named_value(const struct acl_secret_name_info *info, const char *v, size_t vlen,
     return ctx == ACL_SECRET_CTX_QUERY && tn >= 10 && acl_secret_value(v, vlen);
 }
 
-int
-acl_secret_check_ctx(const char *name, size_t nlen, const char *v, size_t vlen,
-                     enum acl_secret_ctx ctx, struct acl_secret_match *m)
+/* The name's half of the judgement: is v a secret because of name? */
+static int
+named_secret(const char *name, size_t nlen, const char *v, size_t vlen,
+             enum acl_secret_ctx ctx, struct acl_secret_match *m)
 {
     struct acl_secret_name_info info;
 
-    if (m != NULL)
-        m->incomplete = 0;
-    if (ctx != ACL_SECRET_CTX_QUERY && acl_secret_known(v, vlen, m))
-        return 1;
-    if (ctx == ACL_SECRET_CTX_KNOWN_ONLY || v == NULL)
-        return 0;
     /* Under a strong name, "Harbor=7137harbor" is the password itself. */
     if (ctx != ACL_SECRET_CTX_QUERY &&
         acl_secret_name_strength(name, nlen) != ACL_SECRET_NAME_STRONG) {
@@ -788,6 +783,29 @@ acl_secret_check_ctx(const char *name, size_t nlen, const char *v, size_t vlen,
         m->end = vlen;
     }
     return 1;
+}
+
+int
+acl_secret_check_ctx(const char *name, size_t nlen, const char *v, size_t vlen,
+                     enum acl_secret_ctx ctx, struct acl_secret_match *m)
+{
+    if (m != NULL)
+        m->incomplete = 0;
+    if (ctx != ACL_SECRET_CTX_QUERY && acl_secret_known(v, vlen, m))
+        return 1;
+    if (ctx == ACL_SECRET_CTX_KNOWN_ONLY || v == NULL)
+        return 0;
+    return named_secret(name, nlen, v, vlen, ctx, m);
+}
+
+int
+acl_secret_named(const char *name, size_t nlen, const char *v, size_t vlen,
+                 struct acl_secret_match *m)
+{
+    if (m != NULL)
+        m->incomplete = 0;
+    return v != NULL &&
+           named_secret(name, nlen, v, vlen, ACL_SECRET_CTX_CONFIG, m);
 }
 
 int

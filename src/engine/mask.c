@@ -143,7 +143,8 @@ add_string(struct acl_mask *m, const char *key, size_t klen, const char *s,
         acl_mask_add(m, s + at + sm.start, sm.end - sm.start);
         at += sm.end;
     }
-    if (key != NULL && acl_secret_check(key, klen, s, n, &sm))
+    /* The known formats were looked for just above. */
+    if (key != NULL && acl_secret_named(key, klen, s, n, &sm))
         acl_mask_add(m, s + sm.start, sm.end - sm.start);
 }
 
