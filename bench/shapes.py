@@ -59,6 +59,34 @@ def shapes(n):
     yield "big-source", code_spec, {"app/R/main.py": agent_code(n * 52)}
     yield "many-sources", code_spec, {
         f"app/R/pkg{i // 100}/mod{i}.py": agent_code(600) for i in range(n // 4)}
+    filters = [{"filterPath": f"/p{i}", "methods": ["GET", "POST"]}
+               for i in range(n)]
+    filters.append({"filterPath": "/many", "methods": [f"M{i}" for i in range(n)]})
+    api = {"name": "api", "targetType": "apiGateway", "apiGateway": {
+        "restApiId": "a1b2c3d4e5", "stage": "prod",
+        "apiGatewayToolConfiguration": {"toolFilters": filters}}}
+    yield "tool-filters", {"name": "P", "version": 1, "agentCoreGateways": [
+        {"name": "g", "authorizerType": "AWS_IAM", "enableSemanticSearch": False,
+         "targets": [api]}]}, None
+    # Under the 1 MiB a .gitignore may have at 4N too.
+    ignore = "".join(f"**/x{i}/**/y\n" for i in range(n))
+    ignore += "**/" + "a" * (n * 8) + "\n"
+    yield "gitignore-patterns", {"name": "P", "version": 1}, {
+        ".git/HEAD": "ref: refs/heads/main\n", ".gitignore": ignore,
+        "agentcore/.env.local": "X=1\n"}
+    yield "path-ignores", wide, {".agentcore-lint.json": json.dumps(
+        {"ignore": [{"rule": "AC020", "path": f"app/x{i}/**", "reason": "old"}
+                    for i in range(n // 5)]})}
+    lam = "arn:aws:lambda:us-east-1:123456789012:function:f"
+    tools = [{"name": f"t{i}", "targetType": "lambdaFunctionArn",
+              "lambdaFunctionArn": {"lambdaArn": lam,
+                                    "toolSchemaFile": f"tools/t{i}.json"}}
+             for i in range(n)]
+    schema = json.dumps([{"name": "x", "description": "y",
+                          "inputSchema": {"type": "object"}}])
+    yield "tool-files", {"name": "P", "version": 1, "agentCoreGateways": [
+        {"name": "g", "authorizerType": "AWS_IAM", "targets": tools}]}, {
+        f"tools/t{i}.json": schema for i in range(n)}
 
 
 # One function of agent code: aliases, constants, guarded and unguarded
@@ -97,35 +125,6 @@ def agent_code(size):
         parts.append(f)
         total += len(f)
         i += 1
-
-    filters = [{"filterPath": f"/p{i}", "methods": ["GET", "POST"]}
-               for i in range(n)]
-    filters.append({"filterPath": "/many", "methods": [f"M{i}" for i in range(n)]})
-    api = {"name": "api", "targetType": "apiGateway", "apiGateway": {
-        "restApiId": "a1b2c3d4e5", "stage": "prod",
-        "apiGatewayToolConfiguration": {"toolFilters": filters}}}
-    yield "tool-filters", {"name": "P", "version": 1, "agentCoreGateways": [
-        {"name": "g", "authorizerType": "AWS_IAM", "enableSemanticSearch": False,
-         "targets": [api]}]}, None
-    # Under the 1 MiB a .gitignore may have at 4N too.
-    ignore = "".join(f"**/x{i}/**/y\n" for i in range(n))
-    ignore += "**/" + "a" * (n * 8) + "\n"
-    yield "gitignore-patterns", {"name": "P", "version": 1}, {
-        ".git/HEAD": "ref: refs/heads/main\n", ".gitignore": ignore,
-        "agentcore/.env.local": "X=1\n"}
-    yield "path-ignores", wide, {".agentcore-lint.json": json.dumps(
-        {"ignore": [{"rule": "AC020", "path": f"app/x{i}/**", "reason": "old"}
-                    for i in range(n // 5)]})}
-    lam = "arn:aws:lambda:us-east-1:123456789012:function:f"
-    tools = [{"name": f"t{i}", "targetType": "lambdaFunctionArn",
-              "lambdaFunctionArn": {"lambdaArn": lam,
-                                    "toolSchemaFile": f"tools/t{i}.json"}}
-             for i in range(n)]
-    schema = json.dumps([{"name": "x", "description": "y",
-                          "inputSchema": {"type": "object"}}])
-    yield "tool-files", {"name": "P", "version": 1, "agentCoreGateways": [
-        {"name": "g", "authorizerType": "AWS_IAM", "targets": tools}]}, {
-        f"tools/t{i}.json": schema for i in range(n)}
 
 
 def main():
