@@ -30,6 +30,7 @@ struct acl_mask {
     size_t n, cap;
     size_t *slots; /* index + 1 by hash of the first MASK_KEY bytes */
     size_t nslots;
+    json_t *names; /* member name -> its secret strength + 1, a cache */
 };
 
 static uint64_t
@@ -60,6 +61,7 @@ acl_mask_free(struct acl_mask *m)
         free(m->items[i].s);
     free(m->items);
     free(m->slots);
+    json_decref(m->names);
     free(m);
 }
 
@@ -129,6 +131,24 @@ acl_mask_add(struct acl_mask *m, const char *s, size_t n)
     acl_buf_free(&b);
 }
 
+/* Can key make a value a secret? Member names repeat across a project
+ * (name, targetType, ...): each is weighed once. */
+static int
+secret_name(struct acl_mask *m, const char *key, size_t klen)
+{
+    json_t *v;
+    int strength;
+
+    if (m->names == NULL)
+        m->names = json_object();
+    if ((v = json_object_getn(m->names, key, klen)) != NULL)
+        return json_integer_value(v) > 1;
+    strength = (int)acl_secret_name_strength(key, klen);
+    json_object_setn_new_nocheck(m->names, key, klen,
+                                 json_integer(strength + 1));
+    return strength != ACL_SECRET_NAME_NONE;
+}
+
 /* A string of a project file: a secret when the detector says so, on
  * its own (known format) or under its member name. */
 static void
@@ -143,8 +163,11 @@ add_string(struct acl_mask *m, const char *key, size_t klen, const char *s,
         acl_mask_add(m, s + at + sm.start, sm.end - sm.start);
         at += sm.end;
     }
-    /* The known formats were looked for just above. */
-    if (key != NULL && acl_secret_named(key, klen, s, n, &sm))
+    /* The known formats were looked for just above. Under a name that
+     * says nothing, only a value that is itself NAME=value can be one. */
+    if (key != NULL &&
+        (secret_name(m, key, klen) || memchr(s, '=', n) != NULL) &&
+        acl_secret_named(key, klen, s, n, &sm))
         acl_mask_add(m, s + sm.start, sm.end - sm.start);
 }
 
