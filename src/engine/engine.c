@@ -354,35 +354,52 @@ finish_all(struct acl_findings *out, size_t first)
     free(order);
 }
 
-void
-acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
-                struct acl_findings *out)
+/* Runs the enabled rules of one pass (those after the ignore step, or
+ * the others) with check context base, then places and masks what they
+ * found. */
+static void
+run_pass(struct acl_check base, const struct acl_rule *const *rules, size_t n,
+         const struct acl_rule_conf *confs, int after_ignores)
 {
+    struct acl_findings *out = base.out;
     size_t i, k, first = out->n;
 
-    /* The rules' init has run: they hold no lazy set-up of their own. */
-    assert(rules_ready > 0);
-    /* The load stage: agent sources are read and analysed before any
-     * rule runs, so that rules only read the model. */
-    for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
-        if (confs[i].enabled && (registry[i]->flags & ACL_RULE_NEEDS_SOURCES))
-            acl_project_load_sources(p);
-    for (i = 0; i < ACL_ARRAY_LEN(registry); i++) {
-        const struct acl_rule *r = registry[i];
-        struct acl_check c = {
-            .project = p, .rule = r, .options = confs[i].options, .out = out};
+    for (i = 0; i < n; i++) {
+        struct acl_check c = base;
         size_t before = out->n;
 
-        if (!confs[i].enabled || (r->flags & ACL_RULE_AFTER_IGNORES))
+        if (!confs[i].enabled ||
+            !(rules[i]->flags & ACL_RULE_AFTER_IGNORES) != !after_ignores)
             continue;
-        r->check(&c);
+        c.rule = rules[i];
+        c.options = confs[i].options;
+        rules[i]->check(&c);
         if (confs[i].level != ACL_LEVEL_NONE)
             for (k = before; k < out->n; k++)
                 out->items[k]->level = confs[i].level;
     }
     finish_all(out, first);
     /* Last: no finding leaves here quoting a secret whole. */
-    acl_mask_findings(p, out, first);
+    acl_mask_findings(base.project, out, first);
+}
+
+void
+acl_engine_lint(struct acl_project *p, const struct acl_rule_conf *confs,
+                struct acl_findings *out)
+{
+    struct acl_check base = {.project = p, .out = out};
+    size_t i;
+
+    /* The rules' init has run: they hold no lazy set-up of their own. */
+    assert(rules_ready > 0);
+    /* The load stage: agent sources are read and analysed before any
+     * rule runs, so that rules only read the model. */
+    for (i = 0; i < ACL_ARRAY_LEN(registry); i++)
+        if (confs[i].enabled && (registry[i]->flags & ACL_RULE_NEEDS_SOURCES)) {
+            acl_project_load_sources(p);
+            break;
+        }
+    run_pass(base, registry, ACL_ARRAY_LEN(registry), confs, 0);
 }
 
 void
@@ -391,25 +408,7 @@ acl_engine_lint_ignores(const struct acl_project *p,
                         const struct acl_rule_conf *confs,
                         struct acl_findings *out)
 {
-    size_t i, k, first = out->n;
+    struct acl_check base = {.project = p, .out = out, .config = cfg};
 
-    for (i = 0; i < cfg->nrules; i++) {
-        const struct acl_rule *r = cfg->rules[i];
-        struct acl_check c = {.project = p,
-                              .rule = r,
-                              .options = confs[i].options,
-                              .out = out,
-                              .config = cfg};
-        size_t before = out->n;
-
-        if (!confs[i].enabled || !(r->flags & ACL_RULE_AFTER_IGNORES))
-            continue;
-        r->check(&c);
-        if (confs[i].level != ACL_LEVEL_NONE)
-            for (k = before; k < out->n; k++)
-                out->items[k]->level = confs[i].level;
-    }
-    finish_all(out, first);
-    /* Last: no finding leaves here quoting a secret whole. */
-    acl_mask_findings(p, out, first);
+    run_pass(base, cfg->rules, cfg->nrules, confs, 1);
 }
