@@ -83,40 +83,24 @@ suggest_rename(void *arg, const char *pointer, const char *name)
     free(title);
 }
 
-static json_t *
-targets_root(const struct acl_project *p)
-{
-    size_t i;
-
-    for (i = 0; i < p->ndocs; i++)
-        if (p->docs[i].kind == ACL_DOC_TARGETS)
-            return p->docs[i].doc->root;
-    return NULL;
-}
-
+/* The walk itself ran once when the project was loaded: AC024 reads
+ * the same verdict. */
 static void
 check(struct acl_check *c)
 {
     const struct acl_project *p = c->project;
-    size_t i, nnames = 0;
-    json_t *targets = targets_root(p);
-    const char **names =
-        targets != NULL ? acl_schema_target_names(targets, &nnames) : NULL;
+    size_t i;
 
     for (i = 0; i < p->ndocs; i++) {
-        const struct acl_doc *d = p->docs[i].doc;
-        struct sink_ctx ctx = {c, d, NULL};
+        struct sink_ctx ctx = {c, p->docs[i].doc, NULL};
         struct acl_schema_sink sink = {.emit = emit,
                                        .arg = &ctx,
                                        .incomplete = incomplete,
                                        .help = help,
                                        .rename = suggest_rename};
 
-        if (d->root == NULL || p->docs[i].kind == ACL_DOC_REFERENCED)
-            continue;
-        acl_schema_validate(p->docs[i].kind, d->root, names, nnames, &sink);
+        acl_schema_verdict_replay(p->docs[i].schema, &sink, NULL);
     }
-    free(names);
 }
 
 const struct acl_rule acl_rule_schema_violation = {

@@ -91,6 +91,8 @@ dropped(void *arg, const struct acl_schema_drop *d)
     acl_buf_free(&hint);
 }
 
+/* The schema walk ran once when the project was loaded (AC020 reads
+ * the same verdict); deployed state's drops are not in it. */
 static void
 check(struct acl_check *c)
 {
@@ -98,16 +100,10 @@ check(struct acl_check *c)
     size_t i;
 
     for (i = 0; i < p->ndocs; i++) {
-        const struct acl_doc *d = p->docs[i].doc;
-        enum acl_doc_kind kind = p->docs[i].kind;
-        struct drop_ctx ctx = {c, d};
+        struct drop_ctx ctx = {c, p->docs[i].doc};
         struct acl_schema_drop_sink sink = {dropped, &ctx};
 
-        if (d->root == NULL ||
-            (kind != ACL_DOC_PROJECT && kind != ACL_DOC_TARGETS &&
-             kind != ACL_DOC_HARNESS))
-            continue;
-        acl_schema_dropped(kind, d->root, &sink);
+        acl_schema_verdict_replay(p->docs[i].schema, NULL, &sink);
     }
 }
 

@@ -462,6 +462,63 @@ START_TEST(dropped_members)
 }
 END_TEST
 
+/* One recorded walk replays exactly what the two walks report, in
+ * order, and keeps deployed state's drops out. */
+static void
+verdict_matches(enum acl_doc_kind kind, const char *text)
+{
+    struct acl_doc *d = parse(text);
+    struct sink_state a, b;
+    struct drops da, db;
+    struct acl_schema_sink sa = {.emit = collect, .arg = &a};
+    struct acl_schema_sink sb = {.emit = collect, .arg = &b};
+    struct acl_schema_drop_sink ka = {collect_drop, &da};
+    struct acl_schema_drop_sink kb = {collect_drop, &db};
+    struct acl_schema_verdict *v;
+    size_t i;
+
+    ck_assert_ptr_nonnull(d->root);
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    memset(&da, 0, sizeof da);
+    memset(&db, 0, sizeof db);
+    acl_schema_validate(kind, d->root, NULL, 0, &sa);
+    acl_schema_dropped(kind, d->root, &ka);
+    v = acl_schema_verdict_new(kind, d->root, NULL, 0);
+    acl_schema_verdict_replay(v, &sb, &kb);
+    ck_assert_uint_gt(a.n + da.n, 0);
+    ck_assert_uint_eq(a.n, b.n);
+    for (i = 0; i < a.n && i < 32; i++) {
+        ck_assert_str_eq(a.v[i].ptr, b.v[i].ptr);
+        ck_assert_str_eq(a.v[i].msg, b.v[i].msg);
+    }
+    ck_assert_uint_eq(kind == ACL_DOC_STATE ? 0 : da.n, db.n);
+    for (i = 0; i < db.n && i < 8; i++)
+        ck_assert_str_eq(da.ptr[i], db.ptr[i]);
+    acl_schema_verdict_free(v);
+    acl_doc_free(d);
+}
+
+START_TEST(one_walk_verdict)
+{
+    verdict_matches(
+        ACL_DOC_PROJECT,
+        P("\"runtimes\":[{\"name\":\"a\",\"build\":\"CodeZip\","
+          "\"entrypoint\":\"main.py\",\"codeLocation\":\"app/a\","
+          "\"environmentVariables\":[],\"zzz\":1}],"
+          "\"agentCoreGateways\":[{\"name\":\"g\",\"targets\":[],\"x\":1}]"));
+    verdict_matches(
+        ACL_DOC_HARNESS,
+        "{\"name\":\"h\",\"model\":{\"provider\":\"bedrock\","
+        "\"modelId\":\"m\"},\"tools\":[{\"type\":\"remote_mcp\","
+        "\"name\":\"t\",\"config\":{\"remoteMcp\":{\"url\":\"https://x\"},"
+        "\"agentCoreBrowser\":{}}}],\"bogus\":1}");
+    verdict_matches(ACL_DOC_STATE, "{\"targets\":{\"d\":{\"zz\":1}},\"q\":1}");
+    acl_schema_verdict_free(NULL);
+    acl_schema_verdict_replay(NULL, NULL, NULL);
+}
+END_TEST
+
 START_TEST(state_target_names)
 {
     static const char *const names[] = {"default"};
@@ -778,6 +835,7 @@ acl_suite_schema(void)
     tcase_add_test(tc, state_target_names);
     tcase_add_test(tc, dropped_members);
     tcase_add_test(tc, target_names_of_valid_files_only);
+    tcase_add_test(tc, one_walk_verdict);
     tcase_add_test(tc, deep_schema_definition);
     suite_add_tcase(s, tc);
     tc = tcase_create("strings");

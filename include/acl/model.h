@@ -231,9 +231,15 @@ enum acl_doc_kind {
     ACL_DOC_REFERENCED   /* a tool or schema file a target names */
 };
 
+struct acl_schema_verdict;
+
 struct acl_loaded_doc {
     struct acl_doc *doc; /* owned */
     enum acl_doc_kind kind;
+    /* What the CLI's schema says of it (schema.h), judged once when the
+     * project is loaded; owned; NULL for referenced files and documents
+     * that are not valid JSON. */
+    struct acl_schema_verdict *schema;
 };
 
 struct acl_code_file;

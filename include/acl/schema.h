@@ -80,6 +80,28 @@ void acl_schema_validate(enum acl_doc_kind kind, json_t *root,
 void acl_schema_dropped(enum acl_doc_kind kind, json_t *root,
                         const struct acl_schema_drop_sink *sink);
 
+/* Both walks in one: violations to sink and dropped members to drops
+ * (either may be NULL), each as the functions above report them. */
+void acl_schema_check(enum acl_doc_kind kind, json_t *root,
+                      const char *const *target_names, size_t ntargets,
+                      const struct acl_schema_sink *sink,
+                      const struct acl_schema_drop_sink *drops);
+
+/* The verdict on one document, recorded from a single acl_schema_check
+ * (what deployed state would drop is left out: the CLI writes that file)
+ * so that AC020 and AC024 each replay their part without walking the
+ * document again. Owns copies of every string it reports. */
+struct acl_schema_verdict *
+acl_schema_verdict_new(enum acl_doc_kind kind, json_t *root,
+                       const char *const *target_names, size_t ntargets);
+void acl_schema_verdict_free(struct acl_schema_verdict *v);
+/* Calls sink (when not NULL) as acl_schema_validate would and drops
+ * (when not NULL) as acl_schema_dropped would, in the walk's order.
+ * The strings are valid while v lives. v may be NULL: nothing. */
+void acl_schema_verdict_replay(const struct acl_schema_verdict *v,
+                               const struct acl_schema_sink *sink,
+                               const struct acl_schema_drop_sink *drops);
+
 /* The names of the deployment targets of aws-targets.json's root, when
  * it is valid (the CLI checks deployed state against them only then):
  * a new array the caller frees (the strings are borrowed from root), and

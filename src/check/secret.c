@@ -584,6 +584,20 @@ static struct {
 } anchor_lits[MAX_ANCHOR_LITS];
 static uint64_t anchors_from[256]; /* byte -> bits of anchor_lits */
 static uint32_t anchorless;        /* bits of the patterns without any */
+/* Bit b0 * 256 + b1: some anchor starts with the bytes b0 b1 (any b1
+ * for a one-byte anchor). Most bytes of a string start no anchor's
+ * first two bytes, and this one test passes them over. */
+static uint8_t anchor_pairs[65536 / 8];
+
+static void
+mark_pair(const char *a, size_t n)
+{
+    unsigned b0 = (unsigned char)a[0], b1;
+
+    for (b1 = 0; b1 < 256; b1++)
+        if (n == 1 || b1 == (unsigned char)a[1])
+            anchor_pairs[(b0 << 8 | b1) >> 3] |= (uint8_t)(1u << (b1 & 7));
+}
 
 static void
 split_anchors(void)
@@ -592,6 +606,7 @@ split_anchors(void)
 
     assert(NPATTERNS <= 32);
     memset(anchors_from, 0, sizeof anchors_from);
+    memset(anchor_pairs, 0, sizeof anchor_pairs);
     anchorless = 0;
     for (i = 0; i < NPATTERNS; i++) {
         const char *a = patterns[i].anchors;
@@ -606,6 +621,7 @@ split_anchors(void)
             anchor_lits[k].n = n;
             anchor_lits[k].pattern = i;
             anchors_from[(unsigned char)a[0]] |= (uint64_t)1 << k;
+            mark_pair(a, n);
             k++;
             a += n + (a[n] == '|');
         }
@@ -621,8 +637,15 @@ patterns_anchored(const char *s, size_t len)
     size_t i;
 
     for (i = 0; i < len; i++) {
-        uint64_t cand = anchors_from[(unsigned char)s[i]];
+        unsigned pair = (unsigned)(unsigned char)s[i] << 8 |
+                        (i + 1 < len ? (unsigned char)s[i + 1] : 0u);
+        uint64_t cand;
 
+        /* At the last byte only a one-byte anchor can start: its pairs
+         * are all set, the one with 0 included. */
+        if (!(anchor_pairs[pair >> 3] & (1u << (pair & 7))))
+            continue;
+        cand = anchors_from[(unsigned char)s[i]];
         while (cand != 0) {
             int k = __builtin_ctzll(cand);
 
@@ -648,11 +671,11 @@ known_in(const char *s, size_t len, uint32_t mask, struct acl_secret_match *m)
     if (s == NULL || (!ready && acl_secret_init(NULL) != 0))
         return 0;
     anchored = patterns_anchored(s, len) & mask;
-    for (i = 0; i < NPATTERNS; i++) {
+    /* In pattern order, so that the earlier of two equal starts wins. */
+    for (; anchored != 0; anchored &= anchored - 1) {
         size_t end = 0, start;
 
-        if (!(anchored & (1u << i)))
-            continue;
+        i = (size_t)__builtin_ctz(anchored);
         start = first_match(i, s, len, &end, &gave_up);
         if (start < best) {
             best = start;

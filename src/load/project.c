@@ -14,6 +14,7 @@
 #include "acl/jptr.h"
 #include "acl/model_build.h"
 #include "acl/overlay.h"
+#include "acl/schema.h"
 
 static struct acl_doc *
 add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
@@ -23,6 +24,7 @@ add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
     p->docs = acl_xrealloc(p->docs, (p->ndocs + 1) * sizeof *p->docs);
     p->docs[p->ndocs].doc = doc;
     p->docs[p->ndocs].kind = kind;
+    p->docs[p->ndocs].schema = NULL;
     p->ndocs++;
     return doc;
 }
@@ -329,6 +331,29 @@ acl_project_load(const char *root, const char *display,
     return acl_project_load_overlay(root, display, prod, max_size, NULL, err);
 }
 
+/* The schema's verdict on each project file, in one walk each (deployed
+ * state is checked against aws-targets.json's target names, when that
+ * file is valid). */
+static void
+judge_docs(struct acl_project *p)
+{
+    const char **names = NULL;
+    size_t i, n = 0;
+
+    for (i = 0; i < p->ndocs; i++)
+        if (p->docs[i].kind == ACL_DOC_TARGETS && p->docs[i].doc->root) {
+            names = acl_schema_target_names(p->docs[i].doc->root, &n);
+            break;
+        }
+    for (i = 0; i < p->ndocs; i++) {
+        struct acl_loaded_doc *d = &p->docs[i];
+
+        if (d->doc->root != NULL && d->kind != ACL_DOC_REFERENCED)
+            d->schema = acl_schema_verdict_new(d->kind, d->doc->root, names, n);
+    }
+    free(names);
+}
+
 /* Loads the project whose agentcore.json is spec_rel, every file read
  * through overlay first; owned, when not NULL, is the project's to free
  * (it is the overlay). */
@@ -353,6 +378,7 @@ load_project(const char *root, const char *display, const char *spec_rel,
     p->spec.doc = spec;
     if (load_rest(p, prod, max_size, err) != 0)
         goto fail;
+    judge_docs(p);
     return p;
 fail:
     acl_project_free(p);
@@ -436,8 +462,10 @@ acl_project_free(struct acl_project *p)
     }
     free(p->sources);
     acl_refcache_free(p->refs);
-    for (i = 0; i < p->ndocs; i++)
+    for (i = 0; i < p->ndocs; i++) {
+        acl_schema_verdict_free(p->docs[i].schema);
         acl_doc_free(p->docs[i].doc);
+    }
     free(p->docs);
     acl_overlay_free(p->owned_overlay);
     free(p->root);

@@ -458,6 +458,25 @@ sx_try(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
     return n;
 }
 
+/* Walks the union option t that v matched again, for the members it
+ * drops only: its values were counted as not checked (a pattern gave
+ * up) while it was tried, and are not counted twice. */
+static void
+sx_winner_drops(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
+{
+    const struct acl_schema_sink *sink = cx->sink;
+    size_t incomplete = cx->incomplete;
+    char *at = cx->incomplete_at;
+
+    cx->sink = NULL;
+    cx->incomplete_at = NULL;
+    acl_sx_value(cx, t, v);
+    free(cx->incomplete_at);
+    cx->incomplete_at = at;
+    cx->incomplete = incomplete;
+    cx->sink = sink;
+}
+
 int
 acl_sx_valid(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
 {
@@ -488,7 +507,7 @@ sx_union(struct acl_sx_ctx *cx, const struct acl_sx_type *t, json_t *v)
         n = sx_try(cx, t->options[i], v);
         if (n == 0) {
             if (cx->drop != NULL) /* what the winner drops */
-                acl_sx_value(cx, t->options[i], v);
+                sx_winner_drops(cx, t->options[i], v);
             return;
         }
         if (n < best) {
@@ -692,9 +711,10 @@ sx_state_targets(struct acl_sx_ctx *cx, json_t *root, const char *const *names,
 }
 
 void
-acl_schema_validate(enum acl_doc_kind kind, json_t *root,
-                    const char *const *target_names, size_t ntargets,
-                    const struct acl_schema_sink *sink)
+acl_schema_check(enum acl_doc_kind kind, json_t *root,
+                 const char *const *target_names, size_t ntargets,
+                 const struct acl_schema_sink *sink,
+                 const struct acl_schema_drop_sink *drops)
 {
     struct acl_sx_ctx cx = {0};
     const struct acl_sx_type *t = sx_doc_type(kind);
@@ -702,6 +722,7 @@ acl_schema_validate(enum acl_doc_kind kind, json_t *root,
     if (t == NULL || root == NULL)
         return;
     cx.sink = sink;
+    cx.drop = drops;
     acl_buf_puts(&cx.ptr, "");
     acl_sx_value(&cx, t, root);
     if (kind == ACL_DOC_STATE && target_names != NULL)
@@ -710,6 +731,14 @@ acl_schema_validate(enum acl_doc_kind kind, json_t *root,
         sink->incomplete(sink->arg, cx.incomplete_at, cx.incomplete);
     free(cx.incomplete_at);
     acl_buf_free(&cx.ptr);
+}
+
+void
+acl_schema_validate(enum acl_doc_kind kind, json_t *root,
+                    const char *const *target_names, size_t ntargets,
+                    const struct acl_schema_sink *sink)
+{
+    acl_schema_check(kind, root, target_names, ntargets, sink, NULL);
 }
 
 void
@@ -725,34 +754,14 @@ acl_schema_init(struct acl_error *err)
     return acl_sx_pattern_init(err);
 }
 
-static void
-sx_quiet(void *arg, const char *pointer, const char *missing, int at_name,
-         const char *message)
-{
-    (void)arg;
-    (void)pointer;
-    (void)missing;
-    (void)at_name;
-    (void)message;
-}
-
 void
 acl_schema_dropped(enum acl_doc_kind kind, json_t *root,
                    const struct acl_schema_drop_sink *sink)
 {
     /* Violations are counted (unions and rules depend on them) but not
      * reported: they are AC020's. */
-    struct acl_schema_sink quiet = {.emit = sx_quiet};
-    struct acl_sx_ctx cx = {0};
-    const struct acl_sx_type *t = sx_doc_type(kind);
-
-    if (t == NULL || root == NULL || sink == NULL)
-        return;
-    cx.sink = &quiet;
-    cx.drop = sink;
-    acl_buf_puts(&cx.ptr, "");
-    acl_sx_value(&cx, t, root);
-    acl_buf_free(&cx.ptr);
+    if (sink != NULL)
+        acl_schema_check(kind, root, NULL, 0, NULL, sink);
 }
 
 static void
