@@ -132,42 +132,55 @@ custom_parameter(const char *ptr, size_t *len)
     return last + 1;
 }
 
+/* A string of the document's secret index (secret.h): a known-format
+ * secret, a scan that gave up, or a customParameters entry. */
 static void
-on_string(const struct acl_node *n, const char *str, size_t len, void *arg)
+on_string(struct scan *s, const struct acl_doc *doc,
+          const struct acl_secret_string *e)
 {
-    struct scan *s = arg;
-    struct acl_secret_match m;
+    struct acl_secret_match m = e->match;
+    struct acl_node n = {doc, e->pointer, e->value, NULL};
+    const char *str = json_string_value(e->value), *pname;
+    size_t len = json_string_length(e->value), plen = 0;
     struct acl_finding *f;
-    json_t *key = n->json;
-    const char *pname;
-    size_t plen = 0;
     char *phrase;
-    int hit;
+    int hit = e->known;
 
     if (s->nskip > 0 &&
-        bsearch(&key, s->skip, s->nskip, sizeof *s->skip, cmp_ptr) != NULL)
+        bsearch(&e->value, s->skip, s->nskip, sizeof *s->skip, cmp_ptr) != NULL)
         return;
-    pname = custom_parameter(n->ptr, &plen);
-    hit = pname != NULL ? acl_secret_check(pname, plen, str, len, &m)
-                        : acl_secret_known(str, len, &m);
+    pname = custom_parameter(e->pointer, &plen);
+    if (pname != NULL)
+        hit = acl_secret_check(pname, plen, str, len, &m);
     if (!hit) {
         if (m.incomplete)
-            acl_secret_incomplete(s->c->project, n->doc->text, n->ptr);
+            acl_secret_incomplete(s->c->project, doc->text, e->pointer);
         return;
     }
     phrase = acl_secret_phrase(&m, str, len);
     if (pname != NULL)
-        f = acl_report(s->c, ACL_ERROR, n, NULL,
+        f = acl_report(s->c, ACL_ERROR, &n, NULL,
                        "OAuth custom parameter \"%.*s\" holds %s in plain "
                        "text, readable by anyone who can read the project",
                        (int)plen, pname, phrase);
     else
-        f = acl_report(s->c, ACL_ERROR, n, NULL,
+        f = acl_report(s->c, ACL_ERROR, &n, NULL,
                        "this string holds %s in plain text, readable by "
                        "anyone who can read the project",
                        phrase);
     f->secret = 1;
     free(phrase);
+}
+
+/* The strings of a JSON document worth a look, from its secret index
+ * (built when it was loaded). */
+static void
+scan_doc(struct scan *s, const struct acl_doc *doc)
+{
+    size_t i;
+
+    for (i = 0; doc->secrets != NULL && i < doc->secrets->nstrings; i++)
+        on_string(s, doc, &doc->secrets->strings[i]);
 }
 
 /* A referenced file that is not JSON: every match in its text. */
@@ -222,7 +235,7 @@ scan_ref(struct scan *s, const char *rel)
         doc == NULL || seen_path(s, doc->text->path))
         return;
     if (doc->root != NULL)
-        acl_doc_walk_strings(doc, on_string, s);
+        scan_doc(s, doc);
     else
         scan_text(s->c, doc->text);
 }
@@ -290,7 +303,7 @@ check(struct acl_check *c)
     s.seen = json_object();
     collect_skips(&s, p);
     for (i = 0; i < p->ndocs; i++) {
-        acl_doc_walk_strings(p->docs[i].doc, on_string, &s);
+        scan_doc(&s, p->docs[i].doc);
         (void)seen_path(&s, p->docs[i].doc->text->path);
     }
     for (i = 0; i < n; i++) {

@@ -29,12 +29,24 @@ struct tool_check {
     size_t ntools; /* tools the current target lists */
 };
 
-/* Reports a tool name that the target already lists; at names the
- * "name" value. */
+/* Where a tool list's entry is: the list's pointer and the index. The
+ * pointer of its "name" is built only for a finding: a project may
+ * list tens of thousands of tools. */
+struct tool_at {
+    const struct acl_doc *doc;
+    const char *list; /* pointer of the array */
+    size_t i;
+    char *resource; /* borrowed, as in struct acl_node */
+};
+
+/* Reports a tool name that the target already lists, at its "name"
+ * value. */
 static void
 check_name(struct tool_check *k, const struct acl_target *t,
-           const struct acl_node *at, const char *name)
+           const struct tool_at *w, const char *name)
 {
+    char *ptr;
+
     if (name == NULL)
         return;
     k->ntools++;
@@ -42,12 +54,16 @@ check_name(struct tool_check *k, const struct acl_target *t,
         json_object_set_new(k->seen, name, json_true());
         return;
     }
-    if (k->report)
-        acl_report(k->c, ACL_ERROR, at, NULL,
-                   "tool name \"%s\" repeats in target \"%s\": the gateway "
-                   "lists both tools as \"%s___%s\", so one of them cannot "
-                   "be called",
-                   name, t->name ? t->name : "", t->name ? t->name : "", name);
+    if (!k->report)
+        return;
+    ptr = acl_xasprintf("%s/%zu/name", w->list, w->i);
+    acl_report(k->c, ACL_ERROR,
+               &(struct acl_node){w->doc, ptr, NULL, w->resource}, NULL,
+               "tool name \"%s\" repeats in target \"%s\": the gateway "
+               "lists both tools as \"%s___%s\", so one of them cannot "
+               "be called",
+               name, t->name ? t->name : "", t->name ? t->name : "", name);
+    free(ptr);
 }
 
 /* What an entry lacks, or NULL when it is a whole tool. */
@@ -74,21 +90,21 @@ check_entries(struct tool_check *k, const struct acl_target *t,
     json_t *e;
 
     json_array_foreach (list, i, e) {
-        char *ptr = acl_jptr_index(base, i), *nptr;
-        struct acl_node at = {doc, ptr, e, NULL};
+        struct tool_at w = {doc, base, i, NULL};
         const char *why = entry_problem(e);
 
-        if (why != NULL && k->report)
-            acl_report(k->c, ACL_ERROR, &at, NULL,
+        if (why != NULL && k->report) {
+            char *ptr = acl_jptr_index(base, i);
+
+            acl_report(k->c, ACL_ERROR, &(struct acl_node){doc, ptr, e, NULL},
+                       NULL,
                        "tool %zu of %s (toolSchemaFile of target \"%s\") %s: "
                        "the gateway needs a name, a description and an "
                        "inputSchema for every tool",
                        i, t->tool_schema_file, t->name ? t->name : "", why);
-        nptr = acl_jptr_join(ptr, "name", 4);
-        at.ptr = nptr;
-        check_name(k, t, &at, json_string_value(json_object_get(e, "name")));
-        free(nptr);
-        free(ptr);
+            free(ptr);
+        }
+        check_name(k, t, &w, json_string_value(json_object_get(e, "name")));
     }
 }
 
@@ -130,14 +146,14 @@ check_definitions(struct tool_check *k, const struct acl_target *t)
     json_t *defs = json_object_get(t->node.json, "toolDefinitions"), *e;
     size_t i;
 
-    json_array_foreach (defs, i, e) {
-        char *ptr =
-            acl_xasprintf("%s/toolDefinitions/%zu/name", t->node.ptr, i);
-        struct acl_node at = {t->node.doc, ptr, NULL, t->node.resource};
+    char *list = acl_jptr_join(t->node.ptr, "toolDefinitions", 15);
 
-        check_name(k, t, &at, json_string_value(json_object_get(e, "name")));
-        free(ptr);
+    json_array_foreach (defs, i, e) {
+        struct tool_at w = {t->node.doc, list, i, t->node.resource};
+
+        check_name(k, t, &w, json_string_value(json_object_get(e, "name")));
     }
+    free(list);
 }
 
 /* A target name that an earlier target of the gateway with tools has

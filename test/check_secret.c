@@ -871,6 +871,43 @@ START_TEST(fixtures_precision_and_recall)
 }
 END_TEST
 
+/* The index of a document: every known-format secret in a value or a
+ * member name, and every value its name makes a secret (an array's
+ * items under the array's name), as ranges; the strings AC014 reads,
+ * with their pointers, and only those. */
+START_TEST(document_index)
+{
+    static const char doc[] =
+        "{\"ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5\":1,"
+        "\"plain\":\"nothing here at all\","
+        "\"a/b\":[{\"k\":\"ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zB6\"}],"
+        "\"passwords\":[\"Zq8#vLm2!pR7wX4k\"],"
+        "\"customParameters\":{\"audience\":\"api\"}}";
+    json_error_t e;
+    json_t *root = json_loads(doc, 0, &e);
+    struct acl_secret_index *ix;
+
+    ck_assert_ptr_nonnull(root);
+    ix = acl_secret_index_new(root);
+    ck_assert_uint_eq(ix->nranges, 3);
+    ck_assert_int_eq(strncmp(ix->ranges[0].s, "ghp_aB3", 7), 0);
+    ck_assert_uint_eq(ix->ranges[0].n, 40);
+    ck_assert_int_eq(strncmp(ix->ranges[2].s, "Zq8#", 4), 0);
+    ck_assert_uint_eq(ix->nstrings, 2);
+    ck_assert_str_eq(ix->strings[0].pointer, "/a~1b/0/k");
+    ck_assert_int_eq(ix->strings[0].known, 1);
+    ck_assert_str_eq(ix->strings[0].match.kind, "GitHub token");
+    ck_assert_str_eq(ix->strings[1].pointer, "/customParameters/audience");
+    ck_assert_int_eq(ix->strings[1].known, 0);
+    acl_secret_index_free(ix);
+    json_decref(root);
+    ix = acl_secret_index_new(NULL);
+    ck_assert_uint_eq(ix->nranges + ix->nstrings, 0);
+    acl_secret_index_free(ix);
+    acl_secret_index_free(NULL);
+}
+END_TEST
+
 static void
 add(Suite *s, const char *name, const TTest *t)
 {
@@ -887,6 +924,7 @@ acl_suite_secret(void)
     Suite *s = suite_create("secret");
 
     add(s, "init", init_is_idempotent);
+    add(s, "document_index", document_index);
     add(s, "aws", aws_access_key);
     add(s, "bedrock", bedrock_key);
     add(s, "openai", openai_key);

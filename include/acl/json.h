@@ -44,6 +44,8 @@ struct acl_dupkey {
 };
 
 /* A parsed JSON file. */
+struct acl_secret_index;
+
 struct acl_doc {
     struct acl_text *text; /* owned */
     json_t *root;          /* NULL when the file is not valid JSON */
@@ -61,6 +63,9 @@ struct acl_doc {
     size_t ndups;
     struct acl_arena *arena;     /* holds root's values */
     struct acl_doc_index *index; /* member tables of large objects; owned */
+    /* The secrets it holds (secret.h), found by the loader once the
+     * document is parsed; owned; NULL until then. */
+    struct acl_secret_index *secrets;
 };
 
 /* Parses text (ownership taken). Never fails: a syntax error leaves

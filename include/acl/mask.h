@@ -3,7 +3,8 @@
  *
  * After the rules ran, one step gathers the project's secrets (every
  * JSON string and member name that the secret detector flags, on its
- * own or under its member name) into a table, and rewrites each finding's
+ * own or under its member name: each document's secret index, found
+ * when it was loaded, see secret.h) into a table, and rewrites each finding's
  * message, help, pointer, resource and justification so that none of them
  * shows one whole: a rule may quote a name that happens to be a secret
  * (a gateway named with an API key) without knowing it. Every output

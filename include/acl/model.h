@@ -364,11 +364,4 @@ void acl_project_load_sources(struct acl_project *p);
  * list (names, n) that replaces the default when non-NULL? */
 int acl_production_name(const char *name, const char **names, size_t n);
 
-/* Calls fn for every string value (not member names) of doc, with a
- * node naming it. The node is valid during the call only. */
-void acl_doc_walk_strings(const struct acl_doc *doc,
-                          void (*fn)(const struct acl_node *n, const char *s,
-                                     size_t len, void *arg),
-                          void *arg);
-
 #endif

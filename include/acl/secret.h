@@ -25,6 +25,7 @@
 #ifndef ACL_SECRET_H
 #define ACL_SECRET_H
 
+#include <jansson.h>
 #include <stddef.h>
 
 #include "acl/util.h"
@@ -116,6 +117,38 @@ enum acl_secret_ctx {
 int acl_secret_check_ctx(const char *name, size_t nlen, const char *v,
                          size_t vlen, enum acl_secret_ctx ctx,
                          struct acl_secret_match *m);
+
+/* The secrets of one JSON document, found when it is loaded, in one
+ * walk over its string values and member names in document order. */
+struct acl_secret_range {
+    const char *s; /* borrowed from the document */
+    size_t n;
+};
+
+/* A string value that AC014 looks at: one with a known-format secret,
+ * one whose scan gave up, or one inside a customParameters member. */
+struct acl_secret_string {
+    json_t *value;                 /* borrowed */
+    char *pointer;                 /* owned: its JSON pointer */
+    int known;                     /* acl_secret_known found a secret in it */
+    struct acl_secret_match match; /* that call's result */
+};
+
+struct acl_secret_index {
+    /* Every known-format secret in a value or member name, and every
+     * value its member name makes a secret (acl_secret_named): what
+     * the masking step hides. */
+    struct acl_secret_range *ranges;
+    size_t nranges, rcap;
+    struct acl_secret_string *strings;
+    size_t nstrings, scap;
+};
+
+/* The index of the document whose root is root (NULL: an empty one).
+ * The ranges and values point into root, which must outlive the index.
+ * Free with acl_secret_index_free (NULL accepted). */
+struct acl_secret_index *acl_secret_index_new(json_t *root);
+void acl_secret_index_free(struct acl_secret_index *ix);
 
 /* Writes at most the first 4 characters (whole UTF-8 sequences) of s
  * followed by "…" into out, NUL-terminated; values shorter than 8

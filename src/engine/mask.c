@@ -30,7 +30,6 @@ struct acl_mask {
     size_t n, cap;
     size_t *slots; /* index + 1 by hash of the first MASK_KEY bytes */
     size_t nslots;
-    json_t *names; /* member name -> its secret strength + 1, a cache */
 };
 
 static uint64_t
@@ -61,7 +60,6 @@ acl_mask_free(struct acl_mask *m)
         free(m->items[i].s);
     free(m->items);
     free(m->slots);
-    json_decref(m->names);
     free(m);
 }
 
@@ -131,77 +129,17 @@ acl_mask_add(struct acl_mask *m, const char *s, size_t n)
     acl_buf_free(&b);
 }
 
-/* Can key make a value a secret? Member names repeat across a project
- * (name, targetType, ...): each is weighed once. */
-static int
-secret_name(struct acl_mask *m, const char *key, size_t klen)
-{
-    json_t *v;
-    int strength;
-
-    if (m->names == NULL)
-        m->names = json_object();
-    if ((v = json_object_getn(m->names, key, klen)) != NULL)
-        return json_integer_value(v) > 1;
-    strength = (int)acl_secret_name_strength(key, klen);
-    json_object_setn_new_nocheck(m->names, key, klen,
-                                 json_integer(strength + 1));
-    return strength != ACL_SECRET_NAME_NONE;
-}
-
-/* A string of a project file: a secret when the detector says so, on
- * its own (known format) or under its member name. */
-static void
-add_string(struct acl_mask *m, const char *key, size_t klen, const char *s,
-           size_t n)
-{
-    struct acl_secret_match sm;
-    size_t at = 0;
-
-    while (at < n && acl_secret_known(s + at, n - at, &sm) &&
-           sm.end > sm.start) {
-        acl_mask_add(m, s + at + sm.start, sm.end - sm.start);
-        at += sm.end;
-    }
-    /* The known formats were looked for just above. Under a name that
-     * says nothing, only a value that is itself NAME=value can be one. */
-    if (key != NULL &&
-        (secret_name(m, key, klen) || memchr(s, '=', n) != NULL) &&
-        acl_secret_named(key, klen, s, n, &sm))
-        acl_mask_add(m, s + sm.start, sm.end - sm.start);
-}
-
-/* Every string and member name below v. The parser caps nesting, so
- * the recursion is bounded. */
-static void
-add_json(struct acl_mask *m, json_t *v, const char *key, size_t klen)
-{
-    const char *k;
-    size_t kl, i;
-    json_t *e;
-
-    if (json_is_string(v)) {
-        add_string(m, key, klen, json_string_value(v), json_string_length(v));
-    } else if (json_is_object(v)) {
-        json_object_keylen_foreach(v, k, kl, e)
-        {
-            add_string(m, NULL, 0, k, kl);
-            add_json(m, e, k, kl);
-        }
-    } else if (json_is_array(v)) {
-        json_array_foreach (v, i, e)
-            add_json(m, e, key, klen);
-    }
-}
-
 void
 acl_mask_add_project(struct acl_mask *m, const struct acl_project *p)
 {
-    size_t i;
+    size_t i, k;
 
-    for (i = 0; p != NULL && i < p->ndocs; i++)
-        if (p->docs[i].doc->root != NULL)
-            add_json(m, p->docs[i].doc->root, NULL, 0);
+    for (i = 0; p != NULL && i < p->ndocs; i++) {
+        const struct acl_secret_index *ix = p->docs[i].doc->secrets;
+
+        for (k = 0; ix != NULL && k < ix->nranges; k++)
+            acl_mask_add(m, ix->ranges[k].s, ix->ranges[k].n);
+    }
 }
 
 /* The next known-format secret in s[from, n): [*at, *end), or n, n. */

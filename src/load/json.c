@@ -17,6 +17,7 @@
 #include "acl/jalloc.h"
 #include "acl/json.h"
 #include "acl/jptr.h"
+#include "acl/secret.h"
 #include "acl/utf8.h"
 
 /* One open array or object. */
@@ -649,6 +650,7 @@ acl_doc_free(struct acl_doc *doc)
 
     if (doc == NULL)
         return;
+    acl_secret_index_free(doc->secrets); /* points into root */
     /* Every value of root lives in the arena. */
     acl_arena_free(doc->arena);
     acl_doc_index_free(doc->index);

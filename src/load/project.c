@@ -15,11 +15,14 @@
 #include "acl/model_build.h"
 #include "acl/overlay.h"
 #include "acl/schema.h"
+#include "acl/secret.h"
 
 static struct acl_doc *
 add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
 {
     struct acl_doc *doc = acl_doc_parse(t);
+
+    doc->secrets = acl_secret_index_new(doc->root);
 
     p->docs = acl_xrealloc(p->docs, (p->ndocs + 1) * sizeof *p->docs);
     p->docs[p->ndocs].doc = doc;

@@ -16,6 +16,7 @@
 #include "acl/file.h"
 #include "acl/model_build.h"
 #include "acl/ref.h"
+#include "acl/secret.h"
 
 struct ref_entry {
     char *rel;
@@ -260,6 +261,7 @@ acl_ref_json(const struct acl_project *p, const char *relpath,
         read_entry(p, e);
     if (e->doc == NULL && e->text != NULL) {
         e->doc = acl_doc_parse(e->text);
+        e->doc->secrets = acl_secret_index_new(e->doc->root);
         e->text = NULL;
     }
     *doc = e->doc;
