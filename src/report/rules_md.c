@@ -20,17 +20,24 @@ void
 acl_md_text(struct acl_buf *b, const char *s)
 {
     int code = 0;
-    const char *p;
+    const char *p = s;
 
-    for (p = s; *p != '\0'; p++) {
-        unsigned char prev = p > s ? (unsigned char)p[-1] : ' ';
+    /* Runs without a character that needs a look are copied whole: the
+     * help of every rule goes into each SARIF log. */
+    while (*p != '\0') {
+        size_t run = strcspn(p, "`\\*<|_");
+        unsigned char prev;
 
+        acl_buf_append(b, p, run);
+        p += run;
+        if (*p == '\0')
+            break;
+        prev = p > s ? (unsigned char)p[-1] : ' ';
         if (*p == '`')
             code = !code;
-        else if (!code &&
-                 (strchr("\\*<|", *p) != NULL || (*p == '_' && !isalnum(prev))))
+        else if (!code && (*p != '_' || !isalnum(prev)))
             acl_buf_putc(b, '\\');
-        acl_buf_putc(b, *p);
+        acl_buf_putc(b, *p++);
     }
 }
 
