@@ -328,6 +328,10 @@ static const struct {
     {"app/?.py", "app/x.py", 1},
     {"app/?.py", "app/xy.py", 0},
     {"app/?.py", "app/\xc3\xa9.py", 1},
+    /* a byte that is not UTF-8 is one character, as everywhere else */
+    {"app/?.py", "app/\xff.py", 1},
+    {"app/?.py", "app/\xff\xfe.py", 0},
+    {"app/??.py", "app/\xc3\x80\x80.py", 1},
     {"app/x*y*z", "app/xaaybbz", 1},
     {"app/x*y*z", "app/xaaybb", 0},
     {"app/a**b", "app/aXXb", 1},

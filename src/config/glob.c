@@ -6,25 +6,17 @@
  * hostile pattern costs at most pattern length times path length steps,
  * never exponential time.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "acl/config.h"
+#include "acl/utf8.h"
 
 /* One segment: a pointer and a length, both within the same string. */
 struct seg {
     const char *s;
     size_t n;
 };
-
-static int
-utf8_step(const char *s, size_t n)
-{
-    size_t i = 1;
-
-    while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i++;
-    return (int)i;
-}
 
 /* '*' and '?' against one segment (no '/' on either side). */
 static int
@@ -39,8 +31,10 @@ seg_match(struct seg p, struct seg s)
             star_p = pi;
             star_s = si;
         } else if (pi < p.n && p.s[pi] == '?') {
+            uint32_t cp; /* '?' is one character; a bad byte is one */
+
             pi++;
-            si += (size_t)utf8_step(s.s + si, s.n - si);
+            si += acl_utf8_lenient(s.s + si, s.n - si, &cp);
         } else if (pi < p.n && p.s[pi] == s.s[si]) {
             pi++;
             si++;
