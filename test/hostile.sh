@@ -197,6 +197,18 @@ echo old >"$T/out-link/plain.json"
 run out-plain 0 '' -- -f json --fail-on none -o "$T/out-link/plain.json" "$T/out-link"
 grep -q '"findings"' "$T/out-link/plain.json" || { fail=$((fail + 1)); echo "FAIL out-plain: report not written"; }
 [ "$(ls -a "$T/out-link" | grep -c tmp)" = 0 ] || { fail=$((fail + 1)); echo "FAIL out-plain: temporary file left"; }
+# A link in the folder part of -o below the current folder (a checkout
+# whose "reports" is a committed link) is refused, relative or absolute;
+# a real folder there is written into.
+mkdir -p "$T/out-dir-link/real" "$T/elsewhere"
+ln -s "$T/elsewhere" "$T/out-dir-link/reports"
+cd "$T/out-dir-link" || exit 1
+run out-dir-link 2 'symbolic link' -- -f sarif -o reports/r.sarif "$T/out-link"
+run out-dir-link-abs 2 'folder "reports"' -- -f sarif -o "$(pwd -P)/reports/r.sarif" "$T/out-link"
+[ -z "$(ls "$T/elsewhere")" ] || { fail=$((fail + 1)); echo "FAIL out-dir-link: wrote through the folder link"; }
+run out-dir-real 01 '' -- -f sarif -o ./real/r.sarif "$T/out-link"
+cd - >/dev/null || exit 1
+[ -s "$T/out-dir-link/real/r.sarif" ] || { fail=$((fail + 1)); echo "FAIL out-dir-real: report not written"; }
 # Referenced files that are devices, links out of the project, absolute.
 mkdir -p "$T/refs/agentcore" "$T/refs/tools" "$T/outside"
 echo '[{"name":"x","description":"y","inputSchema":{"type":"object"}}]' >"$T/outside/tools.json"

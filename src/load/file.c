@@ -512,6 +512,75 @@ write_in(int dirfd, const char *base, const char *path, const char *what,
     return -1;
 }
 
+/* The folders of dir below from (an open folder), one at a time and
+ * never through a link: a pull request can commit "reports" as a link
+ * to anywhere. Returns an open folder, or -1 with err filled. */
+static int
+open_below(int from, const char *dir, const char *path, const char *what,
+           struct acl_error *err)
+{
+    int fd = from;
+
+    while (*dir != '\0') {
+        size_t n = strcspn(dir, "/");
+        char *name = acl_xstrndup(dir, n);
+        int next =
+            n == 0 || strcmp(name, ".") == 0
+                ? dup(fd)
+                : openat(fd, name,
+                         O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        struct stat st;
+
+        if (next < 0) {
+            int e = errno;
+
+            if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                S_ISLNK(st.st_mode))
+                acl_error_set(err,
+                              "%s: cannot write %s there (its folder \"%s\" "
+                              "is a symbolic link and would be followed; "
+                              "write into a real folder)",
+                              path, what, name);
+            else
+                acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
+                              strerror(e));
+        }
+        free(name);
+        close(fd);
+        if ((fd = next) < 0)
+            return -1;
+        dir += n + (dir[n] == '/');
+    }
+    return fd;
+}
+
+/* The folder that will hold the file. Below the current folder (the
+ * checkout a CI job lints) no link is followed; elsewhere (an absolute
+ * path outside it, such as a runner's temporary folder) the path is
+ * the user's own and is opened as given. */
+static int
+open_parent(const char *dir, const char *path, const char *what,
+            struct acl_error *err)
+{
+    char cwd[PATH_MAX];
+    size_t k;
+    int fd;
+
+    if (dir[0] != '/')
+        return (fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0
+                   ? acl_error_set(err, "%s: cannot write %s there (%s)", path,
+                                   what, strerror(errno))
+                   : open_below(fd, dir, path, what, err);
+    if (getcwd(cwd, sizeof cwd) != NULL && (k = strlen(cwd)) > 1 &&
+        strncmp(dir, cwd, k) == 0 && (dir[k] == '/' || dir[k] == '\0') &&
+        (fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
+        return open_below(fd, dir + k + (dir[k] == '/'), path, what, err);
+    if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+        return acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
+                             strerror(errno));
+    return fd;
+}
+
 int
 acl_write_file_as(const char *path, const char *what, const char *data,
                   size_t len, struct acl_error *err)
@@ -521,14 +590,13 @@ acl_write_file_as(const char *path, const char *what, const char *data,
                 : slash == path ? acl_xstrdup("/")
                                 : acl_xstrndup(path, (size_t)(slash - path));
     const char *base = slash != NULL ? slash + 1 : path;
-    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+    int dirfd = -1, rc;
 
     if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
         rc = acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
                            strerror(EISDIR));
-    else if (dirfd < 0)
-        rc = acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
-                           strerror(errno));
+    else if ((dirfd = open_parent(dir, path, what, err)) < 0)
+        rc = -1;
     else
         rc = write_in(dirfd, base, path, what, data, len, err);
     if (dirfd >= 0)
