@@ -134,6 +134,11 @@ fi
 run 2 "a mistyped option after -f sarif -o FILE" -- "$BIN" -f sarif -o "$T/usage.sarif" --fial-on error .
 grep -q '"executionSuccessful": false' "$T/usage.sarif" && grep -q 'did you mean' "$T/usage.sarif" && ok ||
     bad "usage error: no failed SARIF log"
+run 2 "exit 2 writes a JUnit report with the error" -- "$BIN" -f junit -o "$T/fail.xml" "$T/nowhere"
+grep -q '<error type="exit status 2" message="[^"]*nowhere' "$T/fail.xml" &&
+    grep -q 'errors="1"' "$T/fail.xml" && ok || bad "failed JUnit report"
+run 2 "exit 2 writes no GitLab report (it has no way to say why)" -- "$BIN" -f gitlab -o "$T/fail.json" "$T/nowhere"
+[ ! -e "$T/fail.json" ] && ok || bad "a GitLab report after exit 2"
 run 0 "-o - is standard output" -- "$BIN" -f json -o - "$REPO/fixtures/rules/AC001/pass-aws-iam"
 grep -q '"version": 1' "$T/out" && [ ! -e ./- ] && ok || bad "-o - wrote a file named -"
 

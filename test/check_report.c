@@ -611,6 +611,24 @@ START_TEST(sarif_security_severity_follows_level)
 }
 END_TEST
 
+/* A JUnit report of a failed run is one test in error, its message the
+ * reason, escaped for XML. */
+START_TEST(junit_failed_report)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+
+    ck_assert_int_eq(acl_report_junit_failed(out, "x: <a> & \"b\""), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "errors=\"1\""));
+    ck_assert_ptr_nonnull(
+        strstr(buf, "message=\"x: &lt;a&gt; &amp; &quot;b&quot;\"/>"));
+    ck_assert_ptr_null(strstr(buf, "<a>"));
+    free(buf);
+}
+END_TEST
+
 /* A run that could not do its job still leaves a valid log saying so. */
 START_TEST(sarif_failed_log)
 {
@@ -774,6 +792,7 @@ acl_suite_report(void)
     tcase_add_test(log, sarif_leaves_out_accepted);
     tcase_add_test(log, sarif_security_severity_follows_level);
     tcase_add_test(log, sarif_failed_log);
+    tcase_add_test(log, junit_failed_report);
     tcase_add_test(log, human_accepted_and_quiet);
     tcase_add_test(log, sarif_locations);
     tcase_add_test(log, sarif_notifications);

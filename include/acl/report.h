@@ -66,6 +66,9 @@ int acl_report_junit(const struct acl_report_ctx *ctx);
  * no results, executionSuccessful false and why, so that a CI upload
  * step still finds a valid file. Returns 0, or -1 on a write error. */
 int acl_report_sarif_failed(FILE *out, const char *why);
+/* The same as a JUnit report: one test in error, why as its message,
+ * so that a CI's test view shows why the lint did not run. */
+int acl_report_junit_failed(FILE *out, const char *why);
 
 /* The finding's source text with the secret (if any) masked, for
  * snippets: a new string the caller frees. */

@@ -519,13 +519,18 @@ deliver(struct run *r,
 }
 
 /* On exit status 2 a SARIF report is still a valid log that says the
- * run failed and why, so that a CI upload step after it succeeds. */
+ * run failed and why, so that a CI upload step after it succeeds; a
+ * JUnit report is one test in error, so that the CI's test view says
+ * why. The other formats have no way to say it: nothing is written. */
 static int
 fill_failure(struct run *r, FILE *out, int color, struct acl_error *err)
 {
     (void)color;
     (void)err;
-    acl_report_sarif_failed(out, r->failure);
+    if (r->opts.format == ACL_FMT_JUNIT)
+        acl_report_junit_failed(out, r->failure);
+    else
+        acl_report_sarif_failed(out, r->failure);
     return 0;
 }
 
@@ -534,7 +539,8 @@ report_failure(struct run *r, const char *why)
 {
     struct acl_error err;
 
-    if (r->opts.format != ACL_FMT_SARIF || r->report_started)
+    if ((r->opts.format != ACL_FMT_SARIF && r->opts.format != ACL_FMT_JUNIT) ||
+        r->report_started)
         return;
     r->failure = why;
     (void)deliver(r, fill_failure, &err);

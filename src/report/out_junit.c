@@ -140,3 +140,20 @@ acl_report_junit(const struct acl_report_ctx *ctx)
     fputs("</testsuites>\n", ctx->out);
     return 0;
 }
+
+int
+acl_report_junit_failed(FILE *out, const char *why)
+{
+    fputs(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"agentcore-lint\" tests=\"1\" failures=\"0\" "
+        "errors=\"1\">\n"
+        "  <testsuite name=\"agentcore-lint\" tests=\"1\" failures=\"0\" "
+        "errors=\"1\" skipped=\"0\">\n"
+        "    <testcase classname=\"agentcore-lint\" name=\"agentcore-lint\">\n"
+        "      <error type=\"exit status 2\" message=\"",
+        out);
+    put_xml(out, why);
+    fputs("\"/>\n    </testcase>\n  </testsuite>\n</testsuites>\n", out);
+    return fflush(out) != 0 || ferror(out) ? -1 : 0;
+}
