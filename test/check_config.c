@@ -147,8 +147,8 @@ static const struct {
     {"{\n  \"production\": 1\n}",
      ".agentcore-lint.json:2: \"production\": must be true or false"},
     {"{ \"prodution\": true }",
-     ".agentcore-lint.json:1: \"prodution\": unknown member; the config "
-     "takes $schema, production, productionTargets, rules and ignore"},
+     ".agentcore-lint.json:1: \"prodution\": unknown member; did you mean "
+     "\"production\"? the config takes $schema, production, productionTargets, rules and ignore"},
     {"[]", ".agentcore-lint.json:1: the config must be a JSON object"},
     {"{\n\"ignore\": [\n{\"rule\": \"AC001\", \"path\": \"x\", \"reason\": "
      "\"r\"},\n{\"rule\": \"AC001\",\n \"resource\": \"gw\"}]}",
@@ -181,8 +181,8 @@ static const struct {
      "project root"},
     {"{\"ignore\": [{\"rule\": \"AC001\", \"reason\": \"r\", \"path\": "
      "\"x\",\n \"reasn\": \"\"}]}",
-     ".agentcore-lint.json:2: \"ignore[0].reasn\": unknown member; ignore "
-     "entries take rule, resource, pointer, path and reason"},
+     ".agentcore-lint.json:2: \"ignore[0].reasn\": unknown member; did you "
+     "mean \"reason\"? ignore entries take rule, resource, pointer, path and reason"},
     {"{\"ignore\": [{\"rule\": \"AC001\", \"reason\": \"r\", \"path\": 3}]}",
      ".agentcore-lint.json:1: \"ignore[0].path\": must be a non-empty string"},
     {"{\"ignore\": [\"AC001\"]}",
@@ -207,7 +207,7 @@ static const struct {
      "AC001 takes \"level\""},
     {"{\"rules\": {\"AC005\": {\"treshold\": 3}}}",
      ".agentcore-lint.json:1: \"rules.AC005.treshold\": unknown option; "
-     "AC005 takes \"level\", \"threshold\""},
+     "did you mean \"threshold\"? AC005 takes \"level\", \"threshold\""},
     {"{\"rules\": {\"AC005\": {\"threshold\": 0}}}",
      ".agentcore-lint.json:1: \"rules.AC005.threshold\": must be a whole "
      "number from 1 to 1000"},

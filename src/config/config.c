@@ -11,10 +11,10 @@
 #include <string.h>
 
 #include "acl/config.h"
-#include "acl/suggest.h"
 #include "acl/file.h"
 #include "acl/jptr.h"
 #include "acl/report_util.h"
+#include "acl/suggest.h"
 
 const char *const acl_config_members[] = {
     "$schema", "production", "productionTargets", "rules", "ignore", NULL};
@@ -127,14 +127,25 @@ check_members(struct cctx *x, const char *ptr, json_t *obj,
     json_object_keylen_foreach(obj, key, len, v)
     {
         struct acl_buf names = {0};
-        char *at;
+        char *at, *word;
+        const char *near;
+        size_t n = 0;
         int rc;
 
         if (in_list(allowed, key, len))
             continue;
         list_text(allowed, &names);
         at = acl_jptr_join(ptr, key, len);
-        rc = fail(x, at, 1, "unknown member; %s %s", what, names.data);
+        word = acl_xstrndup(key, len);
+        while (allowed[n] != NULL)
+            n++;
+        near = acl_suggest(word, allowed, n);
+        free(word);
+        if (near != NULL)
+            rc = fail(x, at, 1, "unknown member; did you mean \"%s\"? %s %s",
+                      near, what, names.data);
+        else
+            rc = fail(x, at, 1, "unknown member; %s %s", what, names.data);
         free(at);
         acl_buf_free(&names);
         return rc;
@@ -216,17 +227,30 @@ find_option(const struct acl_rule *r, const char *name, size_t len)
 }
 
 static int
-unknown_option(struct cctx *x, const char *at, const struct acl_rule *r)
+unknown_option(struct cctx *x, const char *at, const struct acl_rule *r,
+               const char *key, size_t len)
 {
-    struct acl_buf names = {0};
+    struct acl_buf names = {0}, hint = {0};
     const struct acl_rule_option *o;
+    const char *cands[16], *near;
+    size_t n = 0;
+    char *word = acl_xstrndup(key, len);
     int rc;
 
     acl_buf_append(&names, "", 0);
-    for (o = r->options; o != NULL && o->name != NULL; o++)
+    acl_buf_append(&hint, "", 0);
+    cands[n++] = "level";
+    for (o = r->options; o != NULL && o->name != NULL; o++) {
         acl_buf_printf(&names, ", \"%s\"", o->name);
-    rc = fail(x, at, 1, "unknown option; %s takes \"level\"%s", r->id,
-              names.data);
+        if (n < ACL_ARRAY_LEN(cands))
+            cands[n++] = o->name;
+    }
+    if ((near = acl_suggest(word, cands, n)) != NULL)
+        acl_buf_printf(&hint, "did you mean \"%s\"? ", near);
+    rc = fail(x, at, 1, "unknown option; %s%s takes \"level\"%s", hint.data,
+              r->id, names.data);
+    free(word);
+    acl_buf_free(&hint);
     acl_buf_free(&names);
     return rc;
 }
@@ -255,7 +279,7 @@ check_rule_object(struct cctx *x, const char *ptr, size_t k, json_t *obj)
                           "must be \"off\", \"note\", \"warning\" "
                           "or \"error\"");
         } else if (o == NULL) {
-            rc = unknown_option(x, at, r);
+            rc = unknown_option(x, at, r, key, len);
         } else if (!json_is_integer(v) || json_integer_value(v) < o->min ||
                    json_integer_value(v) > o->max) {
             rc = fail(x, at, 0, "must be a whole number from %ld to %ld",
