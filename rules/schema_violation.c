@@ -88,9 +88,9 @@ targets_root(const struct acl_project *p)
 {
     size_t i;
 
-    for (i = 0; i < p->ndocs; i++)
-        if (p->docs[i].kind == ACL_DOC_TARGETS)
-            return p->docs[i].doc->root;
+    for (i = 0; i < p->files.ndocs; i++)
+        if (p->files.docs[i].kind == ACL_DOC_TARGETS)
+            return p->files.docs[i].doc->root;
     return NULL;
 }
 
@@ -103,8 +103,8 @@ check(struct acl_check *c)
     const char **names =
         targets != NULL ? acl_schema_target_names(targets, &nnames) : NULL;
 
-    for (i = 0; i < p->ndocs; i++) {
-        const struct acl_doc *d = p->docs[i].doc;
+    for (i = 0; i < p->files.ndocs; i++) {
+        const struct acl_doc *d = p->files.docs[i].doc;
         struct sink_ctx ctx = {c, d, NULL};
         struct acl_schema_sink sink = {.emit = emit,
                                        .arg = &ctx,
@@ -112,9 +112,10 @@ check(struct acl_check *c)
                                        .help = help,
                                        .rename = suggest_rename};
 
-        if (d->root == NULL || p->docs[i].kind == ACL_DOC_REFERENCED)
+        if (d->root == NULL || p->files.docs[i].kind == ACL_DOC_REFERENCED)
             continue;
-        acl_schema_validate(p->docs[i].kind, d->root, names, nnames, &sink);
+        acl_schema_validate(p->files.docs[i].kind, d->root, names, nnames,
+                            &sink);
     }
     free(names);
 }

@@ -97,9 +97,9 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->ndocs; i++) {
-        const struct acl_doc *d = p->docs[i].doc;
-        enum acl_doc_kind kind = p->docs[i].kind;
+    for (i = 0; i < p->files.ndocs; i++) {
+        const struct acl_doc *d = p->files.docs[i].doc;
+        enum acl_doc_kind kind = p->files.docs[i].kind;
         struct drop_ctx ctx = {c, d};
         struct acl_schema_drop_sink sink = {dropped, &ctx};
 

@@ -199,9 +199,9 @@ acl_mask_add_project(struct acl_mask *m, const struct acl_project *p)
 {
     size_t i;
 
-    for (i = 0; p != NULL && i < p->ndocs; i++)
-        if (p->docs[i].doc->root != NULL)
-            add_json(m, p->docs[i].doc->root, NULL, 0);
+    for (i = 0; p != NULL && i < p->files.ndocs; i++)
+        if (p->files.docs[i].doc->root != NULL)
+            add_json(m, p->files.docs[i].doc->root, NULL, 0);
 }
 
 /* The next known-format secret in s[from, n): [*at, *end), or n, n. */
