@@ -32,7 +32,7 @@ check_gateway(struct acl_check *c, const struct acl_gateway *g)
 static void
 check(struct acl_check *c)
 {
-    if (c->project->production.on)
+    if (c->project->model.production.on)
         acl_each_gateway(c, check_gateway);
 }
 

@@ -16,8 +16,8 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i, k;
 
-    for (i = 0; i < p->ndocs; i++) {
-        const struct acl_doc *d = p->docs[i].doc;
+    for (i = 0; i < p->files.ndocs; i++) {
+        const struct acl_doc *d = p->files.docs[i].doc;
 
         for (k = 0; k < d->ndups; k++) {
             const struct acl_dupkey *dk = &d->dups[k];

@@ -32,9 +32,9 @@ spec_text(const struct acl_project *p)
 {
     size_t i;
 
-    for (i = 0; i < p->ndocs; i++)
-        if (p->docs[i].kind == ACL_DOC_PROJECT)
-            return p->docs[i].doc->text;
+    for (i = 0; i < p->files.ndocs; i++)
+        if (p->files.docs[i].kind == ACL_DOC_PROJECT)
+            return p->files.docs[i].doc->text;
     return NULL;
 }
 
@@ -55,7 +55,7 @@ report_text(const struct acl_project *p)
 static int
 env_local_tracked(const struct acl_project *p, const char *top)
 {
-    const char *below = p->real_root + strlen(top);
+    const char *below = p->files.real_root + strlen(top);
     struct acl_error err;
     char *path, *index;
     int rc;
@@ -85,11 +85,11 @@ check(struct acl_check *c)
     char *top;
     int ignored, tracked;
 
-    if (!p->env_local_exists)
+    if (!p->files.env_local_exists)
         return;
-    top = acl_git_work_tree_top(p->real_root);
-    ignored = acl_git_ignored(p, top != NULL ? top : p->real_root, p->real_root,
-                              "agentcore/.env.local", 0);
+    top = acl_git_work_tree_top(p->files.real_root);
+    ignored = acl_git_ignored(p, top != NULL ? top : p->files.real_root,
+                              p->files.real_root, "agentcore/.env.local", 0);
     tracked = top != NULL && env_local_tracked(p, top);
     free(top);
     if ((ignored && !tracked) || (at = report_text(p)) == NULL)

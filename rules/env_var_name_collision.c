@@ -154,20 +154,21 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     /* at most 4 variables per credential (StripePrivy) */
     size_t i, k,
-        n = p->ngateways > 4 * p->ncredentials ? p->ngateways
-                                               : 4 * p->ncredentials;
+        n = p->model.ngateways > 4 * p->model.ncredentials
+                ? p->model.ngateways
+                : 4 * p->model.ncredentials;
     struct named *items = acl_xcalloc(n + 1, sizeof *items);
     size_t m = 0;
 
-    for (i = 0; i < p->ngateways; i++)
-        if (p->gateways[i].name != NULL)
+    for (i = 0; i < p->model.ngateways; i++)
+        if (p->model.gateways[i].name != NULL)
             items[m++] = (struct named){
-                p->gateways[i].name, &p->gateways[i].node,
-                acl_env_var_part(p->gateways[i].name), "_URL", i};
-    check_list(c, items, m, p->ngateways, &gateway_kind);
+                p->model.gateways[i].name, &p->model.gateways[i].node,
+                acl_env_var_part(p->model.gateways[i].name), "_URL", i};
+    check_list(c, items, m, p->model.ngateways, &gateway_kind);
     m = 0;
-    for (i = 0; i < p->ncredentials; i++) {
-        const struct acl_credential *cr = &p->credentials[i];
+    for (i = 0; i < p->model.ncredentials; i++) {
+        const struct acl_credential *cr = &p->model.credentials[i];
         const char *const *suffix = credential_suffixes(cr);
         char *part;
 
@@ -182,7 +183,7 @@ check(struct acl_check *c)
                                acl_xasprintf("%s%s", part, suffix[k]), "", i};
         free(part);
     }
-    check_list(c, items, m, p->ncredentials, &credential_kind);
+    check_list(c, items, m, p->model.ncredentials, &credential_kind);
     free(items);
 }
 

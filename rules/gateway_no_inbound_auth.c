@@ -18,9 +18,9 @@ check(struct acl_check *c)
     enum acl_level level = acl_prod_level(c);
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
-        const char *why = p->production.on ? acl_prod_reason(c) : NULL;
+    for (i = 0; i < p->model.ngateways; i++) {
+        const struct acl_gateway *g = &p->model.gateways[i];
+        const char *why = p->model.production.on ? acl_prod_reason(c) : NULL;
         json_t *auth = json_object_get(g->node.json, "authorizerType");
         struct acl_finding *f;
 

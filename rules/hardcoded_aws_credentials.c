@@ -54,12 +54,12 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i, k;
 
-    for (i = 0; i < p->nsources; i++) {
-        const struct acl_code_file *f = p->sources[i].code;
+    for (i = 0; i < p->files.nsources; i++) {
+        const struct acl_code_file *f = p->files.sources[i].code;
 
         for (k = 0; f != NULL && k < f->nargs; k++)
             if (aws_key(&f->args[k]))
-                check_arg(c, &p->sources[i], &f->args[k]);
+                check_arg(c, &p->files.sources[i], &f->args[k]);
     }
 }
 

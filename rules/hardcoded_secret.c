@@ -96,15 +96,15 @@ collect_skips(struct scan *s, const struct acl_project *p)
 {
     size_t i, k;
 
-    for (i = 0; i < p->nruntimes; i++) {
-        const struct acl_runtime *r = &p->runtimes[i];
+    for (i = 0; i < p->model.nruntimes; i++) {
+        const struct acl_runtime *r = &p->model.runtimes[i];
 
         for (k = 0; k < r->nenvvars; k++)
             add_skip(s, json_object_get(r->envvars[k].node.json, "value"));
         add_kv_skips(s, r->build_args, r->nbuild_args);
     }
-    for (i = 0; i < p->nharnesses; i++) {
-        const struct acl_harness *h = &p->harnesses[i];
+    for (i = 0; i < p->model.nharnesses; i++) {
+        const struct acl_harness *h = &p->model.harnesses[i];
 
         add_kv_skips(s, h->env, h->nenv);
         for (k = 0; k < h->ntools; k++)
@@ -302,9 +302,9 @@ check(struct acl_check *c)
     s.c = c;
     s.seen = json_object();
     collect_skips(&s, p);
-    for (i = 0; i < p->ndocs; i++) {
-        scan_doc(&s, p->docs[i].doc);
-        (void)seen_path(&s, p->docs[i].doc->text->path);
+    for (i = 0; i < p->files.ndocs; i++) {
+        scan_doc(&s, p->files.docs[i].doc);
+        (void)seen_path(&s, p->files.docs[i].doc->text->path);
     }
     for (i = 0; i < n; i++) {
         const struct acl_target *t = acl_targets_at(p, i);
@@ -312,8 +312,8 @@ check(struct acl_check *c)
         scan_ref(&s, t->tool_schema_file);
         scan_ref(&s, t->inline_schema_path);
     }
-    for (i = 0; i < p->nruntimes; i++)
-        acl_dotenv_each(p, p->runtimes[i].code_location, on_dotenv, &s);
+    for (i = 0; i < p->model.nruntimes; i++)
+        acl_dotenv_each(p, p->model.runtimes[i].code_location, on_dotenv, &s);
     json_decref(s.seen);
     free(s.skip);
 }

@@ -203,10 +203,10 @@ check(struct acl_check *c)
     struct tool_check k = {c, NULL, json_object(), 1, 0};
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++)
-        check_targets(&k, &p->gateways[i], p->gateways[i].targets,
-                      p->gateways[i].ntargets);
-    check_targets(&k, NULL, p->unassigned, p->nunassigned);
+    for (i = 0; i < p->model.ngateways; i++)
+        check_targets(&k, &p->model.gateways[i], p->model.gateways[i].targets,
+                      p->model.gateways[i].ntargets);
+    check_targets(&k, NULL, p->model.unassigned, p->model.nunassigned);
     json_decref(k.files);
 }
 

@@ -144,12 +144,12 @@ index_deployed(const struct acl_project *p, struct deployed_index *ix)
     ix->rt_by_arn = json_object();
     ix->rt_by_id = json_object();
     ix->gw_by_name = json_object();
-    for (i = 0; i < p->ndeployed_runtimes; i++) {
-        index_first(ix->rt_by_arn, p->deployed_runtimes[i].arn, i);
-        index_first(ix->rt_by_id, p->deployed_runtimes[i].id, i);
+    for (i = 0; i < p->model.ndeployed_runtimes; i++) {
+        index_first(ix->rt_by_arn, p->model.deployed_runtimes[i].arn, i);
+        index_first(ix->rt_by_id, p->model.deployed_runtimes[i].id, i);
     }
-    for (i = 0; i < p->ndeployed_gateways; i++) {
-        const struct acl_deployed *d = &p->deployed_gateways[i];
+    for (i = 0; i < p->model.ndeployed_gateways; i++) {
+        const struct acl_deployed *d = &p->model.deployed_gateways[i];
         json_t *list;
 
         if (d->name == NULL || (d->url == NULL && d->id == NULL))
@@ -176,12 +176,12 @@ index_free(struct deployed_index *ix)
 static const struct acl_runtime *
 named_by_prefix(const struct acl_project *p, const char *id)
 {
-    size_t pl = p->name != NULL ? strlen(p->name) : 0;
+    size_t pl = p->model.name != NULL ? strlen(p->model.name) : 0;
     const char *rest, *dash;
     const struct acl_runtime *r;
     char *name;
 
-    if (pl == 0 || strncmp(id, p->name, pl) != 0 || id[pl] != '_')
+    if (pl == 0 || strncmp(id, p->model.name, pl) != 0 || id[pl] != '_')
         return NULL;
     rest = id + pl + 1;
     dash = strchr(rest, '-');
@@ -206,9 +206,9 @@ own_runtime(const struct acl_project *p, const struct deployed_index *ix,
     if (b != NULL && (i < 0 || (long)json_integer_value(b) < i))
         i = (long)json_integer_value(b);
     if (i >= 0)
-        return p->deployed_runtimes[i].mcp
+        return p->model.deployed_runtimes[i].mcp
                    ? NULL
-                   : acl_find_runtime(p, p->deployed_runtimes[i].name);
+                   : acl_find_runtime(p, p->model.deployed_runtimes[i].name);
     return id != NULL ? named_by_prefix(p, id) : NULL;
 }
 
@@ -253,7 +253,7 @@ own_gateway_url(const struct acl_project *p, const struct deployed_index *ix,
         return 0;
     json_array_foreach (list, i, v) {
         const struct acl_deployed *d =
-            &p->deployed_gateways[json_integer_value(v)];
+            &p->model.deployed_gateways[json_integer_value(v)];
 
         if ((d->url != NULL && acl_url_same(url, d->url)) ||
             gateway_host(d, u.host))
@@ -399,11 +399,11 @@ check(struct acl_check *c)
     json_decref(done);
 
     index_deployed(p, &ix);
-    for (i = 0; i < p->ngateways; i++)
-        for (j = 0; j < p->gateways[i].ntargets; j++)
-            check_target(c, &ix, &p->gateways[i].targets[j]);
-    for (i = 0; i < p->nunassigned; i++)
-        check_target(c, &ix, &p->unassigned[i]);
+    for (i = 0; i < p->model.ngateways; i++)
+        for (j = 0; j < p->model.gateways[i].ntargets; j++)
+            check_target(c, &ix, &p->model.gateways[i].targets[j]);
+    for (i = 0; i < p->model.nunassigned; i++)
+        check_target(c, &ix, &p->model.unassigned[i]);
     index_free(&ix);
 }
 

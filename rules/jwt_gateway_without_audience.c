@@ -32,10 +32,10 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    if (!p->production.on)
+    if (!p->model.production.on)
         return;
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
+    for (i = 0; i < p->model.ngateways; i++) {
+        const struct acl_gateway *g = &p->model.gateways[i];
         json_t *jwt = acl_json_path(g->node.json, JWT);
 
         if (g->authorizer_type == NULL ||

@@ -26,8 +26,8 @@ check(struct acl_check *c)
 
     if (threshold < 1)
         threshold = 1;
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
+    for (i = 0; i < p->model.ngateways; i++) {
+        const struct acl_gateway *g = &p->model.gateways[i];
         struct acl_tool_count *tc;
         struct acl_finding *f;
         char *why;

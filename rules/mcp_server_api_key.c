@@ -112,15 +112,15 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i, j;
 
-    for (i = 0; i < p->ngateways; i++) {
-        for (j = 0; j < p->gateways[i].ntargets; j++) {
-            check_target(c, &p->gateways[i].targets[j]);
-            check_endpoint_key(c, &p->gateways[i].targets[j]);
+    for (i = 0; i < p->model.ngateways; i++) {
+        for (j = 0; j < p->model.gateways[i].ntargets; j++) {
+            check_target(c, &p->model.gateways[i].targets[j]);
+            check_endpoint_key(c, &p->model.gateways[i].targets[j]);
         }
     }
-    for (i = 0; i < p->nunassigned; i++) {
-        check_target(c, &p->unassigned[i]);
-        check_endpoint_key(c, &p->unassigned[i]);
+    for (i = 0; i < p->model.nunassigned; i++) {
+        check_target(c, &p->model.unassigned[i]);
+        check_endpoint_key(c, &p->model.unassigned[i]);
     }
 }
 

@@ -54,7 +54,8 @@ static void
 check_url(struct acl_check *c, const struct acl_node *node, const char *member,
           const char *url, const char *what)
 {
-    const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
+    const char *why =
+        c->project->model.production.on ? acl_prod_reason(c) : NULL;
     struct acl_url u;
     struct acl_finding *f;
     int ws;
@@ -108,32 +109,32 @@ check_discovery(struct acl_check *c)
     size_t i;
     char *what;
 
-    for (i = 0; i < p->ncredentials; i++) {
-        const struct acl_credential *cr = &p->credentials[i];
+    for (i = 0; i < p->model.ncredentials; i++) {
+        const struct acl_credential *cr = &p->model.credentials[i];
 
         what = acl_xasprintf("the discovery URL of credential \"%s\"",
                              cr->name ? cr->name : "");
         check_url(c, &cr->node, "discoveryUrl", cr->discovery_url, what);
         free(what);
     }
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
+    for (i = 0; i < p->model.ngateways; i++) {
+        const struct acl_gateway *g = &p->model.gateways[i];
 
         what = acl_xasprintf("the JWT discovery URL of gateway \"%s\"",
                              g->name ? g->name : "");
         check_url(c, &g->node, JWT_URL, g->discovery_url, what);
         free(what);
     }
-    for (i = 0; i < p->nruntimes; i++) {
-        const struct acl_runtime *r = &p->runtimes[i];
+    for (i = 0; i < p->model.nruntimes; i++) {
+        const struct acl_runtime *r = &p->model.runtimes[i];
 
         what = acl_xasprintf("the JWT discovery URL of runtime \"%s\"",
                              r->name ? r->name : "");
         check_url(c, &r->node, JWT_URL, r->discovery_url, what);
         free(what);
     }
-    for (i = 0; i < p->npayments; i++) {
-        const struct acl_payment *m = &p->payments[i];
+    for (i = 0; i < p->model.npayments; i++) {
+        const struct acl_payment *m = &p->model.payments[i];
 
         what = acl_xasprintf("the JWT discovery URL of payment manager "
                              "\"%s\"",
@@ -152,8 +153,8 @@ check_harnesses(struct acl_check *c)
     size_t i, k;
     char *what;
 
-    for (i = 0; i < p->nharnesses; i++) {
-        const struct acl_harness *h = &p->harnesses[i];
+    for (i = 0; i < p->model.nharnesses; i++) {
+        const struct acl_harness *h = &p->model.harnesses[i];
         const char *name = h->name ? h->name : "";
 
         if (h->spec == NULL)
@@ -183,7 +184,8 @@ check_server(void *arg, const struct acl_openapi_server *sv)
 {
     struct server_ctx *x = arg;
     struct acl_check *c = x->c;
-    const char *why = c->project->production.on ? acl_prod_reason(c) : NULL;
+    const char *why =
+        c->project->model.production.on ? acl_prod_reason(c) : NULL;
     char *label;
     struct acl_url u;
 

@@ -38,8 +38,8 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++) {
-        const struct acl_gateway *g = &p->gateways[i];
+    for (i = 0; i < p->model.ngateways; i++) {
+        const struct acl_gateway *g = &p->model.gateways[i];
         const struct acl_policy_engine *e;
 
         if (!g->has_policy_engine || g->policy_mode == NULL ||

@@ -27,16 +27,17 @@ log_only(const char *mode)
 static const struct acl_gateway **
 attached_by(const struct acl_project *p)
 {
-    const struct acl_gateway **by = acl_xcalloc(p->nengines + 1, sizeof *by);
+    const struct acl_gateway **by =
+        acl_xcalloc(p->model.nengines + 1, sizeof *by);
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++) {
+    for (i = 0; i < p->model.ngateways; i++) {
         const struct acl_policy_engine *e =
-            acl_find_engine_n(p, p->gateways[i].policy_engine_name,
-                              p->gateways[i].policy_engine_name_len);
+            acl_find_engine_n(p, p->model.gateways[i].policy_engine_name,
+                              p->model.gateways[i].policy_engine_name_len);
 
-        if (e != NULL && by[e - p->engines] == NULL)
-            by[e - p->engines] = &p->gateways[i];
+        if (e != NULL && by[e - p->model.engines] == NULL)
+            by[e - p->model.engines] = &p->model.gateways[i];
     }
     return by;
 }
@@ -48,8 +49,8 @@ check_policies(struct acl_check *c)
     const struct acl_gateway **by = attached_by(p);
     size_t i, k;
 
-    for (i = 0; i < p->nengines; i++) {
-        const struct acl_policy_engine *e = &p->engines[i];
+    for (i = 0; i < p->model.nengines; i++) {
+        const struct acl_policy_engine *e = &p->model.engines[i];
         const struct acl_gateway *g = by[i];
 
         for (k = 0; g != NULL && k < e->npolicies; k++) {
@@ -94,7 +95,7 @@ check_gateway(struct acl_check *c, const struct acl_gateway *g)
 static void
 check(struct acl_check *c)
 {
-    if (!c->project->production.on)
+    if (!c->project->model.production.on)
         return;
     acl_each_gateway(c, check_gateway);
     check_policies(c);

@@ -91,15 +91,15 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->ndocs; i++) {
-        struct sink_ctx ctx = {c, p->docs[i].doc, NULL};
+    for (i = 0; i < p->files.ndocs; i++) {
+        struct sink_ctx ctx = {c, p->files.docs[i].doc, NULL};
         struct acl_schema_sink sink = {.emit = emit,
                                        .arg = &ctx,
                                        .incomplete = incomplete,
                                        .help = help,
                                        .rename = suggest_rename};
 
-        acl_schema_verdict_replay(p->docs[i].schema, &sink, NULL);
+        acl_schema_verdict_replay(p->files.docs[i].schema, &sink, NULL);
     }
 }
 

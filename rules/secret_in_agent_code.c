@@ -385,9 +385,9 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->nsources; i++)
-        if (p->sources[i].code != NULL)
-            check_source(c, &p->sources[i]);
+    for (i = 0; i < p->files.nsources; i++)
+        if (p->files.sources[i].code != NULL)
+            check_source(c, &p->files.sources[i]);
 }
 
 const struct acl_rule acl_rule_secret_in_agent_code = {

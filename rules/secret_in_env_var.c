@@ -116,10 +116,10 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->nruntimes; i++)
-        check_runtime(c, &p->runtimes[i]);
-    for (i = 0; i < p->nharnesses; i++)
-        check_harness(c, &p->harnesses[i]);
+    for (i = 0; i < p->model.nruntimes; i++)
+        check_runtime(c, &p->model.runtimes[i]);
+    for (i = 0; i < p->model.nharnesses; i++)
+        check_harness(c, &p->model.harnesses[i]);
 }
 
 const struct acl_rule acl_rule_secret_in_env_var = {

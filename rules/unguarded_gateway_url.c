@@ -85,8 +85,8 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i, k;
 
-    for (i = 0; i < p->nsources; i++) {
-        const struct acl_code_file *f = p->sources[i].code;
+    for (i = 0; i < p->files.nsources; i++) {
+        const struct acl_code_file *f = p->files.sources[i].code;
 
         /* Tests set their environment themselves (fixtures, pytest-env,
          * monkeypatch in conftest.py). */
@@ -95,8 +95,9 @@ check(struct acl_check *c)
         for (k = 0; f != NULL && k < f->nrefs; k++)
             if (f->refs[k].use == ACL_ENV_REQUIRED && !f->refs[k].dominated &&
                 gateway_url(f->refs[k].name) &&
-                !acl_owner_sets_env(p, p->sources[i].owner, f->refs[k].name))
-                report(c, &p->sources[i], &f->refs[k]);
+                !acl_owner_sets_env(p, p->files.sources[i].owner,
+                                    f->refs[k].name))
+                report(c, &p->files.sources[i], &f->refs[k]);
     }
 }
 

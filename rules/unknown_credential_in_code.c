@@ -34,16 +34,16 @@ wants_api_key(const char *callee)
 static char *
 did_you_mean(const struct acl_project *p, const char *name)
 {
-    const char **cands = acl_xcalloc(p->ncredentials + 1, sizeof *cands);
+    const char **cands = acl_xcalloc(p->model.ncredentials + 1, sizeof *cands);
     const char *best;
     char *s;
     size_t i;
 
-    for (i = 0; i < p->ncredentials; i++)
-        cands[i] = p->credentials[i].name;
-    best = acl_suggest(name, cands, p->ncredentials);
+    for (i = 0; i < p->model.ncredentials; i++)
+        cands[i] = p->model.credentials[i].name;
+    best = acl_suggest(name, cands, p->model.ncredentials);
     s = best != NULL ? acl_xasprintf(" (did you mean \"%s\"?)", best)
-                     : acl_xstrdup(p->ncredentials == 0
+                     : acl_xstrdup(p->model.ncredentials == 0
                                        ? " (the project has no credential)"
                                        : "");
     free(cands);
@@ -88,8 +88,8 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i, k;
 
-    for (i = 0; i < p->nsources; i++) {
-        const struct acl_code_file *f = p->sources[i].code;
+    for (i = 0; i < p->files.nsources; i++) {
+        const struct acl_code_file *f = p->files.sources[i].code;
 
         /* Tests mock the identity service or never reach it: their
          * made-up provider names fail nothing. */
@@ -98,7 +98,7 @@ check(struct acl_check *c)
         for (k = 0; f != NULL && k < f->nargs; k++)
             if (strcmp(f->args[k].key, "provider_name") == 0 ||
                 strcmp(f->args[k].key, "providerName") == 0)
-                check_arg(c, &p->sources[i], &f->args[k]);
+                check_arg(c, &p->files.sources[i], &f->args[k]);
     }
 }
 

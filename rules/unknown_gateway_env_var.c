@@ -86,8 +86,8 @@ hint(const struct acl_project *p, const char *x, size_t n)
         h = acl_xstrdup(" (the CLI upper-cases gateway names and writes '-' "
                         "as '_', so no gateway can give this name)");
     else
-        h = acl_xstrdup(p->ngateways == 0 ? " (the project has no gateway)"
-                                          : "");
+        h = acl_xstrdup(
+            p->model.ngateways == 0 ? " (the project has no gateway)" : "");
     free(raw);
     free(part);
     return h;
@@ -193,9 +193,9 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->nsources; i++)
-        if (p->sources[i].code != NULL)
-            check_source(c, &p->sources[i]);
+    for (i = 0; i < p->files.nsources; i++)
+        if (p->files.sources[i].code != NULL)
+            check_source(c, &p->files.sources[i]);
 }
 
 const struct acl_rule acl_rule_unknown_gateway_env_var = {

@@ -99,11 +99,11 @@ check(struct acl_check *c)
     const struct acl_project *p = c->project;
     size_t i;
 
-    for (i = 0; i < p->ndocs; i++) {
-        struct drop_ctx ctx = {c, p->docs[i].doc};
+    for (i = 0; i < p->files.ndocs; i++) {
+        struct drop_ctx ctx = {c, p->files.docs[i].doc};
         struct acl_schema_drop_sink sink = {dropped, &ctx};
 
-        acl_schema_verdict_replay(p->docs[i].schema, NULL, &sink);
+        acl_schema_verdict_replay(p->files.docs[i].schema, NULL, &sink);
     }
 }
 

@@ -48,15 +48,15 @@ near_index(const struct acl_project *p)
     json_t *idx = json_object();
     size_t i;
 
-    for (i = 0; i < p->ncredentials; i++) {
+    for (i = 0; i < p->model.ncredentials; i++) {
         char *k;
 
-        if (p->credentials[i].name == NULL)
+        if (p->model.credentials[i].name == NULL)
             continue;
-        k = near_key(p->credentials[i].name);
+        k = near_key(p->model.credentials[i].name);
         if (json_object_get(idx, k) == NULL)
             json_object_set_new_nocheck(
-                idx, k, json_string_nocheck(p->credentials[i].name));
+                idx, k, json_string_nocheck(p->model.credentials[i].name));
         free(k);
     }
     return idx;
@@ -135,11 +135,11 @@ status_text(enum acl_ref_status st, const char *path, int want_dir)
 static char *
 root_relative(const struct acl_project *p, const char *path)
 {
-    size_t n = strlen(p->real_root);
+    size_t n = strlen(p->files.real_root);
     char *rel, *e;
 
     if (path[0] == '/') {
-        if (strncmp(path, p->real_root, n) != 0 || path[n] != '/')
+        if (strncmp(path, p->files.real_root, n) != 0 || path[n] != '/')
             return NULL;
         path += n + 1;
     }
@@ -165,9 +165,9 @@ ignored_output(const struct acl_project *p, const char *path)
 
     if (rel == NULL)
         return 0;
-    top = acl_git_work_tree_top(p->real_root);
-    ignored = acl_git_ignored(p, top != NULL ? top : p->real_root, p->real_root,
-                              rel, 1);
+    top = acl_git_work_tree_top(p->files.real_root);
+    ignored = acl_git_ignored(p, top != NULL ? top : p->files.real_root,
+                              p->files.real_root, rel, 1);
     free(top);
     free(rel);
     return ignored;
@@ -222,28 +222,29 @@ check_resource_files(struct acl_check *c)
     size_t i, k;
     char *what;
 
-    for (i = 0; i < p->nruntimes; i++) {
-        const struct acl_runtime *r = &p->runtimes[i];
+    for (i = 0; i < p->model.nruntimes; i++) {
+        const struct acl_runtime *r = &p->model.runtimes[i];
 
         what = acl_xasprintf("runtime \"%s\"", r->name ? r->name : "");
         check_path(c, &r->node, "codeLocation", "codeLocation",
                    r->code_location, 1, what);
         free(what);
     }
-    for (i = 0; i < p->nharnesses; i++) {
-        const struct acl_harness *h = &p->harnesses[i];
+    for (i = 0; i < p->model.nharnesses; i++) {
+        const struct acl_harness *h = &p->model.harnesses[i];
 
         what = acl_xasprintf("harness \"%s\"", h->name ? h->name : "");
         check_path(c, &h->node, "path", "path", h->path, 1, what);
         free(what);
     }
-    for (i = 0; i < p->nengines; i++)
-        for (k = 0; k < p->engines[i].npolicies; k++) {
-            const struct acl_policy *pol = &p->engines[i].policies[k];
+    for (i = 0; i < p->model.nengines; i++)
+        for (k = 0; k < p->model.engines[i].npolicies; k++) {
+            const struct acl_policy *pol = &p->model.engines[i].policies[k];
 
-            what = acl_xasprintf("policy \"%s\" of policy engine \"%s\"",
-                                 pol->name ? pol->name : "",
-                                 p->engines[i].name ? p->engines[i].name : "");
+            what = acl_xasprintf(
+                "policy \"%s\" of policy engine \"%s\"",
+                pol->name ? pol->name : "",
+                p->model.engines[i].name ? p->model.engines[i].name : "");
             check_path(c, &pol->node, "sourceFile", "sourceFile",
                        pol->source_file, 0, what);
             free(what);
@@ -262,8 +263,8 @@ check(struct acl_check *c)
         check_target_files(c, acl_targets_at(p, i));
     }
     json_decref(near);
-    for (i = 0; i < p->ngateways; i++)
-        check_engine(c, &p->gateways[i]);
+    for (i = 0; i < p->model.ngateways; i++)
+        check_engine(c, &p->model.gateways[i]);
     check_resource_files(c);
 }
 

@@ -281,8 +281,8 @@ target_print(const char *json, const char *ptr)
 
     ck_assert_int_ge(n, 0);
     memset(&p, 0, sizeof p);
-    p.docs = &ld;
-    p.ndocs = 1;
+    p.files.docs = &ld;
+    p.files.ndocs = 1;
     memset(&f, 0, sizeof f);
     f.rule = &acl_rule_gateway_no_inbound_auth;
     f.project = &p;

@@ -148,16 +148,16 @@ cmp_str(const void *a, const void *b)
 static char *
 source_list(const struct acl_project *p)
 {
-    char **lines = acl_xcalloc(p->nsources + 1, sizeof *lines);
+    char **lines = acl_xcalloc(p->files.nsources + 1, sizeof *lines);
     struct acl_buf b = {0};
     size_t i;
 
     acl_buf_append(&b, "", 0);
-    for (i = 0; i < p->nsources; i++)
-        lines[i] = acl_xasprintf("%s %s", p->sources[i].text->path,
-                                 p->sources[i].owner);
-    qsort(lines, p->nsources, sizeof *lines, cmp_str);
-    for (i = 0; i < p->nsources; i++) {
+    for (i = 0; i < p->files.nsources; i++)
+        lines[i] = acl_xasprintf("%s %s", p->files.sources[i].text->path,
+                                 p->files.sources[i].owner);
+    qsort(lines, p->files.nsources, sizeof *lines, cmp_str);
+    for (i = 0; i < p->files.nsources; i++) {
         acl_buf_printf(&b, "%s\n", lines[i]);
         free(lines[i]);
     }
@@ -225,10 +225,11 @@ START_TEST(loader_endings_and_skips)
                           "app/A/lib/c.mjs A\napp/A/lib/d.cjs A\n"
                           "app/A/lib/e.tsx A\napp/A/lib/f.jsx A\n"
                           "app/A/main.py A\napp/H/tool.py H\n");
-    for (i = 0; i < p->nsources; i++)
-        if (strcmp(p->sources[i].text->path, "app/A/main.py") == 0) {
-            ck_assert_str_eq(p->sources[i].text->display, "proj/app/A/main.py");
-            ck_assert_str_eq(p->sources[i].text->data, "x = 1\n");
+    for (i = 0; i < p->files.nsources; i++)
+        if (strcmp(p->files.sources[i].text->path, "app/A/main.py") == 0) {
+            ck_assert_str_eq(p->files.sources[i].text->display,
+                             "proj/app/A/main.py");
+            ck_assert_str_eq(p->files.sources[i].text->data, "x = 1\n");
         }
     free(got);
     acl_project_free(p);
@@ -306,8 +307,8 @@ START_TEST(loader_root_outside)
     mk("proj/app");
     link_to("../../outside", "proj/app/C");
     p = load();
-    ck_assert_uint_eq(p->nsources, 0);
-    ck_assert_int_eq(p->sources_loaded, 1);
+    ck_assert_uint_eq(p->files.nsources, 0);
+    ck_assert_int_eq(p->files.sources_loaded, 1);
     acl_project_free(p);
     free(json);
     free(abs);
@@ -819,9 +820,9 @@ find_source(const struct acl_project *p, const char *path)
 {
     size_t i;
 
-    for (i = 0; i < p->nsources; i++)
-        if (strcmp(p->sources[i].text->path, path) == 0)
-            return &p->sources[i];
+    for (i = 0; i < p->files.nsources; i++)
+        if (strcmp(p->files.sources[i].text->path, path) == 0)
+            return &p->files.sources[i];
     return NULL;
 }
 

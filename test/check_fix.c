@@ -155,7 +155,7 @@ START_TEST(plan_keeps_edits_apart)
     char *out;
 
     memset(&p, 0, sizeof p);
-    p.root = ".";
+    p.files.root = ".";
     fx_init(&x, "{\"a\": 1, \"b\": 2}");
     a = acl_findings_add(&l);
     b = acl_findings_add(&l);

@@ -144,22 +144,22 @@ START_TEST(model_of_kitchen_sink)
     root = acl_xasprintf("%s/corpus/real-cli/k-kitchen-sink", shared);
     p = acl_project_load(root, "ks", &prod, 1 << 20, &err);
     ck_assert_ptr_nonnull(p);
-    ck_assert_str_eq(p->name, "KitchenSink");
-    ck_assert_uint_eq(p->nruntimes, 4);
-    ck_assert_str_eq(p->runtimes[3].protocol, "MCP");
-    ck_assert_uint_eq(p->ngateways, 4);
-    ck_assert_uint_eq(p->gateways[0].ntargets, 3);
-    ck_assert_int_eq(p->gateways[0].targets[1].type, ACL_TT_CONNECTOR);
-    ck_assert_str_eq(p->gateways[0].targets[1].node.ptr,
+    ck_assert_str_eq(p->model.name, "KitchenSink");
+    ck_assert_uint_eq(p->model.nruntimes, 4);
+    ck_assert_str_eq(p->model.runtimes[3].protocol, "MCP");
+    ck_assert_uint_eq(p->model.ngateways, 4);
+    ck_assert_uint_eq(p->model.gateways[0].ntargets, 3);
+    ck_assert_int_eq(p->model.gateways[0].targets[1].type, ACL_TT_CONNECTOR);
+    ck_assert_str_eq(p->model.gateways[0].targets[1].node.ptr,
                      "/agentCoreGateways/0/targets/1");
-    ck_assert_str_eq(p->gateways[0].targets[1].node.resource,
+    ck_assert_str_eq(p->model.gateways[0].targets[1].node.resource,
                      "my-tools-gw/websearch");
-    ck_assert_int_eq(p->gateways[1].targets[1].auth_type,
+    ck_assert_int_eq(p->model.gateways[1].targets[1].auth_type,
                      ACL_AUTH_GATEWAY_IAM_ROLE);
-    ck_assert_int_eq(p->credentials[1].kind, ACL_CRED_API_KEY);
-    ck_assert_int_eq(p->gateways[2].semantic_search, ACL_TRUE);
-    ck_assert_int_eq(p->production.on, 0);
-    ck_assert(p->env_local_exists);
+    ck_assert_int_eq(p->model.credentials[1].kind, ACL_CRED_API_KEY);
+    ck_assert_int_eq(p->model.gateways[2].semantic_search, ACL_TRUE);
+    ck_assert_int_eq(p->model.production.on, 0);
+    ck_assert(p->files.env_local_exists);
     acl_project_free(p);
     free(root);
 }
@@ -189,19 +189,19 @@ START_TEST(lookups_by_name_and_target_order)
     size_t i;
 
     ck_assert_ptr_nonnull(p);
-    ck_assert_ptr_eq(acl_find_runtime(p, "A"), &p->runtimes[0]);
-    ck_assert_ptr_eq(acl_find_runtime(p, "B"), &p->runtimes[1]);
+    ck_assert_ptr_eq(acl_find_runtime(p, "A"), &p->model.runtimes[0]);
+    ck_assert_ptr_eq(acl_find_runtime(p, "B"), &p->model.runtimes[1]);
     ck_assert_ptr_null(acl_find_runtime(p, "a"));
-    ck_assert_ptr_eq(acl_find_credential(p, "k"), &p->credentials[0]);
+    ck_assert_ptr_eq(acl_find_credential(p, "k"), &p->model.credentials[0]);
     ck_assert_ptr_null(acl_find_credential(p, "7"));
     ck_assert_ptr_null(acl_find_credential(p, NULL));
-    ck_assert_ptr_eq(acl_find_engine(p, "E"), &p->engines[0]);
+    ck_assert_ptr_eq(acl_find_engine(p, "E"), &p->model.engines[0]);
     ck_assert_ptr_null(acl_find_engine(p, "e"));
     ck_assert_uint_eq(acl_targets_count(p), 4);
     for (i = 0; i < 4; i++)
         ck_assert_str_eq(acl_targets_at(p, i)->name, order[i]);
     ck_assert_ptr_null(acl_targets_at(p, 4));
-    ck_assert_ptr_eq(acl_targets_at(p, 2)->gateway, &p->gateways[2]);
+    ck_assert_ptr_eq(acl_targets_at(p, 2)->gateway, &p->model.gateways[2]);
     ck_assert_ptr_null(acl_targets_at(p, 3)->gateway);
     acl_project_free(p);
 }

@@ -60,7 +60,7 @@ START_TEST(overlay_before_disk)
     free(key);
     p = acl_project_load_overlay(real, real, NULL, 1 << 20, o, &err);
     ck_assert_ptr_nonnull(p);
-    ck_assert_str_eq(p->spec.doc->text->data, "{\"name\": }");
+    ck_assert_str_eq(p->model.spec.doc->text->data, "{\"name\": }");
     ids = lint_ids(p);
     ck_assert_msg(strstr(ids, "AC000") && strstr(ids, "AC011"), "got %s", ids);
     free(ids);

@@ -105,17 +105,18 @@ END_TEST
 
 START_TEST(ref_resolve_gives_the_real_path)
 {
-    char out[PATH_MAX], *want = acl_xasprintf("%s/tools", proj->real_root);
+    char out[PATH_MAX],
+        *want = acl_xasprintf("%s/tools", proj->files.real_root);
 
     ck_assert_int_eq(acl_ref_resolve(proj, "app/../in/", out), ACL_REF_OK);
     ck_assert_str_eq(out, want);
     ck_assert_int_eq(acl_ref_resolve(proj, "out", out), ACL_REF_OUTSIDE);
     free(want);
     /* The CLI accepts absolute paths: inside the root they are fine. */
-    want = acl_xasprintf("%s/tools/t.json", proj->real_root);
+    want = acl_xasprintf("%s/tools/t.json", proj->files.real_root);
     ck_assert_int_eq(acl_ref_check(proj, want, 0), ACL_REF_OK);
     free(want);
-    want = acl_xasprintf("%s/tools/none.json", proj->real_root);
+    want = acl_xasprintf("%s/tools/none.json", proj->files.real_root);
     ck_assert_int_eq(acl_ref_check(proj, want, 0), ACL_REF_MISSING);
     free(want);
     ck_assert_int_eq(acl_ref_check(proj, "/nonexistent-dir/x.json", 0),

@@ -295,7 +295,7 @@ START_TEST(gateway_sum_and_description)
     root = acl_xasprintf("%s/proj", tmp_root);
     p = load(root);
     free(root);
-    tc = acl_tool_count_gateway(p, &p->gateways[0]);
+    tc = acl_tool_count_gateway(p, &p->model.gateways[0]);
     ck_assert_uint_eq(tc->total, 6);
     ck_assert_int_eq(tc->lower_bound, 1);
     d = acl_tool_count_describe(tc);
@@ -321,7 +321,7 @@ START_TEST(corpus_counts)
         return;
     root = acl_xasprintf("%s/corpus/real-cli/e-lambda-arn-tools", shared);
     p = load(root);
-    tc = acl_tool_count_gateway(p, &p->gateways[0]);
+    tc = acl_tool_count_gateway(p, &p->model.gateways[0]);
     ck_assert_uint_eq(tc->total, 5);
     ck_assert_int_eq(tc->lower_bound, 0);
     acl_tool_count_free(tc);
@@ -329,11 +329,12 @@ START_TEST(corpus_counts)
     free(root);
     root = acl_xasprintf("%s/corpus/real-cli/k-kitchen-sink", shared);
     p = load(root);
-    tc = acl_tool_count_gateway(p, &p->gateways[0]);
+    tc = acl_tool_count_gateway(p, &p->model.gateways[0]);
     ck_assert_uint_eq(tc->total, 3); /* 1 toolDefinition, 1 connector, 1 op */
     ck_assert_int_eq(tc->lower_bound, 0);
     acl_tool_count_free(tc);
-    tc = acl_tool_count_gateway(p, &p->gateways[1]); /* http + passthrough */
+    tc = acl_tool_count_gateway(p,
+                                &p->model.gateways[1]); /* http + passthrough */
     ck_assert_uint_eq(tc->total, 0);
     ck_assert_int_eq(tc->lower_bound, 0);
     acl_tool_count_free(tc);

@@ -1,12 +1,15 @@
 /*
  * model.h - the project model: typed views of an AgentCore project.
  *
- * Built once per project from the loaded JSON files. Every node keeps
- * the JSON pointer of the value it came from, so rules report at nodes
- * and never build pointers themselves. Strings (const char *) are
- * borrowed from the jansson values the model owns; they stay valid
- * until acl_project_free(). A string field is NULL when the member is
- * absent or not a string.
+ * A project (struct acl_project) has three parts: its files (struct
+ * acl_files: what was read, and from where), its model (struct
+ * acl_model: what the files say, built once per project from the loaded
+ * JSON files) and its notice log. Every node keeps the JSON pointer of
+ * the value it came from, so rules report at nodes and never build
+ * pointers themselves. Strings (const char *) are borrowed from the
+ * jansson values of the project's documents; they stay valid until
+ * acl_project_free(). A string field is NULL when the member is absent
+ * or not a string.
  */
 #ifndef ACL_MODEL_H
 #define ACL_MODEL_H
@@ -256,14 +259,33 @@ struct acl_source {
 struct acl_refcache;
 struct acl_overlay;
 
-struct acl_project {
+/* The file registry of a project: where it is, and every file read from
+ * it (the JSON files, agent code, referenced files). Everything here is
+ * owned by the project except overlay; the model borrows the documents'
+ * texts and jansson values. */
+struct acl_files {
     char *root;      /* the project root as a path usable for opening */
     char *real_root; /* its resolved absolute path */
     char *display;   /* how users see the root ("." or a relative path) */
-    const char *name;
-    struct acl_node spec; /* root of agentcore.json; doc NULL if absent */
     struct acl_loaded_doc *docs; /* every JSON file read, in load order */
     size_t ndocs;
+    struct acl_source *sources; /* filled by acl_project_load_sources */
+    size_t nsources;
+    int sources_loaded;
+    struct acl_refcache *refs; /* referenced files read so far */
+    /* Contents that override the disk (overlay.h); borrowed, or NULL. */
+    const struct acl_overlay *overlay;
+    struct acl_overlay *owned_overlay; /* the same, when the project owns it */
+    int env_local_exists; /* agentcore/.env.local is a regular file */
+};
+
+/* What the files say: the typed resources, the indexes that find them
+ * by name, and the production context. The arrays, nodes and indexes
+ * are owned by the model; the strings and JSON values are borrowed from
+ * the documents of struct acl_files, so the model is freed first. */
+struct acl_model {
+    const char *name;
+    struct acl_node spec; /* root of agentcore.json; doc NULL if absent */
     struct acl_runtime *runtimes;
     size_t nruntimes;
     struct acl_gateway *gateways;
@@ -285,11 +307,6 @@ struct acl_project {
     struct acl_deployed *deployed_gateways;
     size_t ndeployed_gateways;
     struct acl_production production;
-    int env_local_exists;       /* agentcore/.env.local is a regular file */
-    struct acl_source *sources; /* filled by acl_project_load_sources */
-    size_t nsources;
-    int sources_loaded;
-    struct acl_refcache *refs; /* referenced files read so far */
     /* Name -> index of the first resource with that name (JSON integer
      * values), so lookups stay fast on huge projects; see lookup.h. */
     const struct acl_target **all_targets; /* every target, lookup.h */
@@ -298,13 +315,18 @@ struct acl_project {
     json_t *credential_index;
     json_t *engine_index;
     json_t *gateway_var_index; /* by acl_env_var_part of the name */
+};
+
+/* A project: the files read, what they say, and the notice log. It owns
+ * all three; acl_project_free frees the model before the files it
+ * borrows from. Rules see it const. */
+struct acl_project {
+    struct acl_files files;
+    struct acl_model model;
     /* Owned: files that could not be read, scans that did not finish.
      * A log kept beside the model, which the loader and the rules (that
      * see the project const) add to with acl_project_notice. */
     struct acl_notices *notices;
-    /* Contents that override the disk (overlay.h); borrowed, or NULL. */
-    const struct acl_overlay *overlay;
-    struct acl_overlay *owned_overlay; /* the same, when the project owns it */
 };
 
 /* Records that a file of the project could not be read, or was not
@@ -355,7 +377,7 @@ struct acl_project *acl_project_load_text(const char *root, const char *display,
 void acl_project_free(struct acl_project *p);
 
 /* Reads the agent source files (agentcore-lint(1), agent source files)
- * into p->sources, once, and analyses each (codeflow.h). A file or
+ * into p->files.sources, once, and analyses each (codeflow.h). A file or
  * folder that cannot be read, or that a bound leaves out, is named in
  * a notice. */
 void acl_project_load_sources(struct acl_project *p);

@@ -261,16 +261,16 @@ check_target(const char *target, const struct acl_project *p,
     size_t i, n = 0;
     int have_file = 0;
 
-    for (i = 0; i < p->ndocs; i++) {
-        if (p->docs[i].kind != ACL_DOC_TARGETS)
+    for (i = 0; i < p->files.ndocs; i++) {
+        if (p->files.docs[i].kind != ACL_DOC_TARGETS)
             continue;
-        if (p->docs[i].doc->root == NULL)
+        if (p->files.docs[i].doc->root == NULL)
             return 0;
         have_file = 1;
     }
-    names = acl_xcalloc(p->ndeploy_targets + 1, sizeof *names);
-    for (i = 0; i < p->ndeploy_targets; i++) {
-        const char *name = p->deploy_targets[i].name;
+    names = acl_xcalloc(p->model.ndeploy_targets + 1, sizeof *names);
+    for (i = 0; i < p->model.ndeploy_targets; i++) {
+        const char *name = p->model.deploy_targets[i].name;
 
         if (name != NULL && strcmp(name, target) == 0)
             break;
@@ -279,13 +279,13 @@ check_target(const char *target, const struct acl_project *p,
             names[n++] = name;
         }
     }
-    if (i == p->ndeploy_targets) {
+    if (i == p->model.ndeploy_targets) {
         sug = acl_suggest(target, names, n);
         acl_error_set(err,
                       "--target \"%s\": project %s has no such "
                       "deployment target (%s%s)%s%s%s; name one that "
                       "agentcore/aws-targets.json lists",
-                      target, p->display,
+                      target, p->files.display,
                       !have_file ? "it has no agentcore/aws-targets.json"
                       : n        ? "known: "
                                  : "aws-targets.json lists none",
@@ -294,7 +294,7 @@ check_target(const char *target, const struct acl_project *p,
     }
     free(names);
     acl_buf_free(&known);
-    return i == p->ndeploy_targets ? -1 : 0;
+    return i == p->model.ndeploy_targets ? -1 : 0;
 }
 
 /* Loads one project (from root, or from data: standard input, taken
@@ -711,8 +711,8 @@ write_plan(const struct acl_fix_plan *plan)
         size_t len;
         char *data = acl_fix_apply(ff, &len);
 
-        if (acl_fix_write_file(ff->project->real_root, ff->path, data, len,
-                               &err) != 0) {
+        if (acl_fix_write_file(ff->project->files.real_root, ff->path, data,
+                               len, &err) != 0) {
             fprintf(stderr,
                     "agentcore-lint: %s (its fixes were not "
                     "applied)\n",

@@ -108,13 +108,13 @@ acl_check_option(const struct acl_check *c, const char *name, long def)
 enum acl_level
 acl_prod_level(const struct acl_check *c)
 {
-    return c->project->production.on ? ACL_ERROR : ACL_WARNING;
+    return c->project->model.production.on ? ACL_ERROR : ACL_WARNING;
 }
 
 const char *
 acl_prod_reason(struct acl_check *c)
 {
-    const struct acl_production *pr = &c->project->production;
+    const struct acl_production *pr = &c->project->model.production;
 
     if (!pr->on)
         return "";

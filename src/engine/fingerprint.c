@@ -37,9 +37,9 @@ doc_of(const struct acl_finding *f)
 
     if (f->project == NULL)
         return NULL;
-    for (i = 0; i < f->project->ndocs; i++)
-        if (f->project->docs[i].doc->text == f->file)
-            return f->project->docs[i].doc;
+    for (i = 0; i < f->project->files.ndocs; i++)
+        if (f->project->files.docs[i].doc->text == f->file)
+            return f->project->files.docs[i].doc;
     return NULL;
 }
 

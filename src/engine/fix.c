@@ -137,9 +137,9 @@ plan_file(struct acl_fix_plan *plan, const struct acl_project *p,
               sizeof *plan->files);
     ff = &plan->files[plan->nfiles++];
     memset(ff, 0, sizeof *ff);
-    ff->path = strcmp(p->root, ".") == 0 || p->root[0] == '\0'
+    ff->path = strcmp(p->files.root, ".") == 0 || p->files.root[0] == '\0'
                    ? acl_xstrdup(e->path)
-                   : acl_xasprintf("%s/%s", p->root, e->path);
+                   : acl_xasprintf("%s/%s", p->files.root, e->path);
     ff->display = acl_xstrdup(e->display);
     ff->file = e->file;
     ff->project = p;

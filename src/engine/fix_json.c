@@ -324,8 +324,8 @@ acl_fix_append_line(struct acl_finding *f, enum acl_fix_kind kind,
         edit_one(f, kind, title, t,
                  (struct acl_span){(uint32_t)t->len, (uint32_t)t->len}, b.data);
     } else if (st == ACL_REF_MISSING) {
-        disp = p->display[0] && strcmp(p->display, ".") != 0
-                   ? acl_xasprintf("%s/%s", p->display, rel)
+        disp = p->files.display[0] && strcmp(p->files.display, ".") != 0
+                   ? acl_xasprintf("%s/%s", p->files.display, rel)
                    : acl_xstrdup(rel);
         acl_buf_printf(&b, "%s\n", line);
         acl_fix_create(acl_fix_begin(f, kind, title), rel, disp, b.data);

@@ -134,8 +134,8 @@ acl_mask_add_project(struct acl_mask *m, const struct acl_project *p)
 {
     size_t i, k;
 
-    for (i = 0; p != NULL && i < p->ndocs; i++) {
-        const struct acl_secret_index *ix = p->docs[i].doc->secrets;
+    for (i = 0; p != NULL && i < p->files.ndocs; i++) {
+        const struct acl_secret_index *ix = p->files.docs[i].doc->secrets;
 
         for (k = 0; ix != NULL && k < ix->nranges; k++)
             acl_mask_add(m, ix->ranges[k].s, ix->ranges[k].n);

@@ -77,8 +77,8 @@ add_file(const struct acl_project *proj, struct acl_gitignore *g,
     struct stat st;
     /* An editor's unsaved .gitignore counts as the file: read through
      * the project's overlay when there is a project. */
-    int unsaved = proj != NULL && proj->overlay != NULL &&
-                  acl_overlay_get(proj->overlay, path) != NULL;
+    int unsaved = proj != NULL && proj->files.overlay != NULL &&
+                  acl_overlay_get(proj->files.overlay, path) != NULL;
 
     /* On disk, a .gitignore is read only as a regular file inside the
      * work tree, opened without following links. */

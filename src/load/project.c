@@ -24,11 +24,12 @@ add_doc(struct acl_project *p, struct acl_text *t, enum acl_doc_kind kind)
 
     doc->secrets = acl_secret_index_new(doc->root);
 
-    p->docs = acl_xrealloc(p->docs, (p->ndocs + 1) * sizeof *p->docs);
-    p->docs[p->ndocs].doc = doc;
-    p->docs[p->ndocs].kind = kind;
-    p->docs[p->ndocs].schema = NULL;
-    p->ndocs++;
+    p->files.docs = acl_xrealloc(p->files.docs,
+                                 (p->files.ndocs + 1) * sizeof *p->files.docs);
+    p->files.docs[p->files.ndocs].doc = doc;
+    p->files.docs[p->files.ndocs].kind = kind;
+    p->files.docs[p->files.ndocs].schema = NULL;
+    p->files.ndocs++;
     return doc;
 }
 
@@ -60,9 +61,9 @@ static int
 load_doc(struct acl_project *p, const char *rel, enum acl_doc_kind kind,
          size_t max, struct acl_doc **out, struct acl_error *err)
 {
-    char *path = acl_path_join(p->root, rel);
-    char *disp = acl_path_join(p->display, rel);
-    char *key = acl_path_join(p->real_root, rel);
+    char *path = acl_path_join(p->files.root, rel);
+    char *disp = acl_path_join(p->files.display, rel);
+    char *key = acl_path_join(p->files.real_root, rel);
     char *data = NULL;
     size_t len = 0;
     struct acl_error rerr;
@@ -197,26 +198,26 @@ compute_production(struct acl_project *p, const struct acl_prod_opts *o)
 {
     size_t i;
 
-    memset(&p->production, 0, sizeof p->production);
+    memset(&p->model.production, 0, sizeof p->model.production);
     if (o == NULL || o->never)
         return;
     if (o->force) {
-        p->production.on = 1;
+        p->model.production.on = 1;
         return;
     }
     if (o->target != NULL) {
         if (acl_production_name(o->target, o->names, o->nnames)) {
-            p->production.on = 1;
-            p->production.target = o->target;
+            p->model.production.on = 1;
+            p->model.production.target = o->target;
         }
         return;
     }
-    for (i = 0; i < p->ndeploy_targets; i++) {
-        const char *name = p->deploy_targets[i].name;
+    for (i = 0; i < p->model.ndeploy_targets; i++) {
+        const char *name = p->model.deploy_targets[i].name;
 
         if (name != NULL && acl_production_name(name, o->names, o->nnames)) {
-            p->production.on = 1;
-            p->production.target = name;
+            p->model.production.on = 1;
+            p->model.production.target = name;
             return;
         }
     }
@@ -236,7 +237,7 @@ harness_file_name(struct acl_project *p, const struct acl_harness *h)
     if (n == 0 || n != json_string_length(v) || n > NAME_MAX ||
         strchr(h->name, '/') != NULL || strcmp(h->name, "..") == 0 ||
         strcmp(h->name, ".") == 0) {
-        acl_project_notice(p, p->spec.doc->text->display,
+        acl_project_notice(p, p->model.spec.doc->text->display,
                            "harness %s: the name cannot be a folder name, so "
                            "its harness.json was not read",
                            h->node.ptr);
@@ -254,8 +255,8 @@ load_harnesses(struct acl_project *p, size_t max, struct acl_error *err)
     json_t *seen = json_object();
     size_t i;
 
-    for (i = 0; i < p->nharnesses; i++) {
-        struct acl_harness *h = &p->harnesses[i];
+    for (i = 0; i < p->model.nharnesses; i++) {
+        struct acl_harness *h = &p->model.harnesses[i];
         struct acl_doc *doc;
         char *rel;
         int rc;
@@ -285,9 +286,9 @@ load_rest(struct acl_project *p, const struct acl_prod_opts *prod, size_t max,
     struct stat st;
     char *env;
 
-    if (p->spec.doc != NULL && p->spec.doc->root != NULL) {
-        acl_node_set(&p->spec, p->spec.doc, acl_xstrdup(""), p->spec.doc->root,
-                     NULL);
+    if (p->model.spec.doc != NULL && p->model.spec.doc->root != NULL) {
+        acl_node_set(&p->model.spec, p->model.spec.doc, acl_xstrdup(""),
+                     p->model.spec.doc->root, NULL);
         acl_build_resources(p);
     }
     if (load_doc(p, "agentcore/aws-targets.json", ACL_DOC_TARGETS, max,
@@ -298,8 +299,8 @@ load_rest(struct acl_project *p, const struct acl_prod_opts *prod, size_t max,
         return -1;
     acl_build_deploy(p, targets, state);
     compute_production(p, prod);
-    env = acl_path_join(p->root, "agentcore/.env.local");
-    p->env_local_exists = stat(env, &st) == 0 && S_ISREG(st.st_mode);
+    env = acl_path_join(p->files.root, "agentcore/.env.local");
+    p->files.env_local_exists = stat(env, &st) == 0 && S_ISREG(st.st_mode);
     free(env);
     return 0;
 }
@@ -310,10 +311,10 @@ project_new(const char *root, const char *display)
     struct acl_project *p = acl_xcalloc(1, sizeof *p);
     char buf[PATH_MAX];
 
-    p->root = acl_xstrdup(root);
-    p->display = acl_xstrdup(display);
-    p->real_root = acl_xstrdup(realpath(root, buf) ? buf : root);
-    p->refs = acl_refcache_new();
+    p->files.root = acl_xstrdup(root);
+    p->files.display = acl_xstrdup(display);
+    p->files.real_root = acl_xstrdup(realpath(root, buf) ? buf : root);
+    p->files.refs = acl_refcache_new();
     p->notices = acl_xcalloc(1, sizeof *p->notices);
     return p;
 }
@@ -322,8 +323,8 @@ enum acl_read_status
 acl_project_read(const struct acl_project *p, const char *key, const char *path,
                  size_t max, char **out, size_t *len, struct acl_error *err)
 {
-    return acl_overlay_read(p->overlay, p->real_root, key, path, max, out, len,
-                            err);
+    return acl_overlay_read(p->files.overlay, p->files.real_root, key, path,
+                            max, out, len, err);
 }
 
 struct acl_project *
@@ -343,13 +344,14 @@ judge_docs(struct acl_project *p)
     const char **names = NULL;
     size_t i, n = 0;
 
-    for (i = 0; i < p->ndocs; i++)
-        if (p->docs[i].kind == ACL_DOC_TARGETS && p->docs[i].doc->root) {
-            names = acl_schema_target_names(p->docs[i].doc->root, &n);
+    for (i = 0; i < p->files.ndocs; i++)
+        if (p->files.docs[i].kind == ACL_DOC_TARGETS &&
+            p->files.docs[i].doc->root) {
+            names = acl_schema_target_names(p->files.docs[i].doc->root, &n);
             break;
         }
-    for (i = 0; i < p->ndocs; i++) {
-        struct acl_loaded_doc *d = &p->docs[i];
+    for (i = 0; i < p->files.ndocs; i++) {
+        struct acl_loaded_doc *d = &p->files.docs[i];
 
         if (d->doc->root != NULL && d->kind != ACL_DOC_REFERENCED)
             d->schema = acl_schema_verdict_new(d->kind, d->doc->root, names, n);
@@ -369,8 +371,8 @@ load_project(const char *root, const char *display, const char *spec_rel,
     struct acl_project *p = project_new(root, display);
     struct acl_doc *spec;
 
-    p->overlay = overlay;
-    p->owned_overlay = owned;
+    p->files.overlay = overlay;
+    p->files.owned_overlay = owned;
     if (load_doc(p, spec_rel, ACL_DOC_PROJECT, max_size, &spec, err) != 0)
         goto fail;
     if (spec == NULL) {
@@ -378,7 +380,7 @@ load_project(const char *root, const char *display, const char *spec_rel,
                       display[0] ? display : ".");
         goto fail;
     }
-    p->spec.doc = spec;
+    p->model.spec.doc = spec;
     if (load_rest(p, prod, max_size, err) != 0)
         goto fail;
     judge_docs(p);
@@ -458,21 +460,21 @@ acl_project_free(struct acl_project *p)
     free(p->notices);
     acl_free_resources(p);
     acl_free_deploy(p);
-    acl_node_clear(&p->spec);
-    for (i = 0; i < p->nsources; i++) {
-        acl_code_file_free(p->sources[i].code);
-        acl_text_free(p->sources[i].text);
+    acl_node_clear(&p->model.spec);
+    for (i = 0; i < p->files.nsources; i++) {
+        acl_code_file_free(p->files.sources[i].code);
+        acl_text_free(p->files.sources[i].text);
     }
-    free(p->sources);
-    acl_refcache_free(p->refs);
-    for (i = 0; i < p->ndocs; i++) {
-        acl_schema_verdict_free(p->docs[i].schema);
-        acl_doc_free(p->docs[i].doc);
+    free(p->files.sources);
+    acl_refcache_free(p->files.refs);
+    for (i = 0; i < p->files.ndocs; i++) {
+        acl_schema_verdict_free(p->files.docs[i].schema);
+        acl_doc_free(p->files.docs[i].doc);
     }
-    free(p->docs);
-    acl_overlay_free(p->owned_overlay);
-    free(p->root);
-    free(p->real_root);
-    free(p->display);
+    free(p->files.docs);
+    acl_overlay_free(p->files.owned_overlay);
+    free(p->files.root);
+    free(p->files.real_root);
+    free(p->files.display);
     free(p);
 }

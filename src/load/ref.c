@@ -87,10 +87,10 @@ normalize(const char *abs)
 static int
 inside_root(const struct acl_project *p, const char *path)
 {
-    size_t n = strlen(p->real_root);
+    size_t n = strlen(p->files.real_root);
 
-    return strcmp(p->real_root, "/") == 0 ||
-           (strncmp(path, p->real_root, n) == 0 &&
+    return strcmp(p->files.real_root, "/") == 0 ||
+           (strncmp(path, p->files.real_root, n) == 0 &&
             (path[n] == '/' || path[n] == '\0'));
 }
 
@@ -105,7 +105,7 @@ joined_path(const struct acl_project *p, const char *rel)
         return NULL;
     if (rel[0] == '/')
         return normalize(rel);
-    joined = acl_xasprintf("%s/%s", p->real_root, rel);
+    joined = acl_xasprintf("%s/%s", p->files.real_root, rel);
     norm = normalize(joined);
     free(joined);
     return norm;
@@ -145,10 +145,10 @@ static char *
 cache_key(const struct acl_project *p, const char *rel)
 {
     char *norm = joined_path(p, rel), *key;
-    size_t n = strlen(p->real_root);
+    size_t n = strlen(p->files.real_root);
 
     if (norm == NULL || !inside_root(p, norm) ||
-        strcmp(p->real_root, "/") == 0) {
+        strcmp(p->files.real_root, "/") == 0) {
         free(norm);
         return acl_xstrdup(rel);
     }
@@ -191,7 +191,7 @@ cache_entry(const struct acl_project *p, const char *given)
 
     /* The cache is a registry beside the model, made with the project:
      * reading a file fills it, the model stays as loaded. */
-    c = p->refs;
+    c = p->files.refs;
     at = json_object_get(c->index, rel);
     if (at != NULL) {
         free(rel);
@@ -227,14 +227,14 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
                                           : ACL_REF_UNREADABLE;
     if (e->status == ACL_REF_TOO_BIG || e->status == ACL_REF_UNREADABLE ||
         e->status == ACL_REF_WRONG_KIND) {
-        disp = acl_path_join(p->display, e->rel);
+        disp = acl_path_join(p->files.display, e->rel);
         acl_project_notice(p, disp, "referenced file %s; it was not checked",
                            acl_ref_status_text(e->status));
         free(disp);
     }
     if (e->status != ACL_REF_OK)
         return;
-    disp = acl_path_join(p->display, e->rel);
+    disp = acl_path_join(p->files.display, e->rel);
     e->text = acl_text_new(e->rel, disp, data, len);
     free(disp);
 }

@@ -42,7 +42,7 @@ struct ids {
 struct walker {
     struct acl_project *p;
     const char *owner;
-    size_t cap;         /* room in p->sources */
+    size_t cap;         /* room in p->files.sources */
     struct ids dirs;    /* folders entered */
     struct ids files;   /* files read */
     size_t entries;     /* directory entries looked at */
@@ -152,11 +152,11 @@ is_skipped_dir(const char *name)
 static int
 inside_root(const struct acl_project *p, const char *real)
 {
-    size_t n = strlen(p->real_root);
+    size_t n = strlen(p->files.real_root);
 
-    if (strcmp(p->real_root, "/") == 0)
+    if (strcmp(p->files.real_root, "/") == 0)
         return real[0] == '/';
-    return strncmp(real, p->real_root, n) == 0 &&
+    return strncmp(real, p->files.real_root, n) == 0 &&
            (real[n] == '/' || real[n] == '\0');
 }
 
@@ -164,15 +164,16 @@ static void
 add_source(struct walker *w, const char *rel, char *data, size_t len)
 {
     struct acl_project *p = w->p;
-    char *disp = acl_path_join(p->display, rel);
+    char *disp = acl_path_join(p->files.display, rel);
 
-    acl_xgrow((void **)&p->sources, &w->cap, p->nsources + 1,
-              sizeof *p->sources);
-    p->sources[p->nsources].text = acl_text_new(rel, disp, data, len);
-    p->sources[p->nsources].owner = w->owner;
-    p->sources[p->nsources].code =
-        acl_code_file_new(p->sources[p->nsources].text);
-    p->nsources++;
+    acl_xgrow((void **)&p->files.sources, &w->cap, p->files.nsources + 1,
+              sizeof *p->files.sources);
+    p->files.sources[p->files.nsources].text =
+        acl_text_new(rel, disp, data, len);
+    p->files.sources[p->files.nsources].owner = w->owner;
+    p->files.sources[p->files.nsources].code =
+        acl_code_file_new(p->files.sources[p->files.nsources].text);
+    p->files.nsources++;
     free(disp);
 }
 
@@ -181,7 +182,7 @@ add_source(struct walker *w, const char *rel, char *data, size_t len)
 static void
 source_notice(struct walker *w, const char *rel, const char *why)
 {
-    char *disp = acl_path_join(w->p->display, rel);
+    char *disp = acl_path_join(w->p->files.display, rel);
 
     acl_project_notice(w->p, disp,
                        "agent source not scanned for secrets or "
@@ -210,7 +211,7 @@ read_source(struct walker *w, const char *abs, const char *rel,
     char *data;
     size_t len;
 
-    if (w->p->nsources >= MAX_FILES ||
+    if (w->p->files.nsources >= MAX_FILES ||
         w->bytes + (size_t)st->st_size > MAX_TOTAL_BYTES) {
         cap_notice(w, rel);
         return;
@@ -367,7 +368,7 @@ walk_dir(struct walker *w, const char *abs, const char *rel, int depth)
         return;
     names = list_dir(w, abs, rel, &n);
     for (i = 0; i < n; i++) {
-        if (w->p->nsources < MAX_FILES)
+        if (w->p->files.nsources < MAX_FILES)
             visit(w, abs, rel, names[i], depth);
         else if (is_code_file(names[i]))
             cap_notice(w, rel);
@@ -423,16 +424,17 @@ acl_project_load_sources(struct acl_project *p)
     struct walker w;
     size_t i;
 
-    if (p->sources_loaded)
+    if (p->files.sources_loaded)
         return;
-    p->sources_loaded = 1;
+    p->files.sources_loaded = 1;
     memset(&w, 0, sizeof w);
     w.p = p;
-    w.cap = p->nsources;
-    for (i = 0; i < p->nruntimes; i++)
-        add_root(&w, p->runtimes[i].code_location, p->runtimes[i].name);
-    for (i = 0; i < p->nharnesses; i++) {
-        const struct acl_harness *h = &p->harnesses[i];
+    w.cap = p->files.nsources;
+    for (i = 0; i < p->model.nruntimes; i++)
+        add_root(&w, p->model.runtimes[i].code_location,
+                 p->model.runtimes[i].name);
+    for (i = 0; i < p->model.nharnesses; i++) {
+        const struct acl_harness *h = &p->model.harnesses[i];
         char *app;
 
         add_root(&w, h->path, h->name);

@@ -14,14 +14,14 @@ build_targets(struct acl_project *p, const struct acl_doc *doc)
     json_t *arr = doc != NULL ? doc->root : NULL, *e;
     size_t i;
 
-    p->deploy_targets =
-        acl_alloc_for(arr, sizeof *p->deploy_targets, &p->ndeploy_targets);
+    p->model.deploy_targets = acl_alloc_for(
+        arr, sizeof *p->model.deploy_targets, &p->model.ndeploy_targets);
     json_array_foreach (arr, i, e) {
         struct acl_deploy_target *t;
 
         if (!json_is_object(e))
             continue;
-        t = &p->deploy_targets[p->ndeploy_targets++];
+        t = &p->model.deploy_targets[p->model.ndeploy_targets++];
         t->name = acl_json_str(e, "name");
         acl_node_set(&t->node, doc, acl_jptr_index("", i), e, t->name);
     }
@@ -106,10 +106,10 @@ acl_build_deploy(struct acl_project *p, const struct acl_doc *targets,
         if (json_is_object(res))
             add_target_state(&rt, &gw, state, tname, tlen, res);
     }
-    p->deployed_runtimes = rt.items;
-    p->ndeployed_runtimes = rt.n;
-    p->deployed_gateways = gw.items;
-    p->ndeployed_gateways = gw.n;
+    p->model.deployed_runtimes = rt.items;
+    p->model.ndeployed_runtimes = rt.n;
+    p->model.deployed_gateways = gw.items;
+    p->model.ndeployed_gateways = gw.n;
 }
 
 void
@@ -117,13 +117,13 @@ acl_free_deploy(struct acl_project *p)
 {
     size_t i;
 
-    for (i = 0; i < p->ndeploy_targets; i++)
-        acl_node_clear(&p->deploy_targets[i].node);
-    free(p->deploy_targets);
-    for (i = 0; i < p->ndeployed_runtimes; i++)
-        acl_node_clear(&p->deployed_runtimes[i].node);
-    free(p->deployed_runtimes);
-    for (i = 0; i < p->ndeployed_gateways; i++)
-        acl_node_clear(&p->deployed_gateways[i].node);
-    free(p->deployed_gateways);
+    for (i = 0; i < p->model.ndeploy_targets; i++)
+        acl_node_clear(&p->model.deploy_targets[i].node);
+    free(p->model.deploy_targets);
+    for (i = 0; i < p->model.ndeployed_runtimes; i++)
+        acl_node_clear(&p->model.deployed_runtimes[i].node);
+    free(p->model.deployed_runtimes);
+    for (i = 0; i < p->model.ndeployed_gateways; i++)
+        acl_node_clear(&p->model.deployed_gateways[i].node);
+    free(p->model.deployed_gateways);
 }

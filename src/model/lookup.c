@@ -10,13 +10,13 @@
 size_t
 acl_targets_count(const struct acl_project *p)
 {
-    return p->nall_targets;
+    return p->model.nall_targets;
 }
 
 const struct acl_target *
 acl_targets_at(const struct acl_project *p, size_t i)
 {
-    return i < p->nall_targets ? p->all_targets[i] : NULL;
+    return i < p->model.nall_targets ? p->model.all_targets[i] : NULL;
 }
 
 void
@@ -35,8 +35,8 @@ acl_each_gateway(struct acl_check *c,
 {
     size_t i;
 
-    for (i = 0; i < c->project->ngateways; i++)
-        fn(c, &c->project->gateways[i]);
+    for (i = 0; i < c->project->model.ngateways; i++)
+        fn(c, &c->project->model.gateways[i]);
 }
 
 char *
@@ -87,17 +87,17 @@ acl_env_var_part(const char *name)
 const struct acl_gateway *
 acl_find_gateway_by_var(const struct acl_project *p, const char *x, size_t n)
 {
-    json_t *v = json_object_getn(p->gateway_var_index, x, n);
+    json_t *v = json_object_getn(p->model.gateway_var_index, x, n);
 
-    return v != NULL ? &p->gateways[json_integer_value(v)] : NULL;
+    return v != NULL ? &p->model.gateways[json_integer_value(v)] : NULL;
 }
 
 const struct acl_credential *
 acl_find_credential_n(const struct acl_project *p, const char *name, size_t len)
 {
-    long i = indexed(p->credential_index, name, len);
+    long i = indexed(p->model.credential_index, name, len);
 
-    return i >= 0 ? &p->credentials[i] : NULL;
+    return i >= 0 ? &p->model.credentials[i] : NULL;
 }
 
 const struct acl_credential *
@@ -109,9 +109,9 @@ acl_find_credential(const struct acl_project *p, const char *name)
 const struct acl_policy_engine *
 acl_find_engine_n(const struct acl_project *p, const char *name, size_t len)
 {
-    long i = indexed(p->engine_index, name, len);
+    long i = indexed(p->model.engine_index, name, len);
 
-    return i >= 0 ? &p->engines[i] : NULL;
+    return i >= 0 ? &p->model.engines[i] : NULL;
 }
 
 const struct acl_policy_engine *
@@ -123,9 +123,10 @@ acl_find_engine(const struct acl_project *p, const char *name)
 const struct acl_runtime *
 acl_find_runtime(const struct acl_project *p, const char *name)
 {
-    long i = indexed(p->runtime_index, name, name != NULL ? strlen(name) : 0);
+    long i =
+        indexed(p->model.runtime_index, name, name != NULL ? strlen(name) : 0);
 
-    return i >= 0 ? &p->runtimes[i] : NULL;
+    return i >= 0 ? &p->model.runtimes[i] : NULL;
 }
 
 /* Does the owner's own environment (runtime envVars, harness
@@ -140,8 +141,8 @@ acl_owner_sets_env(const struct acl_project *p, const char *owner,
     for (i = 0; rt != NULL && i < rt->nenvvars; i++)
         if (rt->envvars[i].name && strcmp(rt->envvars[i].name, name) == 0)
             return 1;
-    for (i = 0; owner != NULL && i < p->nharnesses; i++) {
-        const struct acl_harness *h = &p->harnesses[i];
+    for (i = 0; owner != NULL && i < p->model.nharnesses; i++) {
+        const struct acl_harness *h = &p->model.harnesses[i];
         size_t k;
 
         if (h->name == NULL || strcmp(h->name, owner) != 0)

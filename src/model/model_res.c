@@ -118,19 +118,20 @@ build_payment(struct acl_payment *m, const struct acl_doc *doc, char *ptr,
 }
 
 /* Builds one array of agentcore.json with a per-element builder. */
-#define BUILD_ARRAY(p, key, field, count, builder)                         \
-    do {                                                                   \
-        json_t *arr_ = json_object_get((p)->spec.json, key);               \
-        char *base_ = member_ptr("", key);                                 \
-        size_t i_;                                                         \
-        json_t *e_;                                                        \
-        (p)->field = acl_alloc_for(arr_, sizeof *(p)->field, &(p)->count); \
-        json_array_foreach (arr_, i_, e_) {                                \
-            if (json_is_object(e_))                                        \
-                builder(&(p)->field[(p)->count++], (p)->spec.doc,          \
-                        acl_jptr_index(base_, i_), e_);                    \
-        }                                                                  \
-        free(base_);                                                       \
+#define BUILD_ARRAY(p, key, field, count, builder)                      \
+    do {                                                                \
+        struct acl_model *m_ = &(p)->model;                             \
+        json_t *arr_ = json_object_get(m_->spec.json, key);             \
+        char *base_ = member_ptr("", key);                              \
+        size_t i_;                                                      \
+        json_t *e_;                                                     \
+        m_->field = acl_alloc_for(arr_, sizeof *m_->field, &m_->count); \
+        json_array_foreach (arr_, i_, e_) {                             \
+            if (json_is_object(e_))                                     \
+                builder(&m_->field[m_->count++], m_->spec.doc,          \
+                        acl_jptr_index(base_, i_), e_);                 \
+        }                                                               \
+        free(base_);                                                    \
     } while (0)
 
 /* Name -> index of the first of n resources, stride bytes apart from
@@ -166,12 +167,12 @@ index_gateway_vars(const struct acl_project *p)
     json_t *idx = json_object();
     size_t i;
 
-    for (i = 0; i < p->ngateways; i++) {
+    for (i = 0; i < p->model.ngateways; i++) {
         char *var;
 
-        if (p->gateways[i].name == NULL)
+        if (p->model.gateways[i].name == NULL)
             continue;
-        var = acl_env_var_part(p->gateways[i].name);
+        var = acl_env_var_part(p->model.gateways[i].name);
         if (json_object_get(idx, var) == NULL)
             json_object_set_new_nocheck(idx, var, json_integer((json_int_t)i));
         free(var);
@@ -185,17 +186,17 @@ static const struct acl_target **
 list_targets(const struct acl_project *p, size_t *n)
 {
     const struct acl_target **all;
-    size_t i, k, total = p->nunassigned;
+    size_t i, k, total = p->model.nunassigned;
 
-    for (i = 0; i < p->ngateways; i++)
-        total += p->gateways[i].ntargets;
+    for (i = 0; i < p->model.ngateways; i++)
+        total += p->model.gateways[i].ntargets;
     all = acl_xcalloc(total + 1, sizeof *all);
     *n = 0;
-    for (i = 0; i < p->ngateways; i++)
-        for (k = 0; k < p->gateways[i].ntargets; k++)
-            all[(*n)++] = &p->gateways[i].targets[k];
-    for (i = 0; i < p->nunassigned; i++)
-        all[(*n)++] = &p->unassigned[i];
+    for (i = 0; i < p->model.ngateways; i++)
+        for (k = 0; k < p->model.gateways[i].ntargets; k++)
+            all[(*n)++] = &p->model.gateways[i].targets[k];
+    for (i = 0; i < p->model.nunassigned; i++)
+        all[(*n)++] = &p->model.unassigned[i];
     return all;
 }
 
@@ -204,25 +205,28 @@ acl_build_resources(struct acl_project *p)
 {
     json_t *un;
 
-    if (!json_is_object(p->spec.json))
+    if (!json_is_object(p->model.spec.json))
         return;
-    p->name = acl_json_str(p->spec.json, "name");
+    p->model.name = acl_json_str(p->model.spec.json, "name");
     BUILD_ARRAY(p, "runtimes", runtimes, nruntimes, build_runtime);
     BUILD_ARRAY(p, "agentCoreGateways", gateways, ngateways, acl_build_gateway);
     BUILD_ARRAY(p, "credentials", credentials, ncredentials, build_credential);
     BUILD_ARRAY(p, "policyEngines", engines, nengines, build_engine);
     BUILD_ARRAY(p, "harnesses", harnesses, nharnesses, build_harness);
     BUILD_ARRAY(p, "payments", payments, npayments, build_payment);
-    un = json_object_get(p->spec.json, "unassignedTargets");
-    p->nunassigned = acl_build_targets(p->spec.doc, "/unassignedTargets", un,
-                                       NULL, &p->unassigned);
-    p->all_targets = list_targets(p, &p->nall_targets);
-    p->runtime_index =
-        index_names(p->runtimes, p->nruntimes, sizeof *p->runtimes);
-    p->credential_index =
-        index_names(p->credentials, p->ncredentials, sizeof *p->credentials);
-    p->engine_index = index_names(p->engines, p->nengines, sizeof *p->engines);
-    p->gateway_var_index = index_gateway_vars(p);
+    un = json_object_get(p->model.spec.json, "unassignedTargets");
+    p->model.nunassigned =
+        acl_build_targets(p->model.spec.doc, "/unassignedTargets", un, NULL,
+                          &p->model.unassigned);
+    p->model.all_targets = list_targets(p, &p->model.nall_targets);
+    p->model.runtime_index = index_names(p->model.runtimes, p->model.nruntimes,
+                                         sizeof *p->model.runtimes);
+    p->model.credential_index =
+        index_names(p->model.credentials, p->model.ncredentials,
+                    sizeof *p->model.credentials);
+    p->model.engine_index = index_names(p->model.engines, p->model.nengines,
+                                        sizeof *p->model.engines);
+    p->model.gateway_var_index = index_gateway_vars(p);
 }
 
 static void
@@ -245,41 +249,43 @@ acl_free_resources(struct acl_project *p)
 {
     size_t i, k;
 
-    free(p->all_targets);
-    json_decref(p->runtime_index);
-    json_decref(p->credential_index);
-    json_decref(p->engine_index);
-    json_decref(p->gateway_var_index);
-    for (i = 0; i < p->nruntimes; i++) {
-        acl_node_clear(&p->runtimes[i].node);
-        for (k = 0; k < p->runtimes[i].nenvvars; k++)
-            acl_node_clear(&p->runtimes[i].envvars[k].node);
-        free(p->runtimes[i].envvars);
-        acl_free_kv(p->runtimes[i].build_args, p->runtimes[i].nbuild_args);
+    free(p->model.all_targets);
+    json_decref(p->model.runtime_index);
+    json_decref(p->model.credential_index);
+    json_decref(p->model.engine_index);
+    json_decref(p->model.gateway_var_index);
+    for (i = 0; i < p->model.nruntimes; i++) {
+        acl_node_clear(&p->model.runtimes[i].node);
+        for (k = 0; k < p->model.runtimes[i].nenvvars; k++)
+            acl_node_clear(&p->model.runtimes[i].envvars[k].node);
+        free(p->model.runtimes[i].envvars);
+        acl_free_kv(p->model.runtimes[i].build_args,
+                    p->model.runtimes[i].nbuild_args);
     }
-    free(p->runtimes);
-    for (i = 0; i < p->ngateways; i++) {
-        acl_node_clear(&p->gateways[i].node);
-        acl_free_targets(p->gateways[i].targets, p->gateways[i].ntargets);
+    free(p->model.runtimes);
+    for (i = 0; i < p->model.ngateways; i++) {
+        acl_node_clear(&p->model.gateways[i].node);
+        acl_free_targets(p->model.gateways[i].targets,
+                         p->model.gateways[i].ntargets);
     }
-    free(p->gateways);
-    acl_free_targets(p->unassigned, p->nunassigned);
-    for (i = 0; i < p->ncredentials; i++)
-        acl_node_clear(&p->credentials[i].node);
-    free(p->credentials);
-    for (i = 0; i < p->nengines; i++) {
-        acl_node_clear(&p->engines[i].node);
-        for (k = 0; k < p->engines[i].npolicies; k++)
-            acl_node_clear(&p->engines[i].policies[k].node);
-        free(p->engines[i].policies);
+    free(p->model.gateways);
+    acl_free_targets(p->model.unassigned, p->model.nunassigned);
+    for (i = 0; i < p->model.ncredentials; i++)
+        acl_node_clear(&p->model.credentials[i].node);
+    free(p->model.credentials);
+    for (i = 0; i < p->model.nengines; i++) {
+        acl_node_clear(&p->model.engines[i].node);
+        for (k = 0; k < p->model.engines[i].npolicies; k++)
+            acl_node_clear(&p->model.engines[i].policies[k].node);
+        free(p->model.engines[i].policies);
     }
-    free(p->engines);
-    for (i = 0; i < p->nharnesses; i++)
-        free_harness(&p->harnesses[i]);
-    free(p->harnesses);
-    for (i = 0; i < p->npayments; i++)
-        acl_node_clear(&p->payments[i].node);
-    free(p->payments);
+    free(p->model.engines);
+    for (i = 0; i < p->model.nharnesses; i++)
+        free_harness(&p->model.harnesses[i]);
+    free(p->model.harnesses);
+    for (i = 0; i < p->model.npayments; i++)
+        acl_node_clear(&p->model.payments[i].node);
+    free(p->model.payments);
 }
 
 static void

@@ -104,7 +104,7 @@ clean_suites(const struct acl_report_ctx *ctx)
     size_t i;
 
     for (i = 0; i < ctx->nprojects; i++) {
-        const char *d = ctx->projects ? ctx->projects[i]->display : ".";
+        const char *d = ctx->projects ? ctx->projects[i]->files.display : ".";
 
         fputs("  <testsuite name=\"", ctx->out);
         put_xml(ctx->out, d[0] ? d : ".");

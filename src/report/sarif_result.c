@@ -102,9 +102,9 @@ pointer_parent(const struct acl_finding *f, struct acl_buf *last)
     json_t *cur = NULL, *parent = NULL;
     size_t i;
 
-    for (i = 0; p != NULL && i < p->ndocs; i++)
-        if (p->docs[i].doc->text == f->file)
-            cur = p->docs[i].doc->root;
+    for (i = 0; p != NULL && i < p->files.ndocs; i++)
+        if (p->files.docs[i].doc->text == f->file)
+            cur = p->files.docs[i].doc->root;
     while (acl_jptr_next(&ptr, last) == 0) {
         parent = cur;
         if (json_is_array(cur))
