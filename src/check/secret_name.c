@@ -157,7 +157,23 @@ static const char *const data_key_words[] = {
     "download",     "backup",  "archive",     "snapshot",     "artifact",
     "template",     "prompt",  "transcript",  "source",       "src",
     "target",       "dest",    "destination", "dst",          "log",
-    "public",       "pub",     "verify",      "verification", "thumb"};
+    "public",       "pub",     "verify",      "verification", "thumb",
+    "etag",         "version", "checksum"};
+
+/* Words before "token" that make it a position, a request's identity
+ * or a model's vocabulary, never a credential: boto3's NextToken and
+ * ClientToken, page_token, idempotency_token, a tokenizer's eos_token. */
+static const char *const data_token_words[] = {
+    "next",       "page",       "pagination",   "continuation", "cursor",
+    "resume",     "resumption", "sync",         "marker",       "idempotency",
+    "idempotent", "client",     "cancellation", "cancel",       "progress",
+    "change",     "delta",      "watermark",    "batch",        "sequence",
+    "seq",        "eos",        "bos",          "pad",          "unk",
+    "sep",        "cls",        "mask",         "stop",         "special",
+    "start",      "end",        "last",         "prev",         "previous",
+    "max",        "min",        "num",          "total",        "input",
+    "output",     "prompt",     "completion",   "context",      "reasoning",
+    "cached",     "thinking",   "etag"};
 
 /* Plural last words exclude too: SECRET_ARNS, PRIVATE_SUBNETS. */
 static int
@@ -181,13 +197,21 @@ is_key(const struct tok *t)
            acl_secret_eq_ci(t->s, t->n, "keys");
 }
 
+static int
+is_token(const struct tok *t)
+{
+    return acl_secret_eq_ci(t->s, t->n, "token") ||
+           acl_secret_eq_ci(t->s, t->n, "tokens");
+}
+
 /* "key" preceded by a data-key word (S3_KEY, sort_key). A bare "key"
  * (boto3 Key=, KEY = ...) stays weak: its values are paths and words,
  * which are never secrets, unless they look generated. */
 static int
 data_key(const struct tok *t, size_t i)
 {
-    return is_key(&t[i]) && i > 0 && IN(data_key_words, &t[i - 1]);
+    return i > 0 && ((is_key(&t[i]) && IN(data_key_words, &t[i - 1])) ||
+                     (is_token(&t[i]) && IN(data_token_words, &t[i - 1])));
 }
 
 /* The key of a key-ID name (kms_key, encryption_key): a UUID under it
