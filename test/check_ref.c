@@ -1,7 +1,8 @@
 /*
  * check_ref.c - resolving the files a project references: dot segments
- * as Node folds them, containment in the project root, links, and one
- * cache entry per file however it is spelt.
+ * as Node folds them, containment in the project root, links, one
+ * cache entry per file however it is spelt, and the files a project
+ * names read when it is loaded.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -140,6 +141,43 @@ START_TEST(ref_one_entry_per_file)
 }
 END_TEST
 
+/* The tool files a target names are read and checked on load: a rule's
+ * lookup answers from the cache, even once the file is gone. A file
+ * that cannot be read is noted when a lookup asks for it, not before. */
+START_TEST(ref_preloaded_on_load)
+{
+    static const char spec[] =
+        "{\"name\":\"P\",\"version\":1,\"agentCoreGateways\":[{\"name\":"
+        "\"g\",\"targets\":[{\"name\":\"a\",\"targetType\":"
+        "\"lambdaFunctionArn\",\"lambdaFunctionArn\":{\"toolSchemaFile\":"
+        "\"tools/t.json\"}},{\"name\":\"b\",\"targetType\":"
+        "\"lambdaFunctionArn\",\"lambdaFunctionArn\":{\"toolSchemaFile\":"
+        "\"tools/d.json\"}}]}]}";
+    struct acl_prod_opts prod = {0};
+    struct acl_error err;
+    struct acl_project *p;
+    const struct acl_doc *doc;
+    char *root = acl_xasprintf("%s/project", tmp);
+    char *t = acl_xasprintf("%s/project/tools/t.json", tmp);
+
+    acl_test_put(tmp, "project/agentcore/agentcore.json", spec);
+    acl_test_mkdir(tmp, "project/tools/d.json");
+    p = acl_project_load(root, "project", &prod, 1 << 20, &err);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(unlink(t), 0);
+    ck_assert_uint_eq(p->notices->n, 0);
+    ck_assert_int_eq(acl_ref_check(p, "tools/t.json", 0), ACL_REF_OK);
+    ck_assert_int_eq(acl_ref_json(p, "tools/t.json", &doc), ACL_REF_OK);
+    ck_assert(json_is_array(doc->root));
+    ck_assert_uint_eq(p->notices->n, 0);
+    ck_assert_int_eq(acl_ref_json(p, "tools/d.json", &doc), ACL_REF_WRONG_KIND);
+    ck_assert_uint_eq(p->notices->n, 1);
+    acl_project_free(p);
+    free(t);
+    free(root);
+}
+END_TEST
+
 Suite *
 acl_suite_ref(void)
 {
@@ -150,6 +188,7 @@ acl_suite_ref(void)
     tcase_add_loop_test(tc, ref_check_statuses, 0, (int)ACL_ARRAY_LEN(cases));
     tcase_add_test(tc, ref_resolve_gives_the_real_path);
     tcase_add_test(tc, ref_one_entry_per_file);
+    tcase_add_test(tc, ref_preloaded_on_load);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -30,6 +30,12 @@ void acl_dotenv_each(const struct acl_project *p, const char *rel,
                                 void *arg),
                      void *arg);
 
+/* The load stage: reads every dotenv file below the folder rel into
+ * the reference cache (acl_ref_preload), so that acl_dotenv_each during
+ * the rules reads nothing. It still lists the folders: the walk is
+ * done again, and its files are answered from the cache. */
+void acl_dotenv_preload(const struct acl_project *p, const char *rel);
+
 /* One NAME=value assignment: byte ranges in the text. The value is
  * without its quotes and without a trailing " # comment". */
 struct acl_dotenv_line {

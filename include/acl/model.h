@@ -272,7 +272,7 @@ struct acl_files {
     struct acl_source *sources; /* filled by acl_project_load_sources */
     size_t nsources;
     int sources_loaded;
-    struct acl_refcache *refs; /* referenced files read so far */
+    struct acl_refcache *refs; /* referenced files (ref.h), read on load */
     /* Contents that override the disk (overlay.h); borrowed, or NULL. */
     const struct acl_overlay *overlay;
     struct acl_overlay *owned_overlay; /* the same, when the project owns it */

@@ -4,7 +4,10 @@
  *
  * A reference is resolved against the project root and must stay inside
  * it after every link is followed; only regular files are read, with a
- * size cap, and each file is read at most once per project.
+ * size cap, and each file is read at most once per project. The load
+ * stage reads and checks every reference of the model with
+ * acl_ref_preload, so that the lookups of the rules only answer from
+ * the cache. Texts and documents belong to the project.
  */
 #ifndef ACL_REF_H
 #define ACL_REF_H
@@ -31,21 +34,39 @@ enum acl_ref_status acl_ref_resolve(const struct acl_project *p,
                                     const char *relpath, char *out);
 
 /* Checks that relpath names something of the wanted kind (want_dir: a
- * folder, else a regular file) inside the project. */
+ * folder, else a regular file) inside the project; the answer is kept. */
 enum acl_ref_status acl_ref_check(const struct acl_project *p,
                                   const char *relpath, int want_dir);
 
-/* Reads a referenced file as JSON. On ACL_REF_OK *doc is the parsed
- * document (owned by the project; its root is NULL when the file is
- * not valid JSON). */
+/* A referenced file as JSON. On ACL_REF_OK *doc is the parsed document
+ * (owned by the project; its root is NULL when the file is not valid
+ * JSON). A file that is there but could not be read (too big, not a
+ * regular file, unreadable) is noted at each lookup: the check that
+ * asked skips it. */
 enum acl_ref_status acl_ref_json(const struct acl_project *p,
                                  const char *relpath,
                                  const struct acl_doc **doc);
 
-/* Reads a referenced file as text (owned by the project). */
+/* A referenced file as text (owned by the project); noted as above. */
 enum acl_ref_status acl_ref_text(const struct acl_project *p,
                                  const char *relpath,
                                  const struct acl_text **text);
+
+/* How the load stage wants a reference, or'ed: read as JSON or as
+ * text, checked to be a regular file or a folder (acl_ref_check). */
+enum acl_ref_kind {
+    ACL_REF_JSON = 1,
+    ACL_REF_TEXT = 2,
+    ACL_REF_FILE = 4,
+    ACL_REF_FOLDER = 8
+};
+
+/* The load stage, before any rule runs: reads relpath into the cache
+ * and checks it (kinds: enum acl_ref_kind), as the lookups of those
+ * kinds will. Nothing is noted: a file that cannot be read is noted
+ * when a rule asks for it. A NULL relpath is nothing to load. */
+void acl_ref_preload(const struct acl_project *p, const char *relpath,
+                     int kinds);
 
 /* A short phrase for a status: "does not exist", "is outside the
  * project root", ... */

@@ -55,6 +55,8 @@ cli_folder(const char *rel)
 
 struct walk {
     const struct acl_project *p;
+    /* What is done with each dotenv file found (rel: its path). */
+    void (*found)(struct walk *w, const char *rel, int template_file);
     void (*fn)(const struct acl_text *t, int template_file, void *arg);
     void *arg;
     size_t entries;
@@ -109,10 +111,7 @@ walk_dir(struct walk *w, const char *abs, const char *rel, int depth)
                 !cli_folder(sub_rel))
                 walk_dir(w, sub_abs, sub_rel, depth + 1);
         } else if (acl_dotenv_name(names[i], &tmpl)) {
-            const struct acl_text *t = NULL;
-
-            if (acl_ref_text(w->p, sub_rel, &t) == ACL_REF_OK && t != NULL)
-                w->fn(t, tmpl, w->arg);
+            w->found(w, sub_rel, tmpl);
         }
         free(sub_abs);
         free(sub_rel);
@@ -121,28 +120,60 @@ walk_dir(struct walk *w, const char *abs, const char *rel, int depth)
     free(names);
 }
 
+/* Walks the code folder rel, if it is one inside the project. */
+static void
+walk_code_folder(struct walk *w, const char *rel)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    size_t n;
+    char *root;
+
+    if (rel == NULL || rel[0] == '\0' ||
+        acl_ref_resolve(w->p, rel, real) != ACL_REF_OK ||
+        stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+        return;
+    root = acl_xstrdup(rel);
+    n = strlen(root);
+    while (n > 1 && root[n - 1] == '/')
+        root[--n] = '\0';
+    walk_dir(w, real, root, 0);
+    free(root);
+}
+
+static void
+found_each(struct walk *w, const char *rel, int template_file)
+{
+    const struct acl_text *t = NULL;
+
+    if (acl_ref_text(w->p, rel, &t) == ACL_REF_OK && t != NULL)
+        w->fn(t, template_file, w->arg);
+}
+
+static void
+found_preload(struct walk *w, const char *rel, int template_file)
+{
+    (void)template_file;
+    acl_ref_preload(w->p, rel, ACL_REF_TEXT);
+}
+
 void
 acl_dotenv_each(const struct acl_project *p, const char *rel,
                 void (*fn)(const struct acl_text *t, int template_file,
                            void *arg),
                 void *arg)
 {
-    char real[PATH_MAX];
-    struct walk w = {p, fn, arg, 0};
-    struct stat st;
-    size_t n;
-    char *root;
+    struct walk w = {p, found_each, fn, arg, 0};
 
-    if (rel == NULL || rel[0] == '\0' ||
-        acl_ref_resolve(p, rel, real) != ACL_REF_OK || stat(real, &st) != 0 ||
-        !S_ISDIR(st.st_mode))
-        return;
-    root = acl_xstrdup(rel);
-    n = strlen(root);
-    while (n > 1 && root[n - 1] == '/')
-        root[--n] = '\0';
-    walk_dir(&w, real, root, 0);
-    free(root);
+    walk_code_folder(&w, rel);
+}
+
+void
+acl_dotenv_preload(const struct acl_project *p, const char *rel)
+{
+    struct walk w = {p, found_preload, NULL, NULL, 0};
+
+    walk_code_folder(&w, rel);
 }
 
 static int

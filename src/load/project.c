@@ -10,10 +10,13 @@
 #include <sys/stat.h>
 
 #include "acl/codeflow.h"
+#include "acl/dotenv.h"
 #include "acl/file.h"
 #include "acl/jptr.h"
+#include "acl/lookup.h"
 #include "acl/model_build.h"
 #include "acl/overlay.h"
+#include "acl/ref.h"
 #include "acl/schema.h"
 #include "acl/secret.h"
 
@@ -327,6 +330,42 @@ acl_project_read(const struct acl_project *p, const char *key, const char *path,
                             max, out, len, err);
 }
 
+/* Every file the model names is read, and every path it names checked,
+ * before any rule runs, as the rules will ask for them (ref.h): tool
+ * and schema files as JSON (invalid-tool-schema,
+ * inverted-gateway-direction, plaintext-endpoint, hardcoded-secret, the
+ * tool count), the paths unknown-reference checks, the .env files of
+ * the runtimes' code folders (hardcoded-secret) and agentcore/.gitignore
+ * (where env-local-not-ignored reports and adds its fix). What rules
+ * still read from disk is not a reference: the folder listing of the
+ * .env walk (dotenv.h), and the .gitignore files and git index that
+ * env-local-not-ignored and unknown-reference consult (gitwork.h,
+ * gitindex.h). */
+static void
+load_references(const struct acl_project *p)
+{
+    const struct acl_model *m = &p->model;
+    size_t i, k, n = acl_targets_count(p);
+
+    for (i = 0; i < n; i++) {
+        const struct acl_target *t = acl_targets_at(p, i);
+
+        acl_ref_preload(p, t->tool_schema_file, ACL_REF_JSON | ACL_REF_FILE);
+        acl_ref_preload(p, t->inline_schema_path, ACL_REF_JSON | ACL_REF_FILE);
+    }
+    for (i = 0; i < m->nruntimes; i++) {
+        acl_ref_preload(p, m->runtimes[i].code_location, ACL_REF_FOLDER);
+        acl_dotenv_preload(p, m->runtimes[i].code_location);
+    }
+    for (i = 0; i < m->nharnesses; i++)
+        acl_ref_preload(p, m->harnesses[i].path, ACL_REF_FOLDER);
+    for (i = 0; i < m->nengines; i++)
+        for (k = 0; k < m->engines[i].npolicies; k++)
+            acl_ref_preload(p, m->engines[i].policies[k].source_file,
+                            ACL_REF_FILE);
+    acl_ref_preload(p, "agentcore/.gitignore", ACL_REF_TEXT);
+}
+
 struct acl_project *
 acl_project_load(const char *root, const char *display,
                  const struct acl_prod_opts *prod, size_t max_size,
@@ -384,6 +423,7 @@ load_project(const char *root, const char *display, const char *spec_rel,
     if (load_rest(p, prod, max_size, err) != 0)
         goto fail;
     judge_docs(p);
+    load_references(p);
     return p;
 fail:
     acl_project_free(p);

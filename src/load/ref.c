@@ -20,9 +20,13 @@
 
 struct ref_entry {
     char *rel;
-    enum acl_ref_status status;
-    struct acl_doc *doc;   /* parsed on the first JSON read */
-    struct acl_text *text; /* when read as text only */
+    int read;                   /* read_entry has run: status is known */
+    enum acl_ref_status status; /* of the read */
+    struct acl_doc *doc;        /* parsed on the first JSON read */
+    struct acl_text *text;      /* when read as text only */
+    /* acl_ref_check's answers for a file [0] and a folder [1]. */
+    int checked[2];
+    enum acl_ref_status check[2];
 };
 
 struct acl_refcache {
@@ -164,8 +168,8 @@ acl_ref_resolve(const struct acl_project *p, const char *relpath, char *out)
     return resolve(p, relpath, out);
 }
 
-enum acl_ref_status
-acl_ref_check(const struct acl_project *p, const char *relpath, int want_dir)
+static enum acl_ref_status
+check_kind(const struct acl_project *p, const char *relpath, int want_dir)
 {
     char path[PATH_MAX];
     struct stat st;
@@ -206,6 +210,7 @@ cache_entry(const struct acl_project *p, const char *given)
     return e;
 }
 
+/* Reads the file of e, once (see acl_ref_preload). */
 static void
 read_entry(const struct acl_project *p, struct ref_entry *e)
 {
@@ -213,6 +218,9 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
     size_t len;
     enum acl_read_status st;
 
+    if (e->read)
+        return;
+    e->read = 1;
     e->status = resolve(p, e->rel, path);
     if (e->status != ACL_REF_OK)
         return;
@@ -225,6 +233,32 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
                 : st == ACL_READ_NOT_FILE ? ACL_REF_WRONG_KIND
                 : st == ACL_READ_TOO_BIG  ? ACL_REF_TOO_BIG
                                           : ACL_REF_UNREADABLE;
+    if (e->status != ACL_REF_OK)
+        return;
+    disp = acl_path_join(p->files.display, e->rel);
+    e->text = acl_text_new(e->rel, disp, data, len);
+    free(disp);
+}
+
+static void
+parse_entry(struct ref_entry *e)
+{
+    if (e->doc == NULL && e->text != NULL) {
+        e->doc = acl_doc_parse(e->text);
+        e->doc->secrets = acl_secret_index_new(e->doc->root);
+        e->text = NULL;
+    }
+}
+
+/* What a rule's lookup of e gets: its status, and a notice when the
+ * file is there but was not read. The notice is made at each lookup,
+ * not at the read: it names a check that skipped the file, and a file
+ * read before the rules run (or asked for by no rule) skipped none. */
+static enum acl_ref_status
+answer(const struct acl_project *p, const struct ref_entry *e)
+{
+    char *disp;
+
     if (e->status == ACL_REF_TOO_BIG || e->status == ACL_REF_UNREADABLE ||
         e->status == ACL_REF_WRONG_KIND) {
         disp = acl_path_join(p->files.display, e->rel);
@@ -232,11 +266,30 @@ read_entry(const struct acl_project *p, struct ref_entry *e)
                            acl_ref_status_text(e->status));
         free(disp);
     }
-    if (e->status != ACL_REF_OK)
-        return;
-    disp = acl_path_join(p->files.display, e->rel);
-    e->text = acl_text_new(e->rel, disp, data, len);
-    free(disp);
+    return e->status;
+}
+
+/* acl_ref_check's answer for e (relpath: as given), found once. */
+static enum acl_ref_status
+check_entry(const struct acl_project *p, struct ref_entry *e,
+            const char *relpath, int want_dir)
+{
+    int k = want_dir != 0;
+
+    if (!e->checked[k]) {
+        e->check[k] = check_kind(p, relpath, want_dir);
+        e->checked[k] = 1;
+    }
+    return e->check[k];
+}
+
+/* The three lookups read a file or check a path only when the load
+ * stage did not (load_references in project.c): a fallback, which no
+ * lookup of the rules needs today; the unit tests of ref.c use it. */
+enum acl_ref_status
+acl_ref_check(const struct acl_project *p, const char *relpath, int want_dir)
+{
+    return check_entry(p, cache_entry(p, relpath), relpath, want_dir);
 }
 
 enum acl_ref_status
@@ -245,10 +298,9 @@ acl_ref_text(const struct acl_project *p, const char *relpath,
 {
     struct ref_entry *e = cache_entry(p, relpath);
 
-    if (e->text == NULL && e->doc == NULL)
-        read_entry(p, e);
+    read_entry(p, e);
     *text = e->doc != NULL ? e->doc->text : e->text;
-    return e->status;
+    return answer(p, e);
 }
 
 enum acl_ref_status
@@ -257,15 +309,28 @@ acl_ref_json(const struct acl_project *p, const char *relpath,
 {
     struct ref_entry *e = cache_entry(p, relpath);
 
-    if (e->text == NULL && e->doc == NULL)
-        read_entry(p, e);
-    if (e->doc == NULL && e->text != NULL) {
-        e->doc = acl_doc_parse(e->text);
-        e->doc->secrets = acl_secret_index_new(e->doc->root);
-        e->text = NULL;
-    }
+    read_entry(p, e);
+    parse_entry(e);
     *doc = e->doc;
-    return e->status;
+    return answer(p, e);
+}
+
+void
+acl_ref_preload(const struct acl_project *p, const char *relpath, int kinds)
+{
+    struct ref_entry *e;
+
+    if (relpath == NULL)
+        return;
+    e = cache_entry(p, relpath);
+    if (kinds & (ACL_REF_JSON | ACL_REF_TEXT))
+        read_entry(p, e);
+    if (kinds & ACL_REF_JSON)
+        parse_entry(e);
+    if (kinds & ACL_REF_FILE)
+        (void)check_entry(p, e, relpath, 0);
+    if (kinds & ACL_REF_FOLDER)
+        (void)check_entry(p, e, relpath, 1);
 }
 
 struct acl_refcache *
