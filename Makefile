@@ -36,7 +36,7 @@ DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEPS_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
-ALL_CFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+ALL_CFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Irules \
              -DACL_HOME_URL='"$(HOME_URL)"' \
              $(DEPS_CFLAGS) $(WARN) $(SAN_FLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
@@ -121,7 +121,7 @@ check: all $(TEST_BIN) $(O)/$(BIN) check-template
 
 # rules/TEMPLATE.c is not built in, but must stay a rule that compiles.
 check-template:
-	$(CC) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	$(CC) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Irules \
 	  $(DEPS_CFLAGS) $(WARN) -fsyntax-only rules/TEMPLATE.c
 
 # Files generated from the rule tables and committed, so that they are
@@ -248,14 +248,14 @@ bench: all $(O)/bench
 FUZZ_SECONDS ?= 60
 FUZZ_O = build-fuzz
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
-$(FUZZ_O)/fuzz_lint: fuzz/fuzz_lint.c $(SRC) $(wildcard include/acl/*.h) rules/rules.def
+$(FUZZ_O)/fuzz_lint: fuzz/fuzz_lint.c $(SRC) $(wildcard include/acl/*.h src/*/*.h) rules/rules.def
 	@mkdir -p $(FUZZ_O)
-	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Irules \
 	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lint.c $(SRC) $(DEPS_LIBS)
 
 $(FUZZ_O)/fuzz_lsp: fuzz/fuzz_lsp.c $(SRC) $(wildcard include/acl/*.h src/*/*.h) rules/rules.def
 	@mkdir -p $(FUZZ_O)
-	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Irules \
 	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_lsp.c $(SRC) $(DEPS_LIBS)
 
 # The language server's input: framing, messages, edits, actions.
@@ -267,9 +267,9 @@ fuzz-lsp: $(FUZZ_O)/fuzz_lsp
 
 # The config and baseline readers, seeded from the fixtures' config
 # files and expected SARIF logs.
-$(FUZZ_O)/fuzz_config: fuzz/fuzz_config.c $(SRC) $(wildcard include/acl/*.h) rules/rules.def
+$(FUZZ_O)/fuzz_config: fuzz/fuzz_config.c $(SRC) $(wildcard include/acl/*.h src/*/*.h) rules/rules.def
 	@mkdir -p $(FUZZ_O)
-	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Irules \
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Irules \
 	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_config.c $(SRC) $(DEPS_LIBS)
 
 fuzz-corpus-config:

@@ -14,7 +14,7 @@
 #include "acl/baseline.h"
 #include "acl/config.h"
 #include "acl/engine.h"
-#include "acl/jalloc.h"
+#include "load/jalloc.h"
 #include "acl/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "acl/engine.h"
-#include "acl/jalloc.h"
-#include "acl/lsp.h"
+#include "load/jalloc.h"
+#include "cli/lsp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

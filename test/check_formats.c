@@ -21,7 +21,7 @@
 
 #include "acl/engine.h"
 #include "acl/rules_doc.h"
-#include "acl/sarif.h"
+#include "report/sarif.h"
 #include "acl/util.h"
 #include "acl/version.h"
 #include "check_acl.h"

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "acl/gitindex.h"
+#include "load/gitindex.h"
 #include "check_acl.h"
 
 struct idx {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acl/jsonout.h"
+#include "report/jsonout.h"
 #include "check_acl.h"
 
 #define FLAGS (JSON_INDENT(2) | JSON_ENSURE_ASCII)

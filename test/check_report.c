@@ -13,7 +13,7 @@
 
 #include "acl/engine.h"
 #include "acl/report.h"
-#include "acl/sarif.h"
+#include "report/sarif.h"
 #include "check_acl.h"
 
 static struct acl_text *

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "acl/file.h"
-#include "acl/mask.h"
+#include "engine/mask.h"
 #include "acl/report_util.h"
 #include "acl/utf8.h"
 #include "acl/util.h"

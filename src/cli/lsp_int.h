@@ -12,7 +12,7 @@
 #include "acl/config.h"
 #include "acl/engine.h"
 #include "acl/finding.h"
-#include "acl/lsp.h"
+#include "cli/lsp.h"
 #include "acl/overlay.h"
 
 enum lsp_enc { LSP_UTF16 = 0, LSP_UTF8 };

@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "acl/lsp.h"
+#include "cli/lsp.h"
 
 /* A header block longer than this is not LSP. */
 #define MAX_HEADER 8192

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acl/opts.h"
+#include "cli/opts.h"
 #include "acl/suggest.h"
 
 const char acl_usage_text[] =

@@ -11,7 +11,7 @@
 #include "acl/config.h"
 #include "acl/engine.h"
 #include "acl/jptr.h"
-#include "acl/mask.h"
+#include "engine/mask.h"
 #include "acl/report_util.h"
 
 static const struct acl_rule *const registry[] = {

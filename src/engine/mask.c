@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "acl/jptr.h"
-#include "acl/mask.h"
+#include "engine/mask.h"
 #include "acl/secret.h"
 #include "acl/utf8.h"
 

@@ -16,7 +16,7 @@
  */
 #include <string.h>
 
-#include "acl/gitindex.h"
+#include "load/gitindex.h"
 
 /* Longest path git keeps in an index entry; longer is malformed here. */
 #define MAX_PATH_BYTES 4096

@@ -10,7 +10,7 @@
 #include "acl/gitignore.h"
 #include "acl/model.h"
 #include "acl/overlay.h"
-#include "acl/gitindex.h"
+#include "load/gitindex.h"
 #include "acl/gitwork.h"
 
 /* Larger .gitignore files are not read: no real one comes close. */

@@ -19,7 +19,7 @@
 
 #include <jansson.h>
 
-#include "acl/jalloc.h"
+#include "load/jalloc.h"
 #include "acl/util.h"
 
 struct chunk {

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acl/jalloc.h"
+#include "load/jalloc.h"
 #include "acl/json.h"
 #include "acl/jptr.h"
 #include "acl/secret.h"

@@ -14,7 +14,7 @@
 #include "acl/file.h"
 #include "acl/jptr.h"
 #include "acl/lookup.h"
-#include "acl/model_build.h"
+#include "model/model_build.h"
 #include "acl/overlay.h"
 #include "acl/ref.h"
 #include "acl/schema.h"

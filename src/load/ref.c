@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 #include "acl/file.h"
-#include "acl/model_build.h"
+#include "model/model_build.h"
 #include "acl/ref.h"
 #include "acl/secret.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "acl/jptr.h"
-#include "acl/model_build.h"
+#include "model/model_build.h"
 
 static void
 build_targets(struct acl_project *p, const struct acl_doc *doc)

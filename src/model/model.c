@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "acl/jptr.h"
-#include "acl/model_build.h"
+#include "model/model_build.h"
 
 const char *
 acl_json_str(json_t *obj, const char *key)

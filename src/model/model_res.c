@@ -7,7 +7,7 @@
 
 #include "acl/jptr.h"
 #include "acl/lookup.h"
-#include "acl/model_build.h"
+#include "model/model_build.h"
 
 static char *
 member_ptr(const char *base, const char *name)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acl/jsonout.h"
+#include "report/jsonout.h"
 #include "acl/utf8.h"
 
 #define CHUNK 65536

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acl/jsonout.h"
+#include "report/jsonout.h"
 #include "acl/report.h"
 #include "acl/report_util.h"
 #include "acl/rule.h"

@@ -4,10 +4,10 @@
  */
 #include <string.h>
 
-#include "acl/jsonout.h"
+#include "report/jsonout.h"
 #include "acl/report.h"
 #include "acl/rule.h"
-#include "acl/sarif.h"
+#include "report/sarif.h"
 #include "acl/version.h"
 
 static json_t *

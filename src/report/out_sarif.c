@@ -10,10 +10,10 @@
 #include <unistd.h>
 
 #include "acl/engine.h"
-#include "acl/jsonout.h"
+#include "report/jsonout.h"
 #include "acl/rule.h"
 #include "acl/rules_doc.h"
-#include "acl/sarif.h"
+#include "report/sarif.h"
 #include "acl/version.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,7 +11,7 @@
 #include "acl/json.h"
 #include "acl/model.h"
 #include "acl/rule.h"
-#include "acl/sarif.h"
+#include "report/sarif.h"
 
 static size_t
 art_hash(const struct acl_text *file, size_t cap)

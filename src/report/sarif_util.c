@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acl/sarif.h"
+#include "report/sarif.h"
 #include "acl/utf8.h"
 #include "acl/util.h"
 
