@@ -20,11 +20,15 @@ struct event {
     int at_name;   /* EV_EMIT */
     char *text;    /* EV_EMIT: message; EV_HELP: text; EV_RENAME: name */
     struct acl_schema_drop drop; /* EV_DROP: its strings owned */
+    /* text (EV_HELP) or drop.allowed is the previous event's, not a
+     * copy: every unknown member of one object has the same list. */
+    int shared;
 };
 
 struct acl_schema_verdict {
     struct event *ev;
     size_t n, cap;
+    char *last_list;     /* the last help text or allowed list kept */
     char *incomplete_at; /* pointer of the first value not checked */
     size_t incomplete;
 };
@@ -59,10 +63,27 @@ rec_emit(void *arg, const char *pointer, const char *missing, int at_name,
     e->text = dup_or_null(message);
 }
 
+/* A member list (help text, allowed members): shared with the last one
+ * kept when it is the same, so that an object with 100,000 unknown
+ * members holds its list once. */
+static char *
+keep_list(struct acl_schema_verdict *v, const char *s, int *shared)
+{
+    *shared = s != NULL && v->last_list != NULL && strcmp(s, v->last_list) == 0;
+    if (*shared)
+        return v->last_list;
+    if (s == NULL)
+        return NULL;
+    return v->last_list = acl_xstrdup(s);
+}
+
 static void
 rec_help(void *arg, const char *text)
 {
-    push(arg, EV_HELP, NULL)->text = dup_or_null(text);
+    struct acl_schema_verdict *v = arg;
+    struct event *e = push(v, EV_HELP, NULL);
+
+    e->text = keep_list(v, text, &e->shared);
 }
 
 static void
@@ -93,7 +114,7 @@ rec_drop(void *arg, const struct acl_schema_drop *d)
     e->drop.member = member;
     e->drop.object = dup_or_null(d->object);
     e->drop.suggestion = dup_or_null(d->suggestion);
-    e->drop.allowed = dup_or_null(d->allowed);
+    e->drop.allowed = keep_list(arg, d->allowed, &e->shared);
 }
 
 struct acl_schema_verdict *
@@ -125,11 +146,13 @@ acl_schema_verdict_free(struct acl_schema_verdict *v)
     for (i = 0; i < v->n; i++) {
         free(v->ev[i].pointer);
         free(v->ev[i].missing);
-        free(v->ev[i].text);
         free((char *)v->ev[i].drop.member);
         free((char *)v->ev[i].drop.object);
         free((char *)v->ev[i].drop.suggestion);
-        free((char *)v->ev[i].drop.allowed);
+        if (!v->ev[i].shared) {
+            free(v->ev[i].text);
+            free((char *)v->ev[i].drop.allowed);
+        }
     }
     free(v->ev);
     free(v->incomplete_at);
