@@ -163,7 +163,7 @@ START_TEST(writes_small_sorted_file)
     ck_assert_uint_eq(acl_baseline_size(b), 2);
     ck_assert_int_eq(acl_baseline_write("/nonexistent/bl.json", &l, &err), -1);
     ck_assert_str_eq(err.text, "/nonexistent/bl.json: cannot write the "
-                               "baseline: No such file or directory");
+                               "baseline there (No such file or directory)");
     acl_baseline_free(b);
     for (i = 0; i < l.n; i++)
         l.items[i]->file = NULL;
@@ -274,7 +274,7 @@ target_print(const char *json, const char *ptr)
                                       acl_xstrdup(json), strlen(json));
     struct acl_doc *doc = acl_doc_parse(t);
     struct acl_project p;
-    struct acl_loaded_doc ld = {doc, ACL_DOC_PROJECT};
+    struct acl_loaded_doc ld = {doc, ACL_DOC_PROJECT, NULL};
     struct acl_finding f;
     long n = acl_doc_find(doc, ptr);
     char *print;

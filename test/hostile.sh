@@ -207,6 +207,25 @@ run out-dir-link 2 'symbolic link' -- -f sarif -o reports/r.sarif "$T/out-link"
 run out-dir-link-abs 2 'folder "reports"' -- -f sarif -o "$(pwd -P)/reports/r.sarif" "$T/out-link"
 [ -z "$(ls "$T/elsewhere")" ] || { fail=$((fail + 1)); echo "FAIL out-dir-link: wrote through the folder link"; }
 run out-dir-real 01 '' -- -f sarif -o ./real/r.sarif "$T/out-link"
+# Other spellings of the same folder: doubled slashes, "./", and the
+# logical path through a link to the checkout (a shell's $PWD).
+run out-dir-link-slashes 2 'symbolic link' -- -f sarif -o "/$(pwd -P)//./reports/r.sarif" "$T/out-link"
+ln -s "$T/out-dir-link" "$T/logical"
+cd "$T/logical" || exit 1
+run out-dir-link-logical 2 'symbolic link' -- -f sarif -o "$T/logical/reports/r.sarif" "$T/out-link"
+# The baseline file is written the same way.
+run baseline-dir-link 2 'symbolic link' -- --write-baseline reports/b.json --fail-on none "$T/out-link"
+[ -z "$(ls "$T/elsewhere")" ] || { fail=$((fail + 1)); echo "FAIL out-dir-link: wrote through the folder link"; }
+cd - >/dev/null || exit 1
+# --fix writes project files through a link that stays inside the
+# project, as the reader reads them.
+mkdir -p "$T/fix-link/cfg" "$T/fix-link/app/a"
+ln -s cfg "$T/fix-link/agentcore"
+echo '{"name":"P","version":1,"runtimes":[{"name":"a","build":"CodeZip","entrypont":"main.py","codeLocation":"app/a","runtimeVersion":"PYTHON_3_12"}]}' >"$T/fix-link/cfg/agentcore.json"
+: >"$T/fix-link/app/a/main.py"
+cd "$T/fix-link" || exit 1
+run fix-through-inner-link 0 'applied 1 fix' -- --fix .
+grep -q '"entrypoint"' "$T/fix-link/cfg/agentcore.json" || { fail=$((fail + 1)); echo "FAIL fix-through-inner-link: not fixed"; }
 cd - >/dev/null || exit 1
 [ -s "$T/out-dir-link/real/r.sarif" ] || { fail=$((fail + 1)); echo "FAIL out-dir-real: report not written"; }
 # Referenced files that are devices, links out of the project, absolute.

@@ -47,12 +47,20 @@ const char *acl_read_status_text(enum acl_read_status st,
 
 /* Writes len bytes of data to path as a whole new file: written beside
  * it under a temporary name (created, never opened through a link),
- * then renamed over it. A link, a folder or any other non-regular file
- * already at path is refused with err saying why, and left as it is. */
+ * then renamed over it; an existing file keeps its permissions. A link,
+ * a folder or any other non-regular file already at path is refused
+ * with err saying why, and left as it is; so is a link among path's
+ * folders from the current folder down (however the path spells it),
+ * since a checkout's folders are the pull request's. For the report. */
 int acl_write_file(const char *path, const char *data, size_t len,
                    struct acl_error *err);
-/* The same for a file that is not the report (what: "the fix", ...),
- * naming it so in messages. An existing file keeps its permissions. */
+/* The same for another file the user names (what: "the baseline"),
+ * naming it so in messages. */
+int acl_write_file_named(const char *path, const char *what, const char *data,
+                         size_t len, struct acl_error *err);
+/* The same for a project file being fixed (what: "the fix"): its
+ * folders were checked by the in-root reader, which follows links
+ * that stay inside the project, so they are opened as they are. */
 int acl_write_file_as(const char *path, const char *what, const char *data,
                       size_t len, struct acl_error *err);
 

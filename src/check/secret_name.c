@@ -158,22 +158,22 @@ static const char *const data_key_words[] = {
     "template",     "prompt",  "transcript",  "source",       "src",
     "target",       "dest",    "destination", "dst",          "log",
     "public",       "pub",     "verify",      "verification", "thumb",
-    "etag",         "version", "checksum"};
+    "etag",         "version"};
 
 /* Words before "token" that make it a position, a request's identity
- * or a model's vocabulary, never a credential: boto3's NextToken and
- * ClientToken, page_token, idempotency_token, a tokenizer's eos_token. */
+ * or a model's vocabulary, never a credential: boto3's NextToken,
+ * pagination and sync tokens, idempotency_token, a tokenizer's
+ * eos_token, max_tokens. Words that also name real credentials stay
+ * out: a Discord bot's CLIENT_TOKEN, a Facebook PAGE_TOKEN, a GitHub
+ * Action's INPUT_TOKEN, a CACHED_TOKEN or PREVIOUS_TOKEN in rotation. */
 static const char *const data_token_words[] = {
-    "next",       "page",       "pagination",   "continuation", "cursor",
-    "resume",     "resumption", "sync",         "marker",       "idempotency",
-    "idempotent", "client",     "cancellation", "cancel",       "progress",
-    "change",     "delta",      "watermark",    "batch",        "sequence",
-    "seq",        "eos",        "bos",          "pad",          "unk",
-    "sep",        "cls",        "mask",         "stop",         "special",
-    "start",      "end",        "last",         "prev",         "previous",
-    "max",        "min",        "num",          "total",        "input",
-    "output",     "prompt",     "completion",   "context",      "reasoning",
-    "cached",     "thinking",   "etag"};
+    "next",         "pagination", "continuation", "cursor",      "resume",
+    "resumption",   "sync",       "marker",       "idempotency", "idempotent",
+    "cancellation", "progress",   "watermark",    "sequence",    "eos",
+    "bos",          "pad",        "unk",          "sep",         "cls",
+    "mask",         "stop",       "special",      "max",         "min",
+    "num",          "total",      "completion",   "reasoning",   "thinking",
+    "etag"};
 
 /* Plural last words exclude too: SECRET_ARNS, PRIVATE_SUBNETS. */
 static int
@@ -210,8 +210,26 @@ is_token(const struct tok *t)
 static int
 data_key(const struct tok *t, size_t i)
 {
-    return i > 0 && ((is_key(&t[i]) && IN(data_key_words, &t[i - 1])) ||
-                     (is_token(&t[i]) && IN(data_token_words, &t[i - 1])));
+    static const char *const turn[] = {"next", "prev", "previous"};
+
+    if (i == 0)
+        return 0;
+    if (is_key(&t[i]))
+        return IN(data_key_words, &t[i - 1]);
+    /* nextPageToken, prev_page_token: a page's position */
+    return is_token(&t[i]) &&
+           (IN(data_token_words, &t[i - 1]) ||
+            (i > 1 && acl_secret_eq_ci(t[i - 1].s, t[i - 1].n, "page") &&
+             IN(turn, &t[i - 2])));
+}
+
+/* A client token (boto3's ClientToken) is a request's identity: a UUID
+ * under it is that, not a credential. */
+static int
+client_token(const struct tok *t, size_t i)
+{
+    return i > 0 && is_token(&t[i]) &&
+           acl_secret_eq_ci(t[i - 1].s, t[i - 1].n, "client");
 }
 
 /* The key of a key-ID name (kms_key, encryption_key): a UUID under it
@@ -252,9 +270,10 @@ acl_secret_name_info(const char *name, size_t len, int query,
         else if (IN(weak_words, &t[i]) && !data_key(t, i)) {
             weak = 1;
             /* A UUID under kms_key or a bare Key is an ID. */
-            uuid_secret |= !key_id_key(t, i) && (i > 0 || k > 1 || query);
+            uuid_secret |= !key_id_key(t, i) && !client_token(t, i) &&
+                           (i > 0 || k > 1 || query);
         }
-        uuid_secret |= IN(uuid_secret_words, &t[i]);
+        uuid_secret |= IN(uuid_secret_words, &t[i]) && !client_token(t, i);
     }
     out->strength = strong ? ACL_SECRET_NAME_STRONG
                     : weak ? ACL_SECRET_NAME_WEAK

@@ -797,6 +797,15 @@ check_fix_only(const char *only, struct acl_error *err)
     return 0;
 }
 
+/* Exit status 2: the failed report (SARIF, JUnit) where one was asked
+ * for, and the reason on stderr. */
+static int
+fail_run(struct run *r, const char *why)
+{
+    report_failure(r, why);
+    return trouble(why);
+}
+
 /* The fix modes, or -1 when neither was asked for. */
 static int
 fix_command(struct run *r)
@@ -806,20 +815,21 @@ fix_command(struct run *r)
     int rc;
 
     if (r->opts.fix_only != NULL && !r->opts.fix && !r->opts.fix_dry_run)
-        return trouble("usage: --fix-only goes with --fix or --fix-dry-run");
+        return fail_run(r, "usage: --fix-only goes with --fix or "
+                           "--fix-dry-run");
     if (!r->opts.fix && !r->opts.fix_dry_run)
         return -1;
     if (check_fix_only(r->opts.fix_only, &err) != 0)
-        return trouble(err.text);
+        return fail_run(r, err.text);
     for (i = 0; i < r->opts.npaths; i++)
         if (r->opts.fix && strcmp(r->opts.paths[i], "-") == 0)
-            return trouble("usage: --fix writes files, and standard input "
-                           "is none: use --fix-dry-run");
+            return fail_run(r, "usage: --fix writes files, and standard "
+                               "input is none: use --fix-dry-run");
     if (r->opts.fix_dry_run)
         rc = fix_dry_run(r, &err);
     else if ((rc = fix_in_place(r, &err)) == 0 && lint(r, &err) == 0)
         rc = exit_status(r);
-    return rc < 0 ? trouble(err.text) : rc;
+    return rc < 0 ? fail_run(r, err.text) : rc;
 }
 
 /* ---- end of fixes ------------------------------------------------- */
@@ -832,12 +842,10 @@ acl_cli_main(int argc, char **argv)
     int rc;
 
     memset(&r, 0, sizeof r);
-    if (acl_opts_parse(argc, argv, &r.opts, &err) != 0) {
+    if (acl_opts_parse(argc, argv, &r.opts, &err) != 0)
         /* The options read before the bad one still say where a SARIF
          * log goes (-f sarif -o FILE --mistyped). */
-        report_failure(&r, err.text);
-        return trouble(err.text);
-    }
+        return fail_run(&r, err.text);
     /* Filled as projects run: the report lists the rules that ran. */
     r.confs = acl_xcalloc(acl_rules_count() + 1, sizeof *r.confs);
     if ((rc = info_command(&r)) >= 0) {
@@ -845,16 +853,14 @@ acl_cli_main(int argc, char **argv)
         return rc;
     }
     if (acl_rules_init(&err) != 0) {
-        report_failure(&r, err.text);
-        rc = trouble(err.text);
+        rc = fail_run(&r, err.text);
     } else if (r.opts.lsp) {
         /* The language server: stdout carries only its messages. */
         rc = acl_lsp_main(0, stdout);
     } else if ((rc = fix_command(&r)) >= 0) {
         /* done */
     } else if (lint(&r, &err) != 0) {
-        report_failure(&r, err.text);
-        rc = trouble(err.text);
+        rc = fail_run(&r, err.text);
     } else {
         rc = exit_status(&r);
     }

@@ -287,7 +287,8 @@ acl_baseline_write(const char *path, const struct acl_findings *l,
 {
     struct entry *e = acl_xcalloc(l->n + 1, sizeof *e);
     char *base = base_dir(path);
-    size_t i, n = 0, k;
+    size_t i, n = 0, k, len = 0;
+    char *buf = NULL;
     FILE *out;
     int rc = 0;
 
@@ -308,14 +309,18 @@ acl_baseline_write(const char *path, const struct acl_findings *l,
         }
         e[k++] = e[i];
     }
-    if ((out = fopen(path, "w")) == NULL) {
+    /* Written whole through the safe writer, as the report is: never
+     * through a committed link at the name or among its folders. */
+    if ((out = open_memstream(&buf, &len)) == NULL) {
         rc = acl_error_set(err, "%s: cannot write the baseline: %s", path,
                            strerror(errno));
     } else {
         write_entries(out, e, k);
-        if (fclose(out) != 0)
-            rc = acl_error_set(err, "%s: cannot write the baseline: %s", path,
-                               strerror(errno));
+        rc = fclose(out) != 0
+                 ? acl_error_set(err, "%s: cannot write the baseline: %s", path,
+                                 strerror(errno))
+                 : acl_write_file_named(path, "the baseline", buf, len, err);
+        free(buf);
     }
     for (i = 0; i < k; i++)
         free(e[i].file);

@@ -512,78 +512,86 @@ write_in(int dirfd, const char *base, const char *path, const char *what,
     return -1;
 }
 
-/* The folders of dir below from (an open folder), one at a time and
- * never through a link: a pull request can commit "reports" as a link
- * to anywhere. Returns an open folder, or -1 with err filled. */
+/* Opens name in the open folder fd: a folder, and not through a link
+ * when strict. On failure fills err, naming the link when one was in
+ * the way. */
 static int
-open_below(int from, const char *dir, const char *path, const char *what,
-           struct acl_error *err)
+open_step(int fd, const char *name, int strict, const char *path,
+          const char *what, struct acl_error *err)
 {
-    int fd = from;
+    int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (strict ? O_NOFOLLOW : 0);
+    int next = openat(fd, name, flags), e = errno;
+    struct stat st;
 
+    if (next >= 0)
+        return next;
+    if (strict && fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISLNK(st.st_mode))
+        return acl_error_set(err,
+                             "%s: cannot write %s there (its folder \"%s\" "
+                             "is a symbolic link and would be followed; write "
+                             "into a real folder)",
+                             path, what, name);
+    return acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
+                         strerror(e));
+}
+
+static int
+same_folder(int fd, const struct stat *cwd)
+{
+    struct stat st;
+
+    return fstat(fd, &st) == 0 && st.st_dev == cwd->st_dev &&
+           st.st_ino == cwd->st_ino;
+}
+
+/* The folder that will hold a report, one component at a time. Once
+ * the walk is in the current folder (the checkout a CI job lints: a
+ * relative path starts there, an absolute one may pass through it
+ * under any spelling), no link is followed: a pull request can commit
+ * "reports" as a link to anywhere. Before that, above the current
+ * folder, the path is the user's own and links are followed. */
+static int
+open_parent_strict(const char *dir, const char *path, const char *what,
+                   struct acl_error *err)
+{
+    struct stat cwd;
+    int fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC), strict = 1;
+
+    if (fd < 0 || fstat(fd, &cwd) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
+                             strerror(errno));
+    }
+    if (dir[0] == '/') {
+        close(fd);
+        if ((fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+            return acl_error_set(err, "%s: cannot write %s there (%s)", path,
+                                 what, strerror(errno));
+        strict = same_folder(fd, &cwd);
+    }
     while (*dir != '\0') {
         size_t n = strcspn(dir, "/");
         char *name = acl_xstrndup(dir, n);
-        int next =
-            n == 0 || strcmp(name, ".") == 0
-                ? dup(fd)
-                : openat(fd, name,
-                         O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        struct stat st;
+        int next = n == 0 || strcmp(name, ".") == 0
+                       ? fcntl(fd, F_DUPFD_CLOEXEC, 0)
+                       : open_step(fd, name, strict, path, what, err);
 
-        if (next < 0) {
-            int e = errno;
-
-            if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                S_ISLNK(st.st_mode))
-                acl_error_set(err,
-                              "%s: cannot write %s there (its folder \"%s\" "
-                              "is a symbolic link and would be followed; "
-                              "write into a real folder)",
-                              path, what, name);
-            else
-                acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
-                              strerror(e));
-        }
         free(name);
         close(fd);
         if ((fd = next) < 0)
             return -1;
+        strict = strict || same_folder(fd, &cwd);
         dir += n + (dir[n] == '/');
     }
     return fd;
 }
 
-/* The folder that will hold the file. Below the current folder (the
- * checkout a CI job lints) no link is followed; elsewhere (an absolute
- * path outside it, such as a runner's temporary folder) the path is
- * the user's own and is opened as given. */
+/* Writes data as path's new content, from an open folder of path. */
 static int
-open_parent(const char *dir, const char *path, const char *what,
-            struct acl_error *err)
-{
-    char cwd[PATH_MAX];
-    size_t k;
-    int fd;
-
-    if (dir[0] != '/')
-        return (fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0
-                   ? acl_error_set(err, "%s: cannot write %s there (%s)", path,
-                                   what, strerror(errno))
-                   : open_below(fd, dir, path, what, err);
-    if (getcwd(cwd, sizeof cwd) != NULL && (k = strlen(cwd)) > 1 &&
-        strncmp(dir, cwd, k) == 0 && (dir[k] == '/' || dir[k] == '\0') &&
-        (fd = open(cwd, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
-        return open_below(fd, dir + k + (dir[k] == '/'), path, what, err);
-    if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-        return acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
-                             strerror(errno));
-    return fd;
-}
-
-int
-acl_write_file_as(const char *path, const char *what, const char *data,
-                  size_t len, struct acl_error *err)
+write_file(const char *path, const char *what, int strict, const char *data,
+           size_t len, struct acl_error *err)
 {
     const char *slash = strrchr(path, '/');
     char *dir = slash == NULL   ? acl_xstrdup(".")
@@ -595,9 +603,14 @@ acl_write_file_as(const char *path, const char *what, const char *data,
     if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
         rc = acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
                            strerror(EISDIR));
-    else if ((dirfd = open_parent(dir, path, what, err)) < 0)
-        rc = -1;
+    else if (strict)
+        rc = (dirfd = open_parent_strict(dir, path, what, err)) < 0 ? -1 : 0;
+    else if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+        rc = acl_error_set(err, "%s: cannot write %s there (%s)", path, what,
+                           strerror(errno));
     else
+        rc = 0;
+    if (rc == 0)
         rc = write_in(dirfd, base, path, what, data, len, err);
     if (dirfd >= 0)
         close(dirfd);
@@ -606,8 +619,24 @@ acl_write_file_as(const char *path, const char *what, const char *data,
 }
 
 int
+acl_write_file_as(const char *path, const char *what, const char *data,
+                  size_t len, struct acl_error *err)
+{
+    /* A project file being fixed: it was read through the in-root
+     * reader, which accepts links that stay inside the project. */
+    return write_file(path, what, 0, data, len, err);
+}
+
+int
 acl_write_file(const char *path, const char *data, size_t len,
                struct acl_error *err)
 {
-    return acl_write_file_as(path, "the report", data, len, err);
+    return acl_write_file_named(path, "the report", data, len, err);
+}
+
+int
+acl_write_file_named(const char *path, const char *what, const char *data,
+                     size_t len, struct acl_error *err)
+{
+    return write_file(path, what, 1, data, len, err);
 }
