@@ -14,7 +14,9 @@
  *   new URL(), fetch() or an MCP client transport;
  * - the same through a local variable that holds the read ("url =
  *   os.getenv(V)", "const { V } = process.env" then V!).
- * Does not flag: test files (they set their own environment); a read
+ * Does not flag: JSX markup text that shows such code (<p>set
+ * process.env.X!</p>: text, not a read; the {...} containers are
+ * code); test files (they set their own environment); a read
  * after the code sets the variable itself (os.environ[V] = ...,
  * setdefault, monkeypatch.setenv); variables the runtime's own envVars
  * set; reads with a default (.get(V, d), getenv(V, d), ?? d,
@@ -127,8 +129,9 @@ const struct acl_rule acl_rule_unguarded_gateway_url = {
         "KeyError, a test in the same expression. Not flagged: reads "
         "with a default (.get(V, d), ?? d, || d, or d), plain reads "
         "passed along, writes, reads after the code sets the variable "
-        "itself, test files. Guards in another function, or values "
-        "passed through containers, are not followed.",
+        "itself, JSX markup text that shows such code, test files. Guards "
+        "in another function, or values passed through containers, are "
+        "not followed.",
     .help = "read it with os.environ.get(\"...\") (Python) or without '!' "
             "(TypeScript), and skip the gateway's tools when it is unset",
     .example = "Fails:  url = os.environ[\"AGENTCORE_GATEWAY_MY_GW_URL\"]\n"

@@ -12,7 +12,8 @@
  * the CLI never writes (it upper-cases the gateway name and turns '-'
  * into '_'). A wrong name that only backs up a right one
  * (get(RIGHT) or get(WRONG)) is a note about a dead fallback.
- * Does not flag: mentions in comments, docstrings and messages; names
+ * Does not flag: mentions in comments, docstrings, messages and JSX
+ * markup text (<code>AGENTCORE_GATEWAY_X_URL</code>); names
  * built at run time (f"..{name.upper()}.."); variables the runtime's
  * own environment variables set; other AGENTCORE_GATEWAY_* variables.
  */
@@ -220,8 +221,8 @@ const struct acl_rule acl_rule_unknown_gateway_env_var = {
         "name; fields of a pydantic-settings class (BaseSettings), in any "
         "case. A wrong name that only backs up a right one (get(A) or "
         "get(B)) is a note about a dead fallback. Not flagged: mentions in "
-        "comments, docstrings and messages; names built at run time; "
-        "variables the runtime's own envVars set.",
+        "comments, docstrings, messages and JSX markup text; names built "
+        "at run time; variables the runtime's own envVars set.",
     .help = "use the variable of an existing gateway "
             "(AGENTCORE_GATEWAY_<NAME>_URL with the name upper-cased and "
             "'-' as '_'), or add the gateway with \"agentcore add gateway\"",

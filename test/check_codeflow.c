@@ -166,6 +166,22 @@ START_TEST(js_plain_reads_fail_in_sinks)
 }
 END_TEST
 
+/* JSX text is no read; a container's braces do not end the expression
+ * a ternary tests in. */
+START_TEST(jsx_text_and_containers)
+{
+    REFS_EQ("a.tsx",
+            "export const A = () => <p>Set process.env.V! first; it's "
+            "'AGENTCORE_GATEWAY_T_URL'</p>;\n"
+            "export const B = () => (process.env.V ? "
+            "<a href={new URL(process.env.V).host}>x</a> : null);\n"
+            "export const C = () => <b>{new URL(process.env.W!).host}</b>;\n",
+            "test V;required V!;required W");
+    /* .ts has no JSX: the same text is code there. */
+    REFS_EQ("a.ts", "const a = <p>process.env.V!</p>;\n", "required V");
+}
+END_TEST
+
 START_TEST(mentions_and_docstrings)
 {
     REFS_EQ("a.py",
@@ -299,6 +315,7 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, negated_groups);
     tcase_add_test(tc, js_reads_and_guards);
     tcase_add_test(tc, js_plain_reads_fail_in_sinks);
+    tcase_add_test(tc, jsx_text_and_containers);
     tcase_add_test(tc, mentions_and_docstrings);
     tcase_add_test(tc, reads_inside_strings);
     tcase_add_test(tc, fallback_chains);

@@ -65,9 +65,12 @@ cf_stmt_start(const struct cf *cf, long i)
         return 0;
     if (i == 0 || k->nl)
         return cf->lang == ACL_LANG_PYTHON ? k->depth == 0 || i == 0 : 1;
+    /* The braces of a JSX {...} container hold an expression, not
+     * statements. */
     return cf_is(cf, i - 1, ";") ||
            (cf->lang == ACL_LANG_JS &&
-            (cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, "}")));
+            (cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, "}")) &&
+            !cf_tok(cf, i - 1)->jsx);
 }
 
 long
@@ -688,7 +691,10 @@ acl_code_file_new(const struct acl_text *t)
     f->lang = lang;
     f->text = t;
     f->test_file = acl_code_test_path(t->path);
-    acl_code_lex(t->data, t->len, lang, &f->toks);
+    if (lang == ACL_LANG_JS && acl_code_jsx_path(t->path))
+        acl_code_lex_jsx(t->data, t->len, &f->toks);
+    else
+        acl_code_lex(t->data, t->len, lang, &f->toks);
     f->code = acl_xmalloc((f->toks.n + 1) * sizeof *f->code);
     for (i = 0; i < f->toks.n; i++)
         if (f->toks.items[i].kind != ACL_TOK_COMMENT)

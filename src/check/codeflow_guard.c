@@ -316,8 +316,11 @@ same_statement(const struct cf *cf, size_t k)
         s = cf_py_line_of(cf, s);
         e = cf_py_line_end(cf, (long)r->first);
     } else {
+        /* A JSX container's braces are inside the expression:
+         * url ? <a href={url} /> : null. */
         while (s > 0 && s > (long)r->first - 400 && !cf_is(cf, s - 1, ";") &&
-               !cf_is(cf, s - 1, "{") && !cf_is(cf, s - 1, "}"))
+               !((cf_is(cf, s - 1, "{") || cf_is(cf, s - 1, "}")) &&
+                 !cf_tok(cf, s - 1)->jsx))
             s--;
         e = (long)r->last;
     }
