@@ -21,10 +21,17 @@
  * setdefault, monkeypatch.setenv); variables the runtime's own envVars
  * set; reads with a default (.get(V, d), getenv(V, d), ?? d,
  * || d, or d); plain reads passed along (console.log(process.env.X));
- * writes; reads inside "if <set?>", after "if <unset?>: return/raise",
- * in the else of "if <unset?>", after "assert", in a try whose handler
- * catches KeyError (any catch in JavaScript), or next to a test in the
- * same statement (x if test else y, test and x, test ? x : y). An
+ * writes; reads inside "if <set?>", after "if <unset?>: return/raise"
+ * (after "if <unset?>: break/continue" only in the rest of the loop
+ * body, and in a switch arm only in the rest of that arm), in the else
+ * of "if <unset?>", after "assert", after a wait loop ("while not V:
+ * sleep", or "while True" whose one break is "if V: break"), in a try
+ * whose handler catches KeyError (any catch in JavaScript), next to a
+ * test in the same statement (x if test else y, test and x, test ? x :
+ * y, also across JSX containers), in the arms of a match or switch on
+ * the variable that cannot take None / undefined (case str() as url:,
+ * default: after case undefined:, unless an arm that can falls into
+ * it), or after one whose None / undefined arm returns or raises. An
  * earlier use that is not a test (console.log(V)) guards nothing.
  */
 #include <stdlib.h>
@@ -124,9 +131,13 @@ const struct acl_rule acl_rule_unguarded_gateway_url = {
         ".optional()/.default()), also through a local "
         "variable or a destructured name, and the presence tests that "
         "guard them in the same function: an enclosing if, an earlier "
-        "'if not V: return/raise', an else branch, a wait loop "
-        "(while not V: sleep), assert, try/except "
-        "KeyError, a test in the same expression. Not flagged: reads "
+        "'if not V: return/raise' (with break/continue: the rest of the "
+        "loop body; in a switch: the rest of the arm), an else branch, a "
+        "wait loop (while not V: sleep, or while True left only by 'if V: "
+        "break'), assert, try/except KeyError, a test in the same "
+        "expression, a match or switch on V (the arms that cannot take "
+        "None or undefined, and what follows when the arm that takes it "
+        "returns or raises). Not flagged: reads "
         "with a default (.get(V, d), ?? d, || d, or d), plain reads "
         "passed along, writes, reads after the code sets the variable "
         "itself, JSX markup text that shows such code, test files. Guards "

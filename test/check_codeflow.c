@@ -166,6 +166,136 @@ START_TEST(js_plain_reads_fail_in_sinks)
 }
 END_TEST
 
+/* A match on a read: arms that cannot take None run with it set;
+ * after the match it is set when the arm that takes None leaves.
+ * Captures hold the read. */
+START_TEST(python_match)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f():\n"
+            "    match os.getenv('V'):\n"
+            "        case None:\n"
+            "            return\n"
+            "        case str() as u:\n"
+            "            g(u.strip())\n"
+            "    return os.environ['V']\n"
+            "def h():\n"
+            "    match os.getenv('V'):\n"
+            "        case u:\n"
+            "            return u.strip()\n"
+            "def k(mode):\n"
+            "    match mode:\n"
+            "        case 'prod':\n"
+            "            return os.environ['V']\n"
+            "    match = os.environ['V']\n",
+            "test V;required V!*;required V!;test V;required V*;required V;"
+            "required V");
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f():\n"
+            "    u = os.getenv('V')\n"
+            "    match u:\n"
+            "        case '':\n"
+            "            pass\n"
+            "        case _:\n"
+            "            return u.strip()\n"
+            "def g():\n"
+            "    u = os.getenv('V')\n"
+            "    match u:\n"
+            "        case None | '':\n"
+            "            print('unset')\n"
+            "        case _:\n"
+            "            return u.strip()\n"
+            "    return os.environ['V']\n",
+            "plain V;test V*;required V*;plain V;test V*;required V!*;"
+            "required V");
+}
+END_TEST
+
+/* A switch on a read: labels that cannot take undefined, fall-through,
+ * and break (which leaves only the switch). */
+START_TEST(js_switch)
+{
+    REFS_EQ("a.ts",
+            "function f() {\n"
+            "  const u = process.env.V;\n"
+            "  switch (u) {\n"
+            "    case undefined:\n"
+            "    case '':\n"
+            "      return null;\n"
+            "    default:\n"
+            "      return new URL(u);\n"
+            "  }\n"
+            "}\n"
+            "function g() {\n"
+            "  switch (typeof process.env.V) {\n"
+            "    case 'string': return new URL(process.env.V!);\n"
+            "    default: return null;\n"
+            "  }\n"
+            "}\n"
+            "function h() {\n"
+            "  switch (process.env.V) {\n"
+            "    case undefined: console.log('unset');\n"
+            "    default: new URL(process.env.V!);\n"
+            "  }\n"
+            "  switch (process.env.V) { case undefined: break; }\n"
+            "  return new URL(process.env.V!);\n"
+            "}\n",
+            "plain V;test V*;required V!*;test V;required V!;test V;"
+            "required V;test V;required V");
+    /* In a switch arm, "if (!V) break" guards the rest of that arm. */
+    REFS_EQ("a.ts",
+            "function f(k) {\n"
+            "  switch (k) {\n"
+            "    case 'a':\n"
+            "      if (!process.env.V) break;\n"
+            "      return new URL(process.env.V);\n"
+            "    case 'b':\n"
+            "      return new URL(process.env.V);\n"
+            "  }\n"
+            "}\n",
+            "test V-;required V!;required V");
+}
+END_TEST
+
+/* A "while True" loop whose one break is taken when the variable is
+ * set ends with it set. */
+START_TEST(wait_until_set)
+{
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f():\n"
+            "    while True:\n"
+            "        if os.getenv('V'):\n"
+            "            break\n"
+            "        sleep(1)\n"
+            "    return os.environ['V']\n"
+            "def g():\n"
+            "    while True:\n"
+            "        if os.getenv('V') or late():\n"
+            "            break\n"
+            "    return os.environ['V']\n",
+            "test V;required V!;test V;required V");
+    REFS_EQ("a.ts",
+            "async function f() {\n"
+            "  for (;;) {\n"
+            "    if (process.env.V) break;\n"
+            "    await sleep(1);\n"
+            "  }\n"
+            "  return new URL(process.env.V!);\n"
+            "}\n"
+            "async function g() {\n"
+            "  while (true) {\n"
+            "    if (process.env.V) break;\n"
+            "    if (late()) break;\n"
+            "  }\n"
+            "  return new URL(process.env.V!);\n"
+            "}\n",
+            "test V;required V!;test V;required V");
+}
+END_TEST
+
 /* JSX text is no read; a container's braces do not end the expression
  * a ternary tests in. */
 START_TEST(jsx_text_and_containers)
@@ -315,6 +445,9 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, negated_groups);
     tcase_add_test(tc, js_reads_and_guards);
     tcase_add_test(tc, js_plain_reads_fail_in_sinks);
+    tcase_add_test(tc, python_match);
+    tcase_add_test(tc, js_switch);
+    tcase_add_test(tc, wait_until_set);
     tcase_add_test(tc, jsx_text_and_containers);
     tcase_add_test(tc, mentions_and_docstrings);
     tcase_add_test(tc, reads_inside_strings);

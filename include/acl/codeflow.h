@@ -18,11 +18,13 @@
  *   dominates it in the same function: an enclosing if/while on the
  *   test, an earlier "if not <test>: return/raise/..." in the same or
  *   an enclosing block, a try whose handler catches KeyError (any catch
- *   in JavaScript), or a test in the same statement (a ternary,
- *   "and"/"&&"). Local variables that hold a read ("url =
- *   os.getenv(V)", "const url = process.env.V", "const { V } =
- *   process.env") carry the variable: a test of them is a test of V, a
- *   failing use of them is a required read of V.
+ *   in JavaScript), a test in the same statement (a ternary,
+ *   "and"/"&&"), or a match / switch on the variable (the arms that
+ *   cannot take None / undefined). Local variables that hold a read
+ *   ("url = os.getenv(V)", "const url = process.env.V", "const { V } =
+ *   process.env", "case str() as url:") carry the variable: a test of
+ *   them is a test of V, a failing use of them is a required read of
+ *   V.
  *
  * What it does not do: follow values across functions, files, classes
  * or containers, tell apart two variables of the same name in two

@@ -140,6 +140,30 @@ const char *cf_sink_of(const struct cf *cf, long a, long b);
  * in JavaScript: a call that throws unless its test holds? */
 int cf_assert_call(const struct cf *cf, long o);
 
+/* Shared by the guards (codeflow_guard.c): the ':' of the Python
+ * header at line s, or -1; does the statement at k leave its block
+ * (return, raise, throw, break, continue, exit)? does the body of the
+ * Python header at s leave it? where the statements after k in its
+ * JavaScript statement list end (a block's end, a switch arm's end)? */
+long cf_py_colon(const struct cf *cf, long s);
+int cf_exits(const struct cf *cf, long k);
+int cf_py_body_exits(const struct cf *cf, long s, long colon, long end);
+long cf_js_rest_end(const struct cf *cf, long k);
+
+/* Python match and JavaScript switch (codeflow_match.c): is [a, b] the
+ * whole subject of one (a presence test)? The regions its arms give
+ * when r is a subject (returns 0 otherwise); Python captures of a
+ * subject read as locals; the end of k's arm when the block opened at
+ * b is a switch body (the block's end otherwise). */
+int cf_match_subject(const struct cf *cf, long a, long b);
+int cf_match_regions(struct cf *cf, const struct acl_env_ref *r);
+void cf_match_captures(struct cf *cf);
+long cf_switch_arm_end(const struct cf *cf, long b, long k);
+
+/* Records that the name at v holds a read of var from here on
+ * (nullable: None/undefined when unset). */
+void cf_add_local(struct cf *cf, long v, const char *var, int nullable);
+
 /* The passes, in order. */
 void cf_find_roles(struct cf *cf);
 void cf_find_consts(struct cf *cf);

@@ -140,6 +140,11 @@ is_test(const struct cf *cf, long a, long b, int *neg)
 
     long o = cf->encl[a];
 
+    /* match V: / switch (V): the arms test it (codeflow_match.c). */
+    if (cf_match_subject(cf, a, b)) {
+        *neg = 0;
+        return 1;
+    }
     *neg = cf_is(cf, a - 1, py ? "not" : "!");
     /* not (A and B), !(A && B), !("V" in env): each asks "unset?". */
     if (o >= 0 && cf_is(cf, o, "(") && cf_is(cf, o - 1, py ? "not" : "!"))
@@ -405,9 +410,8 @@ js_member(struct cf *cf, long a, long e)
     return m;
 }
 
-/* Records that the name at v holds a read of var from here on. */
-static void
-add_local(struct cf *cf, long v, const char *var, int nullable)
+void
+cf_add_local(struct cf *cf, long v, const char *var, int nullable)
 {
     char *name = cf_text(cf, v);
     json_t *list = json_object_get(cf->locals, name);
@@ -465,7 +469,7 @@ note_local(struct cf *cf, const struct acl_env_ref *r, long a)
     else if (cf_is(cf, a - 1, "=") && s >= 0)
         v = assigned_local(cf, s, a - 1);
     if (v >= 0)
-        add_local(cf, v, r->name, r->use == ACL_ENV_PLAIN);
+        cf_add_local(cf, v, r->name, r->use == ACL_ENV_PLAIN);
 }
 
 /* A flag that holds a presence test: "has = Boolean(url)", "ok = url
@@ -484,7 +488,7 @@ note_flag(struct cf *cf, const struct acl_env_ref *r)
     if (!cf_is(cf, k, "=") || (s = stmt_begin(cf, k)) < 0 ||
         (v = assigned_local(cf, s, k)) < 0)
         return;
-    add_local(cf, v, r->name, 0);
+    cf_add_local(cf, v, r->name, 0);
     cf->loc[cf->nloc - 1].flag = 1;
     cf->loc[cf->nloc - 1].flag_neg = neg;
 }
@@ -517,7 +521,7 @@ destructure(struct cf *cf, long o)
         r->name_at = cf_tok(cf, k)->whole;
         if (use == ACL_ENV_DEFAULT && cf_kind(cf, end, ACL_TOK_STRING))
             r->def_tok = (long)cf->code[end];
-        add_local(cf, bind, name, use == ACL_ENV_PLAIN);
+        cf_add_local(cf, bind, name, use == ACL_ENV_PLAIN);
     }
 }
 
@@ -838,6 +842,7 @@ cf_find_reads(struct cf *cf)
 {
     cf_scan_reads(cf);
     cf_inner_reads(cf);
+    cf_match_captures(cf);
     find_local_uses(cf);
     find_mentions(cf);
     if (cf->f->nrefs > 1)
