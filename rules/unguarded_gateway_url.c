@@ -12,6 +12,10 @@
  *   which hide undefined; in any of them, and so in plain .js/.mjs, a
  *   member of the value (process.env.X.trim()) and undefined passed to
  *   new URL(), fetch() or an MCP client transport;
+ * - a field of a pydantic-settings class that reads the variable
+ *   (env_prefix + its name, codeflow_settings.c) with neither a default
+ *   (= value, Field(value), Field(default=...)) nor None in its type:
+ *   the class fails to validate at start-up;
  * - the same through a local variable that holds the read ("url =
  *   os.getenv(V)", "const { V } = process.env" then V!).
  * Does not flag: JSX markup text that shows such code (<p>set
@@ -127,7 +131,8 @@ const struct acl_rule acl_rule_unguarded_gateway_url = {
         "value or passed to new URL(), fetch(), streamablehttp_client() "
         "or an MCP transport, or at the start of an f-string or template "
         "given to them, '!', 'as string', a field of a pydantic-settings "
-        "class without a default, a zod schema member without "
+        "class without a default (its variable is env_prefix + its name; "
+        "Field() without a default counts), a zod schema member without "
         ".optional()/.default()), also through a local "
         "variable or a destructured name, and the presence tests that "
         "guard them in the same function: an enclosing if, an earlier "

@@ -296,6 +296,38 @@ START_TEST(wait_until_set)
 }
 END_TEST
 
+/* A pydantic-settings field reads the variable of its name after the
+ * class's env_prefix, in any case unless case_sensitive. */
+START_TEST(settings_prefixes)
+{
+    REFS_EQ("a.py",
+            "P = 'gw_'\n"
+            "class A(BaseSettings):\n"
+            "    model_config = SettingsConfigDict(env_prefix='app_')\n"
+            "    x_url: str\n"
+            "    y: int = 1\n"
+            "    _z: str\n"
+            "    w: ClassVar[str] = 'k'\n"
+            "    v: str = Field(alias='ALIAS')\n"
+            "class B(A):\n"
+            "    b: str | None = None\n"
+            "class C(BaseSettings, env_prefix=P, case_sensitive=True):\n"
+            "    c: str = Field(default='d')\n"
+            "class D(BaseSettings):\n"
+            "    class Config:\n"
+            "        env_prefix = 'D_'\n"
+            "        env_file = '.env'\n"
+            "    d: str = Field(..., min_length=1)\n"
+            "class E(BaseSettings):\n"
+            "    model_config = {'env_prefix': f()}\n"
+            "    e: str\n"
+            "class F(BaseModel):\n"
+            "    f: str\n",
+            "required APP_X_URL;mention APP_Y;mention APP_B;mention gw_c;"
+            "required D_D");
+}
+END_TEST
+
 /* JSX text is no read; a container's braces do not end the expression
  * a ternary tests in. */
 START_TEST(jsx_text_and_containers)
@@ -448,6 +480,7 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, python_match);
     tcase_add_test(tc, js_switch);
     tcase_add_test(tc, wait_until_set);
+    tcase_add_test(tc, settings_prefixes);
     tcase_add_test(tc, jsx_text_and_containers);
     tcase_add_test(tc, mentions_and_docstrings);
     tcase_add_test(tc, reads_inside_strings);

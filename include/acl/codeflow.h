@@ -9,6 +9,8 @@
  *   ("env = os.environ"), and process / process.env in JavaScript
  *   ("const env = process.env", "const { env } = process",
  *   "import { env } from 'node:process'");
+ * - the fields of pydantic-settings classes, each a read of env_prefix
+ *   + its name (or of its alias);
  * - string constants, module or function level, assigned once
  *   (GW = "AGENTCORE_GATEWAY_X_URL", const PREFIX = "..."), and names
  *   built of them: f"..{GW}..", `..${GW}..`, A + "_URL";

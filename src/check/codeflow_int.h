@@ -160,6 +160,10 @@ int cf_match_regions(struct cf *cf, const struct acl_env_ref *r);
 void cf_match_captures(struct cf *cf);
 long cf_switch_arm_end(const struct cf *cf, long b, long k);
 
+/* The reads of the fields of pydantic-settings classes
+ * (codeflow_settings.c). */
+void cf_settings_reads(struct cf *cf);
+
 /* Records that the name at v holds a read of var from here on
  * (nullable: None/undefined when unset). */
 void cf_add_local(struct cf *cf, long v, const char *var, int nullable);

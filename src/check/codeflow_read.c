@@ -669,8 +669,9 @@ find_local_uses(struct cf *cf)
 
 /* A name that stands for an environment variable without being read
  * here: an object key ({ AGENTCORE_GATEWAY_X_URL: z.string() }, a
- * schema of process.env) or a Python annotated field of a settings
- * class (AGENTCORE_GATEWAY_X_URL: str). */
+ * schema of process.env) or a Python annotated name
+ * (AGENTCORE_GATEWAY_X_URL: str; in a settings class it is a read,
+ * codeflow_settings.c). */
 static int
 key_name(const struct cf *cf, long i)
 {
@@ -680,41 +681,6 @@ key_name(const struct cf *cf, long i)
         return cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, ",");
     return cf_stmt_start(cf, i) && cf_tok(cf, i + 2) != NULL &&
            !cf_tok(cf, i + 2)->nl;
-}
-
-/* Is the annotated name at i a field of a pydantic-settings class
- * ("class S(BaseSettings):" heading its block)? Such a field reads the
- * variable of its name, in any case (pydantic-settings' default). */
-static int
-settings_field(const struct cf *cf, long i)
-{
-    long cls, k;
-
-    if (cf->lang != ACL_LANG_PYTHON || cf->lines == NULL || !key_name(cf, i))
-        return 0;
-    cls = cf->lines->parent[cf_py_line_of(cf, i)];
-    if (cls < 0 || !cf_is(cf, cls, "class"))
-        return 0;
-    /* The bases of a class header: a few names (bounded, so that many
-     * fields under a huge header stay linear). */
-    for (k = cls + 1; k <= cf_py_line_end(cf, cls) && k < cls + 64; k++)
-        if (cf_is(cf, k, "BaseSettings"))
-            return 1;
-    return 0;
-}
-
-/* A settings field with neither a default nor None in its type fails
- * validation when the variable is unset. */
-static int
-settings_required(const struct cf *cf, long i)
-{
-    long e = cf_py_line_end(cf, i), k;
-
-    for (k = i + 2; k <= e; k++)
-        if (cf_is(cf, k, "=") || cf_is(cf, k, "None") ||
-            cf_is(cf, k, "Optional"))
-            return 0;
-    return 1;
 }
 
 /* A member of a zod schema ({ V: z.string().url() }) that accepts no
@@ -748,8 +714,8 @@ zod_required(const struct cf *cf, long i)
 
 /* Literals that hold just a gateway variable's name and are no read's
  * name: still a use of the name (a list of variables, a helper's
- * argument). Docstrings and messages are not. Fields of a settings
- * class are reads, named upper-case. */
+ * argument). Docstrings and messages are not. (Fields of a settings
+ * class are reads: codeflow_settings.c.) */
 static void
 find_mentions(struct cf *cf)
 {
@@ -761,12 +727,10 @@ find_mentions(struct cf *cf)
         const char *c = cf->s + k->content.start;
         size_t n = k->content.end - k->content.start, j;
         struct acl_env_ref *r;
-        int field = k->kind == ACL_TOK_IDENT && settings_field(cf, (long)i);
 
         if (!(k->kind == ACL_TOK_STRING || key_name(cf, (long)i)) ||
             k->interp || k->doc || cf->used[i] || n < sizeof prefix ||
-            (field ? strncasecmp(c, prefix, sizeof prefix - 1) != 0
-                   : memcmp(c, prefix, sizeof prefix - 1) != 0))
+            memcmp(c, prefix, sizeof prefix - 1) != 0)
             continue;
         for (j = 0; j < n; j++)
             if (c[j] == ' ' || c[j] == '\t' || c[j] == '\\' || c[j] == '\n' ||
@@ -781,15 +745,6 @@ find_mentions(struct cf *cf)
             r->use = ACL_ENV_REQUIRED;
             r->how = "declares it required in a zod schema (parsing the "
                      "environment throws when it is unset)";
-        }
-        if (field) {
-            for (j = 0; r->name[j] != '\0'; j++)
-                r->name[j] = (char)toupper((unsigned char)r->name[j]);
-            if (settings_required(cf, (long)i)) {
-                r->use = ACL_ENV_REQUIRED;
-                r->how = "declares it a required field of a settings class "
-                         "(a ValidationError at start-up when it is unset)";
-            }
         }
     }
 }
@@ -844,6 +799,7 @@ cf_find_reads(struct cf *cf)
     cf_inner_reads(cf);
     cf_match_captures(cf);
     find_local_uses(cf);
+    cf_settings_reads(cf);
     find_mentions(cf);
     if (cf->f->nrefs > 1)
         qsort(cf->f->refs, cf->f->nrefs, sizeof *cf->f->refs, by_first);
