@@ -419,6 +419,69 @@ START_TEST(literal_arguments)
 }
 END_TEST
 
+/* "callee key=value" per argument, ";"-separated. */
+static char *
+args(const char *path, const char *src)
+{
+    struct acl_text *t =
+        acl_text_new(path, path, acl_xstrdup(src), strlen(src));
+    struct acl_code_file *f = acl_code_file_new(t);
+    struct acl_buf b = {0};
+    size_t i;
+
+    acl_buf_append(&b, "", 0);
+    for (i = 0; i < f->nargs; i++)
+        acl_buf_printf(&b, "%s%s %s=%s", i ? ";" : "", f->args[i].callee,
+                       f->args[i].key, f->args[i].value);
+    acl_code_file_free(f);
+    acl_text_free(t);
+    return acl_buf_steal(&b);
+}
+
+#define ARGS_EQ(path, src, want)                                              \
+    do {                                                                      \
+        char *got_ = args(path, src);                                         \
+        ck_assert_msg(strcmp(got_, want) == 0, "%s:\n%s\ngot:  %s\nwant: %s", \
+                      path, src, got_, want);                                 \
+        free(got_);                                                           \
+    } while (0)
+
+/* AWS credentials given by position, told by the imports; and the
+ * kwargs dict of a boto3 call. */
+START_TEST(aws_positional_arguments)
+{
+    ARGS_EQ("a.py",
+            "import boto3 as b3\n"
+            "from boto3.session import Session as S\n"
+            "from botocore.credentials import ReadOnlyCredentials as R\n"
+            "import botocore.credentials\n"
+            "K = 'k2'\n"
+            "a = b3.Session('k1', K, region_name='r')\n"
+            "b = S(*keys)\n"
+            "c = R('k3', 's3', None)\n"
+            "d = botocore.credentials.Credentials(access_key='k4', "
+            "secret_key='s4')\n"
+            "e = b3.client('s3', 'r', None, True, None, None, 'k5', 's5')\n"
+            "s.set_credentials('k6', 's6')\n"
+            "f = {'aws_access_key_id': 'k7', 'region_name': 'r'}\n"
+            "g = Credentials('u', 'p')\n"
+            "h = google.credentials.Credentials('t')\n"
+            "i = botocore.session.Session(None, 'x')\n",
+            "boto3 aws_access_key_id=k1;boto3 aws_secret_access_key=k2;"
+            "boto3 access_key=k3;boto3 secret_key=s3;boto3 access_key=k4;"
+            "boto3 secret_key=s4;boto3 aws_access_key_id=k5;"
+            "boto3 aws_secret_access_key=s5;boto3 access_key=k6;"
+            "boto3 secret_key=s6;boto3 aws_access_key_id=k7");
+    ARGS_EQ("a.js",
+            "const aws = require('aws-sdk');\n"
+            "a = new aws.Credentials('k1', 's1');\n"
+            "b = new AWS.Credentials('k2');\n"
+            "c = new Other.Credentials('k3', 's3');\n",
+            "credentials accessKeyId=k1;credentials secretAccessKey=s1;"
+            "credentials accessKeyId=k2");
+}
+END_TEST
+
 START_TEST(test_paths)
 {
     ck_assert_int_eq(acl_code_test_path("tests/a.py"), 1);
@@ -486,6 +549,7 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, reads_inside_strings);
     tcase_add_test(tc, fallback_chains);
     tcase_add_test(tc, literal_arguments);
+    tcase_add_test(tc, aws_positional_arguments);
     tcase_add_test(tc, test_paths);
     tcase_add_test(tc, hostile_text);
     suite_add_tcase(s, tc);

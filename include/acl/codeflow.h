@@ -69,8 +69,10 @@ struct acl_env_ref {
     long def_pos;       /* code position where its default starts, or -1 */
 };
 
-/* A call's keyword argument or an object member with a literal value:
- * provider_name="x", providerName: "x", aws_access_key_id="...". */
+/* A call's keyword argument, an object member or dict entry, or an AWS
+ * call's positional argument, with a literal value: provider_name="x",
+ * providerName: "x", aws_access_key_id="...", Credentials("AKIA...",
+ * ...) (codeflow_args.c). */
 struct acl_code_arg {
     const char *callee; /* static: which call or object (see .c) */
     const char *key;    /* static */

@@ -15,11 +15,17 @@
 /* What an identifier stands for. */
 enum cf_role {
     CF_NONE = 0,
-    CF_MODULE,    /* os, process */
-    CF_ENVIRON,   /* os.environ, process.env */
-    CF_GETENV,    /* os.getenv */
-    CF_DECO_API,  /* requires_api_key, withApiKey */
-    CF_DECO_TOKEN /* requires_access_token, withAccessToken */
+    CF_MODULE,        /* os, process */
+    CF_ENVIRON,       /* os.environ, process.env */
+    CF_GETENV,        /* os.getenv */
+    CF_DECO_API,      /* requires_api_key, withApiKey */
+    CF_DECO_TOKEN,    /* requires_access_token, withAccessToken */
+    CF_BOTO3,         /* boto3, aioboto3 */
+    CF_AWS_SESSION,   /* boto3's Session, imported by name */
+    CF_AWS_CLIENT,    /* boto3's client / resource, imported by name */
+    CF_AWS_CREDS,     /* botocore's Credentials classes; aws-sdk's (v2) */
+    CF_AWS_CREDS_MOD, /* the module botocore.credentials */
+    CF_AWS_SDK        /* the JavaScript aws-sdk (v2) module: AWS */
 };
 
 /* A local variable that holds a read of an environment variable. */
