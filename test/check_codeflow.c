@@ -515,14 +515,36 @@ START_TEST(hostile_text)
         "try:\n",
         "if x:\n  if y:\n    if z:\n",
         "\\\n\\\n",
+        "match",
+        "match x:\n",
+        "match os.getenv('V'):\n    case",
+        "match os.getenv('V'):\n    case None",
+        "switch (",
+        "switch (process.env.V) {",
+        "switch (process.env.V) { case",
+        "switch (typeof process.env.V) { default: case undefined",
+        "<",
+        "<a",
+        "<a b=",
+        "<a>{",
+        "x = <a>{<b c={",
+        "class A(BaseSettings",
+        "class A(BaseSettings):\n  model_config = SettingsConfigDict(",
+        "class A(BaseSettings, env_prefix=):\n  x: str = Field(",
+        "Credentials(",
+        "boto3.client(",
+        "new AWS.Credentials(",
+        "{'aws_access_key_id':",
     };
     size_t i;
 
     for (i = 0; i < ACL_ARRAY_LEN(srcs); i++) {
         char *a = refs("a.py", srcs[i]), *b = refs("a.ts", srcs[i]);
+        char *c = refs("a.tsx", srcs[i]);
 
         free(a);
         free(b);
+        free(c);
     }
 }
 END_TEST
