@@ -244,6 +244,25 @@ START_TEST(js_switch)
             "}\n",
             "plain V;test V*;required V!*;test V;required V!;test V;"
             "required V;test V;required V");
+    /* A brace-less "if (x)\n return;" leaves only sometimes. */
+    REFS_EQ("a.ts",
+            "function f() {\n"
+            "  if (!process.env.V) {\n"
+            "    if (late())\n"
+            "      return;\n"
+            "  }\n"
+            "  return new URL(process.env.V!);\n"
+            "}\n"
+            "function g(k) {\n"
+            "  switch (process.env.V) {\n"
+            "    case undefined:\n"
+            "      if (k)\n"
+            "        return null;\n"
+            "    default:\n"
+            "      return new URL(process.env.V!);\n"
+            "  }\n"
+            "}\n",
+            "test V-;required V;test V;required V");
     /* In a switch arm, "if (!V) break" guards the rest of that arm. */
     REFS_EQ("a.ts",
             "function f(k) {\n"

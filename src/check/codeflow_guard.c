@@ -248,6 +248,20 @@ cf_js_rest_end(const struct cf *cf, long k)
                                       : (long)cf->n - 1;
 }
 
+int
+cf_js_exit_stmt(const struct cf *cf, long k)
+{
+    long p;
+
+    /* "if (x)\n  return;" starts a line but is the if's body: it leaves
+     * only sometimes. */
+    if (!cf_exits(cf, k) || cf_is(cf, k - 1, "else"))
+        return 0;
+    return !(cf_is(cf, k - 1, ")") && (p = cf->match[k - 1]) >= 0 &&
+             (cf_is(cf, p - 1, "if") || cf_is(cf, p - 1, "for") ||
+              cf_is(cf, p - 1, "while")));
+}
+
 static int
 js_branch_exits(const struct cf *cf, long from, long to)
 {
@@ -259,7 +273,7 @@ js_branch_exits(const struct cf *cf, long from, long to)
     d = cf_tok(cf, from)->depth + 1;
     for (k = from + 1; k < to; k++)
         if (cf_tok(cf, k)->depth == d && cf_stmt_start(cf, k) &&
-            cf_exits(cf, k))
+            cf_js_exit_stmt(cf, k))
             return 1;
     return 0;
 }

@@ -155,6 +155,9 @@ long cf_py_colon(const struct cf *cf, long s);
 int cf_exits(const struct cf *cf, long k);
 int cf_py_body_exits(const struct cf *cf, long s, long colon, long end);
 long cf_js_rest_end(const struct cf *cf, long k);
+/* Does the JavaScript statement at k leave its statement list (not
+ * the brace-less body of an if, for or while)? */
+int cf_js_exit_stmt(const struct cf *cf, long k);
 
 /* Python match and JavaScript switch (codeflow_match.c): is [a, b] the
  * whole subject of one (a presence test)? The regions its arms give

@@ -216,7 +216,7 @@ js_arm_exits(const struct cf *cf, long from, long to, unsigned d, int *exits,
     *exits = *past = 0;
     for (k = from; k <= to && !brk; k++) {
         brk |= cf_is(cf, k, "break");
-        if (cf_tok(cf, k)->depth == d && cf_exits(cf, k) &&
+        if (cf_tok(cf, k)->depth == d && cf_js_exit_stmt(cf, k) &&
             (cf_stmt_start(cf, k) || cf_is(cf, k - 1, ":"))) {
             *exits = 1;
             *past |= !cf_is(cf, k, "break");
