@@ -35,7 +35,9 @@
  * y, also across JSX containers), in the arms of a match or switch on
  * the variable that cannot take None / undefined (case str() as url:,
  * default: after case undefined:, unless an arm that can falls into
- * it), or after one whose None / undefined arm returns or raises. An
+ * it), after one whose None / undefined arm returns or raises, or in
+ * an arm whose guard tests it (case "x" if V in os.environ:). A match
+ * on a read with a default (.get(V, "")) tests nothing. An
  * earlier use that is not a test (console.log(V)) guards nothing.
  */
 #include <stdlib.h>
@@ -142,7 +144,7 @@ const struct acl_rule acl_rule_unguarded_gateway_url = {
         "break'), assert, try/except KeyError, a test in the same "
         "expression, a match or switch on V (the arms that cannot take "
         "None or undefined, and what follows when the arm that takes it "
-        "returns or raises). Not flagged: reads "
+        "returns or raises; a case guard). Not flagged: reads "
         "with a default (.get(V, d), ?? d, || d, or d), plain reads "
         "passed along, writes, reads after the code sets the variable "
         "itself, JSX markup text that shows such code, test files. Guards "

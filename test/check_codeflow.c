@@ -210,6 +210,21 @@ START_TEST(python_match)
             "    return os.environ['V']\n",
             "plain V;test V*;required V*;plain V;test V*;required V!*;"
             "required V");
+    /* A default makes the subject a value; a case guard is a test. */
+    REFS_EQ("a.py",
+            "import os\n"
+            "def f(kind):\n"
+            "    match os.environ.get('V', ''):\n"
+            "        case '':\n"
+            "            return os.environ['V']\n"
+            "        case u:\n"
+            "            return u.strip()\n"
+            "    match kind:\n"
+            "        case 'a' if 'V' in os.environ:\n"
+            "            return os.environ['V']\n"
+            "        case 'b':\n"
+            "            return os.environ['V']\n",
+            "test V;required V;test V;required V!;required V");
 }
 END_TEST
 

@@ -153,6 +153,13 @@ py_test_regions(struct cf *cf, const struct acl_env_ref *r)
                           (size_t)cf_py_parent_end(cf, s));
         return;
     }
+    /* case <pattern> if <set?>: the guard holds in the arm. */
+    if (cf_is(cf, s, "case") && !r->neg &&
+        (colon = cf_py_colon(cf, s)) >= (long)r->last) {
+        cf_add_region(cf, r->name, (size_t)colon,
+                      (size_t)cf_py_block_end(cf, s));
+        return;
+    }
     if (!(cf_is(cf, s, "if") || cf_is(cf, s, "elif") ||
           cf_is(cf, s, "while")) ||
         (colon = cf_py_colon(cf, s)) < 0 || colon < (long)r->last)

@@ -18,7 +18,9 @@
  * statement the variable is set when some arm takes None / undefined
  * and every arm that can take it leaves: return, raise/throw, continue
  * (in JavaScript not break, which only leaves the switch). Python's
- * captures (case url:, case str() as url:) hold the read.
+ * captures (case url:, case str() as url:) hold the read. A read with a
+ * default (match os.environ.get(V, ""):) is never None: its arms guard
+ * nothing and its captures hold a value.
  */
 #include <string.h>
 
@@ -104,6 +106,14 @@ py_match_regions(struct cf *cf, const struct acl_env_ref *r, long s, long colon)
                       (size_t)cf_py_parent_end(cf, s));
 }
 
+/* A subject read with a default (.get(V, "")) is never None: its arms
+ * say nothing of whether V is set, and its captures hold a value. */
+static int
+py_defaulted(const struct cf *cf, const struct acl_env_ref *r)
+{
+    return !r->via_local && r->def_pos >= 0 && !cf_is(cf, r->def_pos, "None");
+}
+
 /* Captures of the match whose subject is the direct read r: "case
  * url:" and "case str() as url:" hold its value (None in an arm that
  * can take None, which the arm regions tell apart). */
@@ -113,7 +123,8 @@ py_captures(struct cf *cf, const struct acl_env_ref *r)
     long s = cf_py_line_of(cf, (long)r->first), colon = py_match_colon(cf, s);
     long end, k;
 
-    if (colon < 0 || (long)r->first != s + 1 || (long)r->last != colon - 1)
+    if (colon < 0 || (long)r->first != s + 1 || (long)r->last != colon - 1 ||
+        py_defaulted(cf, r))
         return;
     end = cf_py_block_end(cf, s);
     for (k = colon + 1; k <= end; k = cf_py_block_end(cf, k) + 1) {
@@ -322,7 +333,8 @@ cf_match_regions(struct cf *cf, const struct acl_env_ref *r)
     if ((c = py_match_colon(cf, s)) < 0 || (long)r->first != s + 1 ||
         (long)r->last != c - 1)
         return 0;
-    py_match_regions(cf, r, s, c);
+    if (!py_defaulted(cf, r))
+        py_match_regions(cf, r, s, c);
     return 1;
 }
 
