@@ -610,6 +610,7 @@ START_TEST(lex_jsx)
            "{|{|}|{|}|T:it's|}");
     JSX_EQ("<>a 'b'<br/>c{/* d */}</>", "T:a 'b'|T:c|{|C: d |}");
     JSX_EQ("x = c ? <A/> : <B>'</B>; 'e'", "T:'|S:e");
+    JSX_EQ("<a // c1\n /* c2 */ href=\"h\">t</a>", "C: c1|C: c2 |S:h|T:t");
     /* Not JSX: comparisons, TypeScript generics, an element never
      * closed; lexed as code. */
     JSX_EQ("if (a <b) { c = 'd' }", "S:d");

@@ -490,6 +490,19 @@ js_string(struct lexer *lx, size_t i)
 
 static size_t js_code(struct lexer *lx, size_t i, long stop);
 
+/* A block comment at i to its end (or the text's). */
+static size_t
+block_comment(struct lexer *lx, size_t i)
+{
+    size_t end = i + 2;
+
+    while (end < lx->len &&
+           !(lx->s[end] == '*' && end + 1 < lx->len && lx->s[end + 1] == '/'))
+        end++;
+    emit(lx, ACL_TOK_COMMENT, i, i + 2, end, end < lx->len ? end + 2 : end);
+    return end < lx->len ? end + 2 : end;
+}
+
 /* ---- JSX ---- */
 
 /* The previous tokens after which a '<' starts an element: where a
@@ -644,12 +657,19 @@ jsx_attrs(struct lexer *lx, size_t i, int *closed, int *n)
             jsx_emit(lx, ACL_TOK_PUNCT, i, i + 1);
             return i + 1;
         }
-        if (c == '{')
+        if (c == '/' && i + 1 < lx->len &&
+            (lx->s[i + 1] == '/' || lx->s[i + 1] == '*')) {
+            /* A comment between attributes counts as none. */
+            i = lx->s[i + 1] == '/' ? line_comment(lx, i, 2)
+                                    : block_comment(lx, i);
+            --*n;
+        } else if (c == '{') {
             i = jsx_container(lx, i);
-        else if (jsx_name_start((unsigned char)c))
+        } else if (jsx_name_start((unsigned char)c)) {
             i = jsx_attr(lx, i, *n == 0);
-        else
+        } else {
             return jsx_failed(lx, i);
+        }
     }
     return i;
 }
@@ -780,14 +800,7 @@ js_code(struct lexer *lx, size_t i, long stop)
         } else if (c == '/' && n == '/') {
             i = line_comment(lx, i, 2);
         } else if (c == '/' && n == '*') {
-            size_t end = i + 2;
-
-            while (end < lx->len &&
-                   !(s[end] == '*' && end + 1 < lx->len && s[end + 1] == '/'))
-                end++;
-            emit(lx, ACL_TOK_COMMENT, i, i + 2, end,
-                 end < lx->len ? end + 2 : end);
-            i = end < lx->len ? end + 2 : end;
+            i = block_comment(lx, i);
         } else if (c == '\'' || c == '"' || c == '`') {
             i = js_string(lx, i);
         } else if (c == '/' && js_regex_allowed(lx)) {
