@@ -5,10 +5,18 @@
  * Understands (codeflow.h): Python keyword arguments
  * aws_access_key_id=, aws_secret_access_key=, aws_session_token= of
  * any call (boto3.client, boto3.resource, boto3.Session,
- * session.client ...) and JavaScript object members accessKeyId,
- * secretAccessKey, sessionToken (the v3 SDK's credentials: {...}),
+ * session.client ...) and the same keys in a dict (kwargs for boto3);
+ * credentials given by position to the calls that take them, told by
+ * their imports under any alias: botocore's Credentials /
+ * ReadOnlyCredentials(access_key, secret_key, token) (and its
+ * access_key= / secret_key= / token=), session.set_credentials(...),
+ * boto3's and aioboto3's Session(...), boto3.client / resource(...)'s
+ * seventh to ninth arguments, the JavaScript v2 SDK's new
+ * AWS.Credentials(...); JavaScript object members accessKeyId,
+ * secretAccessKey, sessionToken (the v3 SDK's credentials: {...}); each
  * given a string literal or a constant of the file that looks like a
- * value. In test files (tests/, test_*.py, conftest.py, *.test.ts ...)
+ * value. Not another library's Credentials (google.oauth2) nor
+ * botocore's Session, whose arguments are no keys. In test files (tests/, test_*.py, conftest.py, *.test.ts ...)
  * only values in the format of a real AWS key are reported: tests
  * often give moto or LocalStack made-up keys.
  * Does not flag: values read from the environment or a parameter,
@@ -76,9 +84,14 @@ const struct acl_rule acl_rule_hardcoded_aws_credentials = {
         "credentials: { accessKeyId: \"...\", secretAccessKey: \"...\" } "
         "with literal values puts a long-lived key into the code and its "
         "artifact and bypasses the role. Understood: those keyword "
-        "arguments and members in any call or object, given a literal or "
-        "a constant of the file (also the shorthand { accessKeyId }). Not "
-        "flagged: values from the "
+        "arguments and members in any call, object or dict, given a "
+        "literal or a constant of the file (also the shorthand { "
+        "accessKeyId }); keys given by position to botocore's "
+        "Credentials / ReadOnlyCredentials(access_key, secret_key, token) "
+        "(and their keywords), session.set_credentials(), boto3.Session(), "
+        "boto3.client()/resource() and the v2 SDK's new "
+        "AWS.Credentials(), under any import alias. Not flagged: another "
+        "library's Credentials; values from the "
         "environment or parameters, placeholders, empty strings; in test "
         "files, made-up keys not in the format of a real AWS key.",
     .help = "remove the keys and let the SDK use the runtime's execution "

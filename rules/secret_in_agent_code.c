@@ -3,7 +3,8 @@
  *
  * Flags, in Python, JavaScript and TypeScript agent source:
  * - a known-format secret (include/acl/secret.h) in a string
- *   literal or a comment (a key in a comment is just as leaked);
+ *   literal, a comment or JSX text (a key in a comment is just as
+ *   leaked);
  * - a string literal that is the whole value of a secret-looking name:
  *   api_key = "...", apiKey: "...", f(api_key="..."), {"token": "..."},
  *   headers["Authorization"] = "Bearer ...", const key: string = "...".
@@ -26,7 +27,8 @@
  * const { X = "..." } = process.env), flagged by the variable's name;
  * the password of a basic-auth pair (auth=("user", "..."),
  * HTTPBasicAuth("user", "...")); assignments in comments
- * (# api_key = "..."): a secret in a comment is still in git. In test
+ * (# api_key = "...") or shown in JSX text (<p>api_key = "..."</p>): a
+ * secret in a comment is still in git. In test
  * files (tests/, test_*.py, *_test.py, conftest.py, *.test.ts,
  * *.spec.ts, __tests__/) only known-format secrets are reported, as
  * fixtures there hold made-up values under secret names.
@@ -287,12 +289,12 @@ check_literal(struct acl_check *c, const struct acl_source *src,
     report_named(c, src, k->content, name, nlen, "the literal value of");
 }
 
-/* Assignments written in a comment (code commented out): their
- * literals under secret names. Offsets are shifted back into the
- * file. */
+/* Assignments written in a comment (code commented out) or in JSX
+ * text (code shown on a page): their literals under secret names, "how"
+ * says where. Offsets are shifted back into the file. */
 static void
 check_comment_code(struct acl_check *c, const struct acl_source *src,
-                   const struct acl_code_tok *k)
+                   const struct acl_code_tok *k, const char *how)
 {
     const char *d = src->text->data + k->content.start;
     size_t len = k->content.end - k->content.start, i, nlen;
@@ -313,7 +315,7 @@ check_comment_code(struct acl_check *c, const struct acl_source *src,
                          s->content.end - s->content.start) &&
             !acl_secret_known(d + s->content.start,
                               s->content.end - s->content.start, NULL))
-            report_named(c, src, at, name, nlen, "a value in a comment, of");
+            report_named(c, src, at, name, nlen, how);
     }
     acl_code_toks_free(&toks);
 }
@@ -370,7 +372,13 @@ check_source(struct acl_check *c, const struct acl_source *src)
         if (k->kind == ACL_TOK_COMMENT) {
             scan_words(c, src, k->content, "source (in a comment)");
             if (guesses)
-                check_comment_code(c, src, k);
+                check_comment_code(c, src, k, "a value in a comment, of");
+        } else if (k->kind == ACL_TOK_STRING && k->jsx && k->doc) {
+            /* Text between JSX tags is read as a comment is: words, and
+             * the code it shows (<p>api_key = "..."</p>). */
+            scan_words(c, src, k->content, "source (in JSX text)");
+            if (guesses)
+                check_comment_code(c, src, k, "a value in JSX text, of");
         } else if (k->kind == ACL_TOK_STRING) {
             check_literal(c, src, &f->toks, i, guesses);
         }
@@ -398,21 +406,24 @@ const struct acl_rule acl_rule_secret_in_agent_code = {
     .summary = "a credential is written into agent source code",
     .description =
         "Agent code under a runtime's codeLocation or a harness folder "
-        "holds a credential: a string literal or comment with the format "
-        "of a real key or token (AWS, Amazon Bedrock, OpenAI, Anthropic, "
+        "holds a credential: a string literal, comment or JSX text with "
+        "the format of a real key or token (AWS, Amazon Bedrock, OpenAI, "
+        "Anthropic, "
         "Google, Stripe, GitHub, Slack, private keys, JWTs, URLs "
         "with a password), or a literal assigned to a secret-looking name "
         "(api_key = \"...\", apiKey: \"...\", Authorization: \"Bearer "
         "...\"). The code is committed and packaged into the runtime "
         "artifact, so everyone with the repository or the artifact has "
-        "the credential. Understood: literals and comments; the literal "
+        "the credential. Understood: literals, comments and JSX text; the "
+        "literal "
         "default of an environment read (os.environ.get(\"DB_PASSWORD\", "
         "\"...\"), os.getenv, setdefault, process.env.X ?? \"...\" or || "
         "\"...\", const { X = \"...\" } = process.env), flagged by the "
         "variable's name; the password of a basic-auth pair (auth=(\"user\", "
-        "\"...\"), HTTPBasicAuth); assignments commented out (a secret in a "
-        "comment is still in git). In test files (tests/, test_*.py, "
-        "*_test.py, conftest.py, *.test.ts, *.spec.ts, __tests__/) only "
+        "\"...\"), HTTPBasicAuth); assignments commented out or shown in "
+        "JSX text (a secret in a comment is still in git). In test files "
+        "(tests/, test_*.py, *_test.py, conftest.py, *.test.ts, *.spec.ts, "
+        "__tests__/) only "
         "known-format secrets count. Not flagged: values built at run "
         "time, placeholders, references, URLs, paths, names that say they "
         "are not the secret (API_KEY_NAME, token_url).",

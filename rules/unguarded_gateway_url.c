@@ -12,17 +12,32 @@
  *   which hide undefined; in any of them, and so in plain .js/.mjs, a
  *   member of the value (process.env.X.trim()) and undefined passed to
  *   new URL(), fetch() or an MCP client transport;
+ * - a field of a pydantic-settings class that reads the variable
+ *   (env_prefix + its name, codeflow_settings.c) with neither a default
+ *   (= value, Field(value), Field(default=...)) nor None in its type:
+ *   the class fails to validate at start-up;
  * - the same through a local variable that holds the read ("url =
  *   os.getenv(V)", "const { V } = process.env" then V!).
- * Does not flag: test files (they set their own environment); a read
+ * Does not flag: JSX markup text that shows such code (<p>set
+ * process.env.X!</p>: text, not a read; the {...} containers are
+ * code); test files (they set their own environment); a read
  * after the code sets the variable itself (os.environ[V] = ...,
  * setdefault, monkeypatch.setenv); variables the runtime's own envVars
  * set; reads with a default (.get(V, d), getenv(V, d), ?? d,
  * || d, or d); plain reads passed along (console.log(process.env.X));
- * writes; reads inside "if <set?>", after "if <unset?>: return/raise",
- * in the else of "if <unset?>", after "assert", in a try whose handler
- * catches KeyError (any catch in JavaScript), or next to a test in the
- * same statement (x if test else y, test and x, test ? x : y). An
+ * writes; reads inside "if <set?>", after "if <unset?>: return/raise"
+ * (after "if <unset?>: break/continue" only in the rest of the loop
+ * body, and in a switch arm only in the rest of that arm), in the else
+ * of "if <unset?>", after "assert", after a wait loop ("while not V:
+ * sleep", or "while True" whose one break is "if V: break"), in a try
+ * whose handler catches KeyError (any catch in JavaScript), next to a
+ * test in the same statement (x if test else y, test and x, test ? x :
+ * y, also across JSX containers), in the arms of a match or switch on
+ * the variable that cannot take None / undefined (case str() as url:,
+ * default: after case undefined:, unless an arm that can falls into
+ * it), after one whose None / undefined arm returns or raises, or in
+ * an arm whose guard tests it (case "x" if V in os.environ:). A match
+ * on a read with a default (.get(V, "")) tests nothing. An
  * earlier use that is not a test (console.log(V)) guards nothing.
  */
 #include <stdlib.h>
@@ -118,17 +133,23 @@ const struct acl_rule acl_rule_unguarded_gateway_url = {
         "value or passed to new URL(), fetch(), streamablehttp_client() "
         "or an MCP transport, or at the start of an f-string or template "
         "given to them, '!', 'as string', a field of a pydantic-settings "
-        "class without a default, a zod schema member without "
+        "class without a default (its variable is env_prefix + its name; "
+        "Field() without a default counts), a zod schema member without "
         ".optional()/.default()), also through a local "
         "variable or a destructured name, and the presence tests that "
         "guard them in the same function: an enclosing if, an earlier "
-        "'if not V: return/raise', an else branch, a wait loop "
-        "(while not V: sleep), assert, try/except "
-        "KeyError, a test in the same expression. Not flagged: reads "
+        "'if not V: return/raise' (with break/continue: the rest of the "
+        "loop body; in a switch: the rest of the arm), an else branch, a "
+        "wait loop (while not V: sleep, or while True left only by 'if V: "
+        "break'), assert, try/except KeyError, a test in the same "
+        "expression, a match or switch on V (the arms that cannot take "
+        "None or undefined, and what follows when the arm that takes it "
+        "returns or raises; a case guard). Not flagged: reads "
         "with a default (.get(V, d), ?? d, || d, or d), plain reads "
         "passed along, writes, reads after the code sets the variable "
-        "itself, test files. Guards in another function, or values "
-        "passed through containers, are not followed.",
+        "itself, JSX markup text that shows such code, test files. Guards "
+        "in another function, or values passed through containers, are "
+        "not followed.",
     .help = "read it with os.environ.get(\"...\") (Python) or without '!' "
             "(TypeScript), and skip the gateway's tools when it is unset",
     .example = "Fails:  url = os.environ[\"AGENTCORE_GATEWAY_MY_GW_URL\"]\n"

@@ -6,13 +6,18 @@
  * os.getenv, process.env.X, process.env["X"], destructuring, under any
  * import alias; names given as literals, constants, f-strings and
  * templates of constants, and '+' chains of those; literals that hold
- * just such a name (a list of variables, a helper's argument). A name
+ * just such a name (a list of variables, a helper's argument); fields
+ * of pydantic-settings classes, which read env_prefix + the field name
+ * (the prefix from model_config, class Config, the class keywords or a
+ * settings base class of the file; any case unless case_sensitive) or
+ * their alias (a literal, like any other). A name
  * no gateway maps to is reported once per file and variable, at its
  * first use; so is a name with '-', '.' or lower-case letters, which
  * the CLI never writes (it upper-cases the gateway name and turns '-'
  * into '_'). A wrong name that only backs up a right one
  * (get(RIGHT) or get(WRONG)) is a note about a dead fallback.
- * Does not flag: mentions in comments, docstrings and messages; names
+ * Does not flag: mentions in comments, docstrings, messages and JSX
+ * markup text (<code>AGENTCORE_GATEWAY_X_URL</code>); names
  * built at run time (f"..{name.upper()}.."); variables the runtime's
  * own environment variables set; other AGENTCORE_GATEWAY_* variables.
  */
@@ -217,11 +222,15 @@ const struct acl_rule acl_rule_unknown_gateway_env_var = {
         "aliases (import os as _os, from os import environ as ENV, env = "
         "os.environ); names written as literals, constants, f-strings or "
         "templates of constants, and '+' chains; literals holding just the "
-        "name; fields of a pydantic-settings class (BaseSettings), in any "
-        "case. A wrong name that only backs up a right one (get(A) or "
+        "name; fields of a pydantic-settings class (BaseSettings, or a "
+        "class of the file derived from one), which read env_prefix + "
+        "their name (the prefix from model_config = "
+        "SettingsConfigDict(...) or a dict, class Config, the class "
+        "keywords or the base class, a literal or a constant), in any case "
+        "unless case_sensitive=True, or their alias. A wrong name that only backs up a right one (get(A) or "
         "get(B)) is a note about a dead fallback. Not flagged: mentions in "
-        "comments, docstrings and messages; names built at run time; "
-        "variables the runtime's own envVars set.",
+        "comments, docstrings, messages and JSX markup text; names built "
+        "at run time; variables the runtime's own envVars set.",
     .help = "use the variable of an existing gateway "
             "(AGENTCORE_GATEWAY_<NAME>_URL with the name upper-cased and "
             "'-' as '_'), or add the gateway with \"agentcore add gateway\"",

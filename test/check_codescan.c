@@ -559,6 +559,107 @@ START_TEST(lex_js)
 }
 END_TEST
 
+/* As tokens(), JSX read: "T:" marks text between tags, "{" and "}" the
+ * braces of a container. */
+static char *
+jsx_tokens(const char *src)
+{
+    struct acl_code_toks t = {0};
+    struct acl_buf b = {0};
+    size_t i;
+
+    acl_buf_append(&b, "", 0);
+    acl_code_lex_jsx(src, strlen(src), &t);
+    for (i = 0; i < t.n; i++) {
+        const struct acl_code_tok *k = &t.items[i];
+        const char *tag = k->kind == ACL_TOK_COMMENT ? "C" : k->doc ? "T" : "S";
+
+        if (i > 0)
+            ck_assert_uint_le(t.items[i - 1].whole.end, k->whole.start);
+        if (k->jsx && k->kind == ACL_TOK_PUNCT &&
+            (acl_code_tok_is(src, k, "{") || acl_code_tok_is(src, k, "}")))
+            acl_buf_printf(&b, "%s%.1s", b.len ? "|" : "",
+                           src + k->whole.start);
+        if (k->kind != ACL_TOK_STRING && k->kind != ACL_TOK_COMMENT)
+            continue;
+        acl_buf_printf(&b, "%s%s:%.*s", b.len ? "|" : "", tag,
+                       (int)(k->content.end - k->content.start),
+                       src + k->content.start);
+    }
+    acl_code_toks_free(&t);
+    return acl_buf_steal(&b);
+}
+
+#define JSX_EQ(src, want)             \
+    do {                              \
+        char *got_ = jsx_tokens(src); \
+        ck_assert_str_eq(got_, want); \
+        free(got_);                   \
+    } while (0)
+
+START_TEST(lex_jsx)
+{
+    /* Text is text: quotes and slashes in it open nothing. */
+    JSX_EQ("const a = <p>Don't set process.env.X! // here</p>; 'y'",
+           "T:Don't set process.env.X! // here|S:y");
+    JSX_EQ("return (\n  <a href=\"x\" title='y' {...p} b={f(\"z\")}>\n"
+           "    see https://e.com/a\n  </a>\n);",
+           "S:x|S:y|{|}|{|S:z|}|T:see https://e.com/a");
+    /* Containers hold code, and elements again. */
+    JSX_EQ("<ul>{xs.map((x) => <li key={x}>{x} it's</li>)}</ul>",
+           "{|{|}|{|}|T:it's|}");
+    JSX_EQ("<>a 'b'<br/>c{/* d */}</>", "T:a 'b'|T:c|{|C: d |}");
+    JSX_EQ("x = c ? <A/> : <B>'</B>; 'e'", "T:'|S:e");
+    JSX_EQ("<a // c1\n /* c2 */ href=\"h\">t</a>", "C: c1|C: c2 |S:h|T:t");
+    /* Not JSX: comparisons, TypeScript generics, an element never
+     * closed; lexed as code. */
+    JSX_EQ("if (a <b) { c = 'd' }", "S:d");
+    JSX_EQ("const f = <T,>(x: T) => 'a';", "S:a");
+    JSX_EQ("const g = <T extends X>(x: T) => 'b';", "S:b");
+    JSX_EQ("type F = <T>(a: T) => T; const s = 'c';", "S:c");
+    JSX_EQ("x = <div>never closed 'q'", "S:q");
+    JSX_EQ("x = <div a=1>'r'</div>", "S:r");
+    /* Without JSX, markup is code. */
+    LEX_EQ("<p>it's</p>", ACL_LANG_JS, "S:s</p>");
+    ck_assert(acl_code_jsx_path("a/b.tsx") && acl_code_jsx_path("c.jsx") &&
+              acl_code_jsx_path("d.js"));
+    ck_assert(!acl_code_jsx_path("a.ts") && !acl_code_jsx_path("a.mjs") &&
+              !acl_code_jsx_path("a.cjs"));
+}
+END_TEST
+
+/* Markup nested past the bound, or never closed, is lexed as code, and
+ * in linear time. */
+START_TEST(lex_jsx_hostile)
+{
+    struct acl_code_toks t = {0};
+    struct acl_buf b = {0};
+    size_t i;
+
+    for (i = 0; i < 20000; i++)
+        acl_buf_puts(&b, "(<a>{");
+    acl_code_lex_jsx(b.data, b.len, &t);
+    ck_assert_uint_gt(t.n, 0);
+    acl_code_toks_free(&t);
+    acl_buf_reset(&b);
+    for (i = 0; i < 20000; i++)
+        acl_buf_puts(&b, "x = <a b={<c>");
+    acl_code_lex_jsx(b.data, b.len, &t);
+    ck_assert_uint_gt(t.n, 0);
+    acl_code_toks_free(&t);
+    acl_buf_reset(&b);
+    for (i = 0; i < 200; i++)
+        acl_buf_puts(&b, "<a>");
+    acl_buf_puts(&b, "x");
+    for (i = 0; i < 200; i++)
+        acl_buf_puts(&b, "</a>");
+    acl_code_lex_jsx(b.data, b.len, &t);
+    ck_assert_uint_gt(t.n, 0);
+    acl_code_toks_free(&t);
+    acl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(lex_lang_of_path)
 {
     ck_assert_int_eq(acl_code_lang("a/b.py"), ACL_LANG_PYTHON);
@@ -977,6 +1078,8 @@ acl_suite_codescan(void)
     tc = tcase_create("lexer");
     tcase_add_test(tc, lex_python);
     tcase_add_test(tc, lex_js);
+    tcase_add_test(tc, lex_jsx);
+    tcase_add_test(tc, lex_jsx_hostile);
     tcase_add_test(tc, lex_lang_of_path);
     tcase_add_test(tc, assigned_names);
     suite_add_tcase(s, tc);

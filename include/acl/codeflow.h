@@ -9,6 +9,8 @@
  *   ("env = os.environ"), and process / process.env in JavaScript
  *   ("const env = process.env", "const { env } = process",
  *   "import { env } from 'node:process'");
+ * - the fields of pydantic-settings classes, each a read of env_prefix
+ *   + its name (or of its alias);
  * - string constants, module or function level, assigned once
  *   (GW = "AGENTCORE_GATEWAY_X_URL", const PREFIX = "..."), and names
  *   built of them: f"..{GW}..", `..${GW}..`, A + "_URL";
@@ -18,11 +20,13 @@
  *   dominates it in the same function: an enclosing if/while on the
  *   test, an earlier "if not <test>: return/raise/..." in the same or
  *   an enclosing block, a try whose handler catches KeyError (any catch
- *   in JavaScript), or a test in the same statement (a ternary,
- *   "and"/"&&"). Local variables that hold a read ("url =
- *   os.getenv(V)", "const url = process.env.V", "const { V } =
- *   process.env") carry the variable: a test of them is a test of V, a
- *   failing use of them is a required read of V.
+ *   in JavaScript), a test in the same statement (a ternary,
+ *   "and"/"&&"), or a match / switch on the variable (the arms that
+ *   cannot take None / undefined). Local variables that hold a read
+ *   ("url = os.getenv(V)", "const url = process.env.V", "const { V } =
+ *   process.env", "case str() as url:") carry the variable: a test of
+ *   them is a test of V, a failing use of them is a required read of
+ *   V.
  *
  * What it does not do: follow values across functions, files, classes
  * or containers, tell apart two variables of the same name in two
@@ -65,8 +69,10 @@ struct acl_env_ref {
     long def_pos;       /* code position where its default starts, or -1 */
 };
 
-/* A call's keyword argument or an object member with a literal value:
- * provider_name="x", providerName: "x", aws_access_key_id="...". */
+/* A call's keyword argument, an object member or dict entry, or an AWS
+ * call's positional argument, with a literal value: provider_name="x",
+ * providerName: "x", aws_access_key_id="...", Credentials("AKIA...",
+ * ...) (codeflow_args.c). */
 struct acl_code_arg {
     const char *callee; /* static: which call or object (see .c) */
     const char *key;    /* static */

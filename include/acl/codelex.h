@@ -10,6 +10,12 @@
  * unterminated literal ends at its line (or at the end of the text, for
  * triple-quoted and template literals), and every loop advances, so
  * hostile input costs linear time.
+ *
+ * JSX (in .jsx, .tsx and .js files) is read as markup: its text is
+ * text, not code, and only its {...} containers and attribute values
+ * are code or values. An element that does not parse as JSX (a
+ * TypeScript generic <T,>(x) => x, an element never closed) is lexed
+ * as code, as before.
  */
 #ifndef ACL_CODELEX_H
 #define ACL_CODELEX_H
@@ -41,9 +47,14 @@ struct acl_code_tok {
      * {replacement}, a JS template literal with a ${substitution}. Its
      * content holds the parts as written. */
     unsigned char interp;
-    /* A Python string that is a statement of its own (a docstring, or a
-     * string used as a comment): text, never a value. */
+    /* Text, never a value: a Python string that is a statement of its
+     * own (a docstring, or a string used as a comment), or the text
+     * between JSX tags (<p>Set process.env.X</p>). */
     unsigned char doc;
+    /* Part of JSX markup: a tag's brackets, names and attributes, the
+     * braces of a {...} container, text. The code inside a container
+     * is not. */
+    unsigned char jsx;
     /* A line break comes before the token (not one inside brackets, nor
      * one escaped with a backslash in Python). */
     unsigned char nl;
@@ -63,6 +74,14 @@ struct acl_code_toks {
 
 void acl_code_lex(const char *s, size_t len, enum acl_code_lang lang,
                   struct acl_code_toks *out);
+
+/* Can the source at path hold JSX: .jsx, .tsx, or .js (React projects
+ * write JSX in .js files)? Not .ts, where <T>x is a type assertion, nor
+ * .mjs or .cjs. */
+int acl_code_jsx_path(const char *path);
+
+/* As acl_code_lex for JavaScript, reading JSX markup as well. */
+void acl_code_lex_jsx(const char *s, size_t len, struct acl_code_toks *out);
 void acl_code_toks_free(struct acl_code_toks *t);
 
 /* The code parts of an interpolated string token k of s: calls

@@ -65,9 +65,12 @@ cf_stmt_start(const struct cf *cf, long i)
         return 0;
     if (i == 0 || k->nl)
         return cf->lang == ACL_LANG_PYTHON ? k->depth == 0 || i == 0 : 1;
+    /* The braces of a JSX {...} container hold an expression, not
+     * statements. */
     return cf_is(cf, i - 1, ";") ||
            (cf->lang == ACL_LANG_JS &&
-            (cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, "}")));
+            (cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, "}")) &&
+            !cf_tok(cf, i - 1)->jsx);
 }
 
 long
@@ -112,21 +115,106 @@ static enum cf_role
 os_role(const struct cf *cf, long name, int from)
 {
     if (!from)
-        return cf_is(cf, name, "os") && !cf_is(cf, name + 1, ".") ? CF_MODULE
-                                                                  : CF_NONE;
+        return cf_is(cf, name, "os") ? CF_MODULE : CF_NONE;
     return cf_is(cf, name, "environ")  ? CF_ENVIRON
            : cf_is(cf, name, "getenv") ? CF_GETENV
                                        : CF_NONE;
 }
 
+/* What the AWS SDK modules give: "import module" (name NULL) or "from
+ * module import name". */
+static const struct {
+    const char *module, *name;
+    enum cf_role role;
+} aws_names[] = {
+    {"boto3", NULL, CF_BOTO3},
+    {"aioboto3", NULL, CF_BOTO3},
+    {"botocore.credentials", NULL, CF_AWS_CREDS_MOD},
+    {"aiobotocore.credentials", NULL, CF_AWS_CREDS_MOD},
+    {"botocore", "credentials", CF_AWS_CREDS_MOD},
+    {"aiobotocore", "credentials", CF_AWS_CREDS_MOD},
+    {"boto3", "Session", CF_AWS_SESSION},
+    {"boto3.session", "Session", CF_AWS_SESSION},
+    {"aioboto3", "Session", CF_AWS_SESSION},
+    {"aioboto3.session", "Session", CF_AWS_SESSION},
+    {"boto3", "client", CF_AWS_CLIENT},
+    {"boto3", "resource", CF_AWS_CLIENT},
+    {"botocore.credentials", "Credentials", CF_AWS_CREDS},
+    {"botocore.credentials", "ReadOnlyCredentials", CF_AWS_CREDS},
+    {"aiobotocore.credentials", "AioCredentials", CF_AWS_CREDS},
+};
+
+/* The last position of the dotted name at k (a.b.c). */
+static long
+dotted_end(const struct cf *cf, long k)
+{
+    long a = k;
+
+    while (k < a + 32 && cf_is(cf, k + 1, ".") &&
+           cf_kind(cf, k + 2, ACL_TOK_IDENT))
+        k += 2;
+    return k;
+}
+
+/* Do the tokens [a, b] spell the dotted name d? */
+static int
+dotted_is(const struct cf *cf, long a, long b, const char *d)
+{
+    long k;
+
+    for (k = a; k <= b; k++) {
+        const struct acl_code_tok *t = cf_tok(cf, k);
+        size_t n = t->content.end - t->content.start;
+
+        if (strncmp(d, cf->s + t->content.start, n) != 0)
+            return 0;
+        d += n;
+    }
+    return *d == '\0';
+}
+
+/* The role of the module [m0, m1] (name < 0), or of the name imported
+ * from it. */
+static enum cf_role
+aws_role(const struct cf *cf, long m0, long m1, long name)
+{
+    size_t k;
+
+    for (k = 0; k < ACL_ARRAY_LEN(aws_names); k++)
+        if (dotted_is(cf, m0, m1, aws_names[k].module) &&
+            (name < 0 ? aws_names[k].name == NULL
+                      : aws_names[k].name != NULL &&
+                            cf_is(cf, name, aws_names[k].name)))
+            return aws_names[k].role;
+    return CF_NONE;
+}
+
+/* The role "import [m0..m1]" (from < 0) or "from [from..m1] import
+ * [m0]" gives its name. */
+static enum cf_role
+import_role(const struct cf *cf, long from, long m1, long m0)
+{
+    enum cf_role r;
+
+    if (from < 0)
+        return m0 == m1 && os_role(cf, m0, 0) != CF_NONE
+                   ? CF_MODULE
+                   : aws_role(cf, m0, m1, -1);
+    r = from == m1 && cf_is(cf, from, "os") ? os_role(cf, m0, 1) : CF_NONE;
+    if (r == CF_NONE)
+        r = aws_role(cf, from, m1, m0);
+    return r != CF_NONE ? r : imported_role(cf, m0);
+}
+
 /* "import os [as X]", "from os import environ [as E], getenv [as G]",
- * "from bedrock_agentcore.identity import requires_api_key as K". */
+ * "from bedrock_agentcore.identity import requires_api_key as K",
+ * "import boto3 as b3", "from botocore.credentials import Credentials".
+ * "import a.b" without "as" binds a, which gets no role. */
 static void
 py_import(struct cf *cf, long i)
 {
     int from = cf_is(cf, i, "from");
-    int os_mod = from && cf_is(cf, i + 1, "os") && cf_is(cf, i + 2, "import");
-    long k = i;
+    long k = i, mod_end = -1;
 
     if (from) {
         for (k = i + 1; (size_t)k < cf->n && !cf_is(cf, k, "import") &&
@@ -135,21 +223,22 @@ py_import(struct cf *cf, long i)
             ;
         if (!cf_is(cf, k, "import"))
             return;
+        mod_end = k - 1;
     }
     for (k++; (size_t)k < cf->n; k++) {
-        long name = k, alias = k;
+        long name = k, end, alias;
         enum cf_role role;
 
         if (cf_is(cf, k, "(") || cf_is(cf, k, ","))
             continue;
         if (!cf_kind(cf, k, ACL_TOK_IDENT) || cf_stmt_start(cf, k))
             break;
-        if (cf_is(cf, k + 1, "as"))
-            alias = k += 2;
-        role = !from || os_mod ? os_role(cf, name, from) : CF_NONE;
-        if (role == CF_NONE && from)
-            role = imported_role(cf, name);
-        if (role != CF_NONE && cf_kind(cf, alias, ACL_TOK_IDENT))
+        end = from ? k : dotted_end(cf, k);
+        alias = cf_is(cf, end + 1, "as") ? end + 2 : end == name ? name : -1;
+        k = alias > end ? alias : end;
+        role = from ? import_role(cf, i + 1, mod_end, name)
+                    : import_role(cf, -1, end, name);
+        if (role != CF_NONE && alias >= 0 && cf_kind(cf, alias, ACL_TOK_IDENT))
             set_role(cf, alias, role);
     }
 }
@@ -182,7 +271,7 @@ js_import(struct cf *cf, long i)
 {
     long k, from = -1;
     char *mod;
-    int proc;
+    int proc, aws;
 
     for (k = i + 1; (size_t)k < cf->n && k < i + 256 && !cf_is(cf, k, ";"); k++)
         if (cf_is(cf, k, "from")) {
@@ -193,17 +282,24 @@ js_import(struct cf *cf, long i)
         return;
     mod = cf_text(cf, from + 1);
     proc = strcmp(mod, "process") == 0 || strcmp(mod, "node:process") == 0;
+    aws = strcmp(mod, "aws-sdk") == 0;
     free(mod);
     for (k = i + 1; k < from; k++) {
         long alias = cf_is(cf, k + 1, "as") ? k + 2 : k;
         enum cf_role role = imported_role(cf, k);
+        /* The module itself: import M from, import * as M from. */
+        int whole = cf_kind(cf, k, ACL_TOK_IDENT) &&
+                    (cf_is(cf, k + 1, "from") ||
+                     (cf_is(cf, k - 1, "as") && cf_is(cf, k - 2, "*")));
 
         if (proc && cf_is(cf, k, "env"))
             role = CF_ENVIRON;
-        else if (proc && cf_kind(cf, k, ACL_TOK_IDENT) &&
-                 (cf_is(cf, k + 1, "from") ||
-                  (cf_is(cf, k - 1, "as") && cf_is(cf, k - 2, "*"))))
+        else if (proc && whole)
             role = CF_MODULE;
+        else if (aws && cf_is(cf, k, "Credentials"))
+            role = CF_AWS_CREDS;
+        else if (aws && whole)
+            role = CF_AWS_SDK;
         if (role != CF_NONE && cf_kind(cf, alias, ACL_TOK_IDENT)) {
             set_role(cf, alias, role);
             k = alias;
@@ -211,20 +307,24 @@ js_import(struct cf *cf, long i)
     }
 }
 
-/* require("process") or require("node:process") at i. */
-static int
-requires_process(const struct cf *cf, long i)
+/* The module of require("...") at i: CF_MODULE for process,
+ * CF_AWS_SDK for aws-sdk, CF_NONE for others. */
+static enum cf_role
+required_module(const struct cf *cf, long i)
 {
+    enum cf_role r = CF_NONE;
     char *mod;
-    int ok;
 
     if (!cf_is(cf, i, "require") || !cf_is(cf, i + 1, "(") ||
         !cf_kind(cf, i + 2, ACL_TOK_STRING))
-        return 0;
+        return CF_NONE;
     mod = cf_text(cf, i + 2);
-    ok = strcmp(mod, "process") == 0 || strcmp(mod, "node:process") == 0;
+    if (strcmp(mod, "process") == 0 || strcmp(mod, "node:process") == 0)
+        r = CF_MODULE;
+    else if (strcmp(mod, "aws-sdk") == 0)
+        r = CF_AWS_SDK;
     free(mod);
-    return ok;
+    return r;
 }
 
 /* "env = os.environ", "const env = process.env", "const { env } =
@@ -240,14 +340,15 @@ alias_assign(struct cf *cf, long i)
     if (cf->lang == ACL_LANG_JS && cf_is(cf, v, "{") &&
         cf_is(cf, v + 1, "env") && cf_is(cf, v + 2, "}") &&
         cf_is(cf, v + 3, "=") &&
-        (cf_role(cf, v + 4) == CF_MODULE || requires_process(cf, v + 4))) {
+        (cf_role(cf, v + 4) == CF_MODULE ||
+         required_module(cf, v + 4) == CF_MODULE)) {
         set_role(cf, v + 1, CF_ENVIRON);
         return;
     }
     if (!cf_kind(cf, v, ACL_TOK_IDENT) || !cf_is(cf, v + 1, "="))
         return;
-    if (requires_process(cf, v + 2)) {
-        set_role(cf, v, CF_MODULE);
+    if ((r = required_module(cf, v + 2)) != CF_NONE) {
+        set_role(cf, v, r);
         return;
     }
     r = cf_expr_role(cf, v + 2, &e);
@@ -264,6 +365,13 @@ cf_find_roles(struct cf *cf)
     json_object_set_new(cf->roles,
                         cf->lang == ACL_LANG_PYTHON ? "os" : "process",
                         json_integer(CF_MODULE));
+    /* The names these modules are imported under everywhere. */
+    if (cf->lang == ACL_LANG_PYTHON) {
+        json_object_set_new(cf->roles, "boto3", json_integer(CF_BOTO3));
+        json_object_set_new(cf->roles, "aioboto3", json_integer(CF_BOTO3));
+    } else {
+        json_object_set_new(cf->roles, "AWS", json_integer(CF_AWS_SDK));
+    }
     for (i = 0; i < cf->n; i++) {
         if (!cf_stmt_start(cf, (long)i))
             continue;
@@ -688,7 +796,10 @@ acl_code_file_new(const struct acl_text *t)
     f->lang = lang;
     f->text = t;
     f->test_file = acl_code_test_path(t->path);
-    acl_code_lex(t->data, t->len, lang, &f->toks);
+    if (lang == ACL_LANG_JS && acl_code_jsx_path(t->path))
+        acl_code_lex_jsx(t->data, t->len, &f->toks);
+    else
+        acl_code_lex(t->data, t->len, lang, &f->toks);
     f->code = acl_xmalloc((f->toks.n + 1) * sizeof *f->code);
     for (i = 0; i < f->toks.n; i++)
         if (f->toks.items[i].kind != ACL_TOK_COMMENT)

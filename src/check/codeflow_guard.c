@@ -6,8 +6,12 @@
  * Each guard gives a region of code positions: the body of "if <set?>",
  * the rest of the enclosing block after "if <unset?>: return/raise/...",
  * the else branch of "if <unset?>", the rest after "while <unset?>"
- * (a wait loop without break), the rest after "assert <set?>", a
- * try block whose handler catches KeyError (Python) or any error (JS).
+ * (a wait loop without break), the rest after a "while True" loop whose
+ * one break is "if <set?>: break", the rest after "assert <set?>", a
+ * try block whose handler catches KeyError (Python) or any error (JS),
+ * and the arms of a match or switch on the variable
+ * (codeflow_match.c). In a JavaScript switch "the rest of the block"
+ * is the rest of the arm: the next case is entered from the switch.
  * Regions are sorted by variable and start, with the furthest end so
  * far, so each read is looked up in logarithmic time.
  */
@@ -30,8 +34,8 @@ cf_add_region(struct cf *cf, const char *var, size_t from, size_t to)
 /* ---- Python: lines, blocks, headers ---- */
 
 /* The header's ':' (depth 0) on the line starting at s, or -1. */
-static long
-py_colon(const struct cf *cf, long s)
+long
+cf_py_colon(const struct cf *cf, long s)
 {
     long e = cf_py_line_end(cf, s), k;
 
@@ -43,8 +47,8 @@ py_colon(const struct cf *cf, long s)
 
 /* Does the statement at k leave the block: return, raise, continue,
  * break, sys.exit(), exit(), process.exit()? */
-static int
-exits(const struct cf *cf, long k)
+int
+cf_exits(const struct cf *cf, long k)
 {
     return cf_is(cf, k, "return") || cf_is(cf, k, "raise") ||
            cf_is(cf, k, "throw") || cf_is(cf, k, "continue") ||
@@ -74,18 +78,67 @@ has_break(const struct cf *cf, long from, long to)
     return 0;
 }
 
-/* Does the body of the header at s (':' at colon) leave the block? */
+/* How many breaks are in [from, to]: 2 stands for more than one, and
+ * for a body too long to be a wait loop's (which keeps nested loops
+ * linear). */
 static int
-py_body_exits(const struct cf *cf, long s, long colon, long end)
+count_breaks(const struct cf *cf, long from, long to)
+{
+    long k;
+    int n = 0;
+
+    if (to - from > 512)
+        return 2;
+    for (k = from; k <= to && n < 2; k++)
+        n += cf_is(cf, k, "break");
+    return n;
+}
+
+/* Is the condition [a, b] free of "or"? A break taken when the
+ * variable is set, or when something else holds, can be taken while it
+ * is unset. */
+static int
+no_or(const struct cf *cf, long a, long b)
+{
+    if (b - a > 256)
+        return 0;
+    for (; a <= b; a++)
+        if (cf_is(cf, a, "or") || cf_is(cf, a, "||"))
+            return 0;
+    return 1;
+}
+
+/* Does the body of the header at s (':' at colon) leave the block? */
+int
+cf_py_body_exits(const struct cf *cf, long s, long colon, long end)
 {
     long k;
 
     if (colon < cf_py_line_end(cf, s))
-        return exits(cf, colon + 1);
+        return cf_exits(cf, colon + 1);
     for (k = colon + 1; k <= end; k = cf_py_block_end(cf, k) + 1)
-        if (exits(cf, k))
+        if (cf_exits(cf, k))
             return 1;
     return 0;
+}
+
+/* "while True: ... if <set?>: break": a loop whose one break is taken
+ * when the variable is set ends with it set (a wait loop written the
+ * other way round). */
+static void
+py_wait_break(struct cf *cf, const struct acl_env_ref *r, long s, long colon)
+{
+    long p = cf->lines->parent[s], end;
+
+    if (p < 0 || !cf_is(cf, p, "while") ||
+        !(cf_is(cf, p + 1, "True") || cf_is(cf, p + 1, "1")) ||
+        !cf_is(cf, p + 2, ":") || !no_or(cf, s + 1, colon - 1))
+        return;
+    end = cf_py_block_end(cf, p);
+    if (count_breaks(cf, p, end) == 1 &&
+        count_breaks(cf, colon + 1, cf_py_block_end(cf, s)) == 1)
+        cf_add_region(cf, r->name, (size_t)end + 1,
+                      (size_t)cf_py_parent_end(cf, p));
 }
 
 /* The region(s) a test in the header of the Python line s gives. */
@@ -100,14 +153,23 @@ py_test_regions(struct cf *cf, const struct acl_env_ref *r)
                           (size_t)cf_py_parent_end(cf, s));
         return;
     }
+    /* case <pattern> if <set?>: the guard holds in the arm. */
+    if (cf_is(cf, s, "case") && !r->neg &&
+        (colon = cf_py_colon(cf, s)) >= (long)r->last) {
+        cf_add_region(cf, r->name, (size_t)colon,
+                      (size_t)cf_py_block_end(cf, s));
+        return;
+    }
     if (!(cf_is(cf, s, "if") || cf_is(cf, s, "elif") ||
           cf_is(cf, s, "while")) ||
-        (colon = py_colon(cf, s)) < 0 || colon < (long)r->last)
+        (colon = cf_py_colon(cf, s)) < 0 || colon < (long)r->last)
         return;
     end = cf_py_block_end(cf, s);
     if (!r->neg) {
         cf_add_region(cf, r->name, (size_t)colon, (size_t)end);
-    } else if ((cf_is(cf, s, "if") && py_body_exits(cf, s, colon, end)) ||
+        if (!cf_is(cf, s, "while"))
+            py_wait_break(cf, r, s, colon);
+    } else if ((cf_is(cf, s, "if") && cf_py_body_exits(cf, s, colon, end)) ||
                (cf_is(cf, s, "while") && !has_break(cf, colon, end))) {
         cf_add_region(cf, r->name, (size_t)end + 1,
                       (size_t)cf_py_parent_end(cf, s));
@@ -122,7 +184,7 @@ py_test_regions(struct cf *cf, const struct acl_env_ref *r)
 static void
 py_suppress_region(struct cf *cf, long s)
 {
-    long c = py_colon(cf, s), j;
+    long c = cf_py_colon(cf, s), j;
     int sup = 0, key = 0;
 
     for (j = s + 1; j < c; j++) {
@@ -155,7 +217,7 @@ py_try_regions(struct cf *cf)
         for (h = end + 1; !ok && (size_t)h < cf->n && cf_is(cf, h, "except") &&
                           cf_tok(cf, h)->indent == cf_tok(cf, s)->indent;
              h = cf_py_block_end(cf, h) + 1) {
-            long c = py_colon(cf, h), j;
+            long c = cf_py_colon(cf, h), j;
 
             ok = c == h + 1;
             for (j = h + 1; j < c && !ok; j++)
@@ -178,15 +240,33 @@ js_branch_end(const struct cf *cf, long k)
     return cf_stmt_end(cf, k);
 }
 
-/* The end of the innermost {...} holding k, or the file's end. */
-static long
-js_block_end(const struct cf *cf, long k)
+/* Where the statements after k in its list end: at the end of the
+ * innermost {...} holding k (the file's end at the top level), or in a
+ * switch, at the end of k's arm (the next case is entered from the
+ * switch, not from k). */
+long
+cf_js_rest_end(const struct cf *cf, long k)
 {
     long e = cf->encl[k];
 
     while (e >= 0 && !cf_is(cf, e, "{"))
         e = cf->encl[e];
-    return e >= 0 && cf->match[e] > e ? cf->match[e] : (long)cf->n - 1;
+    return e >= 0 && cf->match[e] > e ? cf_switch_arm_end(cf, e, k)
+                                      : (long)cf->n - 1;
+}
+
+int
+cf_js_exit_stmt(const struct cf *cf, long k)
+{
+    long p;
+
+    /* "if (x)\n  return;" starts a line but is the if's body: it leaves
+     * only sometimes. */
+    if (!cf_exits(cf, k) || cf_is(cf, k - 1, "else"))
+        return 0;
+    return !(cf_is(cf, k - 1, ")") && (p = cf->match[k - 1]) >= 0 &&
+             (cf_is(cf, p - 1, "if") || cf_is(cf, p - 1, "for") ||
+              cf_is(cf, p - 1, "while")));
 }
 
 static int
@@ -196,12 +276,36 @@ js_branch_exits(const struct cf *cf, long from, long to)
     long k;
 
     if (!cf_is(cf, from, "{"))
-        return exits(cf, from);
+        return cf_exits(cf, from);
     d = cf_tok(cf, from)->depth + 1;
     for (k = from + 1; k < to; k++)
-        if (cf_tok(cf, k)->depth == d && cf_stmt_start(cf, k) && exits(cf, k))
+        if (cf_tok(cf, k)->depth == d && cf_stmt_start(cf, k) &&
+            cf_js_exit_stmt(cf, k))
             return 1;
     return 0;
+}
+
+/* for (;;) / while (true) { ... if (<set?>) break; ... }, the if's '('
+ * at o: as py_wait_break. */
+static void
+js_wait_break(struct cf *cf, const struct acl_env_ref *r, long o)
+{
+    long b = cf->encl[o - 1], c = cf->match[o], p, e;
+
+    if (b < 0 || !cf_is(cf, b, "{") || !cf_is(cf, b - 1, ")") ||
+        (p = cf->match[b - 1]) < 0 || (e = cf->match[b]) < b ||
+        !no_or(cf, o + 1, c - 1))
+        return;
+    if (!(cf_is(cf, p - 1, "while") &&
+          (cf_is(cf, p + 1, "true") || cf_is(cf, p + 1, "1")) &&
+          p + 2 == b - 1) &&
+        !(cf_is(cf, p - 1, "for") && cf_is(cf, p + 1, ";") &&
+          cf_is(cf, p + 2, ";") && p + 3 == b - 1))
+        return;
+    if (count_breaks(cf, b, e) == 1 &&
+        count_breaks(cf, c + 1, js_branch_end(cf, c + 1)) == 1)
+        cf_add_region(cf, r->name, (size_t)e + 1,
+                      (size_t)cf_js_rest_end(cf, p - 1));
 }
 
 static void
@@ -214,7 +318,7 @@ js_test_regions(struct cf *cf, const struct acl_env_ref *r)
         o = cf->encl[o]; /* if ((a) && !(b)) */
     if (cf_assert_call(cf, o) && !r->neg && cf->match[o] > o) {
         cf_add_region(cf, r->name, (size_t)cf->match[o] + 1,
-                      (size_t)js_block_end(cf, o));
+                      (size_t)cf_js_rest_end(cf, o));
         return;
     }
     if (o < 0 || !cf_is(cf, o, "(") ||
@@ -224,10 +328,12 @@ js_test_regions(struct cf *cf, const struct acl_env_ref *r)
     end = js_branch_end(cf, c + 1);
     if (!r->neg) {
         cf_add_region(cf, r->name, (size_t)c + 1, (size_t)end);
+        if (cf_is(cf, o - 1, "if"))
+            js_wait_break(cf, r, o);
     } else if ((cf_is(cf, o - 1, "if") && js_branch_exits(cf, c + 1, end)) ||
                (cf_is(cf, o - 1, "while") && !has_break(cf, c, end))) {
         cf_add_region(cf, r->name, (size_t)end + 1,
-                      (size_t)js_block_end(cf, o - 1));
+                      (size_t)cf_js_rest_end(cf, o - 1));
     } else if (cf_is(cf, end + 1, "else")) {
         cf_add_region(cf, r->name, (size_t)end + 1,
                       (size_t)js_branch_end(cf, end + 2));
@@ -260,7 +366,7 @@ write_region(struct cf *cf, const struct acl_env_ref *r)
                       (size_t)cf_py_parent_end(cf, f));
     else
         cf_add_region(cf, r->name, (size_t)cf_stmt_end(cf, f) + 1,
-                      (size_t)js_block_end(cf, f));
+                      (size_t)cf_js_rest_end(cf, f));
 }
 
 /* ---- dominance ---- */
@@ -316,8 +422,11 @@ same_statement(const struct cf *cf, size_t k)
         s = cf_py_line_of(cf, s);
         e = cf_py_line_end(cf, (long)r->first);
     } else {
+        /* A JSX container's braces are inside the expression:
+         * url ? <a href={url} /> : null. */
         while (s > 0 && s > (long)r->first - 400 && !cf_is(cf, s - 1, ";") &&
-               !cf_is(cf, s - 1, "{") && !cf_is(cf, s - 1, "}"))
+               !((cf_is(cf, s - 1, "{") || cf_is(cf, s - 1, "}")) &&
+                 !cf_tok(cf, s - 1)->jsx))
             s--;
         e = (long)r->last;
     }
@@ -364,6 +473,8 @@ cf_find_regions(struct cf *cf)
     for (i = 0; i < cf->f->nrefs; i++) {
         const struct acl_env_ref *r = &cf->f->refs[i];
 
+        if (r->use == ACL_ENV_TEST && cf_match_regions(cf, r))
+            continue; /* the subject of a match or switch */
         if (r->use == ACL_ENV_TEST && cf->lang == ACL_LANG_PYTHON)
             py_test_regions(cf, r);
         else if (r->use == ACL_ENV_TEST)

@@ -15,11 +15,17 @@
 /* What an identifier stands for. */
 enum cf_role {
     CF_NONE = 0,
-    CF_MODULE,    /* os, process */
-    CF_ENVIRON,   /* os.environ, process.env */
-    CF_GETENV,    /* os.getenv */
-    CF_DECO_API,  /* requires_api_key, withApiKey */
-    CF_DECO_TOKEN /* requires_access_token, withAccessToken */
+    CF_MODULE,        /* os, process */
+    CF_ENVIRON,       /* os.environ, process.env */
+    CF_GETENV,        /* os.getenv */
+    CF_DECO_API,      /* requires_api_key, withApiKey */
+    CF_DECO_TOKEN,    /* requires_access_token, withAccessToken */
+    CF_BOTO3,         /* boto3, aioboto3 */
+    CF_AWS_SESSION,   /* boto3's Session, imported by name */
+    CF_AWS_CLIENT,    /* boto3's client / resource, imported by name */
+    CF_AWS_CREDS,     /* botocore's Credentials classes; aws-sdk's (v2) */
+    CF_AWS_CREDS_MOD, /* the module botocore.credentials */
+    CF_AWS_SDK        /* the JavaScript aws-sdk (v2) module: AWS */
 };
 
 /* A local variable that holds a read of an environment variable. */
@@ -139,6 +145,37 @@ const char *cf_sink_of(const struct cf *cf, long a, long b);
 /* Is the '(' at o that of assert(...), assert.ok(...) or invariant(...)
  * in JavaScript: a call that throws unless its test holds? */
 int cf_assert_call(const struct cf *cf, long o);
+
+/* Shared by the guards (codeflow_guard.c): the ':' of the Python
+ * header at line s, or -1; does the statement at k leave its block
+ * (return, raise, throw, break, continue, exit)? does the body of the
+ * Python header at s leave it? where the statements after k in its
+ * JavaScript statement list end (a block's end, a switch arm's end)? */
+long cf_py_colon(const struct cf *cf, long s);
+int cf_exits(const struct cf *cf, long k);
+int cf_py_body_exits(const struct cf *cf, long s, long colon, long end);
+long cf_js_rest_end(const struct cf *cf, long k);
+/* Does the JavaScript statement at k leave its statement list (not
+ * the brace-less body of an if, for or while)? */
+int cf_js_exit_stmt(const struct cf *cf, long k);
+
+/* Python match and JavaScript switch (codeflow_match.c): is [a, b] the
+ * whole subject of one (a presence test)? The regions its arms give
+ * when r is a subject (returns 0 otherwise); Python captures of a
+ * subject read as locals; the end of k's arm when the block opened at
+ * b is a switch body (the block's end otherwise). */
+int cf_match_subject(const struct cf *cf, long a, long b);
+int cf_match_regions(struct cf *cf, const struct acl_env_ref *r);
+void cf_match_captures(struct cf *cf);
+long cf_switch_arm_end(const struct cf *cf, long b, long k);
+
+/* The reads of the fields of pydantic-settings classes
+ * (codeflow_settings.c). */
+void cf_settings_reads(struct cf *cf);
+
+/* Records that the name at v holds a read of var from here on
+ * (nullable: None/undefined when unset). */
+void cf_add_local(struct cf *cf, long v, const char *var, int nullable);
 
 /* The passes, in order. */
 void cf_find_roles(struct cf *cf);

@@ -140,6 +140,11 @@ is_test(const struct cf *cf, long a, long b, int *neg)
 
     long o = cf->encl[a];
 
+    /* match V: / switch (V): the arms test it (codeflow_match.c). */
+    if (cf_match_subject(cf, a, b)) {
+        *neg = 0;
+        return 1;
+    }
     *neg = cf_is(cf, a - 1, py ? "not" : "!");
     /* not (A and B), !(A && B), !("V" in env): each asks "unset?". */
     if (o >= 0 && cf_is(cf, o, "(") && cf_is(cf, o - 1, py ? "not" : "!"))
@@ -405,9 +410,8 @@ js_member(struct cf *cf, long a, long e)
     return m;
 }
 
-/* Records that the name at v holds a read of var from here on. */
-static void
-add_local(struct cf *cf, long v, const char *var, int nullable)
+void
+cf_add_local(struct cf *cf, long v, const char *var, int nullable)
 {
     char *name = cf_text(cf, v);
     json_t *list = json_object_get(cf->locals, name);
@@ -465,7 +469,7 @@ note_local(struct cf *cf, const struct acl_env_ref *r, long a)
     else if (cf_is(cf, a - 1, "=") && s >= 0)
         v = assigned_local(cf, s, a - 1);
     if (v >= 0)
-        add_local(cf, v, r->name, r->use == ACL_ENV_PLAIN);
+        cf_add_local(cf, v, r->name, r->use == ACL_ENV_PLAIN);
 }
 
 /* A flag that holds a presence test: "has = Boolean(url)", "ok = url
@@ -484,7 +488,7 @@ note_flag(struct cf *cf, const struct acl_env_ref *r)
     if (!cf_is(cf, k, "=") || (s = stmt_begin(cf, k)) < 0 ||
         (v = assigned_local(cf, s, k)) < 0)
         return;
-    add_local(cf, v, r->name, 0);
+    cf_add_local(cf, v, r->name, 0);
     cf->loc[cf->nloc - 1].flag = 1;
     cf->loc[cf->nloc - 1].flag_neg = neg;
 }
@@ -517,7 +521,7 @@ destructure(struct cf *cf, long o)
         r->name_at = cf_tok(cf, k)->whole;
         if (use == ACL_ENV_DEFAULT && cf_kind(cf, end, ACL_TOK_STRING))
             r->def_tok = (long)cf->code[end];
-        add_local(cf, bind, name, use == ACL_ENV_PLAIN);
+        cf_add_local(cf, bind, name, use == ACL_ENV_PLAIN);
     }
 }
 
@@ -665,8 +669,9 @@ find_local_uses(struct cf *cf)
 
 /* A name that stands for an environment variable without being read
  * here: an object key ({ AGENTCORE_GATEWAY_X_URL: z.string() }, a
- * schema of process.env) or a Python annotated field of a settings
- * class (AGENTCORE_GATEWAY_X_URL: str). */
+ * schema of process.env) or a Python annotated name
+ * (AGENTCORE_GATEWAY_X_URL: str; in a settings class it is a read,
+ * codeflow_settings.c). */
 static int
 key_name(const struct cf *cf, long i)
 {
@@ -676,41 +681,6 @@ key_name(const struct cf *cf, long i)
         return cf_is(cf, i - 1, "{") || cf_is(cf, i - 1, ",");
     return cf_stmt_start(cf, i) && cf_tok(cf, i + 2) != NULL &&
            !cf_tok(cf, i + 2)->nl;
-}
-
-/* Is the annotated name at i a field of a pydantic-settings class
- * ("class S(BaseSettings):" heading its block)? Such a field reads the
- * variable of its name, in any case (pydantic-settings' default). */
-static int
-settings_field(const struct cf *cf, long i)
-{
-    long cls, k;
-
-    if (cf->lang != ACL_LANG_PYTHON || cf->lines == NULL || !key_name(cf, i))
-        return 0;
-    cls = cf->lines->parent[cf_py_line_of(cf, i)];
-    if (cls < 0 || !cf_is(cf, cls, "class"))
-        return 0;
-    /* The bases of a class header: a few names (bounded, so that many
-     * fields under a huge header stay linear). */
-    for (k = cls + 1; k <= cf_py_line_end(cf, cls) && k < cls + 64; k++)
-        if (cf_is(cf, k, "BaseSettings"))
-            return 1;
-    return 0;
-}
-
-/* A settings field with neither a default nor None in its type fails
- * validation when the variable is unset. */
-static int
-settings_required(const struct cf *cf, long i)
-{
-    long e = cf_py_line_end(cf, i), k;
-
-    for (k = i + 2; k <= e; k++)
-        if (cf_is(cf, k, "=") || cf_is(cf, k, "None") ||
-            cf_is(cf, k, "Optional"))
-            return 0;
-    return 1;
 }
 
 /* A member of a zod schema ({ V: z.string().url() }) that accepts no
@@ -744,8 +714,8 @@ zod_required(const struct cf *cf, long i)
 
 /* Literals that hold just a gateway variable's name and are no read's
  * name: still a use of the name (a list of variables, a helper's
- * argument). Docstrings and messages are not. Fields of a settings
- * class are reads, named upper-case. */
+ * argument). Docstrings and messages are not. (Fields of a settings
+ * class are reads: codeflow_settings.c.) */
 static void
 find_mentions(struct cf *cf)
 {
@@ -757,12 +727,10 @@ find_mentions(struct cf *cf)
         const char *c = cf->s + k->content.start;
         size_t n = k->content.end - k->content.start, j;
         struct acl_env_ref *r;
-        int field = k->kind == ACL_TOK_IDENT && settings_field(cf, (long)i);
 
         if (!(k->kind == ACL_TOK_STRING || key_name(cf, (long)i)) ||
             k->interp || k->doc || cf->used[i] || n < sizeof prefix ||
-            (field ? strncasecmp(c, prefix, sizeof prefix - 1) != 0
-                   : memcmp(c, prefix, sizeof prefix - 1) != 0))
+            memcmp(c, prefix, sizeof prefix - 1) != 0)
             continue;
         for (j = 0; j < n; j++)
             if (c[j] == ' ' || c[j] == '\t' || c[j] == '\\' || c[j] == '\n' ||
@@ -777,15 +745,6 @@ find_mentions(struct cf *cf)
             r->use = ACL_ENV_REQUIRED;
             r->how = "declares it required in a zod schema (parsing the "
                      "environment throws when it is unset)";
-        }
-        if (field) {
-            for (j = 0; r->name[j] != '\0'; j++)
-                r->name[j] = (char)toupper((unsigned char)r->name[j]);
-            if (settings_required(cf, (long)i)) {
-                r->use = ACL_ENV_REQUIRED;
-                r->how = "declares it a required field of a settings class "
-                         "(a ValidationError at start-up when it is unset)";
-            }
         }
     }
 }
@@ -838,7 +797,9 @@ cf_find_reads(struct cf *cf)
 {
     cf_scan_reads(cf);
     cf_inner_reads(cf);
+    cf_match_captures(cf);
     find_local_uses(cf);
+    cf_settings_reads(cf);
     find_mentions(cf);
     if (cf->f->nrefs > 1)
         qsort(cf->f->refs, cf->f->nrefs, sizeof *cf->f->refs, by_first);

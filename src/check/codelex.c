@@ -1,9 +1,12 @@
 /*
  * codelex.c - the tokens of Python and JavaScript / TypeScript source,
- * found in one linear pass.
+ * found in one linear pass, and JSX markup in .jsx, .tsx and .js.
  *
- * Every loop advances, template nesting is bounded, and an unterminated
- * literal ends at its line, so hostile input costs linear time.
+ * Every loop advances, template and JSX nesting is bounded, and an
+ * unterminated literal ends at its line, so hostile input costs linear
+ * time: markup that turns out not to be JSX is lexed again as code, with
+ * no JSX tried up to where that showed, so no byte is read more than
+ * twice.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,9 @@
 
 /* Deeper ${...`${...}`...} nesting is skipped over as text. */
 #define MAX_TEMPLATE_DEPTH 32
+/* JSX elements and {...} containers nested deeper than this are not
+ * read as JSX: the markup is lexed as code, as it was before. */
+#define MAX_JSX_DEPTH 64
 
 struct lexer {
     const char *s;
@@ -22,6 +28,10 @@ struct lexer {
     long depth;      /* bracket depth */
     int nl;          /* a line break since the last token */
     unsigned indent; /* column of the first token of the line */
+    int jsx;         /* JSX markup is read */
+    size_t jsx_off;  /* no JSX is tried before this offset */
+    int jsx_depth;   /* JSX elements and containers open */
+    int jsx_fail;    /* the markup being read is not JSX */
 };
 
 enum acl_code_lang
@@ -37,6 +47,13 @@ acl_code_lang(const char *path)
         if (acl_ends_with(path, js[i]))
             return ACL_LANG_JS;
     return ACL_LANG_NONE;
+}
+
+int
+acl_code_jsx_path(const char *path)
+{
+    return acl_ends_with(path, ".jsx") || acl_ends_with(path, ".tsx") ||
+           acl_ends_with(path, ".js");
 }
 
 void
@@ -471,29 +488,319 @@ js_string(struct lexer *lx, size_t i)
     return end;
 }
 
-static void
-lex_js(struct lexer *lx)
+static size_t js_code(struct lexer *lx, size_t i, long stop);
+
+/* A block comment at i to its end (or the text's). */
+static size_t
+block_comment(struct lexer *lx, size_t i)
+{
+    size_t end = i + 2;
+
+    while (end < lx->len &&
+           !(lx->s[end] == '*' && end + 1 < lx->len && lx->s[end + 1] == '/'))
+        end++;
+    emit(lx, ACL_TOK_COMMENT, i, i + 2, end, end < lx->len ? end + 2 : end);
+    return end < lx->len ? end + 2 : end;
+}
+
+/* ---- JSX ---- */
+
+/* The previous tokens after which a '<' starts an element: where a
+ * value is expected. After a name, a number or ')' it compares. */
+static int
+jsx_allowed(const struct lexer *lx)
+{
+    static const char *const before[] = {
+        "(",  "[",  "{",  ",",      "=",     ":",     "?",      "&&",
+        "||", "??", "=>", "return", "yield", "await", "default"};
+    const struct acl_code_toks *t = lx->out;
+    size_t n = t->n, k;
+
+    while (n > 0 && t->items[n - 1].kind == ACL_TOK_COMMENT)
+        n--;
+    if (n == 0)
+        return 1;
+    for (k = 0; k < ACL_ARRAY_LEN(before); k++)
+        if (acl_code_tok_is(lx->s, &t->items[n - 1], before[k]))
+            return 1;
+    return 0;
+}
+
+static int
+jsx_name_start(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+           c == '$';
+}
+
+/* Does a JSX element start at i? */
+static int
+jsx_here(const struct lexer *lx, size_t i)
+{
+    char n = i + 1 < lx->len ? lx->s[i + 1] : '\0';
+
+    return lx->jsx && i >= lx->jsx_off && (jsx_name_start(n) || n == '>') &&
+           jsx_allowed(lx);
+}
+
+/* Marks the markup under way as not JSX; returns where that showed. */
+static size_t
+jsx_failed(struct lexer *lx, size_t at)
+{
+    lx->jsx_fail = 1;
+    return at;
+}
+
+/* Emits markup [start, end) of kind. */
+static struct acl_code_tok *
+jsx_emit(struct lexer *lx, enum acl_tok_kind kind, size_t start, size_t end)
+{
+    struct acl_code_tok *t = emit(lx, kind, start, start, end, end);
+
+    t->jsx = 1;
+    return t;
+}
+
+/* The end of a tag or attribute name at i: div, Foo.Bar, aria-label,
+ * xlink:href. */
+static size_t
+jsx_name_end(const struct lexer *lx, size_t i)
+{
+    while (i < lx->len &&
+           (ident_char((unsigned char)lx->s[i]) || lx->s[i] == '.' ||
+            lx->s[i] == '-' || lx->s[i] == ':'))
+        i++;
+    return i;
+}
+
+/* A {...} container at i: its code is code. */
+static size_t
+jsx_container(struct lexer *lx, size_t i)
+{
+    size_t k;
+
+    if (lx->jsx_depth >= MAX_JSX_DEPTH)
+        return jsx_failed(lx, i);
+    punct(lx, i);
+    lx->out->items[lx->out->n - 1].jsx = 1;
+    lx->jsx_depth++;
+    k = js_code(lx, i + 1, lx->depth);
+    lx->jsx_depth--;
+    if (lx->jsx_fail)
+        return k;
+    if (k >= lx->len || lx->s[k] != '}')
+        return jsx_failed(lx, k);
+    punct(lx, k);
+    lx->out->items[lx->out->n - 1].jsx = 1;
+    return k + 1;
+}
+
+/* An attribute's quoted value at i: it may span lines and has no
+ * escapes. */
+static size_t
+jsx_attr_string(struct lexer *lx, size_t i)
+{
+    const char *q = memchr(lx->s + i + 1, lx->s[i], lx->len - i - 1);
+    struct acl_code_tok *t;
+    size_t e;
+
+    if (q == NULL)
+        return jsx_failed(lx, lx->len);
+    e = (size_t)(q - lx->s);
+    t = emit(lx, ACL_TOK_STRING, i, i + 1, e, e + 1);
+    t->jsx = 1;
+    return e + 1;
+}
+
+/* One attribute at i (a name, maybe = and a value); the first one
+ * (first) named "extends" is a TypeScript type parameter's. */
+static size_t
+jsx_attr(struct lexer *lx, size_t i, int first)
+{
+    size_t e = jsx_name_end(lx, i);
+
+    if (first && e - i == 7 && memcmp(lx->s + i, "extends", 7) == 0)
+        return jsx_failed(lx, i);
+    jsx_emit(lx, ACL_TOK_IDENT, i, e);
+    i = blanks(lx, e);
+    if (i >= lx->len || lx->s[i] != '=')
+        return i;
+    jsx_emit(lx, ACL_TOK_PUNCT, i, i + 1);
+    i = blanks(lx, i + 1);
+    if (i < lx->len && (lx->s[i] == '"' || lx->s[i] == '\''))
+        return jsx_attr_string(lx, i);
+    if (i < lx->len && lx->s[i] == '{')
+        return jsx_container(lx, i);
+    return jsx_failed(lx, i);
+}
+
+/* The attributes of a tag from i to its '>' or '/>': *closed for a
+ * self-closing tag, *n the number of attributes. */
+static size_t
+jsx_attrs(struct lexer *lx, size_t i, int *closed, int *n)
+{
+    *closed = 0;
+    for (*n = 0; !lx->jsx_fail; ++*n) {
+        char c;
+
+        i = blanks(lx, i);
+        if (i >= lx->len)
+            return jsx_failed(lx, i);
+        c = lx->s[i];
+        if (c == '/' && i + 1 < lx->len && lx->s[i + 1] == '>') {
+            jsx_emit(lx, ACL_TOK_PUNCT, i, i + 1);
+            jsx_emit(lx, ACL_TOK_PUNCT, i + 1, i + 2);
+            *closed = 1;
+            return i + 2;
+        }
+        if (c == '>') {
+            jsx_emit(lx, ACL_TOK_PUNCT, i, i + 1);
+            return i + 1;
+        }
+        if (c == '/' && i + 1 < lx->len &&
+            (lx->s[i + 1] == '/' || lx->s[i + 1] == '*')) {
+            /* A comment between attributes counts as none. */
+            i = lx->s[i + 1] == '/' ? line_comment(lx, i, 2)
+                                    : block_comment(lx, i);
+            --*n;
+        } else if (c == '{') {
+            i = jsx_container(lx, i);
+        } else if (jsx_name_start((unsigned char)c)) {
+            i = jsx_attr(lx, i, *n == 0);
+        } else {
+            return jsx_failed(lx, i);
+        }
+    }
+    return i;
+}
+
+/* A closing tag at i ("</", a name or none, ">"). */
+static size_t
+jsx_close(struct lexer *lx, size_t i)
+{
+    size_t k, e;
+
+    jsx_emit(lx, ACL_TOK_PUNCT, i, i + 1);
+    jsx_emit(lx, ACL_TOK_PUNCT, i + 1, i + 2);
+    k = blanks(lx, i + 2);
+    e = jsx_name_end(lx, k);
+    if (e > k)
+        jsx_emit(lx, ACL_TOK_IDENT, k, e);
+    e = blanks(lx, e);
+    if (e >= lx->len || lx->s[e] != '>')
+        return jsx_failed(lx, e);
+    jsx_emit(lx, ACL_TOK_PUNCT, e, e + 1);
+    return e + 1;
+}
+
+static size_t jsx_element(struct lexer *lx, size_t i);
+
+/* Children from i to the closing tag: text, {...} and elements. Text
+ * becomes a string token marked as text. */
+static size_t
+jsx_children(struct lexer *lx, size_t i)
+{
+    while (!lx->jsx_fail) {
+        size_t t, e;
+
+        i = blanks(lx, i);
+        if (i >= lx->len)
+            return jsx_failed(lx, i);
+        if (lx->s[i] == '<' && i + 1 < lx->len && lx->s[i + 1] == '/')
+            return jsx_close(lx, i);
+        if (lx->s[i] == '<') {
+            i = jsx_element(lx, i);
+            continue;
+        }
+        if (lx->s[i] == '{') {
+            i = jsx_container(lx, i);
+            continue;
+        }
+        for (t = i; i < lx->len && lx->s[i] != '<' && lx->s[i] != '{'; i++)
+            ;
+        for (e = i; e > t && (lx->s[e - 1] == ' ' || lx->s[e - 1] == '\t' ||
+                              lx->s[e - 1] == '\n' || lx->s[e - 1] == '\r');
+             e--)
+            ;
+        jsx_emit(lx, ACL_TOK_STRING, t, e)->doc = 1;
+        i = e; /* the blanks after it may hold a line break */
+    }
+    return i;
+}
+
+/* An element at i ('<'): a fragment <>...</>, a self-closing tag or a
+ * tag with children. <T>(x) => x, a TypeScript generic arrow, is not
+ * one. */
+static size_t
+jsx_element(struct lexer *lx, size_t i)
+{
+    size_t name = i + 1, j;
+    int closed = 0, n = 0;
+
+    if (lx->jsx_depth >= MAX_JSX_DEPTH || name >= lx->len)
+        return jsx_failed(lx, i);
+    lx->jsx_depth++;
+    jsx_emit(lx, ACL_TOK_PUNCT, i, i + 1);
+    if (lx->s[name] == '>') {
+        jsx_emit(lx, ACL_TOK_PUNCT, name, name + 1);
+        j = name + 1;
+    } else {
+        j = jsx_name_end(lx, name);
+        jsx_emit(lx, ACL_TOK_IDENT, name, j);
+        j = jsx_attrs(lx, j, &closed, &n);
+        if (!lx->jsx_fail && !closed && n == 0 && j - name == 2 &&
+            lx->s[name] >= 'A' && lx->s[name] <= 'Z' && j < lx->len &&
+            lx->s[j] == '(')
+            j = jsx_failed(lx, j);
+    }
+    if (!lx->jsx_fail && !closed)
+        j = jsx_children(lx, j);
+    lx->jsx_depth--;
+    return j;
+}
+
+/* An element at i, or (returning i) none: markup that turns out not to
+ * be JSX is dropped and lexed again as code, with no JSX tried up to
+ * where that showed, so every byte is read at most twice. Inside
+ * markup, the outermost element decides. */
+static size_t
+jsx_try(struct lexer *lx, size_t i)
+{
+    size_t n0 = lx->out->n, e;
+    long d0 = lx->depth;
+    int nl0 = lx->nl;
+    unsigned in0 = lx->indent;
+
+    if (lx->jsx_depth > 0)
+        return jsx_element(lx, i);
+    e = jsx_element(lx, i);
+    if (!lx->jsx_fail)
+        return e;
+    lx->out->n = n0;
+    lx->depth = d0;
+    lx->nl = nl0;
+    lx->indent = in0;
+    lx->jsx_fail = 0;
+    lx->jsx_off = e > i ? e : i + 1;
+    return i;
+}
+
+/* Code from i to the end, or (stop >= 0) to the '}' closing a JSX
+ * container whose code is at depth stop; returns where it stopped. */
+static size_t
+js_code(struct lexer *lx, size_t i, long stop)
 {
     const char *s = lx->s;
-    size_t i = 0;
 
-    lx->nl = 1;
-    if (lx->len >= 2 && s[0] == '#' && s[1] == '!')
-        i = line_comment(lx, 0, 2);
-    while ((i = blanks(lx, i)) < lx->len) {
+    while ((i = blanks(lx, i)) < lx->len && !lx->jsx_fail) {
         char c = s[i], n = i + 1 < lx->len ? s[i + 1] : '\0';
 
-        if (c == '/' && n == '/') {
+        if (c == '}' && stop >= 0 && lx->depth == stop) {
+            return i;
+        } else if (c == '/' && n == '/') {
             i = line_comment(lx, i, 2);
         } else if (c == '/' && n == '*') {
-            size_t end = i + 2;
-
-            while (end < lx->len &&
-                   !(s[end] == '*' && end + 1 < lx->len && s[end + 1] == '/'))
-                end++;
-            emit(lx, ACL_TOK_COMMENT, i, i + 2, end,
-                 end < lx->len ? end + 2 : end);
-            i = end < lx->len ? end + 2 : end;
+            i = block_comment(lx, i);
         } else if (c == '\'' || c == '"' || c == '`') {
             i = js_string(lx, i);
         } else if (c == '/' && js_regex_allowed(lx)) {
@@ -503,10 +810,26 @@ lex_js(struct lexer *lx)
             i = e;
         } else if (ident_char((unsigned char)c)) {
             i = word(lx, i);
+        } else if (c == '<' && jsx_here(lx, i)) {
+            size_t e = jsx_try(lx, i);
+
+            i = e > i || lx->jsx_fail ? e : i + punct(lx, i);
         } else {
             i += punct(lx, i);
         }
     }
+    return i;
+}
+
+static void
+lex_js(struct lexer *lx)
+{
+    size_t i = 0;
+
+    lx->nl = 1;
+    if (lx->len >= 2 && lx->s[0] == '#' && lx->s[1] == '!')
+        i = line_comment(lx, 0, 2);
+    js_code(lx, i, -1);
 }
 
 void
@@ -526,6 +849,20 @@ acl_code_lex(const char *s, size_t len, enum acl_code_lang lang,
     } else if (lang == ACL_LANG_JS) {
         lex_js(&lx);
     }
+}
+
+void
+acl_code_lex_jsx(const char *s, size_t len, struct acl_code_toks *out)
+{
+    struct lexer lx;
+
+    memset(&lx, 0, sizeof lx);
+    lx.s = s;
+    lx.len = len;
+    lx.lang = ACL_LANG_JS;
+    lx.out = out;
+    lx.jsx = 1;
+    lex_js(&lx);
 }
 
 void
