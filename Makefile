@@ -49,7 +49,7 @@ TEST_OBJ := $(patsubst %.c,$(O)/%.o,$(TEST_SRC))
 BIN = agentcore-lint
 TEST_BIN = $(O)/check_acl
 
-.PHONY: check-deps-ok dist setup-test fuzz fuzz-lsp bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
+.PHONY: check-deps-ok dist setup-test fuzz fuzz-lsp fuzz-corpus-code bench ci example all check unit golden cli-test clean setup deps-ok install uninstall \
         valgrind check-sarif check-schema bench fuzz lint-man format generate \
         check-precommit check-config-schema check-template format-check fuzz-corpus-config
 
@@ -265,6 +265,21 @@ fuzz-lsp: $(FUZZ_O)/fuzz_lsp
 	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/lsp.dict \
 	  -artifact_prefix=$(FUZZ_O)/lsp- $(FUZZ_O)/lsp-corpus fuzz/lsp-seeds
 
+# The agent-code front end, seeded from the fixtures' agent code (the
+# first byte of each seed picks the language).
+$(FUZZ_O)/fuzz_code: fuzz/fuzz_code.c $(SRC) $(wildcard include/acl/*.h src/*/*.h) rules/rules.def
+	@mkdir -p $(FUZZ_O)
+	clang -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc -Irules \
+	  $(DEPS_CFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ fuzz/fuzz_code.c $(SRC) $(DEPS_LIBS)
+
+fuzz-corpus-code:
+	@mkdir -p $(FUZZ_O)/corpus-code
+	find fixtures examples -type f \( -name '*.py' -o -name '*.ts' -o -name '*.tsx' \
+	  -o -name '*.js' -o -name '*.jsx' -o -name '*.mjs' \) | while read -r f; do \
+	    case $$f in *.py) b=0 ;; *.tsx) b=2 ;; *.jsx) b=4 ;; *.ts) b=1 ;; *.mjs) b=5 ;; *) b=3 ;; esac; \
+	    { printf "\\$$(printf %o $$b)"; cat "$$f"; } \
+	      >"$(FUZZ_O)/corpus-code/$$(echo "$$f" | md5sum | cut -c1-16)"; done
+
 # The config and baseline readers, seeded from the fixtures' config
 # files and expected SARIF logs.
 $(FUZZ_O)/fuzz_config: fuzz/fuzz_config.c $(SRC) $(wildcard include/acl/*.h src/*/*.h) rules/rules.def
@@ -279,7 +294,8 @@ fuzz-corpus-config:
 	    cp "$$f" "$(FUZZ_O)/corpus-config/$$(echo "$$f" | md5sum | cut -c1-16)"; done
 
 # Every harness, FUZZ_SECONDS each.
-fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_config $(FUZZ_O)/fuzz_lsp fuzz-corpus-config
+fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_config $(FUZZ_O)/fuzz_lsp $(FUZZ_O)/fuzz_code \
+      fuzz-corpus-config fuzz-corpus-code
 	@mkdir -p $(FUZZ_O)/corpus
 	find fixtures -path '*/agentcore/agentcore.json' -exec sh -c \
 	  'cp "$$1" "$(FUZZ_O)/corpus/$$(echo "$$1" | md5sum | cut -c1-16)"' _ {} \;
@@ -290,4 +306,7 @@ fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_config $(FUZZ_O)/fuzz_lsp fuzz-corpus-c
 	  -timeout=10 -rss_limit_mb=2048 -dict=fuzz/config.dict \
 	  -artifact_prefix=$(FUZZ_O)/config- $(FUZZ_O)/corpus-config \
 	  fuzz/regressions-config
+	$(FUZZ_O)/fuzz_code -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	  -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_O)/code- \
+	  $(FUZZ_O)/corpus-code
 	$(MAKE) --no-print-directory fuzz-lsp
