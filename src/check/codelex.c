@@ -832,17 +832,24 @@ lex_js(struct lexer *lx)
     js_code(lx, i, -1);
 }
 
+static void
+lexer_init(struct lexer *lx, const char *s, size_t len, enum acl_code_lang lang,
+           struct acl_code_toks *out)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->s = s;
+    lx->len = len;
+    lx->lang = lang;
+    lx->out = out;
+}
+
 void
 acl_code_lex(const char *s, size_t len, enum acl_code_lang lang,
              struct acl_code_toks *out)
 {
     struct lexer lx;
 
-    memset(&lx, 0, sizeof lx);
-    lx.s = s;
-    lx.len = len;
-    lx.lang = lang;
-    lx.out = out;
+    lexer_init(&lx, s, len, lang, out);
     if (lang == ACL_LANG_PYTHON) {
         lex_python(&lx);
         mark_docstrings(out);
@@ -856,11 +863,7 @@ acl_code_lex_jsx(const char *s, size_t len, struct acl_code_toks *out)
 {
     struct lexer lx;
 
-    memset(&lx, 0, sizeof lx);
-    lx.s = s;
-    lx.len = len;
-    lx.lang = ACL_LANG_JS;
-    lx.out = out;
+    lexer_init(&lx, s, len, ACL_LANG_JS, out);
     lx.jsx = 1;
     lex_js(&lx);
 }
