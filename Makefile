@@ -308,5 +308,5 @@ fuzz: $(FUZZ_O)/fuzz_lint $(FUZZ_O)/fuzz_config $(FUZZ_O)/fuzz_lsp $(FUZZ_O)/fuz
 	  fuzz/regressions-config
 	$(FUZZ_O)/fuzz_code -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	  -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_O)/code- \
-	  $(FUZZ_O)/corpus-code
+	  $(FUZZ_O)/corpus-code fuzz/regressions-code
 	$(MAKE) --no-print-directory fuzz-lsp

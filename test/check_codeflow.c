@@ -569,6 +569,11 @@ START_TEST(hostile_text)
         "boto3.client(",
         "new AWS.Credentials(",
         "{'aws_access_key_id':",
+        /* found by fuzz_code: a lambda's parameter as the last token */
+        "lambda os",
+        "lambda os\n# a comment",
+        "x = [lambda a, b",
+        "f = lambda *",
     };
     size_t i;
 

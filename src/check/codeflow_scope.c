@@ -172,8 +172,14 @@ params(struct cf *cf, long o, long from, long to)
 static long
 py_expr_end(const struct cf *cf, long a)
 {
-    long e = cf_py_line_end(cf, a), k;
-    unsigned d = cf_tok(cf, a)->depth;
+    long e, k;
+    unsigned d;
+
+    /* "lambda x" at the end of the file: the body is empty. */
+    if (a < 0 || (size_t)a >= cf->n)
+        return (long)cf->n - 1;
+    e = cf_py_line_end(cf, a);
+    d = cf_tok(cf, a)->depth;
 
     /* Bounded, as arrow_end: nested lambdas stay linear. */
     if (e > a + MAX_BOUND_SCAN)
