@@ -535,6 +535,26 @@ END_TEST
 
 /* Hostile text never fails and stays linear: unterminated literals,
  * unbalanced brackets, deep nesting. */
+/* A module name with a NUL in a token ("import botocore.credentials\0x"
+ * as bytes) is not the name, and reading it stays inside the name. */
+START_TEST(nul_in_dotted_name)
+{
+    static const char src[] = "from botocore.credentials\0x import A\n"
+                              "A('AKIAZ3MSJV4WWDN5R2OB', 'k')\n";
+    char *data = acl_xmalloc(sizeof src);
+    struct acl_text *t;
+    struct acl_code_file *f;
+
+    memcpy(data, src, sizeof src);
+    t = acl_text_new("a.py", "a.py", data, sizeof src - 1);
+    f = acl_code_file_new(t);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(f->nargs, 0);
+    acl_code_file_free(f);
+    acl_text_free(t);
+}
+END_TEST
+
 START_TEST(hostile_text)
 {
     static const char *const srcs[] = {
@@ -613,6 +633,7 @@ acl_suite_codeflow(void)
     tcase_add_test(tc, aws_positional_arguments);
     tcase_add_test(tc, test_paths);
     tcase_add_test(tc, hostile_text);
+    tcase_add_test(tc, nul_in_dotted_name);
     suite_add_tcase(s, tc);
     return s;
 }

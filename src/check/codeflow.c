@@ -166,7 +166,9 @@ dotted_is(const struct cf *cf, long a, long b, const char *d)
         const struct acl_code_tok *t = cf_tok(cf, k);
         size_t n = t->content.end - t->content.start;
 
-        if (strncmp(d, cf->s + t->content.start, n) != 0)
+        /* By length: a token may hold a NUL, which strncmp would take
+         * for the end of both strings and then step d past its own. */
+        if (strlen(d) < n || memcmp(d, cf->s + t->content.start, n) != 0)
             return 0;
         d += n;
     }
