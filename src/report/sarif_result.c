@@ -197,7 +197,7 @@ sentence(const char *text)
 static json_t *
 edit_region(const struct acl_edit *e)
 {
-    struct acl_text *t = (struct acl_text *)e->file; /* position cache */
+    const struct acl_text *t = e->file;
     struct acl_pos a, b;
 
     if (t == NULL)
